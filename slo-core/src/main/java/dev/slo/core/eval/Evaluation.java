@@ -1,0 +1,121 @@
+package dev.slo.core.eval;
+
+import dev.slo.core.alert.AlertTier;
+import dev.slo.core.model.Slo;
+import dev.slo.core.model.Status;
+import dev.slo.core.source.EventCounts;
+import dev.slo.core.window.DurationText;
+import dev.slo.core.window.Window;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything known about one SLO at one instant. Ratios are fractions (0.999), except {@link
+ * #currentSliPercent()} and {@link #targetSliPercent()}, which are percent as in the seed. Budget
+ * amounts count events (occurrences) or slices (timeslices). No field is NaN or infinite. Immutable.
+ *
+ * @param slo the SLO
+ * @param at the evaluation instant
+ * @param period the whole period holding {@code at}; for rolling periods it ends at {@code at}
+ * @param units good and total units in {@code (period start, at]}: events, or slices with events
+ * @param noData true when the period holds no events
+ * @param currentSliPercent SLI in percent, null when there is no data
+ * @param errorBudgetConsumed fraction of the budget consumed; above 1 when overspent
+ * @param errorBudgetRemaining 1 - consumed; negative when overspent
+ * @param totalBudget the budget in units: (1 - target) × total units
+ * @param consumedBudget bad units
+ * @param remainingBudget total budget - consumed budget
+ * @param burnRates burn rate per window label ("5m" … "3d", "period"), in that order
+ * @param tiers the alert tiers for this period
+ * @param alerts the tiers that fire, most urgent first
+ * @param status the status
+ * @param timeToExhaustion time until the budget is spent at the 1h burn rate, or null
+ * @param projectedExhaustion when the 24h consumption trend reaches the whole budget, or null
+ * @param recommendations short sentences derived from the state
+ */
+public record Evaluation(
+    Slo slo,
+    Instant at,
+    Window period,
+    EventCounts units,
+    boolean noData,
+    Double currentSliPercent,
+    double errorBudgetConsumed,
+    double errorBudgetRemaining,
+    double totalBudget,
+    double consumedBudget,
+    double remainingBudget,
+    Map<String, Double> burnRates,
+    List<AlertTier> tiers,
+    List<FiringAlert> alerts,
+    Status status,
+    Duration timeToExhaustion,
+    Instant projectedExhaustion,
+    List<String> recommendations) {
+
+  /** Copies the collections. */
+  public Evaluation {
+    burnRates = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(burnRates));
+    tiers = List.copyOf(tiers);
+    alerts = List.copyOf(alerts);
+    recommendations = List.copyOf(recommendations);
+  }
+
+  /** The target in percent, e.g. 99.9. */
+  public double targetSliPercent() {
+    return slo.targetPercentage();
+  }
+
+  /** The seed's {@code burn_rate}: the 1-hour burn rate. */
+  public double burnRate() {
+    return burnRates.get("1h");
+  }
+
+  /** The burn rate over the 1-day window, the seed's {@code burn_rate_24h}. */
+  public double burnRate24h() {
+    return burnRates.get("1d");
+  }
+
+  /** True when at least one tier fires. */
+  public boolean alertTriggered() {
+    return !alerts.isEmpty();
+  }
+
+  /** Time to exhaustion as the seed prints it ({@code 3d14h24m}, {@code 0s}), or null. */
+  public String timeToExhaustionText() {
+    return timeToExhaustion == null ? null : DurationText.formatMinutes(timeToExhaustion);
+  }
+
+  /** Time to exhaustion in seconds (fractional), or null. */
+  public Double timeToExhaustionSeconds() {
+    return timeToExhaustion == null ? null : timeToExhaustion.toNanos() / 1e9;
+  }
+
+  /** The seed's SLOStatus view. */
+  public SloStatus toStatus() {
+    return new SloStatus(
+        slo.sloId(),
+        currentSliPercent,
+        targetSliPercent(),
+        status,
+        errorBudgetRemaining,
+        errorBudgetConsumed,
+        burnRate(),
+        timeToExhaustionText(),
+        at);
+  }
+
+  /** The seed's ErrorBudget view. */
+  public ErrorBudget toErrorBudget() {
+    return new ErrorBudget(
+        slo.sloId(),
+        totalBudget,
+        consumedBudget,
+        remainingBudget,
+        burnRate(),
+        burnRate24h(),
+        projectedExhaustion);
+  }
+}

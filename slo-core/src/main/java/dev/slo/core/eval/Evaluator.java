@@ -1,0 +1,218 @@
+package dev.slo.core.eval;
+
+import dev.slo.core.alert.AlertPolicy;
+import dev.slo.core.alert.AlertTier;
+import dev.slo.core.alert.Severity;
+import dev.slo.core.model.BudgetingMethod;
+import dev.slo.core.model.NoDataPolicy;
+import dev.slo.core.model.Slo;
+import dev.slo.core.model.Status;
+import dev.slo.core.source.EventCounts;
+import dev.slo.core.source.EventSource;
+import dev.slo.core.window.DurationText;
+import dev.slo.core.window.Window;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Evaluates SLOs at an instant: SLI, error budget, burn rates, alert tiers, status, time to
+ * exhaustion, forecast and recommendations. Every window is left-open, right-closed. Stateless and
+ * thread-safe; the source is read once per SLO.
+ */
+public final class Evaluator {
+  /** The windows burn rates are reported for, besides the whole period. */
+  public static final List<Duration> BURN_WINDOWS =
+      List.of(
+          Duration.ofMinutes(5),
+          Duration.ofMinutes(30),
+          Duration.ofHours(1),
+          Duration.ofHours(2),
+          Duration.ofHours(6),
+          Duration.ofDays(1),
+          Duration.ofDays(3));
+
+  /** The key of the whole-period burn rate in {@link Evaluation#burnRates()}. */
+  public static final String PERIOD = "period";
+
+  /** Evaluates every enabled SLO, in the order given; disabled ones are skipped. */
+  public List<Evaluation> evaluateAll(List<Slo> slos, EventSource source, Instant at) {
+    List<Evaluation> out = new ArrayList<>();
+    for (Slo slo : slos) {
+      if (slo.enabled()) {
+        out.add(evaluate(slo, source, at));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Evaluates one SLO at {@code at}.
+   *
+   * @throws dev.slo.core.SourceException when the source cannot be read
+   */
+  public Evaluation evaluate(Slo slo, EventSource source, Instant at) {
+    Objects.requireNonNull(slo, "slo");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(at, "at");
+    Window period = slo.timePeriod().periodAt(at, slo.timeZone());
+    List<AlertTier> tiers = AlertPolicy.tiersFor(period.length());
+    Set<Duration> windows = new LinkedHashSet<>(BURN_WINDOWS);
+    for (AlertTier t : tiers) {
+      windows.add(t.longWindow());
+      windows.add(t.shortWindow());
+    }
+    UnitCounts counts =
+        slo.budgetingMethod() == BudgetingMethod.TIMESLICES
+            ? new SliceCounts(slo, period, at)
+            : new UnitCounts(slo, period, at);
+    counts.load(source, List.copyOf(windows));
+
+    Budget budget = new Budget(slo.errorBudgetRatio());
+    EventCounts units = counts.period();
+    boolean noData = units.total() == 0;
+    boolean noDataBad = noData && slo.noData() == NoDataPolicy.BAD;
+    if (noDataBad) {
+      long n = counts instanceof SliceCounts s ? s.periodSlices() : 0;
+      units = new EventCounts(0, n);
+    }
+
+    BigDecimal consumed =
+        noDataBad ? budget.fullyBadBurn() : noData ? BigDecimal.ZERO : budget.consumedFraction(units);
+    BigDecimal remaining = BigDecimal.ONE.subtract(consumed);
+
+    Map<Duration, BigDecimal> burns = new LinkedHashMap<>();
+    for (Duration d : windows) {
+      burns.put(d, windowBurn(budget, counts.window(d), noData, noDataBad));
+    }
+    Map<String, Double> burnRates = new LinkedHashMap<>();
+    for (Duration d : BURN_WINDOWS) {
+      burnRates.put(DurationText.format(d), burns.get(d).doubleValue());
+    }
+    burnRates.put(PERIOD, consumed.doubleValue());
+
+    List<FiringAlert> alerts = new ArrayList<>();
+    for (AlertTier t : tiers) {
+      BigDecimal l = burns.get(t.longWindow());
+      BigDecimal s = burns.get(t.shortWindow());
+      if (l.compareTo(t.factor()) >= 0 && s.compareTo(t.factor()) >= 0) {
+        alerts.add(new FiringAlert(t, l.doubleValue(), s.doubleValue()));
+      }
+    }
+    Status status = status(slo, remaining, alerts);
+    BigDecimal burn1h = burns.get(Duration.ofHours(1));
+    Duration tte = timeToExhaustion(slo, period, at, remaining, burn1h);
+    Instant projected =
+        noData ? null : Forecast.projectExhaustion(counts, budget, slo, period, at, noDataBad);
+
+    Double sli = noDataBad ? Double.valueOf(0.0) : percent(Budget.sli(units));
+    Evaluation draft =
+        new Evaluation(
+            slo,
+            at,
+            period,
+            units,
+            noData,
+            sli,
+            consumed.doubleValue(),
+            remaining.doubleValue(),
+            budget.total(units).doubleValue(),
+            units.bad(),
+            budget.total(units).subtract(BigDecimal.valueOf(units.bad())).doubleValue(),
+            burnRates,
+            tiers,
+            alerts,
+            status,
+            tte,
+            projected,
+            List.of());
+    return withRecommendations(draft);
+  }
+
+  private static Evaluation withRecommendations(Evaluation e) {
+    return new Evaluation(
+        e.slo(),
+        e.at(),
+        e.period(),
+        e.units(),
+        e.noData(),
+        e.currentSliPercent(),
+        e.errorBudgetConsumed(),
+        e.errorBudgetRemaining(),
+        e.totalBudget(),
+        e.consumedBudget(),
+        e.remainingBudget(),
+        e.burnRates(),
+        e.tiers(),
+        e.alerts(),
+        e.status(),
+        e.timeToExhaustion(),
+        e.projectedExhaustion(),
+        Recommendations.of(e));
+  }
+
+  private static BigDecimal windowBurn(
+      Budget budget, EventCounts c, boolean periodNoData, boolean noDataBad) {
+    if (noDataBad && c.total() == 0) {
+      return budget.fullyBadBurn();
+    }
+    if (periodNoData && !noDataBad) {
+      return BigDecimal.ZERO;
+    }
+    return budget.burn(c);
+  }
+
+  static Status status(Slo slo, BigDecimal remaining, List<FiringAlert> alerts) {
+    if (remaining.signum() <= 0) {
+      return Status.EXHAUSTED;
+    }
+    boolean page = alerts.stream().anyMatch(a -> a.tier().severity() == Severity.PAGE);
+    boolean ticket = alerts.stream().anyMatch(a -> a.tier().severity() == Severity.TICKET);
+    if (page || remaining.compareTo(BigDecimal.valueOf(slo.thresholds().criticalBelow())) < 0) {
+      return Status.CRITICAL;
+    }
+    if (ticket || remaining.compareTo(BigDecimal.valueOf(slo.thresholds().warningBelow())) < 0) {
+      return Status.WARNING;
+    }
+    return Status.HEALTHY;
+  }
+
+  /**
+   * remaining × period length / burn rate; zero when exhausted; null when not burning or, for
+   * calendar periods, when it lands after the period's end.
+   */
+  static Duration timeToExhaustion(
+      Slo slo, Window period, Instant at, BigDecimal remaining, BigDecimal burn) {
+    if (remaining.signum() <= 0) {
+      return Duration.ZERO;
+    }
+    if (burn.signum() <= 0) {
+      return null;
+    }
+    BigDecimal nanos =
+        remaining
+            .multiply(BigDecimal.valueOf(period.length().toNanos()))
+            .divide(burn, Budget.MC)
+            .setScale(0, RoundingMode.HALF_EVEN);
+    if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 2)) > 0) {
+      return slo.timePeriod().isCalendar() ? null : Duration.ofNanos(Long.MAX_VALUE / 2);
+    }
+    Duration d = Duration.ofNanos(nanos.longValueExact());
+    if (slo.timePeriod().isCalendar() && at.plus(d).isAfter(period.end())) {
+      return null;
+    }
+    return d;
+  }
+
+  private static Double percent(BigDecimal ratio) {
+    return ratio == null ? null : ratio.movePointRight(2).doubleValue();
+  }
+}

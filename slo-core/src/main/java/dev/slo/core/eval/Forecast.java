@@ -1,0 +1,58 @@
+package dev.slo.core.eval;
+
+import dev.slo.core.model.Slo;
+import dev.slo.core.source.EventCounts;
+import dev.slo.core.window.Window;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
+
+/**
+ * Projects when the error budget runs out: a least-squares line through the fraction of budget
+ * consumed at hourly points over the last 24 hours ({@code at - 24h, at - 23h, ..., at}; for
+ * calendar periods only the points after the period's start) and the instant where that line
+ * reaches 1.
+ */
+final class Forecast {
+  private Forecast() {}
+
+  /**
+   * The projected instant, or null when fewer than two points exist, when the line never rises to
+   * 1, or (calendar periods) when it reaches 1 after the period's end.
+   */
+  static Instant projectExhaustion(
+      UnitCounts counts, Budget budget, Slo slo, Window period, Instant at, boolean noDataBad) {
+    List<Map.Entry<Instant, EventCounts>> points = counts.forecastPoints();
+    if (points.size() < 2) {
+      return null;
+    }
+    SimpleRegression r = new SimpleRegression(true);
+    for (Map.Entry<Instant, EventCounts> p : points) {
+      double x = Duration.between(at, p.getKey()).getSeconds();
+      EventCounts c = p.getValue();
+      double y =
+          c.total() == 0
+              ? (noDataBad ? budget.fullyBadBurn().doubleValue() : 0.0)
+              : budget.consumedFraction(c).doubleValue();
+      r.addData(x, y);
+    }
+    double slope = r.getSlope();
+    double intercept = r.getIntercept();
+    if (!(slope > 0) || Double.isNaN(intercept)) {
+      return null;
+    }
+    double seconds = (1.0 - intercept) / slope;
+    if (!Double.isFinite(seconds) || Math.abs(seconds) > 1e15) {
+      return null;
+    }
+    long whole = (long) Math.floor(seconds);
+    long nanos = Math.round((seconds - whole) * 1e9);
+    Instant when = at.plusSeconds(whole).plusNanos(nanos);
+    if (slo.timePeriod().isCalendar() && when.isAfter(period.end())) {
+      return null;
+    }
+    return when;
+  }
+}

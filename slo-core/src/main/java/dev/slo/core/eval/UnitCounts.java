@@ -1,0 +1,88 @@
+package dev.slo.core.eval;
+
+import dev.slo.core.model.Slo;
+import dev.slo.core.model.TimePeriod;
+import dev.slo.core.source.EventCounts;
+import dev.slo.core.source.EventSource;
+import dev.slo.core.window.Window;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The counts one evaluation needs, read from the source in a single call: the elapsed period, each
+ * burn-rate window ending at the evaluation instant, and the period as it stood at each hourly
+ * forecast point. Occurrences count events.
+ */
+class UnitCounts {
+  /** Hours back from the evaluation instant at which budget consumption is sampled (0 … 24). */
+  static final int FORECAST_HOURS = 24;
+
+  final Map<Window, EventCounts> byWindow = new LinkedHashMap<>();
+  final Window elapsed;
+  final Instant at;
+  final Slo slo;
+  final List<Window> forecastWindows = new ArrayList<>();
+
+  UnitCounts(Slo slo, Window period, Instant at) {
+    this.slo = slo;
+    this.at = at;
+    this.elapsed = new Window(period.start(), at);
+    for (int i = 0; i <= FORECAST_HOURS; i++) {
+      Instant t = at.minus(Duration.ofHours(FORECAST_HOURS - i));
+      Window w = forecastWindow(slo.timePeriod(), period, t);
+      if (w != null) {
+        forecastWindows.add(w);
+      }
+    }
+  }
+
+  /** The period as it stood at {@code t}, or null when {@code t} is not inside this period. */
+  static Window forecastWindow(TimePeriod p, Window period, Instant t) {
+    if (!p.isCalendar()) {
+      return Window.ending(t, period.length());
+    }
+    return t.isAfter(period.start()) ? new Window(period.start(), t) : null;
+  }
+
+  /** Reads every window from the source at once. */
+  UnitCounts load(EventSource source, List<Duration> windows) {
+    byWindow.put(elapsed, null);
+    for (Duration d : windows) {
+      byWindow.put(Window.ending(at, d), null);
+    }
+    for (Window w : forecastWindows) {
+      byWindow.put(w, null);
+    }
+    List<Window> keys = new ArrayList<>(byWindow.keySet());
+    List<EventCounts> counts = source.counts(slo, keys);
+    if (counts.size() != keys.size()) {
+      throw new dev.slo.core.SourceException(
+          "source answered " + counts.size() + " counts for " + keys.size() + " windows");
+    }
+    for (int i = 0; i < keys.size(); i++) {
+      byWindow.put(keys.get(i), counts.get(i));
+    }
+    return this;
+  }
+
+  EventCounts period() {
+    return byWindow.get(elapsed);
+  }
+
+  EventCounts window(Duration d) {
+    return byWindow.get(Window.ending(at, d));
+  }
+
+  /** Units of the period as it stood at each forecast point, with the point's instant. */
+  List<Map.Entry<Instant, EventCounts>> forecastPoints() {
+    List<Map.Entry<Instant, EventCounts>> out = new ArrayList<>();
+    for (Window w : forecastWindows) {
+      out.add(Map.entry(w.end(), byWindow.get(w)));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.slo.core.model;
+
+/**
+ * Where an SLO's events come from in a metrics server, as written in the spec. At most one kind is
+ * set: counters ({@code good_counter} or {@code bad_counter}, plus {@code total_counter}), queries
+ * ({@code good_query} or {@code bad_query}, plus {@code total_query}, with {@code {{window}}}), or a
+ * latency histogram. File and database sources ignore it. Immutable.
+ */
+public record SliDefinition(
+    String goodCounter,
+    String badCounter,
+    String totalCounter,
+    String goodQuery,
+    String badQuery,
+    String totalQuery,
+    LatencySli latency) {
+
+  /** No metrics-server definition: events come from a file or a database. */
+  public static final SliDefinition NONE =
+      new SliDefinition(null, null, null, null, null, null, null);
+
+  /** Validates that one kind at most is given and that it is complete. */
+  public SliDefinition {
+    boolean counters = goodCounter != null || badCounter != null || totalCounter != null;
+    boolean queries = goodQuery != null || badQuery != null || totalQuery != null;
+    int kinds = (counters ? 1 : 0) + (queries ? 1 : 0) + (latency != null ? 1 : 0);
+    if (kinds > 1) {
+      throw new IllegalArgumentException(
+          "an SLO takes one SLI kind: counters (good_counter/bad_counter + total_counter),"
+              + " queries (good_query/bad_query + total_query) or latency; found more than one");
+    }
+    if (counters) {
+      requirePair("counter", goodCounter, badCounter, totalCounter);
+    }
+    if (queries) {
+      requirePair("query", goodQuery, badQuery, totalQuery);
+    }
+  }
+
+  /** True when no metrics-server definition is present. */
+  public boolean isEmpty() {
+    return goodCounter == null
+        && badCounter == null
+        && totalCounter == null
+        && goodQuery == null
+        && badQuery == null
+        && totalQuery == null
+        && latency == null;
+  }
+
+  private static void requirePair(String kind, String good, String bad, String total) {
+    if ((good == null) == (bad == null)) {
+      throw new IllegalArgumentException(
+          "give exactly one of good_" + kind + " and bad_" + kind + ", plus total_" + kind);
+    }
+    if (total == null) {
+      throw new IllegalArgumentException(
+          "total_" + kind + " is missing: good_" + kind + " or bad_" + kind + " needs it");
+    }
+    for (String s : new String[] {good, bad, total}) {
+      if (s != null && s.isBlank()) {
+        throw new IllegalArgumentException("\"\" is not a valid " + kind + ": it is blank");
+      }
+    }
+  }
+}

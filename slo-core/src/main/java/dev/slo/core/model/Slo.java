@@ -1,0 +1,293 @@
+package dev.slo.core.model;
+
+import dev.slo.core.InvalidInputException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A Service Level Objective: the seed's {@code SLO} fields plus time zone, budgeting method, no-data
+ * policy, status thresholds and an optional metrics-server SLI definition. Immutable and validated
+ * at construction; every message leads with the bad value.
+ *
+ * @param sloId identifier matching {@code [a-z0-9][a-z0-9_.-]{0,99}}
+ * @param sloName human name, at most 200 characters
+ * @param serviceName owning service, at most 100 characters
+ * @param sloType what is measured
+ * @param targetPercentage objective in percent, strictly between 0 and 100 (e.g. 99.9)
+ * @param timePeriod the compliance period
+ * @param sliQuery free text for file data; PromQL good ratio for a Prometheus source; may be empty
+ * @param description free text; may be empty
+ * @param enabled disabled SLOs are skipped everywhere
+ * @param timeZone the zone calendar periods start in; default UTC
+ * @param budgetingMethod occurrences (default) or timeslices
+ * @param timesliceLength slice length for timeslices, null for occurrences
+ * @param timesliceTargetPercentage a slice is good when its SLI is at least this; null for
+ *     occurrences
+ * @param noData what a period without events means
+ * @param thresholds budget-remaining fractions for WARNING and CRITICAL
+ * @param sli where a metrics server finds the events; {@link SliDefinition#NONE} for file data
+ */
+public record Slo(
+    String sloId,
+    String sloName,
+    String serviceName,
+    SloType sloType,
+    double targetPercentage,
+    TimePeriod timePeriod,
+    String sliQuery,
+    String description,
+    boolean enabled,
+    ZoneId timeZone,
+    BudgetingMethod budgetingMethod,
+    Duration timesliceLength,
+    Double timesliceTargetPercentage,
+    NoDataPolicy noData,
+    StatusThresholds thresholds,
+    SliDefinition sli) {
+
+  /** The pattern every slo_id matches. */
+  public static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,99}");
+
+  /** Validates every field; see the parameter docs for the rules. */
+  public Slo {
+    if (sloId == null || !ID_PATTERN.matcher(sloId).matches()) {
+      throw invalid(
+          quote(sloId)
+              + " is not a valid slo_id: use 1 to 100 characters of a-z, 0-9, '_', '.', '-',"
+              + " starting with a letter or digit");
+    }
+    if (sloName == null || sloName.isBlank() || sloName.length() > 200) {
+      throw invalid(quote(sloName) + " is not a valid slo_name: use 1 to 200 characters");
+    }
+    if (serviceName == null || serviceName.isBlank() || serviceName.length() > 100) {
+      throw invalid(quote(serviceName) + " is not a valid service_name: use 1 to 100 characters");
+    }
+    Objects.requireNonNull(sloType, "slo_type");
+    Objects.requireNonNull(timePeriod, "time_period");
+    requirePercent("target_percentage", targetPercentage);
+    sliQuery = sliQuery == null ? "" : sliQuery;
+    description = description == null ? "" : description;
+    timeZone = timeZone == null ? ZoneId.of("UTC") : timeZone;
+    budgetingMethod = budgetingMethod == null ? BudgetingMethod.OCCURRENCES : budgetingMethod;
+    noData = noData == null ? NoDataPolicy.IGNORE : noData;
+    thresholds = thresholds == null ? StatusThresholds.DEFAULT : thresholds;
+    sli = sli == null ? SliDefinition.NONE : sli;
+    if (budgetingMethod == BudgetingMethod.TIMESLICES) {
+      if (timesliceLength == null) {
+        throw invalid("timeslice_length is missing: budgeting_method TIMESLICES needs it (e.g. 5m)");
+      }
+      if (timesliceLength.isNegative() || timesliceLength.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw invalid(timesliceLength + " is not a valid timeslice_length: use at least 1s");
+      }
+      if (!timePeriod.isCalendar()
+          && timesliceLength.compareTo(timePeriod.periodAt(java.time.Instant.EPOCH, timeZone)
+                  .length()) > 0) {
+        throw invalid(
+            timesliceLength + " is not a valid timeslice_length: it is longer than the period");
+      }
+      if (timesliceTargetPercentage == null) {
+        throw invalid(
+            "timeslice_target_percentage is missing: budgeting_method TIMESLICES needs it"
+                + " (e.g. 95)");
+      }
+      requireSliceTarget(timesliceTargetPercentage);
+    } else if (timesliceLength != null || timesliceTargetPercentage != null) {
+      throw invalid(
+          "timeslice_length and timeslice_target_percentage only apply to budgeting_method"
+              + " TIMESLICES");
+    }
+  }
+
+  /** A builder with the defaults: enabled, UTC, occurrences, no_data ignore. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The error budget as an exact fraction of events (or slices): {@code (100 - target) / 100}. */
+  public BigDecimal errorBudgetRatio() {
+    return BigDecimal.valueOf(100).subtract(targetDecimal()).movePointLeft(2);
+  }
+
+  /** The target as an exact decimal percentage, e.g. {@code 99.9}. */
+  public BigDecimal targetDecimal() {
+    return BigDecimal.valueOf(targetPercentage);
+  }
+
+  /** A copy with {@code enabled} changed. */
+  public Slo withEnabled(boolean value) {
+    return toBuilder().enabled(value).build();
+  }
+
+  /** A builder holding this SLO's values. */
+  public Builder toBuilder() {
+    return new Builder()
+        .sloId(sloId)
+        .sloName(sloName)
+        .serviceName(serviceName)
+        .sloType(sloType)
+        .targetPercentage(targetPercentage)
+        .timePeriod(timePeriod)
+        .sliQuery(sliQuery)
+        .description(description)
+        .enabled(enabled)
+        .timeZone(timeZone)
+        .budgetingMethod(budgetingMethod)
+        .timesliceLength(timesliceLength)
+        .timesliceTargetPercentage(timesliceTargetPercentage)
+        .noData(noData)
+        .thresholds(thresholds)
+        .sli(sli);
+  }
+
+  private static void requirePercent(String field, double value) {
+    if (!(value > 0 && value < 100)) {
+      String why =
+          value == 100
+              ? ": 100 leaves no error budget, so every failure would breach it; use a value"
+                  + " below 100, such as 99.99"
+              : ": use a percentage strictly between 0 and 100, such as 99.9";
+      throw invalid(value + " is not a valid " + field + why);
+    }
+  }
+
+  private static void requireSliceTarget(double value) {
+    if (!(value > 0 && value <= 100)) {
+      throw invalid(
+          value + " is not a valid timeslice_target_percentage: use a percentage in (0, 100]");
+    }
+  }
+
+  private static String quote(String s) {
+    return s == null ? "null" : "\"" + s + "\"";
+  }
+
+  private static InvalidInputException invalid(String message) {
+    return new InvalidInputException(message);
+  }
+
+  /** Mutable builder for {@link Slo}; not thread-safe. */
+  public static final class Builder {
+    private String sloId;
+    private String sloName;
+    private String serviceName;
+    private SloType sloType = SloType.AVAILABILITY;
+    private double targetPercentage = Double.NaN;
+    private TimePeriod timePeriod = TimePeriod.ROLLING_30D;
+    private String sliQuery = "";
+    private String description = "";
+    private boolean enabled = true;
+    private ZoneId timeZone = ZoneId.of("UTC");
+    private BudgetingMethod budgetingMethod = BudgetingMethod.OCCURRENCES;
+    private Duration timesliceLength;
+    private Double timesliceTargetPercentage;
+    private NoDataPolicy noData = NoDataPolicy.IGNORE;
+    private StatusThresholds thresholds = StatusThresholds.DEFAULT;
+    private SliDefinition sli = SliDefinition.NONE;
+
+    private Builder() {}
+
+    public Builder sloId(String v) {
+      sloId = v;
+      return this;
+    }
+
+    public Builder sloName(String v) {
+      sloName = v;
+      return this;
+    }
+
+    public Builder serviceName(String v) {
+      serviceName = v;
+      return this;
+    }
+
+    public Builder sloType(SloType v) {
+      sloType = v;
+      return this;
+    }
+
+    public Builder targetPercentage(double v) {
+      targetPercentage = v;
+      return this;
+    }
+
+    public Builder timePeriod(TimePeriod v) {
+      timePeriod = v;
+      return this;
+    }
+
+    public Builder sliQuery(String v) {
+      sliQuery = v;
+      return this;
+    }
+
+    public Builder description(String v) {
+      description = v;
+      return this;
+    }
+
+    public Builder enabled(boolean v) {
+      enabled = v;
+      return this;
+    }
+
+    public Builder timeZone(ZoneId v) {
+      timeZone = v;
+      return this;
+    }
+
+    public Builder budgetingMethod(BudgetingMethod v) {
+      budgetingMethod = v;
+      return this;
+    }
+
+    public Builder timesliceLength(Duration v) {
+      timesliceLength = v;
+      return this;
+    }
+
+    public Builder timesliceTargetPercentage(Double v) {
+      timesliceTargetPercentage = v;
+      return this;
+    }
+
+    public Builder noData(NoDataPolicy v) {
+      noData = v;
+      return this;
+    }
+
+    public Builder thresholds(StatusThresholds v) {
+      thresholds = v;
+      return this;
+    }
+
+    public Builder sli(SliDefinition v) {
+      sli = v;
+      return this;
+    }
+
+    /** Builds and validates; defaults slo_name and service_name to the id when unset. */
+    public Slo build() {
+      return new Slo(
+          sloId,
+          sloName == null ? sloId : sloName,
+          serviceName == null ? "unknown" : serviceName,
+          sloType,
+          targetPercentage,
+          timePeriod,
+          sliQuery,
+          description,
+          enabled,
+          timeZone,
+          budgetingMethod,
+          timesliceLength,
+          timesliceTargetPercentage,
+          noData,
+          thresholds,
+          sli);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Where events come from: the {@link dev.slo.core.source.EventSource} port that adapters implement,
+ * exact event counts, and the in-memory series behind the embedded file source.
+ */
+package dev.slo.core.source;

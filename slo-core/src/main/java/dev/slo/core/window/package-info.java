@@ -1,0 +1,2 @@
+/** Time windows: left-open right-closed intervals, period boundaries and duration text. */
+package dev.slo.core.window;
