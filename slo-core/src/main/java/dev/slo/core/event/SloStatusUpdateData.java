@@ -1,0 +1,41 @@
+package dev.slo.core.event;
+
+import java.util.List;
+
+/**
+ * The seed's {@code SLOStatusUpdateData}: SLIs and target in percent, budget fractions as ratios.
+ *
+ * @param sloId the SLO
+ * @param sloName its name
+ * @param serviceName its service
+ * @param sloType the SLO type's name
+ * @param targetPercentage the target in percent
+ * @param currentSli the SLI in percent, null without data
+ * @param status the status' name
+ * @param errorBudgetRemaining fraction of the budget left
+ * @param errorBudgetConsumed fraction of the budget spent
+ * @param burnRate the 1-hour burn rate
+ * @param timeToExhaustion e.g. {@code 12h}, null when not exhausting
+ * @param alertTriggered true when an alert tier fires
+ * @param recommendations short sentences
+ */
+public record SloStatusUpdateData(
+    String sloId,
+    String sloName,
+    String serviceName,
+    String sloType,
+    double targetPercentage,
+    Double currentSli,
+    String status,
+    double errorBudgetRemaining,
+    double errorBudgetConsumed,
+    double burnRate,
+    String timeToExhaustion,
+    boolean alertTriggered,
+    List<String> recommendations) {
+
+  /** Copies the list. */
+  public SloStatusUpdateData {
+    recommendations = List.copyOf(recommendations);
+  }
+}

@@ -1,0 +1,2 @@
+/** The seed's {@code slo_status_updated} event, built from an evaluation. */
+package dev.slo.core.event;

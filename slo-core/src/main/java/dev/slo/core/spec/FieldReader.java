@@ -1,0 +1,155 @@
+package dev.slo.core.spec;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads typed fields of one spec mapping, recording a {@link SpecProblem} for each bad one instead
+ * of stopping at the first. Not thread-safe; one per mapping.
+ */
+final class FieldReader {
+  private final String source;
+  private final String path;
+  private final Node.MapNode map;
+  private final List<SpecProblem> problems;
+
+  FieldReader(String source, String path, Node.MapNode map, List<SpecProblem> problems) {
+    this.source = source;
+    this.path = path;
+    this.map = map;
+    this.problems = problems;
+  }
+
+  /** Records a problem for every key not in {@code known}. */
+  void rejectUnknown(Set<String> known) {
+    for (String key : map.entries().keySet()) {
+      if (!known.contains(key)) {
+        problem(
+            key,
+            "\"" + key + "\" is not a known field; known fields: "
+                + known.stream().sorted().collect(Collectors.joining(", ")));
+      }
+    }
+  }
+
+  boolean has(String key) {
+    Node n = map.entries().get(key);
+    return n != null && !(n instanceof Node.Scalar s && s.value() == null);
+  }
+
+  int line(String key) {
+    Integer l = map.keyLines().get(key);
+    return l == null ? map.line() : l;
+  }
+
+  String path(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  void problem(String key, String message) {
+    problems.add(new SpecProblem(source, line(key), key == null ? path : path(key), message));
+  }
+
+  /** A text field, or null when absent; numbers are taken as their text. */
+  String text(String key, boolean required) {
+    Node n = map.entries().get(key);
+    if (n == null || (n instanceof Node.Scalar s && s.value() == null)) {
+      if (required) {
+        problem(key, "missing; it is required");
+      }
+      return null;
+    }
+    if (n instanceof Node.Scalar s && !(s.value() instanceof Boolean)) {
+      return s.value() instanceof String str ? str : s.text();
+    }
+    problem(key, Node.kind(n) + " is not valid here; expected text");
+    return null;
+  }
+
+  /** A number field, or null when absent or bad. */
+  BigDecimal number(String key, boolean required) {
+    Node n = map.entries().get(key);
+    if (n == null || (n instanceof Node.Scalar s && s.value() == null)) {
+      if (required) {
+        problem(key, "missing; it is required");
+      }
+      return null;
+    }
+    if (n instanceof Node.Scalar s) {
+      Object v = s.value();
+      if (v instanceof BigDecimal d) {
+        return d;
+      }
+      if (v instanceof Long || v instanceof Integer || v instanceof BigInteger) {
+        return new BigDecimal(v.toString());
+      }
+      if (v instanceof Double d && Double.isFinite(d)) {
+        return BigDecimal.valueOf(d);
+      }
+      if (v instanceof String str) {
+        try {
+          return new BigDecimal(str.trim());
+        } catch (NumberFormatException e) {
+          problem(key, "\"" + str + "\" is not a number");
+          return null;
+        }
+      }
+    }
+    problem(key, Node.kind(n) + " is not valid here; expected a number");
+    return null;
+  }
+
+  /** A boolean field, or {@code dflt} when absent. */
+  boolean bool(String key, boolean dflt) {
+    Node n = map.entries().get(key);
+    if (n == null || (n instanceof Node.Scalar s && s.value() == null)) {
+      return dflt;
+    }
+    if (n instanceof Node.Scalar s && s.value() instanceof Boolean b) {
+      return b;
+    }
+    problem(key, describe(n) + " is not valid here; expected true or false");
+    return dflt;
+  }
+
+  /** An enum field matched case-insensitively, or {@code dflt} when absent. */
+  <E extends Enum<E>> E enumValue(String key, Class<E> type, E dflt) {
+    String v = text(key, dflt == null);
+    if (v == null) {
+      return dflt;
+    }
+    String wanted = v.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equals(wanted)) {
+        return e;
+      }
+    }
+    problem(
+        key,
+        "\"" + v + "\" is not a valid " + key + "; valid values: "
+            + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+    return dflt;
+  }
+
+  /** A nested mapping, or null when absent or not a mapping. */
+  Node.MapNode mapping(String key) {
+    Node n = map.entries().get(key);
+    if (n == null || (n instanceof Node.Scalar s && s.value() == null)) {
+      return null;
+    }
+    if (n instanceof Node.MapNode m) {
+      return m;
+    }
+    problem(key, Node.kind(n) + " is not valid here; expected a mapping");
+    return null;
+  }
+
+  private static String describe(Node n) {
+    return n instanceof Node.Scalar s && s.value() != null ? "\"" + s.text() + "\"" : Node.kind(n);
+  }
+}

@@ -1,0 +1,287 @@
+package dev.slo.core.spec;
+
+import dev.slo.core.InvalidInputException;
+import dev.slo.core.model.BudgetingMethod;
+import dev.slo.core.model.LatencySli;
+import dev.slo.core.model.NoDataPolicy;
+import dev.slo.core.model.SliDefinition;
+import dev.slo.core.model.Slo;
+import dev.slo.core.model.SloType;
+import dev.slo.core.model.StatusThresholds;
+import dev.slo.core.model.TimePeriod;
+import dev.slo.core.window.DurationText;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parses a spec, YAML or JSON, with a top-level {@code slos:} list of SLOs in the seed's field
+ * names. Reports every problem with file, line and field. Thread-safe; no state.
+ */
+public final class SpecParser {
+  /** Every field an SLO may have. */
+  public static final Set<String> SLO_FIELDS =
+      Set.of(
+          "slo_id",
+          "slo_name",
+          "service_name",
+          "slo_type",
+          "target_percentage",
+          "time_period",
+          "sli_query",
+          "description",
+          "enabled",
+          "time_zone",
+          "budgeting_method",
+          "timeslice_length",
+          "timeslice_target_percentage",
+          "no_data",
+          "status_thresholds",
+          "good_counter",
+          "bad_counter",
+          "total_counter",
+          "good_query",
+          "bad_query",
+          "total_query",
+          "latency");
+
+  private static final Set<String> THRESHOLD_FIELDS =
+      Set.of("warning_budget_remaining", "critical_budget_remaining");
+  private static final Set<String> LATENCY_FIELDS = Set.of("histogram", "threshold", "selector");
+
+  private SpecParser() {}
+
+  /**
+   * Parses a whole spec.
+   *
+   * @param source the file name, used in messages
+   * @param text the spec's text
+   * @throws SpecException listing every problem
+   */
+  public static Spec parse(String source, String text) {
+    Node root = readRoot(source, text);
+    List<SpecProblem> problems = new ArrayList<>();
+    if (!(root instanceof Node.MapNode map)) {
+      throw new SpecException(
+          List.of(
+              new SpecProblem(
+                  source, root.line(), "", Node.kind(root) + " at the top; expected 'slos:'")));
+    }
+    FieldReader top = new FieldReader(source, "", map, problems);
+    top.rejectUnknown(Set.of("slos"));
+    Node slosNode = map.entries().get("slos");
+    List<Slo> slos = new ArrayList<>();
+    if (slosNode == null) {
+      problems.add(new SpecProblem(source, map.line(), "slos", "missing; list the SLOs under it"));
+    } else if (!(slosNode instanceof Node.ListNode list)) {
+      problems.add(
+          new SpecProblem(
+              source, slosNode.line(), "slos", Node.kind(slosNode) + " is not a list of SLOs"));
+    } else {
+      Map<String, Integer> seen = new HashMap<>();
+      for (int i = 0; i < list.items().size(); i++) {
+        Node item = list.items().get(i);
+        String path = "slos[" + i + "]";
+        Slo slo = slo(source, path, item, problems);
+        if (slo != null) {
+          Integer first = seen.putIfAbsent(slo.sloId(), item.line());
+          if (first != null) {
+            problems.add(
+                new SpecProblem(
+                    source,
+                    item.line(),
+                    path + ".slo_id",
+                    "\"" + slo.sloId() + "\" is a duplicate slo_id; first defined on line "
+                        + first));
+          } else {
+            slos.add(slo);
+          }
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      problems.sort(java.util.Comparator.comparingInt(SpecProblem::line));
+      throw new SpecException(problems);
+    }
+    return new Spec(source, slos);
+  }
+
+  /**
+   * Parses one SLO given as a JSON or YAML object (an API request body).
+   *
+   * @throws SpecException listing every problem
+   */
+  public static Slo parseSlo(String source, String text) {
+    Node root = readRoot(source, text);
+    List<SpecProblem> problems = new ArrayList<>();
+    Slo slo = slo(source, "", root, problems);
+    if (!problems.isEmpty()) {
+      throw new SpecException(problems);
+    }
+    return slo;
+  }
+
+  private static Node readRoot(String source, String text) {
+    try {
+      return NodeReader.read(source, text);
+    } catch (InvalidInputException e) {
+      String msg = e.getMessage();
+      int colon = msg.indexOf(": ", source.length());
+      int line = parseLine(msg, source.length() + 1);
+      throw new SpecException(
+          List.of(new SpecProblem(source, line, "", colon < 0 ? msg : msg.substring(colon + 2))));
+    }
+  }
+
+  private static int parseLine(String msg, int from) {
+    int end = msg.indexOf(':', from);
+    try {
+      return end < 0 ? 0 : Integer.parseInt(msg.substring(from, end));
+    } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+      return 0;
+    }
+  }
+
+  private static Slo slo(String source, String path, Node node, List<SpecProblem> problems) {
+    if (!(node instanceof Node.MapNode map)) {
+      problems.add(
+          new SpecProblem(source, node.line(), path, Node.kind(node) + " is not an SLO mapping"));
+      return null;
+    }
+    int before = problems.size();
+    FieldReader f = new FieldReader(source, path, map, problems);
+    f.rejectUnknown(SLO_FIELDS);
+    Slo.Builder b = Slo.builder();
+    b.sloId(f.text("slo_id", true));
+    b.sloName(f.text("slo_name", true));
+    b.serviceName(f.text("service_name", true));
+    b.sloType(f.enumValue("slo_type", SloType.class, null));
+    BigDecimal target = f.number("target_percentage", true);
+    b.timePeriod(f.enumValue("time_period", TimePeriod.class, null));
+    b.sliQuery(f.text("sli_query", false));
+    b.description(f.text("description", false));
+    b.enabled(f.bool("enabled", true));
+    b.budgetingMethod(
+        f.enumValue("budgeting_method", BudgetingMethod.class, BudgetingMethod.OCCURRENCES));
+    b.noData(f.enumValue("no_data", NoDataPolicy.class, NoDataPolicy.IGNORE));
+    String zone = f.text("time_zone", false);
+    if (zone != null) {
+      try {
+        b.timeZone(ZoneId.of(zone.trim()));
+      } catch (DateTimeException e) {
+        f.problem(
+            "time_zone",
+            "\"" + zone + "\" is not a valid time_zone; use an IANA name such as UTC,"
+                + " Europe/Berlin or America/New_York");
+      }
+    }
+    String slice = f.text("timeslice_length", false);
+    if (slice != null) {
+      try {
+        b.timesliceLength(DurationText.parse(slice));
+      } catch (IllegalArgumentException e) {
+        f.problem("timeslice_length", e.getMessage());
+      }
+    }
+    BigDecimal sliceTarget = f.number("timeslice_target_percentage", false);
+    if (sliceTarget != null) {
+      b.timesliceTargetPercentage(sliceTarget.doubleValue());
+    }
+    thresholds(f, b, source, path, problems);
+    sli(f, b, source, path, problems);
+    if (target != null) {
+      b.targetPercentage(target.doubleValue());
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    try {
+      return b.build();
+    } catch (IllegalArgumentException | InvalidInputException e) {
+      String field = blame(e.getMessage());
+      f.problem(field, e.getMessage());
+      return null;
+    }
+  }
+
+  private static void thresholds(
+      FieldReader f, Slo.Builder b, String source, String path, List<SpecProblem> problems) {
+    Node.MapNode m = f.mapping("status_thresholds");
+    if (m == null) {
+      return;
+    }
+    FieldReader t = new FieldReader(source, f.path("status_thresholds"), m, problems);
+    t.rejectUnknown(THRESHOLD_FIELDS);
+    BigDecimal warn = t.number("warning_budget_remaining", false);
+    BigDecimal crit = t.number("critical_budget_remaining", false);
+    try {
+      b.thresholds(
+          new StatusThresholds(
+              warn == null ? StatusThresholds.DEFAULT.warningBelow() : warn.doubleValue(),
+              crit == null ? StatusThresholds.DEFAULT.criticalBelow() : crit.doubleValue()));
+    } catch (IllegalArgumentException e) {
+      t.problem(
+          e.getMessage().contains("critical") && !e.getMessage().contains("below critical")
+              ? "critical_budget_remaining"
+              : "warning_budget_remaining",
+          e.getMessage());
+    }
+  }
+
+  private static void sli(
+      FieldReader f, Slo.Builder b, String source, String path, List<SpecProblem> problems) {
+    LatencySli latency = null;
+    Node.MapNode m = f.mapping("latency");
+    if (m != null) {
+      FieldReader l = new FieldReader(source, f.path("latency"), m, problems);
+      l.rejectUnknown(LATENCY_FIELDS);
+      String histogram = l.text("histogram", true);
+      BigDecimal threshold = l.number("threshold", true);
+      String selector = l.text("selector", false);
+      if (histogram != null && threshold != null) {
+        try {
+          latency = new LatencySli(histogram, threshold.doubleValue(), selector);
+        } catch (IllegalArgumentException e) {
+          l.problem(blame(e.getMessage()).replace("latency.", ""), e.getMessage());
+        }
+      }
+    }
+    try {
+      b.sli(
+          new SliDefinition(
+              f.text("good_counter", false),
+              f.text("bad_counter", false),
+              f.text("total_counter", false),
+              f.text("good_query", false),
+              f.text("bad_query", false),
+              f.text("total_query", false),
+              latency));
+    } catch (IllegalArgumentException e) {
+      f.problem(blame(e.getMessage()), e.getMessage());
+    }
+  }
+
+  /** The field a validation message is about: the first known field name it mentions. */
+  private static String blame(String message) {
+    String best = null;
+    int at = Integer.MAX_VALUE;
+    for (String field : SLO_FIELDS) {
+      int i = message.indexOf(field);
+      if (i >= 0 && (i < at || (i == at && field.length() > best.length()))) {
+        best = field;
+        at = i;
+      }
+    }
+    for (String field : List.of("latency.histogram", "latency.threshold", "latency.selector")) {
+      if (message.contains(field)) {
+        return field;
+      }
+    }
+    return best;
+  }
+}
