@@ -62,7 +62,12 @@ public final class DataFileReader {
     if (!skipped.isEmpty()) {
       long n = skipped.values().stream().mapToLong(Long::longValue).sum();
       warnings.add(
-          source + ": skipped " + n + " row" + (n == 1 ? "" : "s") + " for SLOs not in the spec: "
+          source
+              + ": skipped "
+              + n
+              + " row"
+              + (n == 1 ? "" : "s")
+              + " for SLOs not in the spec: "
               + String.join(", ", skipped.keySet()));
     }
     return new DataSet(series, rows[0], warnings);
@@ -103,7 +108,12 @@ public final class DataFileReader {
       int c = COLUMNS.indexOf(names[i].trim().toLowerCase(Locale.ROOT));
       if (c < 0 || idx[c] >= 0) {
         throw new InvalidInputException(
-            source + ":" + headerLine + ": \"" + names[i].trim() + "\" is not a valid column"
+            source
+                + ":"
+                + headerLine
+                + ": \""
+                + names[i].trim()
+                + "\" is not a valid column"
                 + (c >= 0 ? " (it appears twice)" : "")
                 + "; the header must be timestamp,slo_id,good_events,total_events");
       }
@@ -112,7 +122,11 @@ public final class DataFileReader {
     for (int c = 0; c < idx.length; c++) {
       if (idx[c] < 0) {
         throw new InvalidInputException(
-            source + ":" + headerLine + ": column " + COLUMNS.get(c)
+            source
+                + ":"
+                + headerLine
+                + ": column "
+                + COLUMNS.get(c)
                 + " is missing; the header must be timestamp,slo_id,good_events,total_events");
       }
     }
@@ -126,7 +140,13 @@ public final class DataFileReader {
       String[] f = split(s);
       if (f.length != names.length) {
         throw new InvalidInputException(
-            source + ":" + line + ": " + f.length + " fields, expected " + names.length
+            source
+                + ":"
+                + line
+                + ": "
+                + f.length
+                + " fields, expected "
+                + names.length
                 + " (timestamp,slo_id,good_events,total_events)");
       }
       sink.accept(row(source, line, f[idx[0]], f[idx[1]], f[idx[2]], f[idx[3]]));
@@ -190,7 +210,9 @@ public final class DataFileReader {
     long n = count(source, line, "total_events", total.trim());
     if (g > n) {
       throw bad(
-          source, line, "good_events " + g + " exceeds total_events " + n + "; good must be <= total");
+          source,
+          line,
+          "good_events " + g + " exceeds total_events " + n + "; good must be <= total");
     }
     return new DataRow(line, t, sloId, g, n);
   }
@@ -201,7 +223,11 @@ public final class DataFileReader {
     if (s.matches("-?\\d+(\\.\\d+)?")) {
       BigDecimal secs = new BigDecimal(s);
       BigDecimal whole = secs.setScale(0, java.math.RoundingMode.FLOOR);
-      long nanos = secs.subtract(whole).movePointRight(9).setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
+      long nanos =
+          secs.subtract(whole)
+              .movePointRight(9)
+              .setScale(0, java.math.RoundingMode.HALF_EVEN)
+              .longValueExact();
       return Instant.ofEpochSecond(whole.longValueExact(), nanos);
     }
     return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
@@ -214,7 +240,9 @@ public final class DataFileReader {
       throw bad(
           source,
           line,
-          "\"" + s + "\" is not a valid timestamp; use ISO-8601 with an offset"
+          "\""
+              + s
+              + "\" is not a valid timestamp; use ISO-8601 with an offset"
               + " (2026-11-01T10:00:00Z) or epoch seconds");
     }
   }

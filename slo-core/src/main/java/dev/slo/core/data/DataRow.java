@@ -11,4 +11,5 @@ import java.time.Instant;
  * @param goodEvents good events, {@code 0 <= good <= total}
  * @param totalEvents all events
  */
-public record DataRow(int line, Instant timestamp, String sloId, long goodEvents, long totalEvents) {}
+public record DataRow(
+    int line, Instant timestamp, String sloId, long goodEvents, long totalEvents) {}

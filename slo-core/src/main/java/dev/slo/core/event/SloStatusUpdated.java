@@ -12,7 +12,8 @@ import java.util.UUID;
  * @param timestamp the evaluation instant the event describes
  * @param sloStatusUpdate the payload
  */
-public record SloStatusUpdated(String eventId, Instant timestamp, SloStatusUpdateData sloStatusUpdate) {
+public record SloStatusUpdated(
+    String eventId, Instant timestamp, SloStatusUpdateData sloStatusUpdate) {
   /** The event type name. */
   public static final String TYPE = "slo_status_updated";
 

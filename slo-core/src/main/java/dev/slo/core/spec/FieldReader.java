@@ -31,7 +31,9 @@ final class FieldReader {
       if (!known.contains(key)) {
         problem(
             key,
-            "\"" + key + "\" is not a known field; known fields: "
+            "\""
+                + key
+                + "\" is not a known field; known fields: "
                 + known.stream().sorted().collect(Collectors.joining(", ")));
       }
     }
@@ -131,8 +133,14 @@ final class FieldReader {
     }
     problem(
         key,
-        "\"" + v + "\" is not a valid " + key + "; valid values: "
-            + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+        "\""
+            + v
+            + "\" is not a valid "
+            + key
+            + "; valid values: "
+            + Arrays.stream(type.getEnumConstants())
+                .map(Enum::name)
+                .collect(Collectors.joining(", ")));
     return dflt;
   }
 

@@ -96,7 +96,9 @@ public final class SpecParser {
                     source,
                     item.line(),
                     path + ".slo_id",
-                    "\"" + slo.sloId() + "\" is a duplicate slo_id; first defined on line "
+                    "\""
+                        + slo.sloId()
+                        + "\" is a duplicate slo_id; first defined on line "
                         + first));
           } else {
             slos.add(slo);
@@ -176,7 +178,9 @@ public final class SpecParser {
       } catch (DateTimeException e) {
         f.problem(
             "time_zone",
-            "\"" + zone + "\" is not a valid time_zone; use an IANA name such as UTC,"
+            "\""
+                + zone
+                + "\" is not a valid time_zone; use an IANA name such as UTC,"
                 + " Europe/Berlin or America/New_York");
       }
     }
