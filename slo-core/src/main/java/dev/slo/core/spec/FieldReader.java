@@ -57,7 +57,10 @@ final class FieldReader {
     problems.add(new SpecProblem(source, line(key), key == null ? path : path(key), message));
   }
 
-  /** A text field, or null when absent; numbers are taken as their text. */
+  /**
+   * A text field, or null when absent. Numbers and YAML 1.1 booleans ({@code off}, {@code yes}) are
+   * taken as the text written, so {@code slo_id: off} means "off".
+   */
   String text(String key, boolean required) {
     Node n = map.entries().get(key);
     if (n == null || (n instanceof Node.Scalar s && s.value() == null)) {
@@ -66,7 +69,7 @@ final class FieldReader {
       }
       return null;
     }
-    if (n instanceof Node.Scalar s && !(s.value() instanceof Boolean)) {
+    if (n instanceof Node.Scalar s) {
       return s.value() instanceof String str ? str : s.text();
     }
     problem(key, Node.kind(n) + " is not valid here; expected text");

@@ -1,0 +1,105 @@
+package dev.slo.cli;
+
+import dev.slo.core.eval.Evaluation;
+import dev.slo.core.model.Status;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code slo check}: the CI gate. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description =
+        "CI gate: exit 0 when every selected SLO is better than --fail-on, 1 otherwise, with one"
+            + " line per failing SLO saying why.",
+    footer = ExitCode.HELP)
+final class CheckCommand implements Callable<Integer> {
+  /** The status at which the gate fails. */
+  enum FailOn {
+    WARNING(Status.WARNING),
+    CRITICAL(Status.CRITICAL),
+    EXHAUSTED(Status.EXHAUSTED);
+
+    final Status status;
+
+    FailOn(Status status) {
+      this.status = status;
+    }
+  }
+
+  @ParentCommand SloCommand parent;
+
+  @Mixin Inputs inputs;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "STATUS",
+      defaultValue = "critical",
+      description = "warning, critical (default) or exhausted: fail when an SLO is at least this.")
+  FailOn failOn;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
+
+  @Override
+  public Integer call() {
+    EvalCommand.Run run = EvalCommand.Run.of(inputs, parent, self.commandLine().getErr());
+    PrintWriter out = self.commandLine().getOut();
+    int failed = 0;
+    for (Evaluation e : run.evaluations()) {
+      boolean fail = e.status().isAtLeast(failOn.status);
+      if (fail) {
+        failed++;
+      }
+      out.println((fail ? "FAIL " : "ok   ") + e.slo().sloId() + ": " + why(e));
+    }
+    out.println(
+        (run.evaluations().size() - failed)
+            + " passed, "
+            + failed
+            + " failed (fail on "
+            + failOn.name().toLowerCase(Locale.ROOT)
+            + " or worse)");
+    out.flush();
+    return failed == 0 ? ExitCode.OK : ExitCode.GATE_FAILED;
+  }
+
+  static String why(Evaluation e) {
+    StringBuilder sb = new StringBuilder(e.status().name());
+    if (e.noData()) {
+      sb.append(", no data in the period");
+    } else {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              ", SLI %.4f%% vs target %s%%, %.1f%% of the error budget left",
+              e.currentSliPercent(),
+              java.math.BigDecimal.valueOf(e.targetSliPercent()).toPlainString(),
+              e.errorBudgetRemaining() * 100));
+    }
+    if (!e.alerts().isEmpty()) {
+      sb.append(", firing: ")
+          .append(
+              e.alerts().stream()
+                  .map(
+                      a ->
+                          String.format(
+                              Locale.ROOT,
+                              "%s (burn %.2fx/%.2fx >= %s)",
+                              a.tier().name(),
+                              a.burnRateLong(),
+                              a.burnRateShort(),
+                              a.tier().factor().toPlainString()))
+                  .collect(Collectors.joining(", ")));
+    }
+    if (e.timeToExhaustionText() != null && !e.timeToExhaustionText().equals("0s")) {
+      sb.append(", budget gone in ").append(e.timeToExhaustionText());
+    }
+    return sb.toString();
+  }
+}

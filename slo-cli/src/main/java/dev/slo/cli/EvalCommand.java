@@ -1,0 +1,94 @@
+package dev.slo.cli;
+
+import dev.slo.cli.output.Format;
+import dev.slo.cli.output.Renderer;
+import dev.slo.cli.output.StatusJson;
+import dev.slo.core.InvalidInputException;
+import dev.slo.core.eval.Evaluation;
+import dev.slo.core.eval.Evaluator;
+import dev.slo.core.event.SloStatusUpdated;
+import dev.slo.core.model.Slo;
+import dev.slo.core.source.EventSource;
+import dev.slo.core.spec.Spec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code slo eval}: evaluates SLOs and prints their status. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = "Evaluate SLOs at an instant: SLI, error budget, burn rates, alerts, status.",
+    footer = ExitCode.HELP)
+final class EvalCommand implements Callable<Integer> {
+  @ParentCommand SloCommand parent;
+
+  @Mixin Inputs inputs;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table (default), json, yaml or markdown.")
+  Format format;
+
+  @Option(
+      names = "--events",
+      paramLabel = "FILE",
+      description = "Append one slo_status_updated event per SLO to FILE as JSON Lines.")
+  Path events;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
+
+  @Override
+  public Integer call() {
+    Run run = Run.of(inputs, parent, self.commandLine().getErr());
+    if (events != null) {
+      appendEvents(events, run.evaluations());
+    }
+    self.commandLine().getOut().print(Renderer.render(run.evaluations(), format));
+    self.commandLine().getOut().flush();
+    return ExitCode.OK;
+  }
+
+  /** Appends all events in one write, so a failure leaves the file as it was. */
+  static void appendEvents(Path file, List<Evaluation> evaluations) {
+    StringBuilder sb = new StringBuilder();
+    for (Evaluation e : evaluations) {
+      sb.append(StatusJson.line(StatusJson.event(SloStatusUpdated.of(e, UUID.randomUUID()))))
+          .append('\n');
+    }
+    try {
+      Files.writeString(
+          file,
+          sb.toString(),
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND,
+          StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new InvalidInputException(file + ": cannot append events: " + e.getMessage(), e);
+    }
+  }
+
+  /** One evaluation run: spec, source, instant and results. */
+  record Run(Spec spec, Instant at, List<Evaluation> evaluations) {
+    static Run of(Inputs inputs, SloCommand parent, java.io.PrintWriter err) {
+      Spec spec = inputs.loadSpec();
+      List<Slo> slos = inputs.select(spec);
+      Instant at = inputs.instant(parent.clock);
+      EventSource source = inputs.source(spec, err);
+      return new Run(spec, at, new Evaluator().evaluateAll(slos, source, at));
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package dev.slo.cli;
+
+import dev.slo.core.InvalidInputException;
+import dev.slo.core.data.DataFileReader;
+import dev.slo.core.data.DataSet;
+import dev.slo.core.model.Slo;
+import dev.slo.core.source.EventSource;
+import dev.slo.core.spec.Spec;
+import dev.slo.core.spec.SpecParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Option;
+
+/** The inputs shared by {@code eval} and {@code check}: spec, source, instant and selection. */
+final class Inputs {
+  @Option(
+      names = "--spec",
+      required = true,
+      paramLabel = "FILE",
+      description = "Spec file (YAML or JSON) with a top-level 'slos:' list.")
+  Path spec;
+
+  @Option(
+      names = "--data",
+      paramLabel = "FILE",
+      description =
+          "Event data: CSV with header timestamp,slo_id,good_events,total_events, or JSON Lines"
+              + " with the same keys. The embedded default source.")
+  Path data;
+
+  @Option(
+      names = "--at",
+      paramLabel = "T",
+      description =
+          "Evaluation instant: ISO-8601 with offset (2026-11-01T00:00:00Z) or epoch seconds."
+              + " Default: now.")
+  String at;
+
+  @Option(
+      names = "--slo",
+      paramLabel = "ID",
+      description = "Evaluate only this SLO; repeat for several. Default: every enabled SLO.")
+  List<String> slo = new ArrayList<>();
+
+  /** The parsed spec. */
+  Spec loadSpec() {
+    return SpecParser.parse(spec.toString(), InputFiles.text(spec));
+  }
+
+  /** The enabled SLOs selected by {@code --slo}, in spec order. */
+  List<Slo> select(Spec s) {
+    Set<String> wanted = new LinkedHashSet<>(slo);
+    for (String id : wanted) {
+      Slo found =
+          s.find(id)
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          "--slo "
+                              + id
+                              + ": no such SLO in "
+                              + spec
+                              + "; known: "
+                              + s.slos().stream()
+                                  .map(Slo::sloId)
+                                  .collect(Collectors.joining(", "))));
+      if (!found.enabled()) {
+        throw new InvalidInputException("--slo " + id + ": the SLO is disabled in " + spec);
+      }
+    }
+    return s.enabled().stream()
+        .filter(x -> wanted.isEmpty() || wanted.contains(x.sloId()))
+        .toList();
+  }
+
+  /** The evaluation instant. */
+  Instant instant(Clock clock) {
+    if (at == null || at.isBlank() || at.equalsIgnoreCase("now")) {
+      return clock.instant();
+    }
+    try {
+      return DataFileReader.parseInstant(at);
+    } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
+      throw new InvalidInputException(
+          "--at "
+              + at
+              + ": not a valid instant; use ISO-8601 with an offset (2026-11-01T00:00:00Z) or"
+              + " epoch seconds");
+    }
+  }
+
+  /** Opens the one source given; warnings go to {@code err}. */
+  EventSource source(Spec s, PrintWriter err) {
+    if (data == null) {
+      throw new InvalidInputException("no source given: use --data FILE");
+    }
+    Set<String> known = s.slos().stream().map(Slo::sloId).collect(Collectors.toSet());
+    DataSet set;
+    try (BufferedReader in = InputFiles.reader(data)) {
+      set = DataFileReader.read(data.toString(), in, known);
+    } catch (IOException e) {
+      throw InputFiles.problem(data, e);
+    } catch (UncheckedIOException e) {
+      throw InputFiles.problem(data, e.getCause());
+    }
+    set.warnings().forEach(w -> err.println("slo: warning: " + w));
+    return set.source();
+  }
+}

@@ -1,0 +1,82 @@
+package dev.slo.cli;
+
+import dev.slo.core.InvalidInputException;
+import dev.slo.core.SloException;
+import dev.slo.core.SourceException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import picocli.CommandLine;
+
+/** Entry point of the {@code slo} command. */
+public final class Main {
+  private Main() {}
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(
+        run(
+            Clock.systemUTC(),
+            new PrintWriter(System.out, true),
+            new PrintWriter(System.err, true),
+            args));
+  }
+
+  /**
+   * Runs {@code slo} in-process: output to {@code out}, errors to {@code err}, "now" from {@code
+   * clock}. Returns the exit code; never throws for a user mistake.
+   */
+  public static int run(Clock clock, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = new CommandLine(new SloCommand(clock));
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler(
+        (ex, line, parse) -> {
+          line.getErr().println("slo: " + message(ex));
+          if (code(ex) == ExitCode.INTERNAL_ERROR) {
+            ex.printStackTrace(line.getErr());
+          }
+          line.getErr().flush();
+          return code(ex);
+        });
+    cl.setParameterExceptionHandler(
+        (ex, args2) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("slo: " + ex.getMessage());
+          c.getErr().println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+          c.getErr().flush();
+          return ExitCode.BAD_INPUT;
+        });
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  static int code(Throwable ex) {
+    if (ex instanceof InvalidInputException || ex instanceof CommandLine.ParameterException) {
+      return ExitCode.BAD_INPUT;
+    }
+    if (ex instanceof SourceException || ex instanceof UncheckedIOException) {
+      return ExitCode.SOURCE_FAILED;
+    }
+    if (ex instanceof SloException) {
+      return ExitCode.BAD_INPUT;
+    }
+    if (ex instanceof ArithmeticException) {
+      return ExitCode.BAD_INPUT;
+    }
+    return ExitCode.INTERNAL_ERROR;
+  }
+
+  static String message(Throwable ex) {
+    if (ex instanceof ArithmeticException) {
+      return "event counts overflow a 64-bit integer: " + ex.getMessage();
+    }
+    if (code(ex) == ExitCode.INTERNAL_ERROR) {
+      return "internal error, please report it: " + ex;
+    }
+    return ex.getMessage();
+  }
+}

@@ -1,0 +1,144 @@
+package dev.slo.cli.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.slo.core.eval.Evaluation;
+import dev.slo.core.eval.FiringAlert;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Renders a list of evaluations in one {@link Format}. Thread-safe; no state. */
+public final class Renderer {
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
+  private static final List<String> HEADERS =
+      List.of(
+          "SLO",
+          "SERVICE",
+          "PERIOD",
+          "TARGET",
+          "SLI",
+          "BUDGET LEFT",
+          "BURN 1H",
+          "STATUS",
+          "EXHAUSTION",
+          "ALERTS");
+
+  private Renderer() {}
+
+  /** The whole output, ending with a newline. */
+  public static String render(List<Evaluation> evaluations, Format format) {
+    return switch (format) {
+      case JSON -> json(evaluations, true) + "\n";
+      case YAML -> yaml(evaluations);
+      case MARKDOWN -> markdown(evaluations);
+      case TABLE -> table(evaluations);
+    };
+  }
+
+  /** A JSON array of status objects. */
+  public static String json(List<Evaluation> evaluations, boolean pretty) {
+    ArrayNode arr = StatusJson.MAPPER.createArrayNode();
+    evaluations.forEach(e -> arr.add(StatusJson.status(e)));
+    try {
+      return pretty
+          ? StatusJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(arr)
+          : StatusJson.MAPPER.writeValueAsString(arr);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String yaml(List<Evaluation> evaluations) {
+    ArrayNode arr = StatusJson.MAPPER.createArrayNode();
+    evaluations.forEach(e -> arr.add(StatusJson.status(e)));
+    try {
+      return YAML.writeValueAsString(arr);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The row of cells for one evaluation, as the table and Markdown print it. */
+  static List<String> cells(Evaluation e) {
+    List<String> c = new ArrayList<>();
+    c.add(e.slo().sloId());
+    c.add(e.slo().serviceName());
+    c.add(e.slo().timePeriod().name());
+    c.add(percent(e.targetSliPercent()));
+    c.add(e.currentSliPercent() == null ? "no data" : percent(e.currentSliPercent()));
+    c.add(String.format(Locale.ROOT, "%.1f%%", e.errorBudgetRemaining() * 100));
+    c.add(String.format(Locale.ROOT, "%.2fx", e.burnRate()));
+    c.add(e.status().name());
+    c.add(e.timeToExhaustionText() == null ? "-" : e.timeToExhaustionText());
+    c.add(
+        e.alerts().isEmpty()
+            ? "-"
+            : e.alerts().stream()
+                .map(FiringAlert::tier)
+                .map(t -> t.name())
+                .collect(Collectors.joining(",")));
+    return c;
+  }
+
+  private static String percent(double p) {
+    String s = String.format(Locale.ROOT, "%.4f", p);
+    s = s.replaceAll("0+$", "");
+    if (s.endsWith(".")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return s + "%";
+  }
+
+  private static String table(List<Evaluation> evaluations) {
+    if (evaluations.isEmpty()) {
+      return "No enabled SLOs selected.\n";
+    }
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(HEADERS);
+    evaluations.forEach(e -> rows.add(cells(e)));
+    int[] width = new int[HEADERS.size()];
+    for (List<String> r : rows) {
+      for (int i = 0; i < r.size(); i++) {
+        width[i] = Math.max(width[i], r.get(i).length());
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    for (List<String> r : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < r.size(); i++) {
+        line.append(String.format(Locale.ROOT, "%-" + width[i] + "s", r.get(i)));
+        if (i < r.size() - 1) {
+          line.append("  ");
+        }
+      }
+      sb.append(line.toString().stripTrailing()).append('\n');
+    }
+    for (Evaluation e : evaluations) {
+      for (String rec : e.recommendations()) {
+        sb.append("  ").append(e.slo().sloId()).append(": ").append(rec).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String markdown(List<Evaluation> evaluations) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("| ").append(String.join(" | ", HEADERS)).append(" |\n");
+    sb.append("|").append(" --- |".repeat(HEADERS.size())).append('\n');
+    for (Evaluation e : evaluations) {
+      sb.append("| ")
+          .append(cells(e).stream().map(Renderer::escapeCell).collect(Collectors.joining(" | ")))
+          .append(" |\n");
+    }
+    return sb.toString();
+  }
+
+  private static String escapeCell(String s) {
+    return s.replace("|", "\\|");
+  }
+}
