@@ -38,9 +38,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 5)
-@Measurement(iterations = 10)
-@Fork(1)
+@Warmup(iterations = 10)
+@Measurement(iterations = 20)
+// a fixed heap: each run of 10,000 evaluations allocates several hundred MB, and heap resizing
+// between single shots otherwise dominates the variance
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class FleetBenchmark {
   /** SLOs evaluated per invocation. */
   public static final int SLOS = 10_000;
