@@ -6,6 +6,8 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Google SRE workbook's multi-window multi-burn-rate tiers, scaled to a period. For a 30-day
@@ -27,6 +29,12 @@ public final class AlertPolicy {
           new Base(Severity.TICKET, Duration.ofDays(1), Duration.ofHours(2), "0.10"),
           new Base(Severity.TICKET, Duration.ofDays(3), Duration.ofHours(6), "0.10"));
 
+  // Tiers by period length. Evaluations ask for a handful of lengths (four rolling periods and the
+  // lengths of months and quarters), so caching spares the decimal work on every evaluation; the
+  // bound keeps arbitrary caller lengths from growing it without limit.
+  private static final int CACHE_LIMIT = 256;
+  private static final Map<Duration, List<AlertTier>> CACHE = new ConcurrentHashMap<>();
+
   private AlertPolicy() {}
 
   /**
@@ -38,7 +46,15 @@ public final class AlertPolicy {
     if (period.isNegative() || period.isZero()) {
       throw new IllegalArgumentException(period + " is not a valid period: it must be positive");
     }
-    return BASE.stream().map(b -> tier(b, period)).toList();
+    List<AlertTier> cached = CACHE.get(period);
+    if (cached != null) {
+      return cached;
+    }
+    List<AlertTier> tiers = BASE.stream().map(b -> tier(b, period)).toList();
+    if (CACHE.size() < CACHE_LIMIT) {
+      CACHE.putIfAbsent(period, tiers);
+    }
+    return tiers;
   }
 
   private static AlertTier tier(Base b, Duration period) {

@@ -97,16 +97,16 @@ public final class Evaluator {
     }
     Map<String, Double> burnRates = new LinkedHashMap<>();
     for (Duration d : BURN_WINDOWS) {
-      burnRates.put(DurationText.format(d), burns.get(d).doubleValue());
+      burnRates.put(DurationText.format(d), Decimals.toDouble(burns.get(d)));
     }
-    burnRates.put(PERIOD, consumed.doubleValue());
+    burnRates.put(PERIOD, Decimals.toDouble(consumed));
 
     List<FiringAlert> alerts = new ArrayList<>();
     for (AlertTier t : tiers) {
       BigDecimal l = burns.get(t.longWindow());
       BigDecimal s = burns.get(t.shortWindow());
       if (l.compareTo(t.factor()) >= 0 && s.compareTo(t.factor()) >= 0) {
-        alerts.add(new FiringAlert(t, l.doubleValue(), s.doubleValue()));
+        alerts.add(new FiringAlert(t, Decimals.toDouble(l), Decimals.toDouble(s)));
       }
     }
     Status status = status(slo, remaining, alerts);
@@ -124,11 +124,11 @@ public final class Evaluator {
             units,
             noData,
             sli,
-            consumed.doubleValue(),
-            remaining.doubleValue(),
-            budget.total(units).doubleValue(),
+            Decimals.toDouble(consumed),
+            Decimals.toDouble(remaining),
+            Decimals.toDouble(budget.total(units)),
             units.bad(),
-            budget.total(units).subtract(BigDecimal.valueOf(units.bad())).doubleValue(),
+            Decimals.toDouble(budget.total(units).subtract(BigDecimal.valueOf(units.bad()))),
             burnRates,
             tiers,
             alerts,
@@ -215,6 +215,6 @@ public final class Evaluator {
   }
 
   private static Double percent(BigDecimal ratio) {
-    return ratio == null ? null : ratio.movePointRight(2).doubleValue();
+    return ratio == null ? null : Decimals.toDouble(ratio.movePointRight(2));
   }
 }

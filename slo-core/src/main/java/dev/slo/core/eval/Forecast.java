@@ -34,8 +34,8 @@ final class Forecast {
       EventCounts c = p.getValue();
       double y =
           c.total() == 0
-              ? (noDataBad ? budget.fullyBadBurn().doubleValue() : 0.0)
-              : budget.consumedFraction(c).doubleValue();
+              ? (noDataBad ? Decimals.toDouble(budget.fullyBadBurn()) : 0.0)
+              : Decimals.toDouble(budget.consumedFraction(c));
       r.addData(x, y);
     }
     double slope = r.getSlope();
