@@ -10,25 +10,29 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * Timeslice counts: slices of {@code timeslice_length} on a grid anchored at the period start (and
  * extended backwards as far as the longest window reaches), each good when it has events and its
  * good/total is at least the slice target. Units are slices with events. A window counts the slices
  * that overlap it; the slice holding the evaluation instant ends there. A forecast point counts the
- * whole slices inside the period as it stood then.
+ * whole slices inside the period as it stood then. Prefix sums make every count O(1).
  */
 final class SliceCounts extends UnitCounts {
-  private final Duration length;
+  private static final long[] POW10 = {
+    1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L
+  };
+
+  private final long step; // slice length in nanoseconds
   private final BigDecimal sliceTarget;
-  private final List<Window> slices = new ArrayList<>();
-  private boolean[] hasEvents;
-  private boolean[] good;
+  private Instant from; // grid origin
+  private int n; // slices, the last one ends at `at`
+  private long[] withEvents; // withEvents[i] = slices with events among slices 0..i-1
+  private long[] goodSlices;
 
   SliceCounts(Slo slo, Window period, Instant at) {
     super(slo, period, at);
-    this.length = slo.timesliceLength();
+    this.step = slo.timesliceLength().toNanos();
     this.sliceTarget = BigDecimal.valueOf(slo.timesliceTargetPercentage());
   }
 
@@ -42,69 +46,94 @@ final class SliceCounts extends UnitCounts {
       earliest = min(earliest, w.start());
     }
     long back = Duration.between(earliest, elapsed.start()).toNanos();
-    long step = length.toNanos();
     long k = (back + step - 1) / step;
-    Instant from = elapsed.start().minusNanos(Math.multiplyExact(k, step));
-    slices.addAll(EventSource.grid(from, at, length));
-    List<EventCounts> counts = source.slices(slo, from, at, length);
-    if (counts.size() != slices.size()) {
+    from = elapsed.start().minusNanos(Math.multiplyExact(k, step));
+    long span = Duration.between(from, at).toNanos();
+    n = span <= 0 ? 0 : Math.toIntExact((span + step - 1) / step);
+    List<EventCounts> counts = source.slices(slo, from, at, Duration.ofNanos(step));
+    if (counts.size() != n) {
       throw new dev.slo.core.SourceException(
-          "source answered " + counts.size() + " slices for " + slices.size());
+          "source answered " + counts.size() + " slices for " + n);
     }
-    hasEvents = new boolean[slices.size()];
-    good = new boolean[slices.size()];
-    for (int i = 0; i < slices.size(); i++) {
+    withEvents = new long[n + 1];
+    goodSlices = new long[n + 1];
+    for (int i = 0; i < n; i++) {
       EventCounts c = counts.get(i);
-      hasEvents[i] = c.total() > 0;
-      good[i] =
-          hasEvents[i]
-              && BigDecimal.valueOf(c.good())
-                      .movePointRight(2)
-                      .compareTo(sliceTarget.multiply(BigDecimal.valueOf(c.total())))
-                  >= 0;
+      boolean has = c.total() > 0;
+      withEvents[i + 1] = withEvents[i] + (has ? 1 : 0);
+      goodSlices[i + 1] = goodSlices[i] + (has && isGood(c) ? 1 : 0);
     }
     return this;
   }
 
+  private boolean isGood(EventCounts c) {
+    // good / total >= target / 100, i.e. good * 100 * 10^scale >= total * unscaled; exact in longs
+    // unless that overflows
+    int scale = sliceTarget.scale();
+    if (scale >= 0 && scale <= 9) {
+      try {
+        long lhs = Math.multiplyExact(Math.multiplyExact(c.good(), 100L), POW10[scale]);
+        long rhs = Math.multiplyExact(c.total(), sliceTarget.unscaledValue().longValueExact());
+        return lhs >= rhs;
+      } catch (ArithmeticException overflow) {
+        // fall through to decimals
+      }
+    }
+    return BigDecimal.valueOf(c.good())
+            .movePointRight(2)
+            .compareTo(sliceTarget.multiply(BigDecimal.valueOf(c.total())))
+        >= 0;
+  }
+
   @Override
   EventCounts period() {
-    return count(s -> !s.start().isBefore(elapsed.start()));
+    return range(firstStartingAtOrAfter(elapsed.start()), n);
   }
 
   /** Slices in the elapsed period, with or without events. */
   long periodSlices() {
-    return slices.stream().filter(s -> !s.start().isBefore(elapsed.start())).count();
+    return n - firstStartingAtOrAfter(elapsed.start());
   }
 
   @Override
   EventCounts window(Duration d) {
-    Instant from = at.minus(d);
-    return count(s -> s.end().isAfter(from));
+    // slice i ends at from + (i+1)*step (the last at `at`); it overlaps when its end > at - d
+    long x = Duration.between(from, at.minus(d)).toNanos();
+    int first = x < 0 ? 0 : (int) Math.min(n, x / step);
+    return range(first, n);
   }
 
   @Override
   List<Map.Entry<Instant, EventCounts>> forecastPoints() {
     List<Map.Entry<Instant, EventCounts>> out = new ArrayList<>();
     for (Window w : forecastWindows) {
-      out.add(
-          Map.entry(
-              w.end(), count(s -> !s.start().isBefore(w.start()) && !s.end().isAfter(w.end()))));
+      int first = firstStartingAtOrAfter(w.start());
+      int end; // exclusive: whole slices that end at or before w.end()
+      if (!w.end().isBefore(at)) {
+        end = n;
+      } else {
+        long y = Duration.between(from, w.end()).toNanos();
+        end = y < 0 ? 0 : (int) Math.min(n, y / step);
+      }
+      out.add(Map.entry(w.end(), range(first, Math.max(first, end))));
     }
     return out;
   }
 
-  private EventCounts count(Predicate<Window> in) {
-    long g = 0;
-    long n = 0;
-    for (int i = 0; i < slices.size(); i++) {
-      if (hasEvents[i] && in.test(slices.get(i))) {
-        n++;
-        if (good[i]) {
-          g++;
-        }
-      }
+  private int firstStartingAtOrAfter(Instant t) {
+    long x = Duration.between(from, t).toNanos();
+    if (x <= 0) {
+      return 0;
     }
-    return new EventCounts(g, n);
+    return (int) Math.min(n, (x + step - 1) / step);
+  }
+
+  private EventCounts range(int first, int end) {
+    if (end <= first) {
+      return EventCounts.ZERO;
+    }
+    return new EventCounts(
+        goodSlices[end] - goodSlices[first], withEvents[end] - withEvents[first]);
   }
 
   private static Instant min(Instant a, Instant b) {

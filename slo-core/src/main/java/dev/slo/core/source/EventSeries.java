@@ -46,6 +46,32 @@ public final class EventSeries {
     return new EventCounts(cumGood[hi] - cumGood[lo], cumTotal[hi] - cumTotal[lo]);
   }
 
+  /**
+   * The events in consecutive slices {@code (from + k*step, from + (k+1)*step]}, the last one cut
+   * at {@code to}, as {@link EventSource#slices} defines them; one pass over the rows.
+   */
+  public java.util.List<EventCounts> slices(Instant from, Instant to, java.time.Duration step) {
+    long f = toNanos(from);
+    long t = toNanos(to);
+    long st = step.toNanos();
+    if (st <= 0) {
+      throw new IllegalArgumentException(step + " is not a valid slice step: it must be positive");
+    }
+    int n = t <= f ? 0 : Math.toIntExact((t - f + st - 1) / st);
+    java.util.List<EventCounts> out = new java.util.ArrayList<>(n);
+    int lo = upperBound(f);
+    for (int k = 0; k < n; k++) {
+      long end = k == n - 1 ? t : f + (k + 1) * st;
+      int hi = upperBound(end);
+      out.add(
+          hi <= lo
+              ? EventCounts.ZERO
+              : new EventCounts(cumGood[hi] - cumGood[lo], cumTotal[hi] - cumTotal[lo]));
+      lo = hi;
+    }
+    return out;
+  }
+
   /** All events in the series. */
   public EventCounts total() {
     return new EventCounts(cumGood[nanos.length], cumTotal[nanos.length]);

@@ -29,6 +29,12 @@ public final class InMemoryEventSource implements EventSource {
   }
 
   @Override
+  public List<EventCounts> slices(
+      Slo slo, java.time.Instant from, java.time.Instant to, java.time.Duration step) {
+    return series(slo.sloId()).slices(from, to, step);
+  }
+
+  @Override
   public List<EventCounts> counts(Slo slo, List<Window> windows) {
     EventSeries s = series(slo.sloId());
     List<EventCounts> out = new ArrayList<>(windows.size());
