@@ -168,4 +168,40 @@ class DataFileReaderTest {
     assertThat(d.series().get("api").size()).isEqualTo(1);
     assertThat(all(d, "api")).isEqualTo(new EventCounts(4, 6));
   }
+
+  @Test
+  void shouldNameTheLineOfATimestampOutsideTheSupportedRange() {
+    assertThatThrownBy(
+            () ->
+                read(HEADER + "2026-06-01T00:00:00Z,api,1,1\n3000-01-01T00:00:00Z,api,1,1\n", null))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("data.csv:3: \"3000-01-01T00:00:00Z\" is not a valid timestamp");
+    assertThatThrownBy(() -> read(HEADER + "99999999999,api,1,1\n", null))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("data.csv:2: \"99999999999\" is not a valid timestamp");
+  }
+
+  @Test
+  void shouldNameTheLineWhereCountsOverflow() {
+    String big = "9000000000000000000";
+    String text =
+        HEADER
+            + "2026-06-01T00:00:00Z,api,"
+            + big
+            + ","
+            + big
+            + "\n"
+            + "2026-06-01T00:00:00Z,other,"
+            + big
+            + ","
+            + big
+            + "\n"
+            + "2026-06-01T00:01:00Z,api,0,"
+            + big
+            + "\n";
+
+    assertThatThrownBy(() -> read(text, null))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("data.csv:4: total_events of slo_id api add up to more than");
+  }
 }
