@@ -32,6 +32,9 @@ public final class DataFileReader {
   private static final List<String> COLUMNS =
       List.of("timestamp", "slo_id", "good_events", "total_events");
   private static final JsonFactory JSON = new JsonFactory();
+  // the range of epoch nanoseconds in a long, which event series store
+  private static final Instant EARLIEST = Instant.ofEpochSecond(0, Long.MIN_VALUE);
+  private static final Instant LATEST = Instant.ofEpochSecond(0, Long.MAX_VALUE);
 
   private DataFileReader() {}
 
@@ -41,6 +44,7 @@ public final class DataFileReader {
    */
   public static DataSet read(String source, BufferedReader in, Set<String> known) {
     Map<String, EventSeries.Builder> builders = new HashMap<>();
+    Map<String, long[]> totals = new HashMap<>();
     Map<String, Long> skipped = new TreeMap<>();
     long[] rows = {0};
     forEach(
@@ -51,6 +55,19 @@ public final class DataFileReader {
           if (known != null && !known.contains(r.sloId())) {
             skipped.merge(r.sloId(), 1L, Long::sum);
             return;
+          }
+          long[] sum = totals.computeIfAbsent(r.sloId(), k -> new long[1]);
+          try {
+            sum[0] = Math.addExact(sum[0], r.totalEvents());
+          } catch (ArithmeticException e) {
+            throw bad(
+                source,
+                r.line(),
+                "total_events of slo_id "
+                    + r.sloId()
+                    + " add up to more than "
+                    + Long.MAX_VALUE
+                    + "; counts must fit in 64 bits");
           }
           builders
               .computeIfAbsent(r.sloId(), k -> EventSeries.builder(1024))
@@ -234,8 +251,9 @@ public final class DataFileReader {
   }
 
   private static Instant timestamp(String source, int line, String s) {
+    Instant t;
     try {
-      return parseInstant(s);
+      t = parseInstant(s);
     } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
       throw bad(
           source,
@@ -245,6 +263,18 @@ public final class DataFileReader {
               + "\" is not a valid timestamp; use ISO-8601 with an offset"
               + " (2026-11-01T10:00:00Z) or epoch seconds");
     }
+    if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+      throw bad(
+          source,
+          line,
+          "\""
+              + s
+              + "\" is not a valid timestamp: it is outside the supported range "
+              + EARLIEST
+              + " to "
+              + LATEST);
+    }
+    return t;
   }
 
   private static long count(String source, int line, String field, String s) {

@@ -1,18 +1,22 @@
 package dev.slo.core.eval;
 
+import static dev.slo.core.Fixtures.T;
+import static dev.slo.core.Fixtures.eval;
+import static dev.slo.core.Fixtures.slo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.slo.core.model.BudgetingMethod;
 import dev.slo.core.model.NoDataPolicy;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.Status;
 import dev.slo.core.model.TimePeriod;
 import dev.slo.core.source.EventSeries;
-import dev.slo.core.source.InMemoryEventSource;
-import java.math.BigDecimal;
+import dev.slo.core.window.Window;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -22,134 +26,128 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
+/** Invariants of the budget math over random SLOs and event rows. */
 class BudgetProperties {
-  private static final Instant T = Instant.parse("2026-11-20T12:00:00Z");
+  private static final long MAX_BACK_SECONDS = Duration.ofDays(100).toSeconds();
 
-  record Row(int minutesAgo, long good, long total) {}
-
-  @Provide
-  Arbitrary<Double> targets() {
-    return Arbitraries.bigDecimals()
-        .between(new BigDecimal("0.001"), new BigDecimal("99.999"))
-        .ofScale(3)
-        .map(BigDecimal::doubleValue);
-  }
+  /** One row: seconds before the evaluation instant, good and bad events. */
+  record Row(long secondsBack, long good, long bad) {}
 
   @Provide
   Arbitrary<List<Row>> rows() {
     Arbitrary<Row> row =
         Combinators.combine(
-                Arbitraries.integers().between(0, 60 * 24 * 35),
+                Arbitraries.longs().between(-3_600, MAX_BACK_SECONDS),
                 Arbitraries.longs().between(0, 1_000_000),
-                Arbitraries.longs().between(0, 1_000_000))
-            .as((m, a, b) -> new Row(m, Math.min(a, b), Math.max(a, b)));
+                Arbitraries.longs().between(0, 1_000))
+            .as(Row::new);
     return row.list().ofMaxSize(60);
+  }
+
+  @Provide
+  Arbitrary<Slo> slos() {
+    Arbitrary<Double> target =
+        Arbitraries.oneOf(
+            Arbitraries.of(50.0, 90.0, 99.0, 99.5, 99.9, 99.95, 99.99, 99.999),
+            Arbitraries.integers().between(1, 99_999).map(k -> k / 1000.0));
+    Arbitrary<Duration> slice =
+        Arbitraries.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofHours(1));
+    return Combinators.combine(
+            target,
+            Arbitraries.of(TimePeriod.class),
+            Arbitraries.of(NoDataPolicy.class),
+            Arbitraries.of("UTC", "America/New_York", "Europe/Berlin", "Asia/Kolkata"),
+            slice.injectNull(0.6))
+        .as(
+            (t, p, nd, zone, s) -> {
+              Slo.Builder b = slo(t, p).noData(nd).timeZone(ZoneId.of(zone));
+              if (s != null && (p.isCalendar() || s.compareTo(Duration.ofHours(1)) <= 0)) {
+                b.budgetingMethod(BudgetingMethod.TIMESLICES)
+                    .timesliceLength(s)
+                    .timesliceTargetPercentage(95.0);
+              }
+              return b.build();
+            });
+  }
+
+  private static EventSeries series(List<Row> rows) {
+    EventSeries.Builder b = EventSeries.builder(rows.size());
+    for (Row r : rows) {
+      b.add(T.minusSeconds(r.secondsBack()), r.good(), r.good() + r.bad());
+    }
+    return b.build();
+  }
+
+  @Property(tries = 300)
+  void shouldKeepRemainingPlusConsumedAtOne(
+      @ForAll("slos") Slo slo, @ForAll("rows") List<Row> rows) {
+    Evaluation e = eval(slo, series(rows), T);
+
+    assertThat(e.errorBudgetRemaining() + e.errorBudgetConsumed()).isCloseTo(1.0, within(1e-12));
+  }
+
+  @Property(tries = 300)
+  void shouldKeepEveryOutputFinite(
+      @ForAll("slos") Slo slo,
+      @ForAll("rows") List<Row> rows,
+      @ForAll @LongRange(min = 0, max = 400 * 86_400L) long shift) {
+    Instant at = T.plusSeconds(shift);
+    Evaluation e = eval(slo, series(rows), at);
+
+    FiniteCheck.assertFinite(e);
+    assertThat(e.errorBudgetRemaining() <= 0).isEqualTo(e.status() == Status.EXHAUSTED);
+    assertThat(e.timeToExhaustion() == null || !e.timeToExhaustion().isNegative()).isTrue();
+    if (e.projectedExhaustion() != null && slo.timePeriod().isCalendar()) {
+      assertThat(e.projectedExhaustion()).isBeforeOrEqualTo(e.period().end());
+    }
+  }
+
+  @Property(tries = 300)
+  void shouldNeverRaiseRemainingBudgetWhenBadEventsAreAdded(
+      @ForAll("slos") Slo slo,
+      @ForAll("rows") List<Row> rows,
+      @ForAll @LongRange(min = -3_600, max = 40 * 86_400L) long secondsBack,
+      @ForAll @LongRange(min = 1, max = 100_000) long bad) {
+    Evaluation before = eval(slo, series(rows), T);
+    EventSeries.Builder b = EventSeries.builder(rows.size() + 1);
+    for (Row r : rows) {
+      b.add(T.minusSeconds(r.secondsBack()), r.good(), r.good() + r.bad());
+    }
+    b.add(T.minusSeconds(secondsBack), 0, bad);
+    Evaluation after = eval(slo, b.build(), T);
+
+    assertThat(after.errorBudgetRemaining())
+        .isLessThanOrEqualTo(before.errorBudgetRemaining() + 1e-12);
+    assertThat(after.status().isAtLeast(before.status())).isTrue();
+  }
+
+  @Property(tries = 200)
+  void shouldSpendExactlyTheBudgetWhenBurningAtOneForTheWholePeriod(
+      @ForAll @IntRange(min = 1, max = 99_999) int thousandths,
+      @ForAll("periods") TimePeriod period,
+      @ForAll @IntRange(min = 1, max = 200) int rowCount,
+      @ForAll @LongRange(min = 1, max = 1_000) long scale) {
+    // target = k/1000 %; bad/total = (100000 - k)/100000 = 1 - target in every row: burn 1
+    Slo slo = slo(thousandths / 1000.0, period).build();
+    Window p = period.periodAt(T, ZoneId.of("UTC"));
+    long step = p.length().toSeconds() / rowCount;
+    EventSeries.Builder b = EventSeries.builder(rowCount);
+    for (int i = 0; i < rowCount; i++) {
+      long m = scale + i % 7;
+      b.add(p.end().minusSeconds(step * i), thousandths * m, 100_000L * m);
+    }
+
+    Evaluation e = eval(slo, b.build(), p.end());
+
+    assertThat(e.errorBudgetConsumed()).isEqualTo(1.0);
+    assertThat(e.errorBudgetRemaining()).isEqualTo(0.0);
+    assertThat(e.remainingBudget()).isCloseTo(0.0, within(1e-6));
+    assertThat(e.burnRates().get("period")).isEqualTo(1.0);
+    assertThat(e.status()).isEqualTo(Status.EXHAUSTED);
   }
 
   @Provide
   Arbitrary<TimePeriod> periods() {
     return Arbitraries.of(TimePeriod.class);
-  }
-
-  private static Evaluation eval(Slo slo, List<Row> rows, Row extra) {
-    EventSeries.Builder b = EventSeries.builder(rows.size() + 1);
-    for (Row r : rows) {
-      b.add(T.minus(Duration.ofMinutes(r.minutesAgo())), r.good(), r.total());
-    }
-    if (extra != null) {
-      b.add(T.minus(Duration.ofMinutes(extra.minutesAgo())), extra.good(), extra.total());
-    }
-    return new Evaluator()
-        .evaluate(slo, new InMemoryEventSource(Map.of(slo.sloId(), b.build())), T);
-  }
-
-  private static Slo slo(double target, TimePeriod period, NoDataPolicy noData) {
-    return Slo.builder()
-        .sloId("p")
-        .serviceName("svc")
-        .targetPercentage(target)
-        .timePeriod(period)
-        .noData(noData)
-        .build();
-  }
-
-  @Property
-  void remainingPlusConsumedIsOne(
-      @ForAll("targets") double target,
-      @ForAll("periods") TimePeriod period,
-      @ForAll("rows") List<Row> rows) {
-    Evaluation e = eval(slo(target, period, NoDataPolicy.IGNORE), rows, null);
-    double scale = Math.max(1, Math.abs(e.errorBudgetConsumed()));
-    assertThat(e.errorBudgetRemaining() + e.errorBudgetConsumed())
-        .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12 * scale));
-  }
-
-  @Property
-  void burningAtExactlyOneForTheWholePeriodSpendsExactlyTheBudget(
-      @ForAll("targets") double target, @ForAll @IntRange(min = 1, max = 50) int perMinute) {
-    // total per row = 100,000 x k makes (1 - target) x total a whole number of bad events
-    long total = 100_000L * perMinute;
-    long bad =
-        BigDecimal.valueOf(100)
-            .subtract(BigDecimal.valueOf(target))
-            .multiply(BigDecimal.valueOf(total))
-            .movePointLeft(2)
-            .longValueExact();
-    Slo slo = slo(target, TimePeriod.ROLLING_24H, NoDataPolicy.IGNORE);
-    EventSeries.Builder b = EventSeries.builder(1440);
-    for (int m = 0; m < 1440; m++) {
-      b.add(T.minus(Duration.ofMinutes(m)), total - bad, total);
-    }
-    Evaluation e =
-        new Evaluator().evaluate(slo, new InMemoryEventSource(Map.of("p", b.build())), T);
-    assertThat(e.errorBudgetConsumed()).isEqualTo(1.0);
-    assertThat(e.errorBudgetRemaining()).isEqualTo(0.0);
-    assertThat(e.burnRates().values()).containsOnly(1.0);
-    assertThat(e.status()).isEqualTo(Status.EXHAUSTED);
-    assertThat(e.remainingBudget()).isEqualTo(0.0);
-  }
-
-  @Property
-  void addingBadEventsNeverRaisesTheRemainingBudget(
-      @ForAll("targets") double target,
-      @ForAll("periods") TimePeriod period,
-      @ForAll("rows") List<Row> rows,
-      @ForAll @IntRange(min = 0, max = 60 * 24 * 35) int minutesAgo,
-      @ForAll @LongRange(min = 1, max = 1_000_000) long bad) {
-    Slo slo = slo(target, period, NoDataPolicy.IGNORE);
-    Evaluation before = eval(slo, rows, null);
-    Evaluation after = eval(slo, rows, new Row(minutesAgo, 0, bad));
-    if (before.noData() && !after.noData()) {
-      assertThat(after.errorBudgetRemaining()).isLessThanOrEqualTo(before.errorBudgetRemaining());
-      return;
-    }
-    assertThat(after.errorBudgetRemaining()).isLessThanOrEqualTo(before.errorBudgetRemaining());
-    assertThat(after.status().isAtLeast(before.status()) || before.noData()).isTrue();
-  }
-
-  @Property
-  void everyOutputIsFinite(
-      @ForAll("targets") double target,
-      @ForAll("periods") TimePeriod period,
-      @ForAll("rows") List<Row> rows,
-      @ForAll NoDataPolicy noData) {
-    Evaluation e = eval(slo(target, period, noData), rows, null);
-    List<Double> numbers =
-        new java.util.ArrayList<>(
-            List.of(
-                e.errorBudgetConsumed(),
-                e.errorBudgetRemaining(),
-                e.totalBudget(),
-                e.consumedBudget(),
-                e.remainingBudget()));
-    numbers.addAll(e.burnRates().values());
-    if (e.currentSliPercent() != null) {
-      numbers.add(e.currentSliPercent());
-    }
-    if (e.timeToExhaustionSeconds() != null) {
-      numbers.add(e.timeToExhaustionSeconds());
-    }
-    e.alerts().forEach(a -> numbers.addAll(List.of(a.burnRateLong(), a.burnRateShort())));
-    assertThat(numbers).allMatch(Double::isFinite);
   }
 }

@@ -1,7 +1,6 @@
 package dev.slo.core.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.slo.core.model.BudgetingMethod;
@@ -14,216 +13,325 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Spec files, YAML and JSON: every problem names file, line and field. */
 class SpecParserTest {
-  private static final String ONE =
+  private static final String GOOD =
       """
       slos:
-        - slo_id: checkout
-          slo_name: Checkout
-          service_name: shop
+        - slo_id: checkout-availability
+          slo_name: Checkout availability
+          service_name: checkout
           slo_type: AVAILABILITY
-          target_percentage: 99.95
+          target_percentage: 99.9
           time_period: CALENDAR_MONTH
           time_zone: Europe/Berlin
+          sli_query: checkout good/total
           no_data: bad
           status_thresholds:
-            warning_budget_remaining: 0.5
+            warning_budget_remaining: 0.4
             critical_budget_remaining: 0.2
+        - slo_id: search-latency
+          slo_name: Search latency
+          service_name: search
+          slo_type: LATENCY
+          target_percentage: 99
+          time_period: ROLLING_7D
+          budgeting_method: TIMESLICES
+          timeslice_length: 5m
+          timeslice_target_percentage: 95
+          enabled: false
       """;
 
-  private static List<SpecProblem> problems(String text) {
-    return catchThrowableOfType(SpecException.class, () -> SpecParser.parse("s.yaml", text))
-        .problems();
+  private static List<SpecProblem> problems(String file, String text) {
+    SpecException e = catchThrowableOfType(SpecException.class, () -> SpecParser.parse(file, text));
+    assertThat(e).as("expected a SpecException").isNotNull();
+    return e.problems();
   }
 
-  private static String slo(String extra) {
-    return """
+  private static String one(String field, String value) {
+    String base =
+        """
         slos:
           - slo_id: a
             slo_name: A
-            service_name: svc
-            slo_type: LATENCY
-            target_percentage: 99
-            time_period: ROLLING_7D
-        """
-        + extra;
+            service_name: s
+            slo_type: AVAILABILITY
+            target_percentage: 99.9
+            time_period: ROLLING_30D
+        """;
+    if (value == null) {
+      return base.replaceAll("(?m)^    " + field + ":.*\\n", "");
+    }
+    if (base.contains("    " + field + ":")) {
+      return base.replaceAll("(?m)^(    " + field + ":).*$", "$1 " + value);
+    }
+    return base + "    " + field + ": " + value + "\n";
   }
 
   @Test
-  void shouldParseEveryFieldFromYaml() {
-    Slo s = SpecParser.parse("s.yaml", ONE).slos().get(0);
-    assertThat(s.sloId()).isEqualTo("checkout");
-    assertThat(s.targetPercentage()).isEqualTo(99.95);
-    assertThat(s.errorBudgetRatio()).isEqualByComparingTo("0.0005");
-    assertThat(s.timePeriod()).isEqualTo(TimePeriod.CALENDAR_MONTH);
-    assertThat(s.timeZone()).isEqualTo(ZoneId.of("Europe/Berlin"));
-    assertThat(s.noData()).isEqualTo(NoDataPolicy.BAD);
-    assertThat(s.thresholds().warningBelow()).isEqualTo(0.5);
-    assertThat(s.enabled()).isTrue();
-    assertThat(s.budgetingMethod()).isEqualTo(BudgetingMethod.OCCURRENCES);
+  void shouldParseEveryFieldOfAYamlSpec() {
+    Spec spec = SpecParser.parse("slos.yaml", GOOD);
+
+    assertThat(spec.slos()).hasSize(2);
+    Slo a = spec.slos().get(0);
+    assertThat(a.sloId()).isEqualTo("checkout-availability");
+    assertThat(a.sloType()).isEqualTo(SloType.AVAILABILITY);
+    assertThat(a.targetPercentage()).isEqualTo(99.9);
+    assertThat(a.timePeriod()).isEqualTo(TimePeriod.CALENDAR_MONTH);
+    assertThat(a.timeZone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+    assertThat(a.noData()).isEqualTo(NoDataPolicy.BAD);
+    assertThat(a.thresholds().warningBelow()).isEqualTo(0.4);
+    assertThat(a.thresholds().criticalBelow()).isEqualTo(0.2);
+    assertThat(a.enabled()).isTrue();
+    Slo b = spec.slos().get(1);
+    assertThat(b.budgetingMethod()).isEqualTo(BudgetingMethod.TIMESLICES);
+    assertThat(b.timesliceLength()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(b.timesliceTargetPercentage()).isEqualTo(95.0);
+    assertThat(b.timeZone()).isEqualTo(ZoneId.of("UTC"));
+    assertThat(b.enabled()).isFalse();
+    assertThat(spec.enabled()).containsExactly(a);
   }
 
   @Test
-  void shouldParseTheSameSpecFromJson() {
+  void shouldParseTheSameSpecWrittenAsJson() {
     String json =
         """
-        {"slos": [{"slo_id": "a", "slo_name": "A", "service_name": "s", "slo_type": "custom",
-          "target_percentage": 95, "time_period": "rolling_1h", "enabled": false,
-          "budgeting_method": "TIMESLICES", "timeslice_length": "1m",
-          "timeslice_target_percentage": 90}]}
+        {"slos": [
+          {"slo_id": "a", "slo_name": "A", "service_name": "s", "slo_type": "LATENCY",
+           "target_percentage": 99.5, "time_period": "ROLLING_24H"}
+        ]}
         """;
-    Slo s = SpecParser.parse("s.json", json).slos().get(0);
-    assertThat(s.sloType()).isEqualTo(SloType.CUSTOM);
-    assertThat(s.enabled()).isFalse();
-    assertThat(s.timesliceLength()).isEqualTo(Duration.ofMinutes(1));
-    assertThat(s.timesliceTargetPercentage()).isEqualTo(90.0);
+
+    Spec spec = SpecParser.parse("slos.json", json);
+
+    assertThat(spec.slos())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.sloType()).isEqualTo(SloType.LATENCY);
+              assertThat(s.targetPercentage()).isEqualTo(99.5);
+              assertThat(s.timePeriod()).isEqualTo(TimePeriod.ROLLING_24H);
+            });
   }
 
   @Test
-  void shouldNameFileLineAndFieldOfEveryProblem() {
-    List<SpecProblem> p =
-        problems(
-            """
-            slos:
-              - slo_id: ok
-                slo_name: A
-                service_name: svc
-                slo_type: SPEEDY
-                target_percentage: 99
-                time_period: ROLLING_2D
-                time_zone: Mars/Olympus
-                colour: red
-            """);
+  void shouldNameFileLineAndFieldOfABadValue() {
+    List<SpecProblem> p = problems("slos.yaml", one("target_percentage", "lots"));
+
     assertThat(p)
-        .extracting(SpecProblem::toString)
-        .containsExactly(
-            "s.yaml:5: slos[0].slo_type: \"SPEEDY\" is not a valid slo_type; valid values:"
-                + " AVAILABILITY, LATENCY, THROUGHPUT, ERROR_RATE, CUSTOM",
-            "s.yaml:7: slos[0].time_period: \"ROLLING_2D\" is not a valid time_period; valid values:"
-                + " ROLLING_1H, ROLLING_24H, ROLLING_7D, ROLLING_30D, CALENDAR_MONTH, CALENDAR_QUARTER",
-            "s.yaml:8: slos[0].time_zone: \"Mars/Olympus\" is not a valid time_zone; use an IANA"
-                + " name such as UTC, Europe/Berlin or America/New_York",
-            "s.yaml:9: slos[0].colour: \"colour\" is not a known field; known fields: bad_counter,"
-                + " bad_query, budgeting_method, description, enabled, good_counter, good_query,"
-                + " latency, no_data, service_name, sli_query, slo_id, slo_name, slo_type,"
-                + " status_thresholds, target_percentage, time_period, time_zone, timeslice_length,"
-                + " timeslice_target_percentage, total_counter, total_query");
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.source()).isEqualTo("slos.yaml");
+              assertThat(x.line()).isEqualTo(6);
+              assertThat(x.field()).isEqualTo("slos[0].target_percentage");
+              assertThat(x.message()).startsWith("\"lots\"");
+              assertThat(x.toString()).startsWith("slos.yaml:6: slos[0].target_percentage: ");
+            });
   }
 
   @Test
-  void shouldRefuseATargetOf100AndSayWhy() {
-    List<SpecProblem> p =
-        problems(slo("").replace("target_percentage: 99", "target_percentage: 100"));
-    assertThat(p).hasSize(1);
-    assertThat(p.get(0).line()).isEqualTo(6);
-    assertThat(p.get(0).field()).isEqualTo("slos[0].target_percentage");
-    assertThat(p.get(0).message())
-        .startsWith("100.0 is not a valid target_percentage: 100 leaves no error budget");
-    assertThat(
-            problems(slo("").replace("target_percentage: 99", "target_percentage: 0"))
-                .get(0)
-                .message())
-        .startsWith("0.0 is not a valid target_percentage");
-    assertThat(
-            problems(slo("").replace("target_percentage: 99", "target_percentage: high"))
-                .get(0)
-                .message())
-        .isEqualTo("\"high\" is not a number");
+  void shouldRefuseATargetOfOneHundredAndSayWhy() {
+    List<SpecProblem> p = problems("slos.yaml", one("target_percentage", "100"));
+
+    assertThat(p)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.field()).isEqualTo("slos[0].target_percentage");
+              assertThat(x.line()).isEqualTo(6);
+              assertThat(x.message()).startsWith("100").contains("no error budget");
+            });
   }
 
   @Test
-  void shouldRefuseBadIdsNamesAndDuplicates() {
-    assertThat(problems(slo("").replace("slo_id: a", "slo_id: Has Space")).get(0).message())
-        .startsWith("\"Has Space\" is not a valid slo_id");
-    assertThat(
-            problems(slo("").replace("slo_name: A", "slo_name: " + "n".repeat(201))).get(0).field())
-        .isEqualTo("slos[0].slo_name");
-    assertThat(
-            problems(slo("").replace("service_name: svc", "service_name: " + "s".repeat(101)))
-                .get(0)
-                .field())
-        .isEqualTo("slos[0].service_name");
-    String twice = slo("") + slo("").replace("slos:\n", "");
-    List<SpecProblem> dup = problems(twice);
-    assertThat(dup).hasSize(1);
-    assertThat(dup.get(0).toString())
-        .isEqualTo(
-            "s.yaml:8: slos[1].slo_id: \"a\" is a duplicate slo_id; first defined on line 2");
+  void shouldRefuseTargetsOutsideZeroToOneHundred() {
+    assertThat(problems("s.yaml", one("target_percentage", "0")))
+        .singleElement()
+        .satisfies(x -> assertThat(x.message()).contains("strictly between 0 and 100"));
+    assertThat(problems("s.yaml", one("target_percentage", "100.5")))
+        .singleElement()
+        .satisfies(x -> assertThat(x.field()).isEqualTo("slos[0].target_percentage"));
   }
 
   @Test
-  void shouldRequireFieldsAndTimesliceSettings() {
-    List<SpecProblem> p = problems("slos:\n  - slo_id: a\n");
+  void shouldListValidChoicesForAnUnknownEnumValue() {
+    List<SpecProblem> p = problems("slos.yaml", one("time_period", "ROLLING_2W"));
+
+    assertThat(p)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.field()).isEqualTo("slos[0].time_period");
+              assertThat(x.line()).isEqualTo(7);
+              assertThat(x.message())
+                  .startsWith("\"ROLLING_2W\"")
+                  .contains(
+                      "ROLLING_1H, ROLLING_24H, ROLLING_7D, ROLLING_30D, CALENDAR_MONTH, CALENDAR_QUARTER");
+            });
+    assertThat(problems("slos.yaml", one("slo_type", "SPEED")))
+        .singleElement()
+        .satisfies(
+            x ->
+                assertThat(x.message())
+                    .contains("AVAILABILITY, LATENCY, THROUGHPUT, ERROR_RATE, CUSTOM"));
+  }
+
+  @Test
+  void shouldRefuseAnUnknownTimeZone() {
+    List<SpecProblem> p = problems("slos.yaml", one("time_zone", "Mars/Olympus"));
+
+    assertThat(p)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.field()).isEqualTo("slos[0].time_zone");
+              assertThat(x.line()).isEqualTo(8);
+              assertThat(x.message()).startsWith("\"Mars/Olympus\"").contains("IANA");
+            });
+  }
+
+  @Test
+  void shouldRefuseADuplicateSloIdNamingTheFirstLine() {
+    String base = one("description", "first");
+    String twice = base + base.replace("slos:\n", "");
+
+    List<SpecProblem> p = problems("slos.yaml", twice);
+
+    assertThat(p)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.field()).isEqualTo("slos[1].slo_id");
+              assertThat(x.line()).isEqualTo(9);
+              assertThat(x.message()).startsWith("\"a\"").contains("duplicate").contains("line 2");
+            });
+  }
+
+  @Test
+  void shouldReportEveryProblemInDocumentOrder() {
+    String text =
+        """
+        slos:
+          - slo_id: Bad Id
+            slo_name: A
+            service_name: s
+            slo_type: AVAILABILITY
+            target_percentage: 99.9
+            time_period: ROLLING_30D
+          - slo_id: b
+            slo_name: B
+            service_name: s
+            slo_type: AVAILABILITY
+            time_period: ROLLING_30D
+            colour: blue
+        """;
+
+    List<SpecProblem> p = problems("x.yml", text);
+
+    assertThat(p).extracting(SpecProblem::line).isSorted();
     assertThat(p)
         .extracting(SpecProblem::field)
-        .contains(
-            "slos[0].slo_name",
-            "slos[0].service_name",
-            "slos[0].slo_type",
-            "slos[0].target_percentage",
-            "slos[0].time_period");
-    assertThat(problems(slo("    budgeting_method: TIMESLICES\n")).get(0).message())
-        .startsWith("timeslice_length is missing");
-    assertThat(problems(slo("    timeslice_length: 5m\n")).get(0).message())
-        .contains("only apply to budgeting_method TIMESLICES");
-    assertThat(
-            problems(
-                    slo(
-                        "    budgeting_method: TIMESLICES\n    timeslice_length: five\n    timeslice_target_percentage: 9\n"))
-                .get(0)
-                .message())
-        .startsWith("\"five\" is not a duration");
+        .contains("slos[0].slo_id", "slos[1].target_percentage", "slos[1].colour");
+    assertThat(p)
+        .filteredOn(x -> x.field().equals("slos[1].target_percentage"))
+        .singleElement()
+        .satisfies(x -> assertThat(x.message()).contains("missing"));
+    assertThat(p)
+        .filteredOn(x -> x.field().equals("slos[0].slo_id"))
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.line()).isEqualTo(2);
+              assertThat(x.message()).startsWith("\"Bad Id\"");
+            });
   }
 
   @Test
-  void shouldReportSyntaxErrorsWithTheLine() {
-    List<SpecProblem> p = problems("slos:\n  - slo_id: a\n   bad: [\n");
-    assertThat(p).hasSize(1);
-    assertThat(p.get(0).line()).isPositive();
-    assertThat(p.get(0).message()).startsWith("not valid YAML");
-    assertThatThrownBy(() -> SpecParser.parse("s.json", "{\"slos\": [}"))
-        .isInstanceOf(SpecException.class)
-        .hasMessageStartingWith("s.json:1: not valid JSON");
-    assertThat(problems("").get(0).message()).contains("empty");
-    assertThat(problems("slos: 3").get(0).message()).isEqualTo("a number is not a list of SLOs");
-    assertThat(problems("slo: []").get(0).message()).startsWith("\"slo\" is not a known field");
+  void shouldNameTheLineOfAJsonSyntaxError() {
+    String json = "{\"slos\": [\n  {\"slo_id\": \"a\",\n   \"slo_name\" \"A\"}\n]}\n";
+
+    List<SpecProblem> p = problems("slos.json", json);
+
+    assertThat(p)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.source()).isEqualTo("slos.json");
+              assertThat(x.line()).isEqualTo(3);
+              assertThat(x.message()).contains("JSON");
+            });
   }
 
   @Test
-  void shouldParseMetricsServerSliFields() {
-    Slo s =
-        SpecParser.parse(
-                "s.yaml",
-                slo(
-                    "    latency: {histogram: http_duration_seconds, threshold: 0.3, selector: '{job=\"a\"}'}\n"))
-            .slos()
-            .get(0);
-    assertThat(s.sli().latency().threshold()).isEqualTo(0.3);
-    Slo c =
-        SpecParser.parse(
-                "s.yaml",
-                slo("    bad_counter: 'errors_total'\n    total_counter: requests_total\n"))
-            .slos()
-            .get(0);
-    assertThat(c.sli().badCounter()).isEqualTo("errors_total");
-    assertThat(problems(slo("    bad_counter: errors_total\n")).get(0).message())
-        .startsWith("total_counter is missing");
-    assertThat(
-            problems(slo("    bad_counter: e\n    total_counter: t\n    good_query: q\n"))
-                .get(0)
-                .message())
-        .startsWith("an SLO takes one SLI kind");
+  void shouldNameTheLineOfABadJsonField() {
+    String json =
+        """
+        {"slos": [
+          {"slo_id": "a", "slo_name": "A", "service_name": "s", "slo_type": "AVAILABILITY",
+           "target_percentage": 100,
+           "time_period": "ROLLING_24H"}
+        ]}
+        """;
+
+    assertThat(problems("slos.json", json))
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.line()).isEqualTo(3);
+              assertThat(x.field()).isEqualTo("slos[0].target_percentage");
+            });
   }
 
   @Test
-  void shouldParseOneSloForAnApiRequest() {
-    Slo s =
-        SpecParser.parseSlo(
-            "request",
-            "{\"slo_id\": \"x\", \"slo_name\": \"X\", \"service_name\": \"s\", \"slo_type\": \"AVAILABILITY\", \"target_percentage\": 99.9, \"time_period\": \"ROLLING_30D\"}");
-    assertThat(s.sloId()).isEqualTo("x");
-    assertThatThrownBy(() -> SpecParser.parseSlo("request", "{\"slo_id\": \"x\"}"))
-        .isInstanceOf(SpecException.class)
-        .hasMessageContaining("slo_name: missing");
+  void shouldRefuseASpecWithoutSlos() {
+    assertThat(problems("e.yaml", ""))
+        .singleElement()
+        .satisfies(x -> assertThat(x.message()).contains("slos"));
+    assertThat(problems("e.yaml", "name: x\n")).extracting(SpecProblem::field).contains("slos");
+    assertThat(problems("e.yaml", "slos: 3\n"))
+        .singleElement()
+        .satisfies(x -> assertThat(x.message()).contains("not a list"));
+  }
+
+  @Test
+  void shouldRefuseTooLongNames() {
+    assertThat(problems("s.yaml", one("slo_name", "n".repeat(201))))
+        .singleElement()
+        .satisfies(x -> assertThat(x.field()).isEqualTo("slos[0].slo_name"));
+    assertThat(problems("s.yaml", one("service_name", "n".repeat(101))))
+        .singleElement()
+        .satisfies(x -> assertThat(x.field()).isEqualTo("slos[0].service_name"));
+    assertThat(SpecParser.parse("s.yaml", one("slo_name", "n".repeat(200))).slos()).hasSize(1);
+  }
+
+  @Test
+  void shouldRefuseABadTimesliceLength() {
+    String text =
+        one("budgeting_method", "TIMESLICES")
+            + "    timeslice_length: fast\n"
+            + "    timeslice_target_percentage: 95\n";
+
+    assertThat(problems("s.yaml", text))
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.field()).isEqualTo("slos[0].timeslice_length");
+              assertThat(x.line()).isEqualTo(9);
+              assertThat(x.message()).startsWith("\"fast\"");
+            });
+  }
+
+  @Test
+  void shouldRefuseAKeyGivenTwiceInOneSlo() {
+    List<SpecProblem> p = problems("s.yaml", one("description", "x") + "    description: y\n");
+
+    assertThat(p)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.line()).isEqualTo(9);
+              assertThat(x.message()).contains("description");
+            });
   }
 }
