@@ -121,7 +121,7 @@ final class HtmlReport {
     kpi(sb, "Budget remaining", Figures.budget(e.errorBudgetRemaining()));
     kpi(sb, "Burn rate 1h", Figures.burn(e.burnRate()));
     kpi(sb, "Budget gone in", e.timeToExhaustionText() == null ? "-" : e.timeToExhaustionText());
-    kpi(sb, "Good / total", e.units().good() + " / " + e.units().total());
+    kpi(sb, "Good / total units", e.units().good() + " / " + e.units().total());
     sb.append("</dl>\n<div class=\"charts\">\n");
     Instant to = e.period().end().isAfter(e.at()) ? e.period().end() : e.at();
     sb.append("<figure>")

@@ -29,7 +29,7 @@ final class ReportStyle {
       .badge.EXHAUSTED { background: #111827; }
       .bar { display: inline-block; width: 80px; height: 8px; background: var(--line);
         border-radius: 4px; margin-left: 6px; vertical-align: middle; overflow: hidden; }
-      .bar > span { display: block; height: 100%; background: #2563eb; }
+      .bar > span { display: block; height: 100%; background: #93c5fd; }
       .kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 8px;
         margin: 8px 0; }
       .kpis div { border: 1px solid var(--line); border-radius: 6px; padding: 6px 10px; }
@@ -58,7 +58,7 @@ final class ReportStyle {
       svg .sli { stroke: #059669; }
       svg .dot.budget { fill: #2563eb; }
       svg .dot.sli { fill: #059669; }
-      tr.hot td { color: #b91c1c; font-weight: 600; }
+      td.hot { color: #b91c1c; font-weight: 600; }
       ul { margin: 4px 0 8px; padding-left: 20px; }
       .none { color: var(--muted); }
       footer { color: var(--muted); font-size: 12px; margin-top: 24px; }
