@@ -2,6 +2,7 @@ package dev.slo.cli.report;
 
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.FiringAlert;
+import dev.slo.core.window.DurationText;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -56,9 +57,9 @@ final class Figures {
         a.tier().name(),
         a.tier().severity().label(),
         burn(a.burnRateLong()),
-        dev.slo.core.window.DurationText.format(a.tier().longWindow()),
+        DurationText.format(a.tier().longWindow()),
         burn(a.burnRateShort()),
-        dev.slo.core.window.DurationText.format(a.tier().shortWindow()),
+        DurationText.format(a.tier().shortWindow()),
         a.tier().factor().stripTrailingZeros().toPlainString() + "x");
   }
 }

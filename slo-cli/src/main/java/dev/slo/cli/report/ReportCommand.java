@@ -65,7 +65,7 @@ public final class ReportCommand implements Callable<Integer> {
     List<Slo> slos = inputs.select(spec);
     Instant now = parent.clock().instant();
     ReportBuilder builder = new ReportBuilder();
-    if (p != null) {
+    if (p != null) { // before reading the data, which may be large
       slos.forEach(s -> ReportBuilder.requireEnded(p, s.timeZone(), now));
     }
     Instant at = p == null ? inputs.instant(parent.clock()) : null;

@@ -66,7 +66,6 @@ final class ReportStyle {
         body { max-width: none; padding: 0; font-size: 11px; }
         * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         section.slo { border: none; border-top: 2px solid #9ca3af; border-radius: 0; padding: 10px 0; }
-        .summary { break-after: page; page-break-after: always; }
         .charts { grid-template-columns: 1fr 1fr; }
         a { color: inherit; }
       }
