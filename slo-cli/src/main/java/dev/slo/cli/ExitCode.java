@@ -18,7 +18,7 @@ public final class ExitCode {
   public static final int INTERNAL_ERROR = 70;
 
   /** The exit-code section appended to every command's help. */
-  static final String HELP =
+  public static final String HELP =
       "%nExit codes:%n  0  ok%n  1  gate failed (check: an SLO is at or worse than --fail-on)%n"
           + "  2  bad input: spec, data, flags, missing or unreadable files%n"
           + "  3  a source could not be read (file vanished, server down or answering errors)%n";

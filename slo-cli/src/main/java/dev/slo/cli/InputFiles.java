@@ -11,11 +11,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Opens the user's files with one-line errors for missing, unreadable or non-UTF-8 files. */
-final class InputFiles {
+public final class InputFiles {
   private InputFiles() {}
 
   /** The whole file as UTF-8 text. */
-  static String text(Path path) {
+  public static String text(Path path) {
     try {
       return Files.readString(path, StandardCharsets.UTF_8);
     } catch (IOException e) {

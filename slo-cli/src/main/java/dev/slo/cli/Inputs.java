@@ -22,8 +22,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
-/** The inputs shared by {@code eval} and {@code check}: spec, source, instant and selection. */
-final class Inputs {
+/**
+ * The inputs shared by {@code eval}, {@code check} and {@code report}: spec, source, instant and
+ * selection.
+ */
+public final class Inputs {
   @Option(
       names = "--spec",
       required = true,
@@ -53,13 +56,18 @@ final class Inputs {
       description = "Evaluate only this SLO; repeat for several. Default: every enabled SLO.")
   List<String> slo = new ArrayList<>();
 
+  /** True when {@code --at} was given. */
+  public boolean hasInstant() {
+    return at != null && !at.isBlank();
+  }
+
   /** The parsed spec. */
-  Spec loadSpec() {
+  public Spec loadSpec() {
     return SpecParser.parse(spec.toString(), InputFiles.text(spec));
   }
 
   /** The enabled SLOs selected by {@code --slo}, in spec order. */
-  List<Slo> select(Spec s) {
+  public List<Slo> select(Spec s) {
     Set<String> wanted = new LinkedHashSet<>(slo);
     for (String id : wanted) {
       Slo found =
@@ -85,7 +93,7 @@ final class Inputs {
   }
 
   /** The evaluation instant. */
-  Instant instant(Clock clock) {
+  public Instant instant(Clock clock) {
     if (at == null || at.isBlank() || at.equalsIgnoreCase("now")) {
       return clock.instant();
     }
@@ -101,7 +109,7 @@ final class Inputs {
   }
 
   /** Opens the one source given; warnings go to {@code err}. */
-  EventSource source(Spec s, PrintWriter err) {
+  public EventSource source(Spec s, PrintWriter err) {
     if (data == null) {
       throw new InvalidInputException("no source given: use --data FILE");
     }

@@ -1,5 +1,7 @@
 package dev.slo.cli;
 
+import dev.slo.cli.report.DashboardCommand;
+import dev.slo.cli.report.ReportCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -14,7 +16,13 @@ import picocli.CommandLine.Command;
     versionProvider = SloCommand.Version.class,
     description = "Service Level Objectives: error budgets, burn rates, alerts and CI gates.",
     footer = ExitCode.HELP,
-    subcommands = {ValidateCommand.class, EvalCommand.class, CheckCommand.class})
+    subcommands = {
+      ValidateCommand.class,
+      EvalCommand.class,
+      CheckCommand.class,
+      ReportCommand.class,
+      DashboardCommand.class
+    })
 public final class SloCommand implements Runnable {
   final Clock clock;
 
@@ -22,6 +30,11 @@ public final class SloCommand implements Runnable {
 
   SloCommand(Clock clock) {
     this.clock = clock;
+  }
+
+  /** The clock that "now" comes from. */
+  public Clock clock() {
+    return clock;
   }
 
   @Override

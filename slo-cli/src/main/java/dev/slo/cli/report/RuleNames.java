@@ -1,0 +1,52 @@
+package dev.slo.cli.report;
+
+import dev.slo.core.eval.Evaluator;
+import dev.slo.core.window.DurationText;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The series that the dashboard queries: the recording rules that {@code slo rules} writes, in the
+ * Sloth and Pyrra style, and the alerts' {@code ALERTS} series. Every name lives here and only
+ * here, so aligning the dashboard with the rule generator is a change to this one class.
+ */
+final class RuleNames {
+  /** The label that names the SLO on every series. */
+  static final String SLO_ID = "slo_id";
+
+  /** The label that names the owning service on every series. */
+  static final String SERVICE = "service";
+
+  /** Prefix of the error ratio over a window: {@code slo:sli_error:ratio_rate5m}. */
+  static final String ERROR_RATIO_PREFIX = "slo:sli_error:ratio_rate";
+
+  /** The error ratio over the SLO's whole period (rolling, or calendar to date). */
+  static final String PERIOD_ERROR_RATIO = "slo:period_sli_error:ratio";
+
+  /** The objective as a ratio, e.g. 0.999. */
+  static final String OBJECTIVE = "slo:objective:ratio";
+
+  /** The error budget as a ratio of events, e.g. 0.001. */
+  static final String ERROR_BUDGET = "slo:error_budget:ratio";
+
+  /** The fraction of the period's error budget left; negative when overspent. */
+  static final String PERIOD_BUDGET_REMAINING = "slo:period_error_budget_remaining:ratio";
+
+  /** Prometheus's series of pending and firing alerts. */
+  static final String ALERTS = "ALERTS";
+
+  /** The windows with an error-ratio rule: those the evaluator reports burn rates for. */
+  static final List<Duration> WINDOWS = Evaluator.BURN_WINDOWS;
+
+  private RuleNames() {}
+
+  /** The error-ratio rule of one window: {@code slo:sli_error:ratio_rate1h}. */
+  static String errorRatio(Duration window) {
+    return ERROR_RATIO_PREFIX + DurationText.format(window);
+  }
+
+  /** A selector of one SLO's series: {@code name{slo_id="checkout"}}. */
+  static String select(String name, String sloId) {
+    return name + "{" + SLO_ID + "=\"" + sloId + "\"}";
+  }
+}
