@@ -108,10 +108,18 @@ public final class Inputs {
     }
   }
 
+  @picocli.CommandLine.Mixin PrometheusOptions prometheus = new PrometheusOptions();
+
   /** Opens the one source given; warnings go to {@code err}. */
   public EventSource source(Spec s, PrintWriter err) {
+    if (data != null && prometheus.given()) {
+      throw new InvalidInputException("give one source: --data FILE or --prometheus URL, not both");
+    }
+    if (prometheus.given()) {
+      return prometheus.source();
+    }
     if (data == null) {
-      throw new InvalidInputException("no source given: use --data FILE");
+      throw new InvalidInputException("no source given: use --data FILE or --prometheus URL");
     }
     Set<String> known = s.slos().stream().map(Slo::sloId).collect(Collectors.toSet());
     DataSet set;

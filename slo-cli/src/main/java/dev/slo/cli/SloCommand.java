@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       EvalCommand.class,
       CheckCommand.class,
+      RulesCommand.class,
       ReportCommand.class,
       DashboardCommand.class
     })

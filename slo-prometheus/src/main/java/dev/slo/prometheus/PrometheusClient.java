@@ -101,7 +101,11 @@ public final class PrometheusClient {
             new SourceException(base + ": no answer within " + readTimeout.toMillis() + " ms", e);
         continue;
       } catch (ConnectException e) {
-        last = new SourceException(base + ": cannot connect (" + reason(e) + ")", e);
+        String why =
+            e.getMessage() == null || e.getMessage().isBlank()
+                ? "connection refused"
+                : e.getMessage();
+        last = new SourceException(base + ": cannot connect (" + why + ")", e);
         continue;
       } catch (IOException e) {
         last = new SourceException(base + ": " + reason(e), e);

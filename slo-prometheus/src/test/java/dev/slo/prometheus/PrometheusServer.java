@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A real Prometheus on a free loopback port over a backfilled data directory. */
-final class PrometheusServer implements AutoCloseable {
-  static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
-  static final Path PROMTOOL = Path.of("/usr/bin/promtool");
+public final class PrometheusServer implements AutoCloseable {
+  public static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
+  public static final Path PROMTOOL = Path.of("/usr/bin/promtool");
 
   private final Process process;
-  final URI url;
+  public final URI url;
   final Path dir;
 
   private PrometheusServer(Process process, URI url, Path dir) {
@@ -30,14 +30,14 @@ final class PrometheusServer implements AutoCloseable {
   }
 
   /** Skips the test when the binaries are not installed. */
-  static void assumeInstalled() {
+  public static void assumeInstalled() {
     assumeTrue(
         Files.isExecutable(PROMETHEUS) && Files.isExecutable(PROMTOOL),
         "prometheus and promtool are not installed (apt-get install prometheus)");
   }
 
   /** Backfills {@code openMetrics} into a new data dir and starts Prometheus over it. */
-  static PrometheusServer start(Path dir, String openMetrics) throws Exception {
+  public static PrometheusServer start(Path dir, String openMetrics) throws Exception {
     assumeInstalled();
     Path input = dir.resolve("input.om");
     Files.writeString(input, openMetrics);
@@ -71,13 +71,13 @@ final class PrometheusServer implements AutoCloseable {
     return s;
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
   }
 
-  static String run(Path dir, List<String> command) throws Exception {
+  public static String run(Path dir, List<String> command) throws Exception {
     Process p =
         new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes());

@@ -48,7 +48,8 @@ class SloMetricsTest {
           .contains("slo_burn_rate{" + labels + ",window=\"1h\"} 20.0")
           .contains("slo_status{" + labels + ",status=\"CRITICAL\"} 1.0")
           .contains("slo_status{" + labels + ",status=\"HEALTHY\"} 0.0")
-          .contains("slo_alert_firing{service=\"checkout\",severity=\"page\",slo_id=\"checkout\",tier=\"page_1h_5m\"} 1.0")
+          .contains(
+              "slo_alert_firing{service=\"checkout\",severity=\"page\",slo_id=\"checkout\",tier=\"page_1h_5m\"} 1.0")
           .contains("slo_no_data{" + labels + "} 0.0")
           .contains("slo_error_budget_remaining_ratio{" + labels + "} " + e.errorBudgetRemaining());
     }

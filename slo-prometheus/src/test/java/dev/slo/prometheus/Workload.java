@@ -11,16 +11,18 @@ import java.util.SplittableRandom;
  * end, and a latency histogram. Writes OpenMetrics for backfill and the same counts as an in-memory
  * series, so both sources can be compared.
  */
-final class Workload {
-  static final Instant END = Instant.parse("2026-10-31T00:00:00Z");
-  static final int MINUTES = 30 * 24 * 60 + 2 * 24 * 60; // 32 days, so 30-day windows have history
+public final class Workload {
+  public static final Instant END = Instant.parse("2026-10-31T00:00:00Z");
+  public static final int MINUTES =
+      30 * 24 * 60 + 2 * 24 * 60; // 32 days, so 30-day windows have history
   static final Instant START = END.minus(Duration.ofMinutes(MINUTES));
 
-  final long[] good = new long[MINUTES + 1]; // events of the minute ending at START + i minutes
-  final long[] bad = new long[MINUTES + 1];
+  public final long[] good =
+      new long[MINUTES + 1]; // events of the minute ending at START + i minutes
+  public final long[] bad = new long[MINUTES + 1];
   final long[] fast = new long[MINUTES + 1]; // requests at or under 0.3 s
 
-  Workload() {
+  public Workload() {
     SplittableRandom r = new SplittableRandom(7);
     for (int i = 1; i <= MINUTES; i++) {
       long total = 800 + r.nextInt(400);
@@ -35,14 +37,14 @@ final class Workload {
     }
   }
 
-  Instant at(int i) {
+  public Instant at(int i) {
     return START.plus(Duration.ofMinutes(i));
   }
 
   /** The index of the counter reset: from here the counters restart at this minute's count. */
   static final int RESET = 12 * 24 * 60;
 
-  String openMetrics() {
+  public String openMetrics() {
     StringBuilder sb = new StringBuilder();
     sb.append("# HELP http_requests Requests.\n# TYPE http_requests counter\n");
     counter(sb, "http_requests_total{code=\"200\",service=\"checkout\"}", good);

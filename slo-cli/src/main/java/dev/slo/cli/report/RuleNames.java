@@ -2,13 +2,14 @@ package dev.slo.cli.report;
 
 import dev.slo.core.eval.Evaluator;
 import dev.slo.core.window.DurationText;
+import dev.slo.prometheus.RuleGenerator;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * The series that the dashboard queries: the recording rules that {@code slo rules} writes, in the
  * Sloth and Pyrra style, and the alerts' {@code ALERTS} series. Every name lives here and only
- * here, so aligning the dashboard with the rule generator is a change to this one class.
+ * here, and the rule names come from {@link RuleGenerator}, which writes them.
  */
 final class RuleNames {
   /** The label that names the SLO on every series. */
@@ -18,19 +19,19 @@ final class RuleNames {
   static final String SERVICE = "service";
 
   /** Prefix of the error ratio over a window: {@code slo:sli_error:ratio_rate5m}. */
-  static final String ERROR_RATIO_PREFIX = "slo:sli_error:ratio_rate";
+  static final String ERROR_RATIO_PREFIX = RuleGenerator.ERROR_RATIO_PREFIX;
 
   /** The error ratio over the SLO's whole period (rolling, or calendar to date). */
-  static final String PERIOD_ERROR_RATIO = "slo:period_sli_error:ratio";
+  static final String PERIOD_ERROR_RATIO = RuleGenerator.PERIOD_ERROR_RATIO;
 
   /** The objective as a ratio, e.g. 0.999. */
-  static final String OBJECTIVE = "slo:objective:ratio";
+  static final String OBJECTIVE = RuleGenerator.OBJECTIVE;
 
   /** The error budget as a ratio of events, e.g. 0.001. */
-  static final String ERROR_BUDGET = "slo:error_budget:ratio";
+  static final String ERROR_BUDGET = RuleGenerator.ERROR_BUDGET;
 
   /** The fraction of the period's error budget left; negative when overspent. */
-  static final String PERIOD_BUDGET_REMAINING = "slo:period_error_budget_remaining:ratio";
+  static final String PERIOD_BUDGET_REMAINING = RuleGenerator.PERIOD_BUDGET_REMAINING;
 
   /** Prometheus's series of pending and firing alerts. */
   static final String ALERTS = "ALERTS";

@@ -1,0 +1,114 @@
+package dev.slo.cli;
+
+import dev.slo.core.InvalidInputException;
+import dev.slo.core.source.EventSource;
+import dev.slo.core.window.DurationText;
+import dev.slo.prometheus.PrometheusClient;
+import dev.slo.prometheus.PrometheusSource;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options of the Prometheus source, shared by every command that reads events. */
+public final class PrometheusOptions {
+  @Option(
+      names = "--prometheus",
+      paramLabel = "URL",
+      description =
+          "Read events from a server speaking the Prometheus HTTP API (Prometheus, Thanos, Mimir,"
+              + " VictoriaMetrics). Credentials in the URL (http://user:pass@host) become basic"
+              + " auth.")
+  String url;
+
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      defaultValue = "pushdown",
+      description =
+          "pushdown (default: the server computes increase() per window) or exact (raw samples,"
+              + " increase computed here with counter resets and no extrapolation).")
+  PrometheusSource.Mode mode;
+
+  @Option(
+      names = "--prometheus-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "30s",
+      description = "Time allowed for one answer (default 30s); failures are retried twice.")
+  String timeout;
+
+  @Option(
+      names = "--bearer-token-file",
+      paramLabel = "FILE",
+      description = "Send the token in FILE as 'Authorization: Bearer'.")
+  Path bearerTokenFile;
+
+  @Option(
+      names = "--prometheus-header",
+      paramLabel = "NAME=VALUE",
+      description = "Send an extra header, e.g. X-Scope-OrgID=team1; repeatable.")
+  List<String> headers = new ArrayList<>();
+
+  /** True when {@code --prometheus} was given. */
+  public boolean given() {
+    return url != null;
+  }
+
+  /** The source these options describe. */
+  public EventSource source() {
+    return new PrometheusSource(client(), mode, Duration.ofMinutes(5));
+  }
+
+  /** The HTTP client these options describe. */
+  public PrometheusClient client() {
+    URI uri;
+    try {
+      uri = new URI(url.trim());
+    } catch (URISyntaxException e) {
+      throw new InvalidInputException(
+          "--prometheus " + url + ": not a valid URL: " + e.getReason());
+    }
+    Duration read;
+    try {
+      read = DurationText.parse(timeout);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("--prometheus-timeout: " + e.getMessage());
+    }
+    String userInfo = uri.getRawUserInfo();
+    URI base = uri;
+    if (userInfo != null) {
+      try {
+        base =
+            new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null);
+      } catch (URISyntaxException e) {
+        throw new InvalidInputException("--prometheus: not a valid URL: " + e.getReason());
+      }
+    }
+    PrometheusClient.Builder b = PrometheusClient.builder(base).readTimeout(read);
+    if (userInfo != null) {
+      int colon = userInfo.indexOf(':');
+      String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
+      String pass = colon < 0 ? "" : userInfo.substring(colon + 1);
+      b.basicAuth(
+          URLDecoder.decode(user, StandardCharsets.UTF_8),
+          URLDecoder.decode(pass, StandardCharsets.UTF_8));
+    }
+    if (bearerTokenFile != null) {
+      b.bearerToken(InputFiles.text(bearerTokenFile).trim());
+    }
+    for (String h : headers) {
+      int eq = h.indexOf('=');
+      if (eq <= 0) {
+        throw new InvalidInputException(
+            "--prometheus-header " + h + ": not NAME=VALUE, e.g. X-Scope-OrgID=team1");
+      }
+      b.header(h.substring(0, eq).trim(), h.substring(eq + 1).trim());
+    }
+    return b.build();
+  }
+}

@@ -1,0 +1,90 @@
+package dev.slo.cli;
+
+import dev.slo.core.InvalidInputException;
+import dev.slo.core.spec.Spec;
+import dev.slo.core.spec.SpecParser;
+import dev.slo.prometheus.RuleGenerator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code slo rules}: writes the Prometheus rule file for a spec. */
+@Command(
+    name = "rules",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write a Prometheus rule file: error-ratio recording rules per window and period,"
+            + " metadata rules, and multi-window multi-burn-rate alerts.",
+    footer = ExitCode.HELP)
+final class RulesCommand implements Callable<Integer> {
+  @Option(names = "--spec", required = true, paramLabel = "FILE", description = "Spec file.")
+  Path spec;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write here (default: stdout).")
+  Path out;
+
+  @Option(
+      names = "--tiers",
+      paramLabel = "SLO_ID=TIER[,TIER]",
+      description =
+          "Alert only on these tiers for one SLO (page_1h_5m, page_6h_30m, ticket_1d_2h,"
+              + " ticket_3d_6h); repeatable. Default: every tier.")
+  List<String> tiers = List.of();
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
+
+  @Override
+  public Integer call() {
+    Spec s = SpecParser.parse(spec.toString(), InputFiles.text(spec));
+    String rules = RuleGenerator.generate(s.slos(), tierMap(s));
+    if (out == null) {
+      self.commandLine().getOut().print(rules);
+      self.commandLine().getOut().flush();
+      return ExitCode.OK;
+    }
+    try {
+      Path abs = out.toAbsolutePath();
+      Path tmp = Files.createTempFile(abs.getParent(), ".slo-rules", ".tmp");
+      Files.writeString(tmp, rules, StandardCharsets.UTF_8);
+      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new InvalidInputException(out + ": cannot be written: " + e.getMessage(), e);
+    }
+    return ExitCode.OK;
+  }
+
+  private Map<String, Set<String>> tierMap(Spec s) {
+    Set<String> known = Set.of("page_1h_5m", "page_6h_30m", "ticket_1d_2h", "ticket_3d_6h");
+    Map<String, Set<String>> m = new HashMap<>();
+    for (String t : tiers) {
+      int eq = t.indexOf('=');
+      if (eq <= 0) {
+        throw new InvalidInputException("--tiers " + t + ": not SLO_ID=TIER[,TIER]");
+      }
+      String id = t.substring(0, eq);
+      if (s.find(id).isEmpty()) {
+        throw new InvalidInputException("--tiers " + t + ": no SLO " + id + " in " + spec);
+      }
+      Set<String> names = new LinkedHashSet<>(Arrays.asList(t.substring(eq + 1).split(",")));
+      for (String n : names) {
+        if (!known.contains(n)) {
+          throw new InvalidInputException(
+              "--tiers " + t + ": \"" + n + "\" is not a tier; use " + String.join(", ", known));
+        }
+      }
+      m.put(id, names);
+    }
+    return m;
+  }
+}
