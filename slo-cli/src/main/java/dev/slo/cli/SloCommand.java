@@ -14,7 +14,12 @@ import picocli.CommandLine.Command;
     versionProvider = SloCommand.Version.class,
     description = "Service Level Objectives: error budgets, burn rates, alerts and CI gates.",
     footer = ExitCode.HELP,
-    subcommands = {ValidateCommand.class, EvalCommand.class, CheckCommand.class})
+    subcommands = {
+      ValidateCommand.class,
+      EvalCommand.class,
+      CheckCommand.class,
+      dev.slo.cli.serve.ServeCommand.class
+    })
 public final class SloCommand implements Runnable {
   final Clock clock;
 
@@ -22,6 +27,11 @@ public final class SloCommand implements Runnable {
 
   SloCommand(Clock clock) {
     this.clock = clock;
+  }
+
+  /** The clock that "now" comes from; subcommands in other packages read it here. */
+  public Clock clock() {
+    return clock;
   }
 
   @Override
