@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,20 @@ import java.util.stream.Collectors;
  */
 final class SloApi {
   private static final String SLOS = "/api/v1/slos";
+
+  /** Every route, as {@code METHOD path}; docs/openapi.json documents exactly these. */
+  static final List<String> ROUTES =
+      List.of(
+          "GET /api/v1/slos",
+          "POST /api/v1/slos",
+          "GET /api/v1/slos/{slo_id}/status",
+          "GET /api/v1/slos/{slo_id}/error-budget",
+          "GET /api/v1/slos/{slo_id}/history",
+          "POST /api/v1/slos/{slo_id}/burn-rate-alert",
+          "GET /metrics",
+          "GET /healthz",
+          "GET /readyz",
+          "GET /api/v1/openapi.json");
 
   private final SloRegistry registry;
   private final HistoryStore history;
