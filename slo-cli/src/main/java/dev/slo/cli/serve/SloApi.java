@@ -291,7 +291,7 @@ final class SloApi {
           400,
           "malformed_json",
           "the body is not valid JSON: "
-              + e.getOriginalMessage()
+              + e.getOriginalMessage().replaceAll(" \\(start marker at .*", "")
               + (e.getLocation() == null
                   ? ""
                   : " (line "
