@@ -146,7 +146,18 @@ public final class Monitor {
       scheduler.shutdownNow();
       Thread.currentThread().interrupt();
     }
-    pass.lock();
+    boolean locked = false;
+    try {
+      locked =
+          pass.tryLock(
+              Math.max(0, Duration.between(Instant.now(), deadline).toMillis()),
+              TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (!locked) {
+      log.println("slo serve: the evaluation in flight did not finish in " + grace + "; closing");
+    }
     try {
       for (EventSink sink : sinks) {
         try {
@@ -156,7 +167,9 @@ public final class Monitor {
         }
       }
     } finally {
-      pass.unlock();
+      if (locked) {
+        pass.unlock();
+      }
     }
   }
 

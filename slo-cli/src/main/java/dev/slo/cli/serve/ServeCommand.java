@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec.Target;
             + " /readyz; emit slo_status_updated events on status changes. Stops gracefully on"
             + " SIGTERM or Ctrl-C. See docs/serve.md.",
     footer = {
-      "%nExit codes:%n  0  stopped by a signal%n"
-          + "  2  bad input: spec, data, flags, files, address in use%n"
+      "%nRuns until SIGTERM or Ctrl-C, then stops gracefully.%n"
+          + "%nExit codes:%n  2  bad input: spec, data, flags, files, address in use%n"
     })
 public final class ServeCommand implements Callable<Integer> {
   @ParentCommand SloCommand parent;
@@ -108,7 +108,14 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter out = self.commandLine().getOut();
     PrintWriter err = self.commandLine().getErr();
     SloServer server = start(out, err);
-    Thread hook = new Thread(server::close, "slo-shutdown");
+    Thread hook =
+        new Thread(
+            () -> {
+              server.close();
+              err.println("slo serve: stopped");
+              err.flush();
+            },
+            "slo-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     out.println(
         "slo serve: listening on http://"

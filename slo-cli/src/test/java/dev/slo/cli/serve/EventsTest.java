@@ -147,6 +147,41 @@ class EventsTest {
   }
 
   @Test
+  void shouldFinishTheEvaluationInFlightAndFlushOnClose() throws Exception {
+    Path file = dir.resolve("events.jsonl");
+    ScriptedSource blocked = new ScriptedSource();
+    blocked.gate = new java.util.concurrent.CountDownLatch(1);
+    Harness h =
+        new Harness(
+            c ->
+                new SloServer.Config(
+                    c.bind(),
+                    java.time.Duration.ofHours(1),
+                    true,
+                    c.resolveAfter(),
+                    c.threads(),
+                    null,
+                    file,
+                    false,
+                    null,
+                    null,
+                    c.delivery(),
+                    java.time.Duration.ofSeconds(10)),
+            null,
+            blocked);
+    assertThat(blocked.entered.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    Thread closer = new Thread(h::close);
+    closer.start();
+    closer.join(300);
+    assertThat(closer.isAlive()).as("close waits for the pass in flight").isTrue();
+    blocked.gate.countDown();
+    closer.join(5000);
+    assertThat(closer.isAlive()).isFalse();
+    assertThat(statuses(events(file), "api")).containsExactly("HEALTHY");
+    assertThat(statuses(events(file), "web")).containsExactly("HEALTHY");
+  }
+
+  @Test
   void shouldPrintEventsToStdout() {
     try (Harness h =
         new Harness(

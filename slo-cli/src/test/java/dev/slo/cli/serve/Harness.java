@@ -46,7 +46,7 @@ final class Harness implements AutoCloseable {
           enabled: false
       """;
 
-  final ScriptedSource source = new ScriptedSource();
+  final ScriptedSource source;
   final MutableClock clock = new MutableClock(START);
   final InMemoryHistoryStore history = new InMemoryHistoryStore(1000);
   final StringWriter out = new StringWriter();
@@ -63,6 +63,11 @@ final class Harness implements AutoCloseable {
   }
 
   Harness(UnaryOperator<SloServer.Config> tweak, Clock realClock) {
+    this(tweak, realClock, new ScriptedSource());
+  }
+
+  Harness(UnaryOperator<SloServer.Config> tweak, Clock realClock, ScriptedSource source) {
+    this.source = source;
     server =
         SloServer.start(
             tweak.apply(config()),

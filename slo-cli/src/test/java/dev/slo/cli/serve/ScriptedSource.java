@@ -17,6 +17,8 @@ final class ScriptedSource implements EventSource {
   volatile double recent = 0.0001;
   volatile double background = 0.0001;
   volatile boolean down;
+  volatile java.util.concurrent.CountDownLatch gate;
+  final java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
 
   /** Burn 20x over short windows on a 99.9% SLO: the page tiers fire. */
   void burn() {
@@ -30,6 +32,15 @@ final class ScriptedSource implements EventSource {
 
   @Override
   public List<EventCounts> counts(Slo slo, List<Window> windows) {
+    java.util.concurrent.CountDownLatch g = gate;
+    if (g != null) {
+      entered.countDown();
+      try {
+        g.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (down) {
       throw new SourceException("scripted source: connection refused");
     }
