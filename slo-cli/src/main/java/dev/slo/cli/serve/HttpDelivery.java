@@ -22,31 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class HttpDelivery {
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-  /**
-   * How to deliver.
-   *
-   * @param capacity queued bodies at most
-   * @param attempts tries per body, at least 1
-   * @param backoff wait before the first retry
-   * @param timeout per-request timeout
-   */
-  record Policy(int capacity, int attempts, Duration backoff, Duration timeout) {
-    /** The CLI's defaults: 1000 queued, 5 tries, 1 s first backoff, 10 s timeout. */
-    static final Policy DEFAULT =
-        new Policy(1000, 5, Duration.ofSeconds(1), Duration.ofSeconds(10));
-
-    /** Validates positive values. */
-    Policy {
-      if (capacity < 1 || attempts < 1) {
-        throw new IllegalArgumentException(
-            capacity + "/" + attempts + " is not a valid capacity/attempts: use at least 1");
-      }
-    }
-  }
-
   private final String name;
   private final URI uri;
-  private final Policy policy;
+  private final DeliveryPolicy policy;
   private final PrintWriter log;
   private final BlockingQueue<byte[]> queue;
   private final HttpClient client;
@@ -57,7 +35,7 @@ final class HttpDelivery {
   private volatile Instant deadline = Instant.MAX;
 
   /** Starts the delivery thread. */
-  HttpDelivery(String name, URI uri, Policy policy, PrintWriter log) {
+  HttpDelivery(String name, URI uri, DeliveryPolicy policy, PrintWriter log) {
     this.name = name;
     this.uri = uri;
     this.policy = policy;

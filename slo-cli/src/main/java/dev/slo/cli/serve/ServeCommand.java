@@ -171,7 +171,7 @@ public final class ServeCommand implements Callable<Integer> {
             eventsStdout,
             url("--webhook", webhook),
             url("--alertmanager", alertmanager),
-            HttpDelivery.Policy.DEFAULT,
+            DeliveryPolicy.DEFAULT,
             Duration.ofSeconds(10));
     return SloServer.start(
         c,

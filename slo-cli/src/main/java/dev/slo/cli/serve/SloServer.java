@@ -47,7 +47,7 @@ public final class SloServer implements AutoCloseable {
       boolean eventsStdout,
       URI webhook,
       URI alertmanager,
-      HttpDelivery.Policy delivery,
+      DeliveryPolicy delivery,
       Duration grace) {}
 
   private final Monitor monitor;

@@ -91,7 +91,7 @@ final class Harness implements AutoCloseable {
         false,
         null,
         null,
-        new HttpDelivery.Policy(100, 4, Duration.ofMillis(50), Duration.ofSeconds(2)),
+        new DeliveryPolicy(100, 4, Duration.ofMillis(50), Duration.ofSeconds(2)),
         Duration.ofMillis(900));
   }
 

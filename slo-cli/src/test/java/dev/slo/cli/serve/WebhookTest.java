@@ -68,7 +68,7 @@ class WebhookTest {
                 false,
                 hook(),
                 null,
-                new HttpDelivery.Policy(100, 4, Duration.ofMillis(50), Duration.ofSeconds(2)),
+                new DeliveryPolicy(100, 4, Duration.ofMillis(50), Duration.ofSeconds(2)),
                 Duration.ofSeconds(5)));
   }
 
