@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       RulesCommand.class,
       ReportCommand.class,
-      DashboardCommand.class
+      DashboardCommand.class,
+      dev.slo.cli.serve.ServeCommand.class
     })
 public final class SloCommand implements Runnable {
   final Clock clock;
@@ -33,7 +34,7 @@ public final class SloCommand implements Runnable {
     this.clock = clock;
   }
 
-  /** The clock that "now" comes from. */
+  /** The clock that "now" comes from; subcommands in other packages read it here. */
   public Clock clock() {
     return clock;
   }

@@ -1,0 +1,208 @@
+package dev.slo.cli.serve;
+
+import dev.slo.cli.SloCommand;
+import dev.slo.core.InvalidInputException;
+import dev.slo.core.spec.Spec;
+import dev.slo.core.spec.SpecParser;
+import dev.slo.core.window.DurationText;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec.Target;
+
+/** {@code slo serve}: evaluates SLOs continuously and serves the seed's REST API. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description =
+        "Evaluate every enabled SLO each interval and serve the REST API, /metrics, /healthz and"
+            + " /readyz; emit slo_status_updated events on status changes. Stops gracefully on"
+            + " SIGTERM or Ctrl-C. See docs/serve.md.",
+    footer = {
+      "%nRuns until SIGTERM or Ctrl-C, then stops gracefully.%n"
+          + "%nExit codes:%n  2  bad input: spec, data, flags, files, address in use%n"
+    })
+public final class ServeCommand implements Callable<Integer> {
+  @ParentCommand SloCommand parent;
+
+  @Option(names = "--spec", required = true, paramLabel = "FILE", description = "Spec file.")
+  Path spec;
+
+  @Option(
+      names = "--data",
+      paramLabel = "FILE",
+      description = "Event data (CSV or JSON Lines), re-read when it changes.")
+  Path data;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      defaultValue = "127.0.0.1",
+      description = "Address to listen on (default 127.0.0.1).")
+  String bind;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "8080",
+      description = "Port (default 8080; 0 picks a free one).")
+  int port;
+
+  @Option(
+      names = "--interval",
+      paramLabel = "DURATION",
+      defaultValue = "60s",
+      description = "Time between evaluations (default 60s).")
+  String interval;
+
+  @Option(
+      names = "--resolve-after",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "Clear evaluations before a firing alert tier resolves (default 3).")
+  int resolveAfter;
+
+  @Option(names = "--events-file", paramLabel = "FILE", description = "Append events (JSONL).")
+  Path eventsFile;
+
+  @Option(names = "--events-stdout", description = "Print events to standard output.")
+  boolean eventsStdout;
+
+  @Option(names = "--webhook", paramLabel = "URL", description = "POST each event to URL.")
+  String webhook;
+
+  @Option(
+      names = "--alertmanager",
+      paramLabel = "URL",
+      description = "Alertmanager base URL; alerts go to URL/api/v2/alerts.")
+  String alertmanager;
+
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      description = "Require 'Authorization: Bearer <token in FILE>' on write endpoints.")
+  Path tokenFile;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "HTTP worker threads (default: 2 per CPU, at least 4).")
+  Integer threads;
+
+  @picocli.CommandLine.Spec(Target.SELF)
+  picocli.CommandLine.Model.CommandSpec self;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = self.commandLine().getOut();
+    PrintWriter err = self.commandLine().getErr();
+    SloServer server = start(out, err);
+    Thread hook =
+        new Thread(
+            () -> {
+              server.close();
+              err.println("slo serve: stopped");
+              err.flush();
+            },
+            "slo-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    out.println(
+        "slo serve: listening on http://"
+            + bind
+            + ":"
+            + server.port()
+            + " (interval "
+            + interval
+            + ")");
+    out.flush();
+    server.awaitClosed();
+    return 0;
+  }
+
+  /** Validates the options, loads the spec and data, and starts the server. */
+  SloServer start(PrintWriter out, PrintWriter err) {
+    Spec s = SpecParser.parse(spec.toString(), read(spec, "--spec"));
+    if (data == null) {
+      throw new InvalidInputException("no source given: use --data FILE");
+    }
+    Duration every;
+    try {
+      every = DurationText.parse(interval);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("--interval " + e.getMessage());
+    }
+    if (port < 0 || port > 65_535) {
+      throw new InvalidInputException("--port " + port + ": use 0 to 65535");
+    }
+    if (resolveAfter < 1) {
+      throw new InvalidInputException("--resolve-after " + resolveAfter + ": use at least 1");
+    }
+    String token = null;
+    if (tokenFile != null) {
+      token = read(tokenFile, "--token-file").trim();
+      if (token.isEmpty()) {
+        throw new InvalidInputException("--token-file " + tokenFile + ": the file is empty");
+      }
+    }
+    int n = threads != null ? threads : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    if (n < 1) {
+      throw new InvalidInputException("--threads " + n + ": use at least 1");
+    }
+    SloServer.Config c =
+        new SloServer.Config(
+            new InetSocketAddress(bind, port),
+            every,
+            true,
+            resolveAfter,
+            n,
+            token,
+            eventsFile,
+            eventsStdout,
+            url("--webhook", webhook),
+            url("--alertmanager", alertmanager),
+            DeliveryPolicy.DEFAULT,
+            Duration.ofSeconds(10));
+    return SloServer.start(
+        c,
+        new InMemorySloRegistry(s.slos()),
+        new FileEventSource(data),
+        new InMemoryHistoryStore(100_000),
+        parent == null ? Clock.systemUTC() : parent.clock(),
+        out,
+        err);
+  }
+
+  private static URI url(String option, String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      URI u = new URI(text);
+      if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
+        throw new InvalidInputException(option + " " + text + ": use an http:// or https:// URL");
+      }
+      return u;
+    } catch (URISyntaxException e) {
+      throw new InvalidInputException(option + " " + text + ": not a URL: " + e.getMessage());
+    }
+  }
+
+  private static String read(Path p, String option) {
+    try {
+      return Files.readString(p, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new InvalidInputException(option + " " + p + ": cannot be read: " + e, e);
+    }
+  }
+}
