@@ -36,6 +36,9 @@ import picocli.CommandLine.Spec.Target;
 public final class ServeCommand implements Callable<Integer> {
   @ParentCommand SloCommand parent;
 
+  @picocli.CommandLine.Mixin
+  dev.slo.cli.PrometheusOptions prometheus = new dev.slo.cli.PrometheusOptions();
+
   @Option(names = "--spec", required = true, paramLabel = "FILE", description = "Spec file.")
   Path spec;
 
@@ -133,8 +136,11 @@ public final class ServeCommand implements Callable<Integer> {
   /** Validates the options, loads the spec and data, and starts the server. */
   SloServer start(PrintWriter out, PrintWriter err) {
     Spec s = SpecParser.parse(spec.toString(), read(spec, "--spec"));
-    if (data == null) {
-      throw new InvalidInputException("no source given: use --data FILE");
+    if (data != null && prometheus.given()) {
+      throw new InvalidInputException("give one source: --data FILE or --prometheus URL, not both");
+    }
+    if (data == null && !prometheus.given()) {
+      throw new InvalidInputException("no source given: use --data FILE or --prometheus URL");
     }
     Duration every;
     try {
@@ -176,7 +182,7 @@ public final class ServeCommand implements Callable<Integer> {
     return SloServer.start(
         c,
         new InMemorySloRegistry(s.slos()),
-        new FileEventSource(data),
+        data != null ? new FileEventSource(data) : prometheus.source(),
         new InMemoryHistoryStore(100_000),
         parent == null ? Clock.systemUTC() : parent.clock(),
         out,
