@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * The Google SRE workbook's multi-window multi-burn-rate tiers, scaled to a period. For a 30-day
  * period: page at 14.4 over 1h and 5m, page at 6 over 6h and 30m, ticket at 3 over 1d and 2h,
- * ticket at 1 over 3d and 6h. For another period length P, each window is scaled by P / 30 days
- * and rounded to whole minutes (half up, at least one minute), and the factor is budget share × P /
+ * ticket at 1 over 3d and 6h. For another period length P, each window is scaled by P / 30 days and
+ * rounded to whole minutes (half up, at least one minute), and the factor is budget share × P /
  * long window with shares 2%, 5%, 10% and 10%. Thread-safe; no state.
  */
 public final class AlertPolicy {
@@ -68,8 +68,7 @@ public final class AlertPolicy {
       return window;
     }
     // minutes = window_minutes * period_nanos / reference_nanos, rounded half up
-    BigInteger num =
-        BigInteger.valueOf(window.toMinutes()).multiply(nanos(period)).shiftLeft(1);
+    BigInteger num = BigInteger.valueOf(window.toMinutes()).multiply(nanos(period)).shiftLeft(1);
     BigInteger den = nanos(REFERENCE_PERIOD);
     BigInteger minutes = num.add(den).divide(den.shiftLeft(1));
     return Duration.ofMinutes(Math.max(1, minutes.longValueExact()));

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param longWindow the window that measures budget spent
  * @param shortWindow the window that confirms the burn is still going on
  * @param factor the burn rate threshold, exact: budget share × period / long window
- * @param budgetShare the fraction of the period's budget spent by burning at {@code factor} for
- *     the long window, e.g. 0.02
+ * @param budgetShare the fraction of the period's budget spent by burning at {@code factor} for the
+ *     long window, e.g. 0.02
  */
 public record AlertTier(
     String name,
@@ -28,14 +28,17 @@ public record AlertTier(
   public AlertTier {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(severity, "severity");
-    if (longWindow.isNegative() || longWindow.isZero() || shortWindow.isNegative()
+    if (longWindow.isNegative()
+        || longWindow.isZero()
+        || shortWindow.isNegative()
         || shortWindow.isZero()) {
       throw new IllegalArgumentException(
           longWindow + "/" + shortWindow + " are not valid alert windows: both must be positive");
     }
     if (shortWindow.compareTo(longWindow) > 0) {
       throw new IllegalArgumentException(
-          shortWindow + " is not a valid short window: it is longer than the long window "
+          shortWindow
+              + " is not a valid short window: it is longer than the long window "
               + longWindow);
     }
     if (factor.signum() <= 0) {

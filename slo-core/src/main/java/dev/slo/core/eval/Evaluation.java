@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Everything known about one SLO at one instant. Ratios are fractions (0.999), except {@link
  * #currentSliPercent()} and {@link #targetSliPercent()}, which are percent as in the seed. Budget
- * amounts count events (occurrences) or slices (timeslices). No field is NaN or infinite. Immutable.
+ * amounts count events (occurrences) or slices (timeslices). No field is NaN or infinite.
+ * Immutable.
  *
  * @param slo the SLO
  * @param at the evaluation instant

@@ -86,7 +86,9 @@ public final class Evaluator {
     }
 
     BigDecimal consumed =
-        noDataBad ? budget.fullyBadBurn() : noData ? BigDecimal.ZERO : budget.consumedFraction(units);
+        noDataBad
+            ? budget.fullyBadBurn()
+            : noData ? BigDecimal.ZERO : budget.consumedFraction(units);
     BigDecimal remaining = BigDecimal.ONE.subtract(consumed);
 
     Map<Duration, BigDecimal> burns = new LinkedHashMap<>();

@@ -28,10 +28,14 @@ final class Recommendations {
               e.errorBudgetConsumed() * 100));
     }
     FiringAlert page =
-        e.alerts().stream().filter(a -> a.tier().severity() == Severity.PAGE).findFirst()
+        e.alerts().stream()
+            .filter(a -> a.tier().severity() == Severity.PAGE)
+            .findFirst()
             .orElse(null);
     FiringAlert ticket =
-        e.alerts().stream().filter(a -> a.tier().severity() == Severity.TICKET).findFirst()
+        e.alerts().stream()
+            .filter(a -> a.tier().severity() == Severity.TICKET)
+            .findFirst()
             .orElse(null);
     if (page != null) {
       out.add(

@@ -15,9 +15,9 @@ import java.util.function.Predicate;
 /**
  * Timeslice counts: slices of {@code timeslice_length} on a grid anchored at the period start (and
  * extended backwards as far as the longest window reaches), each good when it has events and its
- * good/total is at least the slice target. Units are slices with events. A window counts the
- * slices that overlap it; the slice holding the evaluation instant ends there. A forecast point
- * counts the whole slices inside the period as it stood then.
+ * good/total is at least the slice target. Units are slices with events. A window counts the slices
+ * that overlap it; the slice holding the evaluation instant ends there. A forecast point counts the
+ * whole slices inside the period as it stood then.
  */
 final class SliceCounts extends UnitCounts {
   private final Duration length;

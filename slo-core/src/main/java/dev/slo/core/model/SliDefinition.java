@@ -3,8 +3,8 @@ package dev.slo.core.model;
 /**
  * Where an SLO's events come from in a metrics server, as written in the spec. At most one kind is
  * set: counters ({@code good_counter} or {@code bad_counter}, plus {@code total_counter}), queries
- * ({@code good_query} or {@code bad_query}, plus {@code total_query}, with {@code {{window}}}), or a
- * latency histogram. File and database sources ignore it. Immutable.
+ * ({@code good_query} or {@code bad_query}, plus {@code total_query}, with {@code {{window}}}), or
+ * a latency histogram. File and database sources ignore it. Immutable.
  */
 public record SliDefinition(
     String goodCounter,

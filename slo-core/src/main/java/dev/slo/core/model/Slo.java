@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A Service Level Objective: the seed's {@code SLO} fields plus time zone, budgeting method, no-data
- * policy, status thresholds and an optional metrics-server SLI definition. Immutable and validated
- * at construction; every message leads with the bad value.
+ * A Service Level Objective: the seed's {@code SLO} fields plus time zone, budgeting method,
+ * no-data policy, status thresholds and an optional metrics-server SLI definition. Immutable and
+ * validated at construction; every message leads with the bad value.
  *
  * @param sloId identifier matching {@code [a-z0-9][a-z0-9_.-]{0,99}}
  * @param sloName human name, at most 200 characters
@@ -77,14 +77,16 @@ public record Slo(
     sli = sli == null ? SliDefinition.NONE : sli;
     if (budgetingMethod == BudgetingMethod.TIMESLICES) {
       if (timesliceLength == null) {
-        throw invalid("timeslice_length is missing: budgeting_method TIMESLICES needs it (e.g. 5m)");
+        throw invalid(
+            "timeslice_length is missing: budgeting_method TIMESLICES needs it (e.g. 5m)");
       }
       if (timesliceLength.isNegative() || timesliceLength.compareTo(Duration.ofSeconds(1)) < 0) {
         throw invalid(timesliceLength + " is not a valid timeslice_length: use at least 1s");
       }
       if (!timePeriod.isCalendar()
-          && timesliceLength.compareTo(timePeriod.periodAt(java.time.Instant.EPOCH, timeZone)
-                  .length()) > 0) {
+          && timesliceLength.compareTo(
+                  timePeriod.periodAt(java.time.Instant.EPOCH, timeZone).length())
+              > 0) {
         throw invalid(
             timesliceLength + " is not a valid timeslice_length: it is longer than the period");
       }

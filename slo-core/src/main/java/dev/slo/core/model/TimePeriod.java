@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * The seed's {@code TimePeriod}: rolling windows of a fixed length ending at the evaluation instant,
- * or calendar months and quarters that start at local midnight in the SLO's time zone.
+ * The seed's {@code TimePeriod}: rolling windows of a fixed length ending at the evaluation
+ * instant, or calendar months and quarters that start at local midnight in the SLO's time zone.
  */
 public enum TimePeriod {
   ROLLING_1H(Duration.ofHours(1), 0),

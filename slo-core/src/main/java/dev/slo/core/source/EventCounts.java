@@ -34,7 +34,6 @@ public record EventCounts(long good, long total) {
 
   /** The exact sum; throws ArithmeticException on overflow. */
   public EventCounts plus(EventCounts other) {
-    return new EventCounts(
-        Math.addExact(good, other.good), Math.addExact(total, other.total));
+    return new EventCounts(Math.addExact(good, other.good), Math.addExact(total, other.total));
   }
 }

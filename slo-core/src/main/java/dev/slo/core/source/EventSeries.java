@@ -81,12 +81,11 @@ public final class EventSeries {
   }
 
   private static Instant fromNanos(long n) {
-    return Instant.ofEpochSecond(Math.floorDiv(n, 1_000_000_000L), Math.floorMod(n, 1_000_000_000L));
+    return Instant.ofEpochSecond(
+        Math.floorDiv(n, 1_000_000_000L), Math.floorMod(n, 1_000_000_000L));
   }
 
-  /**
-   * Collects rows in any order; rows at the same instant are summed. Not thread-safe.
-   */
+  /** Collects rows in any order; rows at the same instant are summed. Not thread-safe. */
   public static final class Builder {
     private long[] t;
     private long[] g;
@@ -148,7 +147,8 @@ public final class EventSeries {
           k++;
         }
       }
-      return new EventSeries(Arrays.copyOf(times, k), Arrays.copyOf(cg, k + 1), Arrays.copyOf(ct, k + 1));
+      return new EventSeries(
+          Arrays.copyOf(times, k), Arrays.copyOf(cg, k + 1), Arrays.copyOf(ct, k + 1));
     }
 
     private void sortByTime() {

@@ -23,14 +23,17 @@ public interface EventSource {
 
   /**
    * The events in consecutive slices {@code (from + k*step, from + (k+1)*step]} for {@code k = 0,
-   * 1, ...} up to {@code to}; the last slice ends at {@code to} and may be shorter. Sources that can
-   * answer a regular grid in one request (a Prometheus range query) override this.
+   * 1, ...} up to {@code to}; the last slice ends at {@code to} and may be shorter. Sources that
+   * can answer a regular grid in one request (a Prometheus range query) override this.
    */
   default List<EventCounts> slices(Slo slo, Instant from, Instant to, Duration step) {
     return counts(slo, grid(from, to, step));
   }
 
-  /** The windows of {@link #slices}: consecutive, of length {@code step}, the last cut at {@code to}. */
+  /**
+   * The windows of {@link #slices}: consecutive, of length {@code step}, the last cut at {@code
+   * to}.
+   */
   static List<Window> grid(Instant from, Instant to, Duration step) {
     if (step.isZero() || step.isNegative()) {
       throw new IllegalArgumentException(step + " is not a valid slice step: it must be positive");
