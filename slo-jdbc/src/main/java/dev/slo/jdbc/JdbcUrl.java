@@ -17,7 +17,8 @@ import org.postgresql.Driver;
  */
 record JdbcUrl(String url, Properties properties, String target) {
   private static final Pattern SECRET =
-      Pattern.compile("(?i)((?:ssl)?password=)[^&;]*|(//[^/:@]*:)[^/@]*@");
+      Pattern.compile("(?i)((?:ssl)?password=)[^&]*|(//[^/:@]*:)[^/@]*@");
+  private static final Pattern HOSTS = Pattern.compile("^jdbc:postgresql://([^/?]*)");
 
   /** Copies the properties. */
   JdbcUrl {
@@ -44,6 +45,21 @@ record JdbcUrl(String url, Properties properties, String target) {
               + "\" is not a PostgreSQL JDBC URL: use"
               + " jdbc:postgresql://host:port/database?user=NAME");
     }
+    java.util.regex.Matcher hosts = HOSTS.matcher(url);
+    if (hosts.find()) {
+      for (String host : hosts.group(1).split(",")) {
+        String port = host.matches(".*:[^\\]]*") ? host.substring(host.lastIndexOf(':') + 1) : "";
+        if (!port.isEmpty() && (!port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535)) {
+          throw new InvalidInputException(
+              "\""
+                  + shown
+                  + "\" is not a valid PostgreSQL JDBC URL: port "
+                  + port
+                  + " is not a number from 1 to 65535"
+                  + " (jdbc:postgresql://host:port/database?user=NAME)");
+        }
+      }
+    }
     Properties parsed;
     try {
       parsed = Driver.parseURL(url, new Properties());
@@ -58,12 +74,6 @@ record JdbcUrl(String url, Properties properties, String target) {
               + " (jdbc:postgresql://host:port/database?user=NAME)");
     }
     String port = parsed.getProperty("PGPORT", "5432");
-    for (String p : port.split(",")) {
-      if (!p.matches("\\d{1,5}") || Integer.parseInt(p) > 65535) {
-        throw new InvalidInputException(
-            "\"" + shown + "\" is not a valid PostgreSQL JDBC URL: port " + p + " is not a number");
-      }
-    }
     Properties props = new Properties();
     String password = env.get("PGPASSWORD");
     if (password != null && !parsed.containsKey("password")) {
