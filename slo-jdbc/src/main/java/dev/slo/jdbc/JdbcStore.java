@@ -18,9 +18,9 @@ import org.postgresql.Driver;
 /**
  * The PostgreSQL store behind {@code --jdbc URL}: repositories for SLOs and burn-rate alert rules,
  * SLI history with bucketed sums, an {@link EventSource} for the evaluator, and batched, retried
- * ingest. {@link #open} applies pending migrations. Thread-safe; every operation opens its own
- * connection (ingest keeps one for its duration). Messages name the database as {@code
- * host:port/database}, never with credentials.
+ * ingest. {@link #open} applies pending migrations. Thread-safe; each operation takes a connection
+ * of its own, reusing up to four idle ones (ingest keeps one for its duration); {@link #close}
+ * releases them. Messages name the database as {@code host:port/database}, never with credentials.
  */
 public final class JdbcStore implements AutoCloseable {
   /** Rows per ingest transaction. */
@@ -30,11 +30,20 @@ public final class JdbcStore implements AutoCloseable {
   public static final Duration DEFAULT_RETRY_FOR = Duration.ofSeconds(60);
 
   private final Db db;
+  private final IdleConnections connections;
   private final MigrationResult migration;
 
-  private JdbcStore(Db db, MigrationResult migration) {
+  private JdbcStore(Db db, IdleConnections connections) {
     this.db = db;
-    this.migration = migration;
+    this.connections = connections;
+    MigrationResult m;
+    try {
+      m = migrate(db);
+    } catch (RuntimeException e) {
+      connections.close();
+      throw e;
+    }
+    this.migration = m;
   }
 
   /**
@@ -50,16 +59,11 @@ public final class JdbcStore implements AutoCloseable {
 
   /** As {@link #open(String)}, reading {@code PGPASSWORD} from {@code env}. */
   public static JdbcStore open(String jdbcUrl, Map<String, String> env) {
-    Db db = connect(jdbcUrl, env);
-    return new JdbcStore(db, migrate(db));
-  }
-
-  static Db connect(String jdbcUrl, Map<String, String> env) {
     JdbcUrl url = JdbcUrl.parse(jdbcUrl, env);
     Driver driver = new Driver();
     Properties props = url.properties();
-    Jdbi jdbi = Jdbi.create(() -> driver.connect(url.url(), props));
-    return new Db(jdbi, url.target());
+    IdleConnections connections = new IdleConnections(() -> driver.connect(url.url(), props), 4);
+    return new JdbcStore(new Db(Jdbi.create(connections), url.target()), connections);
   }
 
   private static MigrationResult migrate(Db db) {
@@ -131,7 +135,9 @@ public final class JdbcStore implements AutoCloseable {
     return new Ingest(db, SliWriter::write, batchSize, retryFor).run(rows, progress);
   }
 
-  /** Nothing to release: connections are closed after each operation. */
+  /** Closes the idle connections kept for reuse. */
   @Override
-  public void close() {}
+  public void close() {
+    connections.close();
+  }
 }

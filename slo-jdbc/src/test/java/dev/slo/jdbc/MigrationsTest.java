@@ -16,11 +16,14 @@ class MigrationsTest {
   @Test
   void shouldApplyEveryMigrationOnceAndThenNothing() {
     String url = TestDatabase.freshSchema("slo_t_migr_once");
-    MigrationResult first = JdbcStore.open(url, Map.of()).openingMigration();
+    MigrationResult first = opening(url);
     assertThat(first.fromVersion()).isZero();
     assertThat(first.toVersion()).isEqualTo(Migrations.LATEST);
     assertThat(first.applied()).hasSize(Migrations.LATEST);
-    MigrationResult again = JdbcStore.open(url, Map.of()).migrate();
+    MigrationResult again;
+    try (JdbcStore store = JdbcStore.open(url, Map.of())) {
+      again = store.migrate();
+    }
     assertThat(again.fromVersion()).isEqualTo(Migrations.LATEST);
     assertThat(again.applied()).isEmpty();
   }
@@ -32,7 +35,7 @@ class MigrationsTest {
     try {
       List<Callable<MigrationResult>> starts = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
-        starts.add(() -> JdbcStore.open(url, Map.of()).openingMigration());
+        starts.add(() -> opening(url));
       }
       int applied = 0;
       for (Future<MigrationResult> f : pool.invokeAll(starts)) {
@@ -48,9 +51,15 @@ class MigrationsTest {
   @Test
   void shouldKeepAPlainTableWithoutTimescale() {
     String url = TestDatabase.freshSchema("slo_t_migr_plain");
-    MigrationResult r = JdbcStore.open(url, Map.of()).openingMigration();
+    MigrationResult r = opening(url);
     // CI's PostgreSQL has no timescaledb; the hypertable path is not covered here
     assertThat(r.hypertable()).isFalse();
     assertThat(r.applied().get(1)).contains("plain table");
+  }
+
+  private static MigrationResult opening(String url) {
+    try (JdbcStore store = JdbcStore.open(url, Map.of())) {
+      return store.openingMigration();
+    }
   }
 }

@@ -62,6 +62,7 @@ class RestartDuringIngestTest {
             .mapToLong(b -> b.rows())
             .sum();
     assertThat(dayRows).isEqualTo(rows.size());
+    store.close();
   }
 
   private static void stopWaitStart() {

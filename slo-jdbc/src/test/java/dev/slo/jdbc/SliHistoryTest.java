@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,11 @@ class SliHistoryTest {
   private String url;
   private JdbcStore store;
   private SliHistory history;
+
+  @AfterEach
+  void tearDown() {
+    store.close();
+  }
 
   @BeforeEach
   void setUp() {

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,11 @@ class SloRepositoryTest {
 
   private JdbcStore store;
   private SloRepository repo;
+
+  @AfterEach
+  void tearDown() {
+    store.close();
+  }
 
   @BeforeEach
   void setUp() {

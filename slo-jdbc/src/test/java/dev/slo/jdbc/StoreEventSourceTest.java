@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,11 @@ class StoreEventSourceTest {
   private static JdbcStore store;
   private static InMemoryEventSource memory;
   private static List<SliMetric> rows;
+
+  @AfterAll
+  static void tearDown() {
+    store.close();
+  }
 
   @BeforeAll
   static void load() {
