@@ -63,7 +63,7 @@ final class JdbcSliHistory implements SliHistory {
     String sql =
         switch (size) {
           case MINUTE ->
-              "SELECT date_trunc('minute', \"timestamp\", 'UTC') AS b,"
+              "SELECT date_bin(interval '1 minute', \"timestamp\", timestamptz 'epoch') AS b,"
                   + " sum(good_events) AS good, sum(total_events) AS total, count(*) AS n"
                   + " FROM sli_metrics_ts WHERE slo_id = :id AND \"timestamp\" >= :lo"
                   + " AND \"timestamp\" < :hi GROUP BY 1 ORDER BY 1";

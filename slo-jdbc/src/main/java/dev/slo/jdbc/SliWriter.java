@@ -1,11 +1,17 @@
 package dev.slo.jdbc;
 
+import dev.slo.core.store.BucketSize;
 import dev.slo.core.store.SliMetric;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
@@ -14,8 +20,9 @@ import org.postgresql.PGConnection;
  * Writes a batch of SLI rows inside the caller's transaction: locks the batch's SLOs (sorted, so
  * writers never deadlock), COPYs the rows into a session-local staging table, upserts them into
  * {@code sli_metrics_ts} (last row per key wins) and recomputes the touched hour and day rollups
- * from the stored rows. Recomputing, rather than adding, makes a retried batch leave the same sums.
- * Stateless and thread-safe.
+ * from the stored rows (the touched buckets are computed here, not scanned from the stage).
+ * Recomputing, rather than adding, makes a retried batch leave the same sums. Stateless and
+ * thread-safe.
  */
 final class SliWriter {
   /** Advisory-lock namespace of per-SLO history writes (first key of the two-key form). */
@@ -39,25 +46,26 @@ final class SliWriter {
           + " error_budget_consumed = excluded.error_budget_consumed,"
           + " burn_rate = excluded.burn_rate, is_good = excluded.is_good";
 
+  // LATERAL keeps the plan to one index range scan per touched bucket, whatever the statistics
   private static final String ROLLUP_HOUR =
       "INSERT INTO sli_rollup_hour AS r (slo_id, bucket, good_events, total_events, row_count)"
-          + " SELECT a.slo_id, a.b, sum(m.good_events), sum(m.total_events), count(*)"
-          + " FROM (SELECT DISTINCT slo_id, date_trunc('hour', ts, 'UTC') AS b"
-          + " FROM slo_sli_stage) a"
-          + " JOIN sli_metrics_ts m ON m.slo_id = a.slo_id AND m.\"timestamp\" >= a.b"
-          + " AND m.\"timestamp\" < a.b + interval '1 hour'"
-          + " GROUP BY a.slo_id, a.b"
+          + " SELECT k.slo_id, k.b, s.good, s.total, s.n"
+          + " FROM unnest(CAST(:ids AS text[]), CAST(:buckets AS timestamptz[])) AS k(slo_id, b)"
+          + " CROSS JOIN LATERAL (SELECT sum(m.good_events) AS good, sum(m.total_events) AS total,"
+          + " count(*) AS n FROM sli_metrics_ts m WHERE m.slo_id = k.slo_id"
+          + " AND m.\"timestamp\" >= k.b AND m.\"timestamp\" < k.b + interval '1 hour') s"
+          + " WHERE s.n > 0"
           + " ON CONFLICT (slo_id, bucket) DO UPDATE SET good_events = excluded.good_events,"
           + " total_events = excluded.total_events, row_count = excluded.row_count";
 
   private static final String ROLLUP_DAY =
       "INSERT INTO sli_rollup_day AS r (slo_id, bucket, good_events, total_events, row_count)"
-          + " SELECT a.slo_id, a.d, sum(h.good_events), sum(h.total_events), sum(h.row_count)"
-          + " FROM (SELECT DISTINCT slo_id, date_trunc('day', ts, 'UTC') AS d"
-          + " FROM slo_sli_stage) a"
-          + " JOIN sli_rollup_hour h ON h.slo_id = a.slo_id AND h.bucket >= a.d"
-          + " AND h.bucket < a.d + interval '24 hours'"
-          + " GROUP BY a.slo_id, a.d"
+          + " SELECT k.slo_id, k.d, s.good, s.total, s.n"
+          + " FROM unnest(CAST(:ids AS text[]), CAST(:buckets AS timestamptz[])) AS k(slo_id, d)"
+          + " CROSS JOIN LATERAL (SELECT sum(h.good_events) AS good, sum(h.total_events) AS total,"
+          + " sum(h.row_count) AS n FROM sli_rollup_hour h WHERE h.slo_id = k.slo_id"
+          + " AND h.bucket >= k.d AND h.bucket < k.d + interval '24 hours') s"
+          + " WHERE s.n > 0"
           + " ON CONFLICT (slo_id, bucket) DO UPDATE SET good_events = excluded.good_events,"
           + " total_events = excluded.total_events, row_count = excluded.row_count";
 
@@ -84,9 +92,27 @@ final class SliWriter {
         .list();
     copy(h, rows);
     long written = h.createUpdate(UPSERT).execute();
-    h.createUpdate(ROLLUP_HOUR).execute();
-    h.createUpdate(ROLLUP_DAY).execute();
+    rollup(h, ROLLUP_HOUR, rows, BucketSize.HOUR);
+    rollup(h, ROLLUP_DAY, rows, BucketSize.DAY);
     return written;
+  }
+
+  /** Recomputes the buckets of {@code size} that {@code rows} touch. */
+  private static void rollup(Handle h, String sql, List<SliMetric> rows, BucketSize size) {
+    Set<Map.Entry<String, Instant>> keys = new LinkedHashSet<>();
+    for (SliMetric r : rows) {
+      keys.add(Map.entry(r.sloId(), WindowSplit.floor(r.timestamp(), size)));
+    }
+    List<String> ids = new ArrayList<>(keys.size());
+    List<String> buckets = new ArrayList<>(keys.size());
+    for (Map.Entry<String, Instant> k : keys) {
+      ids.add(k.getKey());
+      buckets.add(k.getValue().toString());
+    }
+    h.createUpdate(sql)
+        .bindArray("ids", String.class, ids)
+        .bindArray("buckets", String.class, buckets)
+        .execute();
   }
 
   private static void copy(Handle h, List<SliMetric> rows) {
