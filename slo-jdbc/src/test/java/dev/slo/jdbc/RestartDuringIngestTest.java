@@ -9,8 +9,10 @@ import dev.slo.core.store.SliMetric;
 import dev.slo.core.window.Window;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -23,19 +25,22 @@ class RestartDuringIngestTest {
     String url = TestDatabase.freshSchema("slo_t_restart");
     assumeTrue(TestDatabase.isLocalCluster(), "restarts only the local 15/main cluster, as root");
     JdbcStore store = JdbcStore.open(url, Map.of());
+    Instant bootBefore = postmasterStart(url);
     List<SliMetric> rows = Rows.minutes("r", Rows.T0, 200_000, Duration.ofSeconds(10), 9);
     AtomicReference<Thread> restarter = new AtomicReference<>();
     long[] batchesAfterRestart = {0};
+    Instant ingestEnd = null;
     try {
       long n =
           store.ingest(
               rows.iterator(),
               done -> {
                 if (done >= 40_000 && restarter.get() == null) {
-                  Thread t = new Thread(RestartDuringIngestTest::stopWaitStart, "pg-restart");
+                  CountDownLatch stopped = new CountDownLatch(1);
+                  Thread t = new Thread(() -> stopWaitStart(stopped), "pg-restart");
                   restarter.set(t);
                   t.start();
-                  sleepMillis(300); // let the stop begin before the next batch
+                  await(stopped); // the next batch meets a stopped server
                 } else if (restarter.get() != null) {
                   batchesAfterRestart[0]++;
                 }
@@ -43,6 +48,7 @@ class RestartDuringIngestTest {
               5_000,
               Duration.ofSeconds(60));
       assertThat(n).isEqualTo(rows.size());
+      ingestEnd = Instant.now();
     } finally {
       Thread t = restarter.get();
       if (t != null) {
@@ -51,6 +57,9 @@ class RestartDuringIngestTest {
       cluster("start"); // idempotent: make sure the server is up for later tests
     }
     assertThat(restarter.get()).as("the restart happened mid-ingest").isNotNull();
+    Instant bootAfter = postmasterStart(url);
+    assertThat(bootAfter).as("the server restarted").isAfter(bootBefore);
+    assertThat(ingestEnd).as("the ingest outlived the restart").isAfter(bootAfter);
     assertThat(batchesAfterRestart[0]).isPositive();
     Window all = new Window(Rows.T0.minusSeconds(1), Rows.T0.plus(Duration.ofDays(30)));
     assertThat(store.history().history("r", all)).hasSize(rows.size());
@@ -65,8 +74,18 @@ class RestartDuringIngestTest {
     store.close();
   }
 
-  private static void stopWaitStart() {
+  private static Instant postmasterStart(String url) throws java.sql.SQLException {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+        java.sql.ResultSet rs =
+            c.createStatement().executeQuery("SELECT pg_postmaster_start_time()")) {
+      rs.next();
+      return rs.getTimestamp(1).toInstant();
+    }
+  }
+
+  private static void stopWaitStart(CountDownLatch stopped) {
     cluster("stop");
+    stopped.countDown();
     sleepMillis(2_000);
     cluster("start");
   }
@@ -84,6 +103,14 @@ class RestartDuringIngestTest {
       p.waitFor(60, TimeUnit.SECONDS);
     } catch (IOException e) {
       throw new IllegalStateException("pg_ctlcluster " + action + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
