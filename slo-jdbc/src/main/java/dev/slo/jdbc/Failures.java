@@ -7,7 +7,8 @@ import java.sql.SQLException;
 
 /**
  * Turns database failures into one-line {@link SourceException}s naming the database, and tells
- * transient failures (connection lost, server restarting, deadlock) from permanent ones.
+ * transient failures (connection lost, server restarting, deadlock) from permanent ones. Stateless
+ * and thread-safe.
  */
 final class Failures {
   private Failures() {}

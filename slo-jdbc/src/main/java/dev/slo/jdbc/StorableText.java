@@ -2,7 +2,10 @@ package dev.slo.jdbc;
 
 import dev.slo.core.InvalidInputException;
 
-/** Checks that text can be stored in PostgreSQL, which rejects NUL (U+0000) in text and JSON. */
+/**
+ * Checks that text can be stored in PostgreSQL, which rejects NUL (U+0000) in text and JSON.
+ * Stateless and thread-safe.
+ */
 final class StorableText {
   private StorableText() {}
 
