@@ -1,0 +1,32 @@
+package dev.slo.core.store;
+
+import dev.slo.core.window.Window;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * SLI history (the seed's {@code sli_metrics_ts}) with bucketed sums. Implementations are
+ * thread-safe; concurrent appends to the same SLO serialize.
+ */
+public interface SliHistory {
+
+  /**
+   * Appends rows in one transaction. Idempotent per (slo_id, timestamp): a row whose key is stored
+   * replaces it, and a key repeated within {@code rows} keeps its last row, so a retried batch
+   * never counts twice.
+   *
+   * @return the number of distinct keys written
+   * @throws dev.slo.core.SourceException when the store cannot be reached; nothing is written
+   */
+  long append(List<SliMetric> rows);
+
+  /** The rows of one SLO with {@code window.start() < timestamp <= window.end()}, oldest first. */
+  List<SliMetric> history(String sloId, Window window);
+
+  /**
+   * Summed rows of one SLO per bucket, for the buckets whose start lies in {@code [from, to)},
+   * oldest first; buckets without rows are left out. Each bucket sums all its rows, so {@code from}
+   * and {@code to} aligned to the bucket width give exact sums of {@code [from, to)}.
+   */
+  List<Bucket> buckets(String sloId, Instant from, Instant to, BucketSize size);
+}

@@ -1,0 +1,139 @@
+package dev.slo.jdbc;
+
+import dev.slo.core.SourceException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Versioned schema migrations, recorded in {@code slo_schema_version}. One run is one transaction
+ * holding a transaction-scoped advisory lock keyed by the current schema, so processes starting at
+ * once apply each migration exactly once; the others wait and find the schema current. Stateless
+ * and thread-safe.
+ */
+final class Migrations {
+  /** The schema version this code writes and reads. */
+  static final int LATEST = 2;
+
+  private record Step(int version, Function<Handle, String> apply) {}
+
+  private static final List<Step> STEPS =
+      List.of(new Step(1, Migrations::schema), new Step(2, Migrations::timescale));
+
+  private Migrations() {}
+
+  static MigrationResult migrate(Jdbi jdbi) {
+    return jdbi.inTransaction(
+        h -> {
+          h.createQuery(
+                  "SELECT pg_advisory_xact_lock(hashtextextended(:key || current_schema(), 0))")
+              .bind("key", "dev.slo.jdbc.migrate:")
+              .map((rs, ctx) -> 1)
+              .one();
+          h.execute(
+              "CREATE TABLE IF NOT EXISTS slo_schema_version (version integer PRIMARY KEY,"
+                  + " description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
+          int from =
+              h.createQuery("SELECT coalesce(max(version), 0) FROM slo_schema_version")
+                  .mapTo(Integer.class)
+                  .one();
+          if (from > LATEST) {
+            throw new SourceException(
+                "the database schema is at version "
+                    + from
+                    + ", newer than this slo understands ("
+                    + LATEST
+                    + "): upgrade slo");
+          }
+          List<String> applied = new ArrayList<>();
+          for (Step step : STEPS) {
+            if (step.version() > from) {
+              String description = step.apply().apply(h);
+              h.createUpdate(
+                      "INSERT INTO slo_schema_version (version, description) VALUES (:v, :d)")
+                  .bind("v", step.version())
+                  .bind("d", description)
+                  .execute();
+              applied.add("V" + step.version() + ": " + description);
+            }
+          }
+          return new MigrationResult(from, Math.max(from, LATEST), applied, isHypertable(h));
+        });
+  }
+
+  static boolean isHypertable(Handle h) {
+    boolean extension =
+        h.createQuery("SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = :n)")
+            .bind("n", "timescaledb")
+            .mapTo(Boolean.class)
+            .one();
+    if (!extension) {
+      return false;
+    }
+    return h.createQuery(
+            "SELECT EXISTS (SELECT 1 FROM timescaledb_information.hypertables"
+                + " WHERE hypertable_schema = current_schema() AND hypertable_name = :t)")
+        .bind("t", "sli_metrics_ts")
+        .mapTo(Boolean.class)
+        .one();
+  }
+
+  private static String schema(Handle h) {
+    h.createScript(resource("V1__schema.sql")).execute();
+    return "tables slos, slo_status, slo_burn_rate_alerts, sli_metrics_ts, sli_rollup_hour,"
+        + " sli_rollup_day";
+  }
+
+  /**
+   * Makes {@code sli_metrics_ts} a hypertable (1-hour chunks, 8 slo_id space partitions) when the
+   * timescaledb extension can be created; otherwise leaves the plain table. Not covered by CI.
+   */
+  private static String timescale(Handle h) {
+    boolean available =
+        h.createQuery("SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = :n)")
+            .bind("n", "timescaledb")
+            .mapTo(Boolean.class)
+            .one();
+    if (!available) {
+      return "sli_metrics_ts stays a plain table: timescaledb is not available";
+    }
+    h.execute("SAVEPOINT slo_timescale");
+    try {
+      h.execute("CREATE EXTENSION IF NOT EXISTS timescaledb");
+      h.createQuery(
+              "SELECT create_hypertable(CAST(:t AS regclass), CAST(:c AS name),"
+                  + " partitioning_column => CAST(:p AS name), number_partitions => 8,"
+                  + " chunk_time_interval => INTERVAL '1 hour', if_not_exists => TRUE,"
+                  + " migrate_data => TRUE)")
+          .bind("t", "sli_metrics_ts")
+          .bind("c", "timestamp")
+          .bind("p", "slo_id")
+          .map((rs, ctx) -> 1)
+          .one();
+      h.execute("RELEASE SAVEPOINT slo_timescale");
+      return "sli_metrics_ts is a TimescaleDB hypertable (1-hour chunks, 8 slo_id partitions)";
+    } catch (RuntimeException e) {
+      h.execute("ROLLBACK TO SAVEPOINT slo_timescale");
+      return "sli_metrics_ts stays a plain table: timescaledb could not be enabled ("
+          + Failures.firstLine(e.getMessage())
+          + ")";
+    }
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = Migrations.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("migration " + name + " is missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package dev.slo.jdbc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slo.core.SourceException;
+import dev.slo.core.model.LatencySli;
+import dev.slo.core.model.SliDefinition;
+
+/** The {@code slos.sli} JSONB column: an SLO's metrics-server definition. Thread-safe. */
+final class SliJson {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private SliJson() {}
+
+  /** The JSON text, or null for {@link SliDefinition#NONE}. */
+  static String encode(SliDefinition sli) {
+    if (sli == null || sli.isEmpty()) {
+      return null;
+    }
+    ObjectNode n = JSON.createObjectNode();
+    put(n, "good_counter", sli.goodCounter());
+    put(n, "bad_counter", sli.badCounter());
+    put(n, "total_counter", sli.totalCounter());
+    put(n, "good_query", sli.goodQuery());
+    put(n, "bad_query", sli.badQuery());
+    put(n, "total_query", sli.totalQuery());
+    LatencySli l = sli.latency();
+    if (l != null) {
+      ObjectNode ln = n.putObject("latency");
+      ln.put("histogram", l.histogram());
+      ln.put("threshold", l.threshold());
+      ln.put("selector", l.selector());
+    }
+    return n.toString();
+  }
+
+  /** The definition stored as {@code json}; {@link SliDefinition#NONE} for null. */
+  static SliDefinition decode(String json, String sloId) {
+    if (json == null) {
+      return SliDefinition.NONE;
+    }
+    try {
+      JsonNode n = JSON.readTree(json);
+      JsonNode l = n.get("latency");
+      LatencySli latency =
+          l == null
+              ? null
+              : new LatencySli(
+                  text(l, "histogram"), l.get("threshold").doubleValue(), text(l, "selector"));
+      return new SliDefinition(
+          text(n, "good_counter"),
+          text(n, "bad_counter"),
+          text(n, "total_counter"),
+          text(n, "good_query"),
+          text(n, "bad_query"),
+          text(n, "total_query"),
+          latency);
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw new SourceException(
+          "slos.sli of SLO \"" + sloId + "\" is not a valid SLI definition: " + e.getMessage(), e);
+    }
+  }
+
+  private static void put(ObjectNode n, String field, String value) {
+    if (value != null) {
+      n.put(field, value);
+    }
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+}
