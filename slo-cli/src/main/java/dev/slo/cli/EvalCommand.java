@@ -84,11 +84,15 @@ final class EvalCommand implements Callable<Integer> {
   /** One evaluation run: spec, source, instant and results. */
   record Run(Spec spec, Instant at, List<Evaluation> evaluations) {
     static Run of(Inputs inputs, SloCommand parent, java.io.PrintWriter err) {
-      Spec spec = inputs.loadSpec();
-      List<Slo> slos = inputs.select(spec);
-      Instant at = inputs.instant(parent.clock);
-      EventSource source = inputs.source(spec, err);
-      return new Run(spec, at, new Evaluator().evaluateAll(slos, source, at));
+      try {
+        Spec spec = inputs.loadSpec();
+        List<Slo> slos = inputs.select(spec);
+        Instant at = inputs.instant(parent.clock);
+        EventSource source = inputs.source(spec, err);
+        return new Run(spec, at, new Evaluator().evaluateAll(slos, source, at));
+      } finally {
+        inputs.close();
+      }
     }
   }
 }

@@ -29,7 +29,6 @@ import picocli.CommandLine.Option;
 public final class Inputs {
   @Option(
       names = "--spec",
-      required = true,
       paramLabel = "FILE",
       description = "Spec file (YAML or JSON) with a top-level 'slos:' list.")
   Path spec;
@@ -63,6 +62,13 @@ public final class Inputs {
 
   /** The parsed spec. */
   public Spec loadSpec() {
+    if (spec == null) {
+      if (jdbc.given()) {
+        return new Spec("the database", jdbc.store().slos().list(dev.slo.core.store.SloFilter.ALL));
+      }
+      throw new InvalidInputException(
+          "Missing required option: '--spec=FILE' (it may be left out only with --jdbc)");
+    }
     return SpecParser.parse(spec.toString(), InputFiles.text(spec));
   }
 
@@ -78,13 +84,13 @@ public final class Inputs {
                           "--slo "
                               + id
                               + ": no such SLO in "
-                              + spec
+                              + s.source()
                               + "; known: "
                               + s.slos().stream()
                                   .map(Slo::sloId)
                                   .collect(Collectors.joining(", "))));
       if (!found.enabled()) {
-        throw new InvalidInputException("--slo " + id + ": the SLO is disabled in " + spec);
+        throw new InvalidInputException("--slo " + id + ": the SLO is disabled in " + s.source());
       }
     }
     return s.enabled().stream()
@@ -110,16 +116,29 @@ public final class Inputs {
 
   @picocli.CommandLine.Mixin PrometheusOptions prometheus = new PrometheusOptions();
 
+  @picocli.CommandLine.Mixin JdbcOptions jdbc = new JdbcOptions();
+
+  /** Closes the database store, if one was opened. */
+  public void close() {
+    jdbc.close();
+  }
+
   /** Opens the one source given; warnings go to {@code err}. */
   public EventSource source(Spec s, PrintWriter err) {
-    if (data != null && prometheus.given()) {
-      throw new InvalidInputException("give one source: --data FILE or --prometheus URL, not both");
+    int sources = (data != null ? 1 : 0) + (prometheus.given() ? 1 : 0) + (jdbc.given() ? 1 : 0);
+    if (sources > 1) {
+      throw new InvalidInputException(
+          "give one source: --data FILE, --prometheus URL or --jdbc URL, not several");
     }
     if (prometheus.given()) {
       return prometheus.source();
     }
+    if (jdbc.given()) {
+      return jdbc.store().eventSource();
+    }
     if (data == null) {
-      throw new InvalidInputException("no source given: use --data FILE or --prometheus URL");
+      throw new InvalidInputException(
+          "no source given: use --data FILE, --prometheus URL or --jdbc URL");
     }
     Set<String> known = s.slos().stream().map(Slo::sloId).collect(Collectors.toSet());
     DataSet set;

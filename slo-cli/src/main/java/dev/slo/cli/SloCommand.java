@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       CheckCommand.class,
       RulesCommand.class,
+      IngestCommand.class,
+      HistoryCommand.class,
+      DbCommand.class,
       ReportCommand.class,
       DashboardCommand.class,
       dev.slo.cli.serve.ServeCommand.class

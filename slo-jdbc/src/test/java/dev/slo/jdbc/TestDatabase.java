@@ -15,7 +15,7 @@ import java.sql.Statement;
  * {@code .ci/postgres.sh}); when unreachable, an embedded server from io.zonky; when that fails
  * too, tests are skipped with the reason. Thread-safe.
  */
-final class TestDatabase {
+public final class TestDatabase {
   static final String DEFAULT_URL =
       "jdbc:postgresql://127.0.0.1:5432/slo_test?user=slo&password=slo";
 
@@ -26,7 +26,7 @@ final class TestDatabase {
   private TestDatabase() {}
 
   /** The server's URL; skips the calling test when there is no server. */
-  static synchronized String baseUrl() {
+  public static synchronized String baseUrl() {
     if (baseUrl == null && skipReason == null) {
       String url = System.getenv().getOrDefault("SLO_TEST_JDBC_URL", DEFAULT_URL);
       try (Connection c = DriverManager.getConnection(url)) {
@@ -54,7 +54,7 @@ final class TestDatabase {
   }
 
   /** A URL whose current schema is {@code schema}, dropped and created empty. */
-  static String freshSchema(String schema) {
+  public static String freshSchema(String schema) {
     String base = baseUrl();
     try (Connection c = DriverManager.getConnection(base);
         Statement st = c.createStatement()) {

@@ -1,0 +1,58 @@
+package dev.slo.cli;
+
+import dev.slo.core.InvalidInputException;
+import dev.slo.jdbc.MigrationResult;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code slo db}: database administration. */
+@Command(
+    name = "db",
+    mixinStandardHelpOptions = true,
+    description = "Database administration.",
+    subcommands = {DbCommand.Migrate.class})
+final class DbCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
+
+  @Override
+  public void run() {
+    self.commandLine().usage(self.commandLine().getOut());
+  }
+
+  /** {@code slo db migrate}: applies the schema migrations. */
+  @Command(
+      name = "migrate",
+      mixinStandardHelpOptions = true,
+      description =
+          "Apply the schema migrations (idempotent; safe when several processes run it at once).",
+      footer = ExitCode.HELP)
+  static final class Migrate implements Callable<Integer> {
+    @Mixin JdbcOptions jdbc;
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
+
+    @Override
+    public Integer call() {
+      if (!jdbc.given()) {
+        throw new InvalidInputException("Missing required option: '--jdbc=URL'");
+      }
+      try {
+        MigrationResult r = jdbc.store().openingMigration(); // opening the store migrates
+        self.commandLine()
+            .getOut()
+            .println(
+                jdbc.store().target()
+                    + ": schema version "
+                    + r.fromVersion()
+                    + " -> "
+                    + r.toVersion()
+                    + (r.applied().isEmpty() ? ", already current" : ", applied " + r.applied())
+                    + (r.hypertable() ? ", sli_metrics_ts is a TimescaleDB hypertable" : ""));
+        return ExitCode.OK;
+      } finally {
+        jdbc.close();
+      }
+    }
+  }
+}
