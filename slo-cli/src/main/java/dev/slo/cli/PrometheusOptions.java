@@ -29,7 +29,7 @@ public final class PrometheusOptions {
   @Option(
       names = "--mode",
       paramLabel = "MODE",
-      defaultValue = "pushdown",
+      defaultValue = "PUSHDOWN",
       description =
           "pushdown (default: the server computes increase() per window) or exact (raw samples,"
               + " increase computed here with counter resets and no extrapolation).")

@@ -152,7 +152,7 @@ class PrometheusCliTest {
             "--prometheus",
             server.url.toString());
     assertThat(both.code()).isEqualTo(2);
-    assertThat(both.err()).contains("not both");
+    assertThat(both.err()).contains("not several");
     CliRun bad = CliRun.of("eval", "--spec", spec.toString(), "--prometheus", "localhost:9090");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("is not a valid Prometheus URL");
