@@ -39,6 +39,8 @@ public final class ServeCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   dev.slo.cli.PrometheusOptions prometheus = new dev.slo.cli.PrometheusOptions();
 
+  @picocli.CommandLine.Mixin dev.slo.cli.JdbcOptions jdbc = new dev.slo.cli.JdbcOptions();
+
   @Option(names = "--spec", required = true, paramLabel = "FILE", description = "Spec file.")
   Path spec;
 
@@ -139,8 +141,9 @@ public final class ServeCommand implements Callable<Integer> {
     if (data != null && prometheus.given()) {
       throw new InvalidInputException("give one source: --data FILE or --prometheus URL, not both");
     }
-    if (data == null && !prometheus.given()) {
-      throw new InvalidInputException("no source given: use --data FILE or --prometheus URL");
+    if (data == null && !prometheus.given() && !jdbc.given()) {
+      throw new InvalidInputException(
+          "no source given: use --data FILE, --prometheus URL or --jdbc URL");
     }
     Duration every;
     try {
@@ -179,11 +182,28 @@ public final class ServeCommand implements Callable<Integer> {
             url("--alertmanager", alertmanager),
             DeliveryPolicy.DEFAULT,
             Duration.ofSeconds(10));
+    dev.slo.core.source.EventSource source =
+        data != null
+            ? new FileEventSource(data)
+            : prometheus.given() ? prometheus.source() : jdbc.store().eventSource();
+    SloRegistry registry;
+    HistoryStore history;
+    if (jdbc.given()) {
+      dev.slo.jdbc.JdbcStore store = jdbc.store();
+      JdbcSloRegistry r = JdbcSloRegistry.seeded(store.slos(), store.alertRules(), s.slos());
+      registry = r;
+      history =
+          new JdbcHistoryStore(
+              store.history(), source, data == null && !prometheus.given(), r::find);
+    } else {
+      registry = new InMemorySloRegistry(s.slos());
+      history = new InMemoryHistoryStore(100_000);
+    }
     return SloServer.start(
         c,
-        new InMemorySloRegistry(s.slos()),
-        data != null ? new FileEventSource(data) : prometheus.source(),
-        new InMemoryHistoryStore(100_000),
+        registry,
+        source,
+        history,
         parent == null ? Clock.systemUTC() : parent.clock(),
         out,
         err);
