@@ -13,7 +13,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Reads SLO events from a server that speaks the Prometheus HTTP API. In {@link Mode#PUSHDOWN} the
@@ -30,6 +34,18 @@ public final class PrometheusSource implements EventSource {
     /** Raw samples, increase computed here: exact on regularly scraped counters. */
     EXACT
   }
+
+  /** Pushdown queries of one evaluation run this many at a time (daemon threads, shared). */
+  static final int PARALLEL_QUERIES = 8;
+
+  private static final ExecutorService POOL =
+      Executors.newFixedThreadPool(
+          PARALLEL_QUERIES,
+          r -> {
+            Thread t = new Thread(r, "slo-prometheus-query");
+            t.setDaemon(true);
+            return t;
+          });
 
   /** Ratio-only SLIs are scaled to this many events per window. */
   static final long RATIO_SCALE = 1_000_000_000L;
@@ -77,14 +93,40 @@ public final class PrometheusSource implements EventSource {
       }
       return exact(slo, q, windows, at);
     }
+    java.util.Map<Window, CompletableFuture<Counted>> byWindow = new java.util.HashMap<>();
+    if (q.kind() != SliQueries.Kind.RATIO) {
+      for (List<Window> grid : RangeGrid.of(windows)) {
+        CompletableFuture<List<Counted>> f =
+            CompletableFuture.supplyAsync(() -> pushdownGrid(slo, q, grid), POOL);
+        for (int i = 0; i < grid.size(); i++) {
+          int k = i;
+          byWindow.put(grid.get(i), f.thenApply(list -> list.get(k)));
+        }
+      }
+    }
+    List<CompletableFuture<Counted>> futures = new ArrayList<>(windows.size());
+    for (Window w : windows) {
+      CompletableFuture<Counted> known = byWindow.get(w);
+      futures.add(
+          known != null
+              ? known
+              : w.end().isAfter(w.start())
+                  ? CompletableFuture.supplyAsync(() -> pushdown(slo, q, w), POOL)
+                  : CompletableFuture.completedFuture(new Counted(EventCounts.ZERO, false)));
+    }
     List<EventCounts> out = new ArrayList<>(windows.size());
     boolean anyTotal = false;
-    for (Window w : windows) {
-      if (!w.end().isAfter(w.start())) {
-        out.add(EventCounts.ZERO);
-        continue;
+    for (CompletableFuture<Counted> f : futures) {
+      Counted c;
+      try {
+        c = f.join();
+      } catch (CompletionException e) {
+        futures.forEach(x -> x.cancel(false));
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw e;
       }
-      Counted c = pushdown(slo, q, w);
       anyTotal |= c.found();
       out.add(c.counts());
     }
@@ -131,6 +173,74 @@ public final class PrometheusSource implements EventSource {
         yield new Counted(counts(slo, q.good() != null, v, t, w.end()), total != null);
       }
     };
+  }
+
+  /** One range query per series for windows of one length whose ends are evenly spaced. */
+  private List<Counted> pushdownGrid(Slo slo, SliQueries q, List<Window> grid) {
+    Window first = grid.get(0);
+    Instant start = first.end();
+    Instant end = grid.get(grid.size() - 1).end();
+    Duration step = Duration.between(start, grid.get(1).end());
+    String range = range(first.length());
+    boolean counters = q.kind() == SliQueries.Kind.COUNTERS;
+    String part = q.good() != null ? q.good() : q.bad();
+    java.util.Map<Long, Double> totals =
+        rangeValues(
+            slo,
+            counters ? increase(q.total(), range) : SliQueries.withWindow(q.total(), range),
+            start,
+            end,
+            step);
+    java.util.Map<Long, Double> parts =
+        rangeValues(
+            slo,
+            counters ? increase(part, range) : SliQueries.withWindow(part, range),
+            start,
+            end,
+            step);
+    List<Counted> out = new ArrayList<>(grid.size());
+    for (Window w : grid) {
+      Double total = totals.get(w.end().toEpochMilli());
+      Double p = parts.get(w.end().toEpochMilli());
+      long t = total == null ? 0 : Math.round(total);
+      long v = p == null ? 0 : Math.round(p);
+      out.add(new Counted(counts(slo, q.good() != null, v, t, w.end()), total != null));
+    }
+    return out;
+  }
+
+  private java.util.Map<Long, Double> rangeValues(
+      Slo slo, String query, Instant start, Instant end, Duration step) {
+    JsonNode data = client.queryRange(query, start, end, step);
+    JsonNode result = data.path("result");
+    java.util.Map<Long, Double> out = new java.util.HashMap<>();
+    if (result.size() > 1) {
+      throw new SourceException(
+          client.base()
+              + ": "
+              + slo.sloId()
+              + ": the query returned "
+              + result.size()
+              + " series; wrap it in sum(): "
+              + query);
+    }
+    for (JsonNode series : result) {
+      for (JsonNode pair : series.path("values")) {
+        double v = parse(pair.path(1).asText());
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+          throw new SourceException(
+              client.base()
+                  + ": "
+                  + slo.sloId()
+                  + ": the query returned "
+                  + pair.path(1).asText()
+                  + ": "
+                  + query);
+        }
+        out.put(Math.round(pair.path(0).asDouble() * 1000), v);
+      }
+    }
+    return out;
   }
 
   private EventCounts counts(Slo slo, boolean isGood, long part, long total, Instant at) {
