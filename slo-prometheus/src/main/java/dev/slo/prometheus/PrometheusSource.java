@@ -215,14 +215,7 @@ public final class PrometheusSource implements EventSource {
     JsonNode result = data.path("result");
     java.util.Map<Long, Double> out = new java.util.HashMap<>();
     if (result.size() > 1) {
-      throw new SourceException(
-          client.base()
-              + ": "
-              + slo.sloId()
-              + ": the query returned "
-              + result.size()
-              + " series; wrap it in sum(): "
-              + query);
+      throw tooManySeries(slo, result.size(), query);
     }
     for (JsonNode series : result) {
       for (JsonNode pair : series.path("values")) {
@@ -283,14 +276,7 @@ public final class PrometheusSource implements EventSource {
         return null;
       }
       if (result.size() > 1) {
-        throw new SourceException(
-            client.base()
-                + ": "
-                + slo.sloId()
-                + ": the query returned "
-                + result.size()
-                + " series; wrap it in sum(): "
-                + query);
+        throw tooManySeries(slo, result.size(), query);
       }
       text = result.get(0).path("value").path(1).asText();
     } else {
@@ -313,6 +299,17 @@ public final class PrometheusSource implements EventSource {
           client.base() + ": " + slo.sloId() + ": the query returned " + text + ": " + query);
     }
     return v;
+  }
+
+  private SourceException tooManySeries(Slo slo, int n, String query) {
+    return new SourceException(
+        client.base()
+            + ": "
+            + slo.sloId()
+            + ": the query returned "
+            + n
+            + " series; wrap it in sum(): "
+            + query);
   }
 
   private static double parse(String text) {

@@ -118,24 +118,6 @@ final class Hysteresis {
     if (status == e.status() && firing.equals(e.alerts())) {
       return e;
     }
-    return new Evaluation(
-        e.slo(),
-        e.at(),
-        e.period(),
-        e.units(),
-        e.noData(),
-        e.currentSliPercent(),
-        e.errorBudgetConsumed(),
-        e.errorBudgetRemaining(),
-        e.totalBudget(),
-        e.consumedBudget(),
-        e.remainingBudget(),
-        e.burnRates(),
-        e.tiers(),
-        firing,
-        status,
-        e.timeToExhaustion(),
-        e.projectedExhaustion(),
-        e.recommendations());
+    return e.with(status, firing, e.recommendations());
   }
 }

@@ -64,6 +64,29 @@ public record Evaluation(
     recommendations = List.copyOf(recommendations);
   }
 
+  /** A copy with another status, firing tiers and recommendations; every number unchanged. */
+  public Evaluation with(Status newStatus, List<FiringAlert> newAlerts, List<String> newRecs) {
+    return new Evaluation(
+        slo,
+        at,
+        period,
+        units,
+        noData,
+        currentSliPercent,
+        errorBudgetConsumed,
+        errorBudgetRemaining,
+        totalBudget,
+        consumedBudget,
+        remainingBudget,
+        burnRates,
+        tiers,
+        newAlerts,
+        newStatus,
+        timeToExhaustion,
+        projectedExhaustion,
+        newRecs);
+  }
+
   /** The target in percent, e.g. 99.9. */
   public double targetSliPercent() {
     return slo.targetPercentage();

@@ -140,25 +140,7 @@ public final class Evaluator {
   }
 
   private static Evaluation withRecommendations(Evaluation e) {
-    return new Evaluation(
-        e.slo(),
-        e.at(),
-        e.period(),
-        e.units(),
-        e.noData(),
-        e.currentSliPercent(),
-        e.errorBudgetConsumed(),
-        e.errorBudgetRemaining(),
-        e.totalBudget(),
-        e.consumedBudget(),
-        e.remainingBudget(),
-        e.burnRates(),
-        e.tiers(),
-        e.alerts(),
-        e.status(),
-        e.timeToExhaustion(),
-        e.projectedExhaustion(),
-        Recommendations.of(e));
+    return e.with(e.status(), e.alerts(), Recommendations.of(e));
   }
 
   private static BigDecimal windowBurn(
