@@ -24,7 +24,7 @@ import org.postgresql.Driver;
  */
 public final class JdbcStore implements AutoCloseable {
   /** Rows per ingest transaction. */
-  public static final int DEFAULT_BATCH_SIZE = 20_000;
+  public static final int DEFAULT_BATCH_SIZE = 50_000;
 
   /** How long ingest keeps retrying one batch after its first transient failure. */
   public static final Duration DEFAULT_RETRY_FOR = Duration.ofSeconds(60);
