@@ -71,29 +71,6 @@ public final class PrometheusClient {
     return post("api/v1/query", form, promql);
   }
 
-  /**
-   * Evaluates a range query at {@code start, start + step, ..., end} and returns the API's {@code
-   * data} object (a matrix).
-   *
-   * @throws SourceException as {@link #query}
-   */
-  public JsonNode queryRange(String promql, Instant start, Instant end, Duration step) {
-    String form =
-        "query="
-            + URLEncoder.encode(promql, StandardCharsets.UTF_8)
-            + "&start="
-            + URLEncoder.encode(timeParam(start), StandardCharsets.UTF_8)
-            + "&end="
-            + URLEncoder.encode(timeParam(end), StandardCharsets.UTF_8)
-            + "&step="
-            + URLEncoder.encode(
-                java.math.BigDecimal.valueOf(step.toMillis(), 3)
-                    .stripTrailingZeros()
-                    .toPlainString(),
-                StandardCharsets.UTF_8);
-    return post("api/v1/query_range", form, promql);
-  }
-
   /** Prometheus' time parameter: epoch seconds with up to nanosecond decimals. */
   static String timeParam(Instant t) {
     return java.math.BigDecimal.valueOf(t.getEpochSecond())

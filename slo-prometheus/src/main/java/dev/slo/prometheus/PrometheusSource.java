@@ -23,8 +23,9 @@ import java.util.concurrent.Executors;
  * Reads SLO events from a server that speaks the Prometheus HTTP API. In {@link Mode#PUSHDOWN} the
  * server computes {@code increase()} (or the user's query) per window; in {@link Mode#EXACT} raw
  * counter samples are fetched once per SLO and each window's increase is computed here with counter
- * resets and no extrapolation. Every query of one call uses the evaluation instant (the latest
- * window end) or the window's own end as {@code time=}. Thread-safe.
+ * resets and no extrapolation. Every counter query of one call uses the evaluation instant (the
+ * latest window end) as {@code time=}, with {@code offset} for windows that end earlier; pushdown
+ * sends up to {@value #PARALLEL_QUERIES} queries at once. Thread-safe.
  */
 public final class PrometheusSource implements EventSource {
   /** How windows are counted. */
@@ -93,26 +94,12 @@ public final class PrometheusSource implements EventSource {
       }
       return exact(slo, q, windows, at);
     }
-    java.util.Map<Window, CompletableFuture<Counted>> byWindow = new java.util.HashMap<>();
-    if (q.kind() != SliQueries.Kind.RATIO) {
-      for (List<Window> grid : RangeGrid.of(windows)) {
-        CompletableFuture<List<Counted>> f =
-            CompletableFuture.supplyAsync(() -> pushdownGrid(slo, q, grid), POOL);
-        for (int i = 0; i < grid.size(); i++) {
-          int k = i;
-          byWindow.put(grid.get(i), f.thenApply(list -> list.get(k)));
-        }
-      }
-    }
     List<CompletableFuture<Counted>> futures = new ArrayList<>(windows.size());
     for (Window w : windows) {
-      CompletableFuture<Counted> known = byWindow.get(w);
       futures.add(
-          known != null
-              ? known
-              : w.end().isAfter(w.start())
-                  ? CompletableFuture.supplyAsync(() -> pushdown(slo, q, w), POOL)
-                  : CompletableFuture.completedFuture(new Counted(EventCounts.ZERO, false)));
+          w.end().isAfter(w.start())
+              ? CompletableFuture.supplyAsync(() -> pushdown(slo, q, w, at), POOL)
+              : CompletableFuture.completedFuture(new Counted(EventCounts.ZERO, false)));
     }
     List<EventCounts> out = new ArrayList<>(windows.size());
     boolean anyTotal = false;
@@ -139,8 +126,14 @@ public final class PrometheusSource implements EventSource {
 
   private record Counted(EventCounts counts, boolean found) {}
 
-  private Counted pushdown(Slo slo, SliQueries q, Window w) {
+  /**
+   * Counter windows are queried at {@code time=at}, with {@code offset} for windows that end
+   * earlier; user queries are evaluated at the window's end, since {@code {{window}}} cannot carry
+   * an offset.
+   */
+  private Counted pushdown(Slo slo, SliQueries q, Window w, Instant at) {
     String range = range(w.length());
+    Duration offset = Duration.between(w.end(), at);
     return switch (q.kind()) {
       case RATIO -> {
         Double ratio = scalar(slo, SliQueries.withWindow(q.total(), range), w.end(), true);
@@ -163,77 +156,18 @@ public final class PrometheusSource implements EventSource {
       case COUNTERS, QUERIES -> {
         boolean counters = q.kind() == SliQueries.Kind.COUNTERS;
         String totalQ =
-            counters ? increase(q.total(), range) : SliQueries.withWindow(q.total(), range);
-        Double total = scalar(slo, totalQ, w.end(), false);
+            counters ? increase(q.total(), range, offset) : SliQueries.withWindow(q.total(), range);
+        Instant time = counters ? at : w.end();
+        Double total = scalar(slo, totalQ, time, false);
         String part = q.good() != null ? q.good() : q.bad();
-        String partQ = counters ? increase(part, range) : SliQueries.withWindow(part, range);
-        Double p = total == null ? null : scalar(slo, partQ, w.end(), false);
+        String partQ =
+            counters ? increase(part, range, offset) : SliQueries.withWindow(part, range);
+        Double p = total == null ? null : scalar(slo, partQ, time, false);
         long t = total == null ? 0 : Math.round(total);
         long v = p == null ? 0 : Math.round(p);
         yield new Counted(counts(slo, q.good() != null, v, t, w.end()), total != null);
       }
     };
-  }
-
-  /** One range query per series for windows of one length whose ends are evenly spaced. */
-  private List<Counted> pushdownGrid(Slo slo, SliQueries q, List<Window> grid) {
-    Window first = grid.get(0);
-    Instant start = first.end();
-    Instant end = grid.get(grid.size() - 1).end();
-    Duration step = Duration.between(start, grid.get(1).end());
-    String range = range(first.length());
-    boolean counters = q.kind() == SliQueries.Kind.COUNTERS;
-    String part = q.good() != null ? q.good() : q.bad();
-    java.util.Map<Long, Double> totals =
-        rangeValues(
-            slo,
-            counters ? increase(q.total(), range) : SliQueries.withWindow(q.total(), range),
-            start,
-            end,
-            step);
-    java.util.Map<Long, Double> parts =
-        rangeValues(
-            slo,
-            counters ? increase(part, range) : SliQueries.withWindow(part, range),
-            start,
-            end,
-            step);
-    List<Counted> out = new ArrayList<>(grid.size());
-    for (Window w : grid) {
-      Double total = totals.get(w.end().toEpochMilli());
-      Double p = parts.get(w.end().toEpochMilli());
-      long t = total == null ? 0 : Math.round(total);
-      long v = p == null ? 0 : Math.round(p);
-      out.add(new Counted(counts(slo, q.good() != null, v, t, w.end()), total != null));
-    }
-    return out;
-  }
-
-  private java.util.Map<Long, Double> rangeValues(
-      Slo slo, String query, Instant start, Instant end, Duration step) {
-    JsonNode data = client.queryRange(query, start, end, step);
-    JsonNode result = data.path("result");
-    java.util.Map<Long, Double> out = new java.util.HashMap<>();
-    if (result.size() > 1) {
-      throw tooManySeries(slo, result.size(), query);
-    }
-    for (JsonNode series : result) {
-      for (JsonNode pair : series.path("values")) {
-        double v = parse(pair.path(1).asText());
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-          throw new SourceException(
-              client.base()
-                  + ": "
-                  + slo.sloId()
-                  + ": the query returned "
-                  + pair.path(1).asText()
-                  + ": "
-                  + query);
-        }
-        out.put(Math.round(pair.path(0).asDouble() * 1000), v);
-      }
-    }
-    return out;
   }
 
   private EventCounts counts(Slo slo, boolean isGood, long part, long total, Instant at) {
@@ -255,7 +189,17 @@ public final class PrometheusSource implements EventSource {
   }
 
   private static String increase(String selector, String range) {
-    return "sum(increase(" + selector + "[" + range + "]))";
+    return increase(selector, range, Duration.ZERO);
+  }
+
+  private static String increase(String selector, String range, Duration offset) {
+    return "sum(increase("
+        + selector
+        + "["
+        + range
+        + "]"
+        + (offset.isZero() ? "" : " offset " + range(offset))
+        + "))";
   }
 
   /** A Prometheus range: whole seconds, or milliseconds when needed. */
