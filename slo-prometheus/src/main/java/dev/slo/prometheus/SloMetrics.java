@@ -84,9 +84,9 @@ public final class SloMetrics {
     if (e.currentSliPercent() == null) {
       sli.remove(id, svc);
     } else {
-      sli.labelValues(id, svc).set(e.currentSliPercent() / 100);
+      sli.labelValues(id, svc).set(ratio(e.currentSliPercent()));
     }
-    objective.labelValues(id, svc).set(e.slo().targetPercentage() / 100);
+    objective.labelValues(id, svc).set(ratio(e.slo().targetPercentage()));
     remaining.labelValues(id, svc).set(e.errorBudgetRemaining());
     consumed.labelValues(id, svc).set(e.errorBudgetConsumed());
     for (Map.Entry<String, Double> b : e.burnRates().entrySet()) {
@@ -106,6 +106,11 @@ public final class SloMetrics {
     }
     noData.labelValues(id, svc).set(e.noData() ? 1 : 0);
     lastEvaluation.labelValues(id, svc).set(e.at().toEpochMilli() / 1000.0);
+  }
+
+  /** A percentage as a ratio without binary noise: 99.9 gives 0.999, not 0.9990000000000001. */
+  private static double ratio(double percent) {
+    return java.math.BigDecimal.valueOf(percent).movePointLeft(2).doubleValue();
   }
 
   /**

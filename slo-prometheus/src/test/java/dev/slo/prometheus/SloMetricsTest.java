@@ -44,7 +44,7 @@ class SloMetricsTest {
               .body();
       String labels = "service=\"checkout\",slo_id=\"checkout\""; // sorted by name
       assertThat(body)
-          .contains("slo_objective_ratio{" + labels + "} 0.999")
+          .contains("slo_objective_ratio{" + labels + "} 0.999\n")
           .contains("slo_burn_rate{" + labels + ",window=\"1h\"} 20.0")
           .contains("slo_status{" + labels + ",status=\"CRITICAL\"} 1.0")
           .contains("slo_status{" + labels + ",status=\"HEALTHY\"} 0.0")
