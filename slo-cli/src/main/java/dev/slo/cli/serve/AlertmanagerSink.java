@@ -22,10 +22,17 @@ final class AlertmanagerSink implements EventSink {
   static final String ALERT_NAME = AlertRule.ALERT_NAME;
 
   private final HttpDelivery delivery;
+  private final java.time.Duration ttl;
   private final List<ObjectNode> resolved = new ArrayList<>();
 
-  AlertmanagerSink(HttpDelivery delivery) {
+  /**
+   * A sink that re-sends firing alerts after every evaluation with {@code endsAt} {@code ttl}
+   * ahead, so Alertmanager keeps them firing between evaluations and resolves them by itself if
+   * this server stops sending.
+   */
+  AlertmanagerSink(HttpDelivery delivery, java.time.Duration ttl) {
     this.delivery = delivery;
+    this.ttl = ttl;
   }
 
   @Override
@@ -41,7 +48,9 @@ final class AlertmanagerSink implements EventSink {
   public synchronized void evaluated(Instant at, List<Snapshot> all) {
     ArrayNode batch = StatusJson.MAPPER.createArrayNode();
     for (Snapshot s : all) {
-      s.alerts().values().forEach(a -> batch.add(alert(s.slo(), a)));
+      s.alerts()
+          .values()
+          .forEach(a -> batch.add(alert(s.slo(), a).put("endsAt", StatusJson.time(at.plus(ttl)))));
     }
     resolved.forEach(batch::add);
     resolved.clear();

@@ -83,7 +83,12 @@ public final class SloServer implements AutoCloseable {
     }
     if (c.alertmanager() != null) {
       URI am = URI.create(c.alertmanager().toString().replaceAll("/+$", "") + "/api/v2/alerts");
-      sinks.add(new AlertmanagerSink(new HttpDelivery("alertmanager", am, c.delivery(), log)));
+      // Like Prometheus: firing alerts expire 4 intervals (at least 5 minutes) after the last send.
+      java.time.Duration ttl = c.interval().multipliedBy(4);
+      if (ttl.compareTo(java.time.Duration.ofMinutes(5)) < 0) {
+        ttl = java.time.Duration.ofMinutes(5);
+      }
+      sinks.add(new AlertmanagerSink(new HttpDelivery("alertmanager", am, c.delivery(), log), ttl));
     }
     Monitor monitor =
         new Monitor(
