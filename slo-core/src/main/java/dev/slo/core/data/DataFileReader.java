@@ -32,6 +32,9 @@ public final class DataFileReader {
   private static final List<String> COLUMNS =
       List.of("timestamp", "slo_id", "good_events", "total_events");
   private static final JsonFactory JSON = new JsonFactory();
+  private static final java.util.regex.Pattern EPOCH =
+      java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+  private static final java.util.regex.Pattern COUNT = java.util.regex.Pattern.compile("\\d{1,19}");
   // the range of epoch nanoseconds in a long, which event series store
   private static final Instant EARLIEST = Instant.ofEpochSecond(0, Long.MIN_VALUE);
   private static final Instant LATEST = Instant.ofEpochSecond(0, Long.MAX_VALUE);
@@ -237,7 +240,7 @@ public final class DataFileReader {
   /** Parses ISO-8601 with an offset ({@code 2026-11-01T10:00:00Z}) or epoch seconds. */
   public static Instant parseInstant(String text) {
     String s = text.trim();
-    if (s.matches("-?\\d+(\\.\\d+)?")) {
+    if (EPOCH.matcher(s).matches()) {
       BigDecimal secs = new BigDecimal(s);
       BigDecimal whole = secs.setScale(0, java.math.RoundingMode.FLOOR);
       long nanos =
@@ -278,7 +281,7 @@ public final class DataFileReader {
   }
 
   private static long count(String source, int line, String field, String s) {
-    if (!s.matches("\\d{1,19}")) {
+    if (!COUNT.matcher(s).matches()) {
       throw bad(
           source, line, "\"" + s + "\" is not a valid " + field + "; use a whole number >= 0");
     }
