@@ -16,7 +16,7 @@ import java.util.Map;
  * {@code slo_objective_ratio}, {@code slo_error_budget_remaining_ratio}, {@code
  * slo_error_budget_consumed_ratio}, {@code slo_burn_rate{window}}, {@code slo_status{status}} (1
  * for the current status, 0 for the others), {@code slo_alert_firing{tier,severity}}, {@code
- * slo_time_to_exhaustion_seconds}, {@code slo_no_data} and {@code
+ * slo_time_to_exhaustion_seconds}, {@code slo_no_data}, {@code slo_stale} and {@code
  * slo_last_evaluation_timestamp_seconds}. Thread-safe: any thread may call {@link #update}.
  */
 public final class SloMetrics {
@@ -32,6 +32,7 @@ public final class SloMetrics {
   private final Gauge exhaustion;
   private final Gauge noData;
   private final Gauge lastEvaluation;
+  private final Gauge stale;
   private final PrometheusRegistry registry;
 
   /** Registers the gauges with {@code registry}. */
@@ -61,6 +62,11 @@ public final class SloMetrics {
     noData = gauge("slo_no_data", "1 when the period holds no events.", BASE);
     lastEvaluation =
         gauge("slo_last_evaluation_timestamp_seconds", "When the SLO was last evaluated.", BASE);
+    stale =
+        gauge(
+            "slo_stale",
+            "1 when the last evaluation failed and the values are the last good.",
+            BASE);
   }
 
   /** Gauges in the default registry. */
@@ -111,6 +117,28 @@ public final class SloMetrics {
   /** A percentage as a ratio without binary noise: 99.9 gives 0.999, not 0.9990000000000001. */
   private static double ratio(double percent) {
     return java.math.BigDecimal.valueOf(percent).movePointLeft(2).doubleValue();
+  }
+
+  /** Marks an SLO's values as stale (its source failed) or fresh. */
+  public void stale(dev.slo.core.model.Slo slo, boolean isStale) {
+    stale.labelValues(slo.sloId(), slo.serviceName()).set(isStale ? 1 : 0);
+  }
+
+  /** The Content-Type of {@link #text()}: Prometheus text format 0.0.4. */
+  public static String textContentType() {
+    return io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter.CONTENT_TYPE;
+  }
+
+  /** Every gauge in Prometheus text format 0.0.4, as {@code /metrics} serves it. */
+  public byte[] text() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(8192);
+    try {
+      io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter.create()
+          .write(out, registry.scrape());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   /**

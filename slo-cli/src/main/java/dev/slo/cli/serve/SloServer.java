@@ -101,7 +101,8 @@ public final class SloServer implements AutoCloseable {
             new Hysteresis(c.resolveAfter()),
             log);
     SloApi api =
-        new SloApi(registry, history, monitor, new TextExposition(), clock, c.token(), openApi());
+        new SloApi(
+            registry, history, monitor, new ExporterExposition(), clock, c.token(), openApi());
     ApiServer http = new ApiServer(c.bind(), api, c.threads(), log);
     http.start();
     if (c.schedule()) {

@@ -121,7 +121,8 @@ class EventsTest {
       assertThat(stale.get("current_sli")).isEqualTo(good.get("current_sli"));
       assertThat(stale.get("last_updated")).isEqualTo(good.get("last_updated"));
       assertThat(json(h.get("/api/v1/slos/api/error-budget")).get("stale").asBoolean()).isTrue();
-      assertThat(h.get("/metrics").body()).contains("slo_stale{slo_id=\"api\",service=\"api\"} 1");
+      assertThat(h.get("/metrics").body())
+          .contains("slo_stale{service=\"api\",slo_id=\"api\"} 1.0");
       assertThat(json(h.get("/api/v1/slos/api/history"))).hasSize(1);
       assertThat(h.log.toString()).contains("api: stale: scripted source: connection refused");
       h.source.down = false;

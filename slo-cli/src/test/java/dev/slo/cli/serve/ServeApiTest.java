@@ -198,16 +198,16 @@ class ServeApiTest {
         .hasValue("text/plain; version=0.0.4; charset=utf-8");
     assertThat(r.body())
         .contains("# TYPE slo_sli_ratio gauge\n")
-        .contains("slo_objective_ratio{slo_id=\"api\",service=\"api\"} 0.999\n")
-        .contains("slo_burn_rate{slo_id=\"api\",service=\"api\",window=\"1h\"} 20\n")
-        .contains("slo_status{slo_id=\"api\",service=\"api\",status=\"CRITICAL\"} 1\n")
-        .contains("slo_status{slo_id=\"api\",service=\"api\",status=\"HEALTHY\"} 0\n")
+        .contains("slo_objective_ratio{service=\"api\",slo_id=\"api\"} 0.999\n")
+        .contains("slo_burn_rate{service=\"api\",slo_id=\"api\",window=\"1h\"} 20.0\n")
+        .contains("slo_status{service=\"api\",slo_id=\"api\",status=\"CRITICAL\"} 1.0\n")
+        .contains("slo_status{service=\"api\",slo_id=\"api\",status=\"HEALTHY\"} 0.0\n")
         .contains(
-            "slo_alert_firing{slo_id=\"api\",service=\"api\",tier=\"page_1h_5m\",severity=\"page\"} 1\n")
+            "slo_alert_firing{service=\"api\",severity=\"page\",slo_id=\"api\",tier=\"page_1h_5m\"} 1.0\n")
         .contains(
-            "slo_alert_firing{slo_id=\"api\",service=\"api\",tier=\"ticket_3d_6h\",severity=\"ticket\"} 0\n")
-        .contains("slo_error_budget_remaining_ratio{slo_id=\"api\",service=\"api\"} 0.9")
-        .contains("slo_stale{slo_id=\"web\",service=\"web\"} 0\n")
+            "slo_alert_firing{service=\"api\",severity=\"ticket\",slo_id=\"api\",tier=\"ticket_3d_6h\"} 0.0\n")
+        .contains("slo_error_budget_remaining_ratio{service=\"api\",slo_id=\"api\"} 0.9")
+        .contains("slo_stale{service=\"web\",slo_id=\"web\"} 0.0\n")
         .doesNotContain("slo_id=\"off\"");
   }
 
