@@ -47,7 +47,21 @@ final class RulesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Spec s = SpecParser.parse(spec.toString(), InputFiles.text(spec));
-    String rules = RuleGenerator.generate(s.slos(), tierMap(s));
+    List<dev.slo.core.model.Slo> withSli = new java.util.ArrayList<>();
+    for (var slo : s.enabled()) {
+      if (RuleGenerator.hasPrometheusSli(slo)) {
+        withSli.add(slo);
+      } else {
+        self.commandLine()
+            .getErr()
+            .println(
+                "slo: warning: "
+                    + slo.sloId()
+                    + ": skipped, no Prometheus SLI (give counters, queries, latency or"
+                    + " sli_query)");
+      }
+    }
+    String rules = RuleGenerator.generate(withSli, tierMap(s));
     if (out == null) {
       self.commandLine().getOut().print(rules);
       self.commandLine().getOut().flush();

@@ -64,6 +64,14 @@ public final class RuleGenerator {
     return y.toString();
   }
 
+  /**
+   * True when the SLO says where Prometheus finds its events (counters, queries, latency,
+   * sli_query).
+   */
+  public static boolean hasPrometheusSli(Slo slo) {
+    return !slo.sli().isEmpty() || !slo.sliQuery().isBlank();
+  }
+
   /** The length the rules use for an SLO's period: rolling length, or 30 days for calendars. */
   public static Duration ruleperiod(Slo slo) {
     return slo.timePeriod().isCalendar()
