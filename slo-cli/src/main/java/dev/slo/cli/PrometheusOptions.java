@@ -61,7 +61,7 @@ public final class PrometheusOptions {
 
   /** The source these options describe. */
   public EventSource source() {
-    return new PrometheusSource(client(), mode, Duration.ofMinutes(5));
+    return new PrometheusSource(client(), mode, PrometheusSource.DEFAULT_LOOKBACK);
   }
 
   /** The HTTP client these options describe. */

@@ -48,6 +48,12 @@ public final class PrometheusSource implements EventSource {
             return t;
           });
 
+  /**
+   * How far before the earliest window exact mode fetches samples, to find the one that anchors it:
+   * an hour covers any usual scrape interval and costs little next to 30 days.
+   */
+  public static final Duration DEFAULT_LOOKBACK = Duration.ofHours(1);
+
   /** Ratio-only SLIs are scaled to this many events per window. */
   static final long RATIO_SCALE = 1_000_000_000L;
 
@@ -62,7 +68,7 @@ public final class PrometheusSource implements EventSource {
    * @param client the server
    * @param mode pushdown or exact
    * @param lookback exact mode: how far before a window's start to look for the sample that anchors
-   *     it (at least one scrape interval; default 5m)
+   *     it (at least one scrape interval; default {@link #DEFAULT_LOOKBACK})
    */
   public PrometheusSource(PrometheusClient client, Mode mode, Duration lookback) {
     this.client = Objects.requireNonNull(client, "client");
@@ -75,7 +81,7 @@ public final class PrometheusSource implements EventSource {
 
   /** A pushdown source with default settings. */
   public static PrometheusSource pushdown(PrometheusClient client) {
-    return new PrometheusSource(client, Mode.PUSHDOWN, Duration.ofMinutes(5));
+    return new PrometheusSource(client, Mode.PUSHDOWN, DEFAULT_LOOKBACK);
   }
 
   @Override
