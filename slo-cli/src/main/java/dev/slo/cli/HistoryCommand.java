@@ -1,7 +1,6 @@
 package dev.slo.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slo.cli.output.StatusJson;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.data.DataFileReader;
@@ -78,13 +77,14 @@ final class HistoryCommand implements Callable<Integer> {
       case JSON -> {
         ArrayNode arr = StatusJson.MAPPER.createArrayNode();
         for (SliMetric m : rows) {
-          ObjectNode o = arr.addObject();
-          o.put("slo_id", m.sloId());
-          o.put("timestamp", StatusJson.time(m.timestamp()));
-          o.put("sli_value", m.sliValue());
-          o.put("good_events", m.goodEvents());
-          o.put("total_events", m.totalEvents());
-          o.put("is_good", m.isGood());
+          arr.add(
+              StatusJson.sliMetric(
+                  m.sloId(),
+                  m.timestamp(),
+                  m.sliValue(),
+                  m.goodEvents(),
+                  m.totalEvents(),
+                  m.isGood()));
         }
         out.println(StatusJson.line(arr));
       }

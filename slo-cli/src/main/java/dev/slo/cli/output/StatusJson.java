@@ -90,6 +90,19 @@ public final class StatusJson {
     return o;
   }
 
+  /** The seed's SLIMetric object; {@code isGood} null when not judged. */
+  public static ObjectNode sliMetric(
+      String sloId, Instant timestamp, double sliValue, long good, long total, Boolean isGood) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("slo_id", sloId);
+    o.put("timestamp", time(timestamp));
+    o.put("sli_value", sliValue);
+    o.put("good_events", good);
+    o.put("total_events", total);
+    o.put("is_good", isGood);
+    return o;
+  }
+
   /** The seed's {@code slo_status_updated} event. */
   public static ObjectNode event(SloStatusUpdated ev) {
     ObjectNode o = MAPPER.createObjectNode();

@@ -71,14 +71,8 @@ final class ApiJson {
 
   /** The seed's SLIMetric object. */
   static ObjectNode metric(SliMetric m) {
-    ObjectNode o = StatusJson.MAPPER.createObjectNode();
-    o.put("slo_id", m.sloId());
-    o.put("timestamp", StatusJson.time(m.timestamp()));
-    o.put("sli_value", m.sliValue());
-    o.put("good_events", m.goodEvents());
-    o.put("total_events", m.totalEvents());
-    o.put("is_good", m.isGood());
-    return o;
+    return StatusJson.sliMetric(
+        m.sloId(), m.timestamp(), m.sliValue(), m.goodEvents(), m.totalEvents(), m.isGood());
   }
 
   /** The AlertRule object: the stored row plus a ready-to-use Prometheus alerting rule. */

@@ -57,16 +57,25 @@ final class FieldReader {
     problems.add(new SpecProblem(source, line(key), key == null ? path : path(key), message));
   }
 
-  /**
-   * A text field, or null when absent. Numbers and YAML 1.1 booleans ({@code off}, {@code yes}) are
-   * taken as the text written, so {@code slo_id: off} means "off".
-   */
-  String text(String key, boolean required) {
+  /** The field's node, or null when absent or null (recording a problem when it is required). */
+  private Node present(String key, boolean required) {
     Node n = map.entries().get(key);
     if (n == null || (n instanceof Node.Scalar s && s.value() == null)) {
       if (required) {
         problem(key, "missing; it is required");
       }
+      return null;
+    }
+    return n;
+  }
+
+  /**
+   * A text field, or null when absent. Numbers and YAML 1.1 booleans ({@code off}, {@code yes}) are
+   * taken as the text written, so {@code slo_id: off} means "off".
+   */
+  String text(String key, boolean required) {
+    Node n = present(key, required);
+    if (n == null) {
       return null;
     }
     if (n instanceof Node.Scalar s) {
@@ -78,11 +87,8 @@ final class FieldReader {
 
   /** A number field, or null when absent or bad. */
   BigDecimal number(String key, boolean required) {
-    Node n = map.entries().get(key);
-    if (n == null || (n instanceof Node.Scalar s && s.value() == null)) {
-      if (required) {
-        problem(key, "missing; it is required");
-      }
+    Node n = present(key, required);
+    if (n == null) {
       return null;
     }
     if (n instanceof Node.Scalar s) {
