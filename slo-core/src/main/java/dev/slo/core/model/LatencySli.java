@@ -1,5 +1,7 @@
 package dev.slo.core.model;
 
+import dev.slo.core.Printable;
+
 /**
  * A latency SLI over a Prometheus histogram: good events are the {@code _bucket} counter at {@code
  * le} equal to {@code threshold}, total events the {@code _count} counter. Immutable.
@@ -13,7 +15,8 @@ public record LatencySli(String histogram, double threshold, String selector) {
   public LatencySli {
     if (histogram == null || !histogram.matches("[a-zA-Z_:][a-zA-Z0-9_:]*")) {
       throw new IllegalArgumentException(
-          "\"" + histogram + "\" is not a valid latency.histogram: use a Prometheus metric name");
+          Printable.quote(histogram)
+              + " is not a valid latency.histogram: use a Prometheus metric name");
     }
     if (!(threshold > 0) || Double.isInfinite(threshold)) {
       throw new IllegalArgumentException(
@@ -22,7 +25,8 @@ public record LatencySli(String histogram, double threshold, String selector) {
     selector = selector == null ? "" : selector.trim();
     if (!selector.isEmpty() && !(selector.startsWith("{") && selector.endsWith("}"))) {
       throw new IllegalArgumentException(
-          "\"" + selector + "\" is not a valid latency.selector: write label matchers in braces");
+          Printable.quote(selector)
+              + " is not a valid latency.selector: write label matchers in braces");
     }
   }
 }

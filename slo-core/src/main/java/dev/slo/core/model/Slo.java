@@ -1,6 +1,8 @@
 package dev.slo.core.model;
 
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.Printable;
+import dev.slo.core.window.DurationText;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -53,21 +55,12 @@ public record Slo(
 
   /** Validates every field; see the parameter docs for the rules. */
   public Slo {
-    if (sloId == null || !ID_PATTERN.matcher(sloId).matches()) {
-      throw invalid(
-          quote(sloId)
-              + " is not a valid slo_id: use 1 to 100 characters of a-z, 0-9, '_', '.', '-',"
-              + " starting with a letter or digit");
-    }
-    if (sloName == null || sloName.isBlank() || sloName.length() > 200) {
-      throw invalid(quote(sloName) + " is not a valid slo_name: use 1 to 200 characters");
-    }
-    if (serviceName == null || serviceName.isBlank() || serviceName.length() > 100) {
-      throw invalid(quote(serviceName) + " is not a valid service_name: use 1 to 100 characters");
-    }
+    requireId(sloId);
+    requireName(sloName);
+    requireServiceName(serviceName);
     Objects.requireNonNull(sloType, "slo_type");
     Objects.requireNonNull(timePeriod, "time_period");
-    requirePercent("target_percentage", targetPercentage);
+    requireTarget(targetPercentage);
     sliQuery = sliQuery == null ? "" : sliQuery;
     description = description == null ? "" : description;
     timeZone = timeZone == null ? ZoneId.of("UTC") : timeZone;
@@ -81,14 +74,17 @@ public record Slo(
             "timeslice_length is missing: budgeting_method TIMESLICES needs it (e.g. 5m)");
       }
       if (timesliceLength.isNegative() || timesliceLength.compareTo(Duration.ofSeconds(1)) < 0) {
-        throw invalid(timesliceLength + " is not a valid timeslice_length: use at least 1s");
+        throw invalid(
+            DurationText.format(timesliceLength)
+                + " is not a valid timeslice_length: use at least 1s");
       }
       if (!timePeriod.isCalendar()
           && timesliceLength.compareTo(
                   timePeriod.periodAt(java.time.Instant.EPOCH, timeZone).length())
               > 0) {
         throw invalid(
-            timesliceLength + " is not a valid timeslice_length: it is longer than the period");
+            DurationText.format(timesliceLength)
+                + " is not a valid timeslice_length: it is longer than the period");
       }
       if (timesliceTargetPercentage == null) {
         throw invalid(
@@ -144,6 +140,51 @@ public record Slo(
         .sli(sli);
   }
 
+  /**
+   * Checks an slo_id.
+   *
+   * @throws InvalidInputException leading with the bad value
+   */
+  public static void requireId(String sloId) {
+    if (sloId == null || !ID_PATTERN.matcher(sloId).matches()) {
+      throw invalid(
+          quote(sloId)
+              + " is not a valid slo_id: use 1 to 100 characters of a-z, 0-9, '_', '.', '-',"
+              + " starting with a letter or digit");
+    }
+  }
+
+  /**
+   * Checks an slo_name.
+   *
+   * @throws InvalidInputException leading with the bad value
+   */
+  public static void requireName(String sloName) {
+    if (sloName == null || sloName.isBlank() || sloName.length() > 200) {
+      throw invalid(quote(sloName) + " is not a valid slo_name: use 1 to 200 characters");
+    }
+  }
+
+  /**
+   * Checks a service_name.
+   *
+   * @throws InvalidInputException leading with the bad value
+   */
+  public static void requireServiceName(String serviceName) {
+    if (serviceName == null || serviceName.isBlank() || serviceName.length() > 100) {
+      throw invalid(quote(serviceName) + " is not a valid service_name: use 1 to 100 characters");
+    }
+  }
+
+  /**
+   * Checks a target_percentage.
+   *
+   * @throws InvalidInputException leading with the bad value
+   */
+  public static void requireTarget(double targetPercentage) {
+    requirePercent("target_percentage", targetPercentage);
+  }
+
   private static void requirePercent(String field, double value) {
     if (!(value > 0 && value < 100)) {
       String why =
@@ -151,19 +192,27 @@ public record Slo(
               ? ": 100 leaves no error budget, so every failure would breach it; use a value"
                   + " below 100, such as 99.99"
               : ": use a percentage strictly between 0 and 100, such as 99.9";
-      throw invalid(value + " is not a valid " + field + why);
+      throw invalid(plain(value) + " is not a valid " + field + why);
     }
   }
 
   private static void requireSliceTarget(double value) {
     if (!(value > 0 && value <= 100)) {
       throw invalid(
-          value + " is not a valid timeslice_target_percentage: use a percentage in (0, 100]");
+          plain(value)
+              + " is not a valid timeslice_target_percentage: use a percentage in (0, 100]");
     }
   }
 
+  /** A percentage as written: 100, 99.9, not 100.0. */
+  private static String plain(double value) {
+    return Double.isFinite(value)
+        ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+        : String.valueOf(value);
+  }
+
   private static String quote(String s) {
-    return s == null ? "null" : "\"" + s + "\"";
+    return Printable.quote(s);
   }
 
   private static InvalidInputException invalid(String message) {

@@ -1,5 +1,6 @@
 package dev.slo.core.spec;
 
+import dev.slo.core.Printable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -31,9 +32,8 @@ final class FieldReader {
       if (!known.contains(key)) {
         problem(
             key,
-            "\""
-                + key
-                + "\" is not a known field; known fields: "
+            Printable.quote(key)
+                + " is not a known field; known fields: "
                 + known.stream().sorted().collect(Collectors.joining(", ")));
       }
     }
@@ -79,7 +79,22 @@ final class FieldReader {
       return null;
     }
     if (n instanceof Node.Scalar s) {
-      return s.value() instanceof String str ? str : s.text();
+      String value = s.value() instanceof String str ? str : s.text();
+      int max = SpecLimits.maxChars(key);
+      if (value.length() > max) {
+        problem(
+            key,
+            Printable.quote(value)
+                + " is too long: "
+                + value.length()
+                + " characters; "
+                + key
+                + " may hold at most "
+                + max
+                + " (see docs/limits.md)");
+        return null;
+      }
+      return value;
     }
     problem(key, Node.kind(n) + " is not valid here; expected text");
     return null;
@@ -106,7 +121,7 @@ final class FieldReader {
         try {
           return new BigDecimal(str.trim());
         } catch (NumberFormatException e) {
-          problem(key, "\"" + str + "\" is not a number");
+          problem(key, Printable.quote(str) + " is not a number");
           return null;
         }
       }
@@ -142,9 +157,8 @@ final class FieldReader {
     }
     problem(
         key,
-        "\""
-            + v
-            + "\" is not a valid "
+        Printable.quote(v)
+            + " is not a valid "
             + key
             + "; valid values: "
             + Arrays.stream(type.getEnumConstants())
@@ -167,6 +181,8 @@ final class FieldReader {
   }
 
   private static String describe(Node n) {
-    return n instanceof Node.Scalar s && s.value() != null ? "\"" + s.text() + "\"" : Node.kind(n);
+    return n instanceof Node.Scalar s && s.value() != null
+        ? Printable.quote(s.text())
+        : Node.kind(n);
   }
 }

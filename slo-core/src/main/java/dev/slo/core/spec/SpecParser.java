@@ -1,6 +1,7 @@
 package dev.slo.core.spec;
 
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.Printable;
 import dev.slo.core.model.BudgetingMethod;
 import dev.slo.core.model.LatencySli;
 import dev.slo.core.model.NoDataPolicy;
@@ -88,21 +89,17 @@ public final class SpecParser {
         Node item = list.items().get(i);
         String path = "slos[" + i + "]";
         Slo slo = slo(source, path, item, problems);
-        if (slo != null) {
-          Integer first = seen.putIfAbsent(slo.sloId(), item.line());
-          if (first != null) {
-            problems.add(
-                new SpecProblem(
-                    source,
-                    item.line(),
-                    path + ".slo_id",
-                    "\""
-                        + slo.sloId()
-                        + "\" is a duplicate slo_id; first defined on line "
-                        + first));
-          } else {
-            slos.add(slo);
-          }
+        String id = rawId(item);
+        Integer first = id == null ? null : seen.putIfAbsent(id, item.line());
+        if (first != null) {
+          problems.add(
+              new SpecProblem(
+                  source,
+                  item.line(),
+                  path + ".slo_id",
+                  Printable.quote(id) + " is a duplicate slo_id; first defined on line " + first));
+        } else if (slo != null) {
+          slos.add(slo);
         }
       }
     }
@@ -129,24 +126,17 @@ public final class SpecParser {
   }
 
   private static Node readRoot(String source, String text) {
-    try {
-      return NodeReader.read(source, text);
-    } catch (InvalidInputException e) {
-      String msg = e.getMessage();
-      int colon = msg.indexOf(": ", source.length());
-      int line = parseLine(msg, source.length() + 1);
-      throw new SpecException(
-          List.of(new SpecProblem(source, line, "", colon < 0 ? msg : msg.substring(colon + 2))));
-    }
+    return NodeReader.read(source, text);
   }
 
-  private static int parseLine(String msg, int from) {
-    int end = msg.indexOf(':', from);
-    try {
-      return end < 0 ? 0 : Integer.parseInt(msg.substring(from, end));
-    } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-      return 0;
+  /** The slo_id as written, when it is text, so duplicates are found even in invalid SLOs. */
+  private static String rawId(Node item) {
+    if (item instanceof Node.MapNode m
+        && m.entries().get("slo_id") instanceof Node.Scalar s
+        && s.value() != null) {
+      return s.value() instanceof String str ? str : s.text();
     }
+    return null;
   }
 
   private static Slo slo(String source, String path, Node node, List<SpecProblem> problems) {
@@ -159,11 +149,20 @@ public final class SpecParser {
     FieldReader f = new FieldReader(source, path, map, problems);
     f.rejectUnknown(SLO_FIELDS);
     Slo.Builder b = Slo.builder();
-    b.sloId(f.text("slo_id", true));
-    b.sloName(f.text("slo_name", true));
-    b.serviceName(f.text("service_name", true));
+    String id = f.text("slo_id", true);
+    check(f, "slo_id", id, Slo::requireId);
+    b.sloId(id);
+    String name = f.text("slo_name", true);
+    check(f, "slo_name", name, Slo::requireName);
+    b.sloName(name);
+    String service = f.text("service_name", true);
+    check(f, "service_name", service, Slo::requireServiceName);
+    b.serviceName(service);
     b.sloType(f.enumValue("slo_type", SloType.class, null));
     BigDecimal target = f.number("target_percentage", true);
+    if (target != null) {
+      check(f, "target_percentage", target.doubleValue(), Slo::requireTarget);
+    }
     b.timePeriod(f.enumValue("time_period", TimePeriod.class, null));
     b.sliQuery(f.text("sli_query", false));
     b.description(f.text("description", false));
@@ -178,9 +177,8 @@ public final class SpecParser {
       } catch (DateTimeException e) {
         f.problem(
             "time_zone",
-            "\""
-                + zone
-                + "\" is not a valid time_zone; use an IANA name such as UTC,"
+            Printable.quote(zone)
+                + " is not a valid time_zone; use an IANA name such as UTC,"
                 + " Europe/Berlin or America/New_York");
       }
     }
@@ -267,6 +265,19 @@ public final class SpecParser {
               latency));
     } catch (IllegalArgumentException e) {
       f.problem(blame(e.getMessage()), e.getMessage());
+    }
+  }
+
+  /** Runs one field's own check, recording its message as a problem of that field. */
+  private static <T> void check(
+      FieldReader f, String field, T value, java.util.function.Consumer<T> rule) {
+    if (value == null) {
+      return;
+    }
+    try {
+      rule.accept(value);
+    } catch (IllegalArgumentException | InvalidInputException e) {
+      f.problem(field, e.getMessage());
     }
   }
 

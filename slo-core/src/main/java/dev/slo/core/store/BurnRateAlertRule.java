@@ -1,5 +1,6 @@
 package dev.slo.core.store;
 
+import dev.slo.core.Printable;
 import dev.slo.core.model.Slo;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +31,7 @@ public record BurnRateAlertRule(
   public BurnRateAlertRule {
     if (sloId == null || !Slo.ID_PATTERN.matcher(sloId).matches()) {
       throw new IllegalArgumentException(
-          (sloId == null ? "null" : "\"" + sloId + "\"")
-              + " is not a valid slo_id for a burn-rate alert rule");
+          Printable.quote(sloId) + " is not a valid slo_id for a burn-rate alert rule");
     }
     if (!(burnRateThreshold > 0) || Double.isInfinite(burnRateThreshold)) {
       throw new IllegalArgumentException(
@@ -43,7 +43,8 @@ public record BurnRateAlertRule(
     }
     if (alertRuleId != null && alertRuleId.length() > 100) {
       throw new IllegalArgumentException(
-          "\"" + alertRuleId + "\" is not a valid alert_rule_id: use at most 100 characters");
+          Printable.quote(alertRuleId)
+              + " is not a valid alert_rule_id: use at most 100 characters");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.slo.core.window;
 
+import dev.slo.core.Printable;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -24,7 +25,8 @@ public final class DurationText {
     String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
     if (!WHOLE.matcher(t).matches()) {
       throw new IllegalArgumentException(
-          "\"" + text + "\" is not a duration; use a number and a unit, like 30s, 5m, 1h or 7d");
+          Printable.quote(text)
+              + " is not a duration; use a number and a unit, like 30s, 5m, 1h or 7d");
     }
     Duration d = Duration.ZERO;
     Matcher m = PART.matcher(t);
@@ -42,7 +44,8 @@ public final class DurationText {
               });
     }
     if (d.isZero()) {
-      throw new IllegalArgumentException("\"" + text + "\" is zero; a duration must be positive");
+      throw new IllegalArgumentException(
+          Printable.quote(text) + " is zero; a duration must be positive");
     }
     return d;
   }

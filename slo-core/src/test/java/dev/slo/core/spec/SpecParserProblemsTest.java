@@ -118,12 +118,12 @@ class SpecParserProblemsTest {
     assertThat(p.get(0).line()).isEqualTo(6);
     assertThat(p.get(0).field()).isEqualTo("slos[0].target_percentage");
     assertThat(p.get(0).message())
-        .startsWith("100.0 is not a valid target_percentage: 100 leaves no error budget");
+        .startsWith("100 is not a valid target_percentage: 100 leaves no error budget");
     assertThat(
             problems(slo("").replace("target_percentage: 99", "target_percentage: 0"))
                 .get(0)
                 .message())
-        .startsWith("0.0 is not a valid target_percentage");
+        .startsWith("0 is not a valid target_percentage");
     assertThat(
             problems(slo("").replace("target_percentage: 99", "target_percentage: high"))
                 .get(0)

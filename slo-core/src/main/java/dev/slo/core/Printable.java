@@ -1,0 +1,81 @@
+package dev.slo.core;
+
+/**
+ * Makes user-supplied text safe to print in a one-line message: control characters are escaped (so
+ * a value holding a newline or ESC cannot split a line or drive a terminal) and long values are
+ * cut. Every message and warning that shows a value goes through here. Thread-safe.
+ */
+public final class Printable {
+  /** Values longer than this many characters are cut in messages. */
+  public static final int MAX_SHOWN = 80;
+
+  private Printable() {}
+
+  /**
+   * {@code text} with every control character escaped: {@code \n}, {@code \r}, {@code \t}, and
+   * {@code \}{@code uXXXX} for the others (C0, DEL, C1, line and paragraph separators, and the
+   * bidirectional overrides that can reorder what a terminal shows). Idempotent: the result holds
+   * no control character. Null prints as {@code null}.
+   */
+  public static String escape(CharSequence text) {
+    if (text == null) {
+      return "null";
+    }
+    int n = text.length();
+    int i = 0;
+    while (i < n && !needsEscape(text.charAt(i))) {
+      i++;
+    }
+    if (i == n) {
+      return text.toString();
+    }
+    StringBuilder sb = new StringBuilder(n + 16).append(text, 0, i);
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      if (!needsEscape(c)) {
+        sb.append(c);
+      } else if (c == '\n') {
+        sb.append("\\n");
+      } else if (c == '\r') {
+        sb.append("\\r");
+      } else if (c == '\t') {
+        sb.append("\\t");
+      } else {
+        sb.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * {@code text} cut to {@link #MAX_SHOWN} characters, with how many were left out, e.g. {@code
+   * xxxx… (999920 more characters)}. Never splits a surrogate pair.
+   */
+  public static String cut(String text) {
+    if (text == null || text.length() <= MAX_SHOWN) {
+      return text;
+    }
+    int end = MAX_SHOWN;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end) + "… (" + (text.length() - end) + " more characters)";
+  }
+
+  /** A value for a message: cut, escaped and in double quotes; {@code null} unquoted. */
+  public static String quote(String value) {
+    return value == null ? "null" : "\"" + escape(cut(value)) + "\"";
+  }
+
+  private static boolean needsEscape(char c) {
+    return c < 0x20
+        || (c >= 0x7f && c <= 0x9f)
+        || c == '\u2028'
+        || c == '\u2029'
+        || (c >= '\u202a' && c <= '\u202e')
+        || (c >= '\u2066' && c <= '\u2069')
+        || c == '\u200e'
+        || c == '\u200f'
+        || c == '\u061c';
+  }
+}
