@@ -1,6 +1,7 @@
 package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.Printable;
 import dev.slo.core.data.DataFileReader;
 import dev.slo.core.data.DataSet;
 import dev.slo.core.model.Slo;
@@ -57,7 +58,7 @@ public final class Inputs {
 
   /** True when {@code --at} was given. */
   public boolean hasInstant() {
-    return at != null && !at.isBlank();
+    return at != null;
   }
 
   /** The parsed spec. */
@@ -69,7 +70,7 @@ public final class Inputs {
       throw new InvalidInputException(
           "Missing required option: '--spec=FILE' (it may be left out only with --jdbc)");
     }
-    return SpecParser.parse(spec.toString(), InputFiles.text(spec));
+    return SpecParser.parse(spec.toString(), InputFiles.spec(spec));
   }
 
   /** The enabled SLOs selected by {@code --slo}, in spec order. */
@@ -82,7 +83,7 @@ public final class Inputs {
                   () ->
                       new InvalidInputException(
                           "--slo "
-                              + id
+                              + Printable.escape(Printable.cut(id))
                               + ": no such SLO in "
                               + s.source()
                               + "; known: "
@@ -90,7 +91,11 @@ public final class Inputs {
                                   .map(Slo::sloId)
                                   .collect(Collectors.joining(", "))));
       if (!found.enabled()) {
-        throw new InvalidInputException("--slo " + id + ": the SLO is disabled in " + s.source());
+        throw new InvalidInputException(
+            "--slo "
+                + Printable.escape(Printable.cut(id))
+                + ": the SLO is disabled in "
+                + s.source());
       }
     }
     return s.enabled().stream()
@@ -100,18 +105,46 @@ public final class Inputs {
 
   /** The evaluation instant. */
   public Instant instant(Clock clock) {
-    if (at == null || at.isBlank() || at.equalsIgnoreCase("now")) {
+    if (at == null || at.strip().equalsIgnoreCase("now")) {
       return clock.instant();
     }
+    if (at.isBlank()) {
+      throw new InvalidInputException(
+          "--at \"\": empty; give an instant such as 2026-11-01T00:00:00Z or epoch seconds, or"
+              + " leave --at out for now");
+    }
+    Instant t;
     try {
-      return DataFileReader.parseInstant(at);
+      t = DataFileReader.parseInstant(at);
     } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
       throw new InvalidInputException(
           "--at "
-              + at
+              + Printable.escape(Printable.cut(at))
               + ": not a valid instant; use ISO-8601 with an offset (2026-11-01T00:00:00Z) or"
               + " epoch seconds");
     }
+    return requireInRange("--at " + Printable.escape(Printable.cut(at)), t);
+  }
+
+  /** The earliest instant slo evaluates at. */
+  public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+  /** The latest instant slo evaluates at (its windows and periods must stay computable). */
+  public static final Instant LATEST = Instant.parse("9000-01-01T00:00:00Z");
+
+  /** {@code t} when it lies in [{@link #EARLIEST}, {@link #LATEST}]; else a one-line refusal. */
+  public static Instant requireInRange(String what, Instant t) {
+    if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+      throw new InvalidInputException(
+          what
+              + ": the instant "
+              + t
+              + " is out of range; use one from "
+              + EARLIEST
+              + " to "
+              + LATEST);
+    }
+    return t;
   }
 
   @picocli.CommandLine.Mixin PrometheusOptions prometheus = new PrometheusOptions();
@@ -149,7 +182,7 @@ public final class Inputs {
     } catch (UncheckedIOException e) {
       throw InputFiles.problem(data, e.getCause());
     }
-    set.warnings().forEach(w -> err.println("slo: warning: " + w));
+    set.warnings().forEach(w -> err.println("slo: warning: " + Printable.escape(w)));
     return set.source();
   }
 }

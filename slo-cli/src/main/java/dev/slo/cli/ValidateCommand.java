@@ -1,6 +1,7 @@
 package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.Printable;
 import dev.slo.core.spec.Spec;
 import dev.slo.core.spec.SpecException;
 import dev.slo.core.spec.SpecParser;
@@ -32,10 +33,10 @@ final class ValidateCommand implements Callable<Integer> {
     int bad = 0;
     for (Path p : specs) {
       try {
-        Spec s = SpecParser.parse(p.toString(), InputFiles.text(p));
+        Spec s = SpecParser.parse(p.toString(), InputFiles.spec(p));
         long enabled = s.enabled().size();
         out.println(
-            p
+            Printable.escape(p.toString())
                 + ": valid, "
                 + s.slos().size()
                 + " SLO"
@@ -44,10 +45,10 @@ final class ValidateCommand implements Callable<Integer> {
                 + enabled
                 + " enabled)");
       } catch (SpecException e) {
-        e.problems().forEach(err::println);
+        e.problems().forEach(x -> err.println(Printable.escape(x.toString())));
         bad++;
       } catch (InvalidInputException e) {
-        err.println(e.getMessage());
+        err.println(Printable.escape(e.getMessage()));
         bad++;
       }
     }

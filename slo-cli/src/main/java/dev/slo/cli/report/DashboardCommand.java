@@ -2,6 +2,8 @@ package dev.slo.cli.report;
 
 import dev.slo.cli.ExitCode;
 import dev.slo.cli.InputFiles;
+import dev.slo.cli.OutputTarget;
+import dev.slo.cli.PrometheusSlos;
 import dev.slo.core.spec.Spec;
 import dev.slo.core.spec.SpecParser;
 import java.nio.file.Path;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Write a Grafana dashboard (JSON) over the recording rules that 'slo rules' writes: per"
-            + " enabled SLO, its SLI, error budget remaining, burn rates and alert state. The"
+            + " enabled SLO with a Prometheus SLI (others are skipped with a warning, as by 'slo"
+            + " rules'), its SLI, error budget remaining, burn rates and alert state. The"
             + " Prometheus data source is a dashboard variable.",
     footer = ExitCode.HELP)
 public final class DashboardCommand implements Callable<Integer> {
@@ -36,15 +39,19 @@ public final class DashboardCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "FILE",
-      description = "Write the dashboard to FILE (atomically). Default: standard output.")
+      description =
+          "Write the dashboard to FILE (a regular file is replaced atomically; a device or FIFO"
+              + " is written into; - is standard output). Default: standard output.")
   Path out;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
 
   @Override
   public Integer call() {
-    Spec s = SpecParser.parse(spec.toString(), InputFiles.text(spec));
-    OutputFile.write(out, GrafanaDashboard.render(s.enabled(), title), self.commandLine().getOut());
+    Spec s = SpecParser.parse(spec.toString(), InputFiles.spec(spec));
+    var slos = PrometheusSlos.select(s.enabled(), self.commandLine().getErr());
+    OutputTarget.write(
+        "--out", out, GrafanaDashboard.render(slos, title), self.commandLine().getOut());
     return ExitCode.OK;
   }
 }

@@ -2,6 +2,7 @@ package dev.slo.cli.report;
 
 import dev.slo.cli.ExitCode;
 import dev.slo.cli.Inputs;
+import dev.slo.cli.OutputTarget;
 import dev.slo.cli.SloCommand;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.model.Slo;
@@ -50,7 +51,9 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "FILE",
-      description = "Write the report to FILE (atomically). Default: standard output.")
+      description =
+          "Write the report to FILE (a regular file is replaced atomically; a device or FIFO is"
+              + " written into; - is standard output). Default: standard output.")
   Path out;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
@@ -66,7 +69,11 @@ public final class ReportCommand implements Callable<Integer> {
     Instant now = parent.clock().instant();
     ReportBuilder builder = new ReportBuilder();
     if (p != null) { // before reading the data, which may be large
-      slos.forEach(s -> ReportBuilder.requireEnded(p, s.timeZone(), now));
+      // the zone whose period ends last: naming it tells when the report can run
+      slos.stream()
+          .map(Slo::timeZone)
+          .max(java.util.Comparator.comparing(p::end))
+          .ifPresent(zone -> ReportBuilder.requireEnded(p, zone, now));
     }
     Instant at = p == null ? inputs.instant(parent.clock()) : null;
     EventSource source = inputs.source(spec, self.commandLine().getErr());
@@ -80,7 +87,7 @@ public final class ReportCommand implements Callable<Integer> {
           case MARKDOWN -> MarkdownReport.render(report);
           case JSON -> JsonReport.render(report);
         };
-    OutputFile.write(out, text, self.commandLine().getOut());
+    OutputTarget.write("--out", out, text, self.commandLine().getOut());
     return ExitCode.OK;
   }
 }
