@@ -129,8 +129,11 @@ public final class Inputs {
   /** The earliest instant slo evaluates at. */
   public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
 
-  /** The latest instant slo evaluates at (its windows and periods must stay computable). */
-  public static final Instant LATEST = Instant.parse("9000-01-01T00:00:00Z");
+  /**
+   * The latest instant slo evaluates at: event times are kept as 64-bit nanoseconds since 1970,
+   * which end in April 2262.
+   */
+  public static final Instant LATEST = Instant.parse("2262-01-01T00:00:00Z");
 
   /** {@code t} when it lies in [{@link #EARLIEST}, {@link #LATEST}]; else a one-line refusal. */
   public static Instant requireInRange(String what, Instant t) {

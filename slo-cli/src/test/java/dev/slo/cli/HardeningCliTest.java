@@ -44,6 +44,16 @@ class HardeningCliTest {
             "9999-12-31T00:00:00Z");
     assertOneLine(r, 2, "the instant 9999-12-31T00:00:00Z is out of range");
     assertThat(r.err()).doesNotContain("overflow");
+    CliRun edge =
+        CliRun.of(
+            "eval",
+            "--spec",
+            spec().toString(),
+            "--data",
+            data().toString(),
+            "--at",
+            "2262-01-01T00:00:00Z");
+    assertThat(edge.code()).as(edge.err()).isZero();
   }
 
   @Test
