@@ -14,6 +14,11 @@ public final class DurationText {
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d|w)");
   private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:ms|s|m|h|d|w))+");
 
+  /** The longest duration accepted: 100 years of 365 days, far beyond any window or period. */
+  private static final Duration MAX = Duration.ofDays(36_500);
+
+  private static final String MAX_TEXT = "36500d";
+
   private DurationText() {}
 
   /**
@@ -30,18 +35,27 @@ public final class DurationText {
     }
     Duration d = Duration.ZERO;
     Matcher m = PART.matcher(t);
-    while (m.find()) {
-      long n = Long.parseLong(m.group(1));
-      d =
-          d.plus(
-              switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofDays(7 * n);
-              });
+    try {
+      while (m.find()) {
+        long n = Long.parseLong(m.group(1));
+        d =
+            d.plus(
+                switch (m.group(2)) {
+                  case "ms" -> Duration.ofMillis(n);
+                  case "s" -> Duration.ofSeconds(n);
+                  case "m" -> Duration.ofMinutes(n);
+                  case "h" -> Duration.ofHours(n);
+                  case "d" -> Duration.ofDays(n);
+                  default -> Duration.ofDays(Math.multiplyExact(7, n));
+                });
+      }
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw new IllegalArgumentException(
+          Printable.quote(text) + " is too long a duration; use at most " + MAX_TEXT);
+    }
+    if (d.compareTo(MAX) > 0) {
+      throw new IllegalArgumentException(
+          Printable.quote(text) + " is too long a duration; use at most " + MAX_TEXT);
     }
     if (d.isZero()) {
       throw new IllegalArgumentException(
