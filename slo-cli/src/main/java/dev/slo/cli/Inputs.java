@@ -83,7 +83,7 @@ public final class Inputs {
                   () ->
                       new InvalidInputException(
                           "--slo "
-                              + Printable.escape(Printable.cut(id))
+                              + Printable.cut(id)
                               + ": no such SLO in "
                               + s.source()
                               + "; known: "
@@ -92,10 +92,7 @@ public final class Inputs {
                                   .collect(Collectors.joining(", "))));
       if (!found.enabled()) {
         throw new InvalidInputException(
-            "--slo "
-                + Printable.escape(Printable.cut(id))
-                + ": the SLO is disabled in "
-                + s.source());
+            "--slo " + Printable.cut(id) + ": the SLO is disabled in " + s.source());
       }
     }
     return s.enabled().stream()
@@ -119,11 +116,11 @@ public final class Inputs {
     } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
       throw new InvalidInputException(
           "--at "
-              + Printable.escape(Printable.cut(at))
+              + Printable.cut(at)
               + ": not a valid instant; use ISO-8601 with an offset (2026-11-01T00:00:00Z) or"
               + " epoch seconds");
     }
-    return requireInRange("--at " + Printable.escape(Printable.cut(at)), t);
+    return requireInRange("--at " + Printable.cut(at), t);
   }
 
   /** The earliest instant slo evaluates at. */

@@ -48,23 +48,41 @@ public final class Printable {
   }
 
   /**
-   * {@code text} cut to {@link #MAX_SHOWN} characters, with how many were left out, e.g. {@code
-   * xxxx… (999920 more characters)}. Never splits a surrogate pair.
+   * {@code text} escaped and cut to {@link #MAX_SHOWN} characters of output, with how many were
+   * left out, e.g. {@code xxxx… (999920 more characters)}. Never splits an escape or a surrogate
+   * pair, and never escapes more of a long value than it shows.
    */
   public static String cut(String text) {
-    if (text == null || text.length() <= MAX_SHOWN) {
-      return text;
-    }
-    int end = MAX_SHOWN;
-    if (Character.isHighSurrogate(text.charAt(end - 1))) {
-      end--;
-    }
-    return text.substring(0, end) + "… (" + (text.length() - end) + " more characters)";
+    return shown(text, MAX_SHOWN);
   }
 
-  /** A value for a message: cut, escaped and in double quotes; {@code null} unquoted. */
+  /** {@code text} escaped and cut to about {@code max} characters of output; see {@link #cut}. */
+  public static String shown(String text, int max) {
+    if (text == null) {
+      return "null";
+    }
+    StringBuilder sb = new StringBuilder(Math.min(text.length(), max) + 32);
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      char c = text.charAt(i);
+      int take = Character.isHighSurrogate(c) && i + 1 < n ? 2 : 1;
+      String piece = take == 2 ? text.substring(i, i + 2) : escape(String.valueOf(c));
+      if (sb.length() + piece.length() > max) {
+        break;
+      }
+      sb.append(piece);
+      i += take;
+    }
+    if (i < n) {
+      sb.append("… (").append(n - i).append(" more characters)");
+    }
+    return sb.toString();
+  }
+
+  /** A value for a message: escaped, cut and in double quotes; {@code null} unquoted. */
   public static String quote(String value) {
-    return value == null ? "null" : "\"" + escape(cut(value)) + "\"";
+    return value == null ? "null" : "\"" + cut(value) + "\"";
   }
 
   private static boolean needsEscape(char c) {

@@ -25,9 +25,16 @@ class PrintableTest {
   }
 
   @Test
-  void shouldNotSplitASurrogatePairWhenCutting() {
+  void shouldNotSplitASurrogatePairOrAnEscapeWhenCutting() {
     String s = "x".repeat(79) + "😀" + "y".repeat(100);
-    assertThat(Printable.cut(s)).startsWith("x".repeat(79) + "…");
+    assertThat(Printable.cut(s)).isEqualTo("x".repeat(79) + "… (102 more characters)");
+    assertThat(Printable.cut("\u0000".repeat(100)))
+        .isEqualTo("\\u0000".repeat(13) + "… (87 more characters)");
+  }
+
+  @Property
+  void aQuotedValueIsShortWhateverItHolds(@ForAll String s) {
+    assertThat(Printable.quote(s).length()).isLessThanOrEqualTo(82 + 30);
   }
 
   @Property

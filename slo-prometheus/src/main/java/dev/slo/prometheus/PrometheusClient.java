@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slo.core.SourceException;
+import dev.slo.core.window.DurationText;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -301,7 +302,8 @@ public final class PrometheusClient {
 
     private static Duration positive(Duration d, String what) {
       if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(d + " is not a valid " + what + ": use > 0");
+        throw new IllegalArgumentException(
+            DurationText.format(d) + " is not a valid " + what + ": use > 0");
       }
       return d;
     }

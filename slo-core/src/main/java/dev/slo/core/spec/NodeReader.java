@@ -99,17 +99,17 @@ final class NodeReader {
     } catch (JsonProcessingException e) {
       String msg =
           String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("syntax error");
-      throw fail(source, line(e), "not valid " + kind + ": " + Printable.escape(cut(msg)));
+      throw fail(source, line(e), "not valid " + kind + ": " + Printable.shown(msg, 200));
     } catch (IOException e) {
       throw fail(
-          source, 0, "cannot be parsed: " + Printable.escape(cut(String.valueOf(e.getMessage()))));
+          source, 0, "cannot be parsed: " + Printable.shown(String.valueOf(e.getMessage()), 200));
     } catch (RuntimeException e) {
       if (e instanceof SpecException) {
         throw e;
       }
       // SnakeYAML reports some problems (bad escapes, limits) with its own unchecked exceptions
       String msg = String.valueOf(e.getMessage()).lines().findFirst().orElse("syntax error");
-      throw fail(source, 0, "not valid " + kind + ": " + Printable.escape(cut(msg)));
+      throw fail(source, 0, "not valid " + kind + ": " + Printable.shown(msg, 200));
     }
   }
 
@@ -119,10 +119,6 @@ final class NodeReader {
 
   private static int line(JsonProcessingException e) {
     return e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
-  }
-
-  private static String cut(String msg) {
-    return msg.length() <= 200 ? msg : msg.substring(0, 200) + "…";
   }
 
   /** Jackson's limit messages name its classes; say which spec limit it is instead. */

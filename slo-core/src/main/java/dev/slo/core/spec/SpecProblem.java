@@ -16,7 +16,7 @@ public record SpecProblem(String source, int line, String field, String message)
    */
   public SpecProblem {
     source = Printable.escape(source);
-    field = field == null ? "" : Printable.escape(Printable.cut(field));
+    field = field == null ? "" : Printable.cut(field);
     message = Printable.escape(message);
   }
 

@@ -72,6 +72,9 @@ public final class DurationText {
     if (d.isZero()) {
       return "0s";
     }
+    if (d.isNegative()) {
+      return "-" + format(d.negated());
+    }
     StringBuilder sb = new StringBuilder();
     long seconds = d.getSeconds();
     long days = seconds / 86_400;
