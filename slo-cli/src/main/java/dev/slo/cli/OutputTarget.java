@@ -23,9 +23,10 @@ import java.util.UUID;
  * Where {@code --out} writes (report, rules, dashboard). A regular file, new or existing, is
  * replaced atomically: the text goes to a temporary file beside it, which is then renamed over it,
  * so a failure leaves the old file or none. A symbolic link is followed and its target replaced.
- * Devices, FIFOs and sockets ({@code /dev/stdout}, {@code /dev/null}) are written straight into;
- * {@code -} or no option means standard output. A new file gets the mode the umask gives (0644
- * under umask 022); a replaced file keeps its mode.
+ * Devices, FIFOs, sockets and names under /dev and /proc ({@code /dev/stdout}, {@code /dev/null})
+ * are written straight into (appending, so {@code >> log} behind /dev/stdout appends); {@code -} or
+ * no option means standard output. A new file gets the mode the umask gives (0644 under umask 022);
+ * a replaced file keeps its mode.
  */
 public final class OutputTarget {
   private static final int MAX_LINKS = 40;
@@ -45,25 +46,34 @@ public final class OutputTarget {
       return;
     }
     String shown = option + " " + Printable.escape(file.toString());
-    Path target;
-    try {
-      target = followLinks(file.toAbsolutePath());
-    } catch (IOException e) {
-      throw new InvalidInputException(shown + ": cannot follow the link: " + reason(e), e);
-    }
-    if (Files.isDirectory(target)) {
+    Path given = file.toAbsolutePath();
+    if (Files.isDirectory(given)) {
       throw new InvalidInputException(shown + ": is a directory, not a file");
     }
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     try {
-      if (Files.exists(target) && !Files.isRegularFile(target)) {
-        writeStraight(target, bytes);
+      if (Files.exists(given) && (!Files.isRegularFile(given) || isDeviceName(given))) {
+        // a device, FIFO or socket, possibly through links (/dev/stdout -> /proc/self/fd/1 ->
+        // pipe:[n]): the kernel resolves them when the path is opened
+        writeStraight(given, bytes);
       } else {
+        Path target = Files.exists(given) ? given.toRealPath() : followLinks(given);
+        if (Files.isDirectory(target)) {
+          throw new InvalidInputException(shown + ": is a directory, not a file");
+        }
         replace(target, bytes);
       }
     } catch (IOException e) {
       throw new InvalidInputException(shown + ": cannot write: " + reason(e), e);
     }
+  }
+
+  /**
+   * {@code /dev/stdout}, {@code /dev/fd/3}, {@code /proc/self/fd/1}: names of open descriptors,
+   * written into even when the shell redirected them to a regular file ({@code >> log} appends).
+   */
+  private static boolean isDeviceName(Path p) {
+    return p.startsWith("/dev/") || p.startsWith("/proc/");
   }
 
   /** The file a chain of symbolic links ends at; {@code path} itself when it is not a link. */
@@ -81,7 +91,8 @@ public final class OutputTarget {
   }
 
   private static void writeStraight(Path target, byte[] bytes) throws IOException {
-    try (OutputStream o = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
+    try (OutputStream o =
+        Files.newOutputStream(target, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
       o.write(bytes);
     }
   }

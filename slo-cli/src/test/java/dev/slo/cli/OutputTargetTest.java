@@ -70,6 +70,16 @@ class OutputTargetTest {
   @ParameterizedTest
   @ValueSource(strings = {"report", "rules", "dashboard"})
   void shouldWriteIntoAFifoWithoutReplacingIt(String command) throws Exception {
+    writeIntoFifo(command, false);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"report", "rules", "dashboard"})
+  void shouldWriteIntoAFifoBehindASymlinkAsIntoDevStdout(String command) throws Exception {
+    writeIntoFifo(command, true);
+  }
+
+  private void writeIntoFifo(String command, boolean viaLink) throws Exception {
     Path fifo = dir.resolve("pipe");
     Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
     assertThat(mk.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -83,9 +93,11 @@ class OutputTargetTest {
                 return "failed: " + e;
               }
             });
-    CliRun r = CliRun.of(args(command, fifo));
+    Path out = viaLink ? Files.createSymbolicLink(dir.resolve("out-link"), fifo) : fifo;
+    CliRun r = CliRun.of(args(command, out));
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(read.get(10, TimeUnit.SECONDS)).isNotEmpty().doesNotStartWith("failed");
+    assertThat(Files.isSymbolicLink(out)).isEqualTo(viaLink);
     assertThat(Files.isRegularFile(fifo)).isFalse();
     assertThat(Files.exists(fifo)).isTrue();
   }
