@@ -2,7 +2,7 @@ package dev.slo.cli;
 
 import dev.slo.cli.output.Format;
 import dev.slo.cli.output.Renderer;
-import dev.slo.cli.output.StatusJson;
+import dev.slo.core.json.StatusJson;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.Evaluator;

@@ -1,7 +1,7 @@
 package dev.slo.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.slo.cli.output.StatusJson;
+import dev.slo.core.json.StatusJson;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.data.DataFileReader;
 import dev.slo.core.store.SliMetric;

@@ -1,9 +1,9 @@
 package dev.slo.cli;
 
+import dev.slo.testing.PrometheusServer;
+import dev.slo.testing.Workload;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slo.prometheus.PrometheusServer;
-import dev.slo.prometheus.Workload;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

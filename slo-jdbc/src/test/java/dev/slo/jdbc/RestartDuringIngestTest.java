@@ -1,5 +1,6 @@
 package dev.slo.jdbc;
 
+import dev.slo.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,5 +1,6 @@
 package dev.slo.jdbc;
 
+import dev.slo.testing.TestDatabase;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.Evaluator;
 import dev.slo.core.model.Slo;

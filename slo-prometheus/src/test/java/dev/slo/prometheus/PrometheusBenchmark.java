@@ -1,5 +1,7 @@
 package dev.slo.prometheus;
 
+import dev.slo.testing.PrometheusServer;
+import dev.slo.testing.Workload;
 import dev.slo.core.eval.Evaluator;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.TimePeriod;

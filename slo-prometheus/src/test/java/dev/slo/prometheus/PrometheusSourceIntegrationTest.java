@@ -1,5 +1,7 @@
 package dev.slo.prometheus;
 
+import dev.slo.testing.PrometheusServer;
+import dev.slo.testing.Workload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -1,5 +1,6 @@
 package dev.slo.prometheus;
 
+import dev.slo.testing.PrometheusServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slo.core.model.LatencySli;

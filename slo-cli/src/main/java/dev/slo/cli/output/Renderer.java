@@ -1,5 +1,7 @@
 package dev.slo.cli.output;
 
+import dev.slo.core.json.StatusJson;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
