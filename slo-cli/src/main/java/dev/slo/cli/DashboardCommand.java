@@ -1,8 +1,8 @@
 package dev.slo.cli;
 
 import dev.slo.core.spec.Spec;
-import dev.slo.report.GrafanaDashboard;
 import dev.slo.core.spec.SpecParser;
+import dev.slo.report.GrafanaDashboard;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

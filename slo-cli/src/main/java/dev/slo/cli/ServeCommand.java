@@ -2,13 +2,13 @@ package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.ValidationException;
+import dev.slo.core.spec.Spec;
+import dev.slo.core.spec.SpecParser;
+import dev.slo.core.window.DurationText;
 import dev.slo.server.DeliveryPolicy;
 import dev.slo.server.EventSinks;
 import dev.slo.server.FileEventSource;
 import dev.slo.server.SloServer;
-import dev.slo.core.spec.Spec;
-import dev.slo.core.spec.SpecParser;
-import dev.slo.core.window.DurationText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec.Target;
 
-/** {@code slo serve}: evaluates SLOs continuously and serves the seed's REST API. */
+/** {@code slo serve}: evaluates SLOs continuously and serves the REST API (docs/openapi.json). */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,

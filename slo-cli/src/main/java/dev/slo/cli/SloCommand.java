@@ -1,7 +1,5 @@
 package dev.slo.cli;
 
-
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;

@@ -1,6 +1,5 @@
 package dev.slo.cli;
 
-import dev.slo.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

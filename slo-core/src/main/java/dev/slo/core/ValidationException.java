@@ -20,9 +20,21 @@ public class ValidationException extends InvalidInputException {
    * @param reason what a valid value looks like
    */
   public ValidationException(String field, Object value, String reason) {
-    super(message(field, value, reason));
+    this(field, value == null ? null : String.valueOf(value), message(field, value, reason), 0);
+  }
+
+  private ValidationException(String field, String value, String message, int unused) {
+    super(message);
     this.field = field;
-    this.value = value == null ? null : String.valueOf(value);
+    this.value = value;
+  }
+
+  /**
+   * An exception about {@code field} whose message is {@code message} as given, for rules that
+   * concern several fields (e.g. "give exactly one of good_counter and bad_counter").
+   */
+  public static ValidationException withMessage(String field, Object value, String message) {
+    return new ValidationException(field, value == null ? null : String.valueOf(value), message, 0);
   }
 
   /** A missing required field: {@code "target_percentage is required"}. */

@@ -1,15 +1,15 @@
 package dev.slo.jdbc;
 
+import dev.slo.core.alert.Severity;
 import dev.slo.core.store.AlertRuleRepository;
 import dev.slo.core.store.BurnRateAlertRule;
-import dev.slo.core.store.NotFoundException;
 import dev.slo.core.store.ConflictException;
-import dev.slo.core.alert.Severity;
-import java.util.Locale;
+import dev.slo.core.store.NotFoundException;
 import dev.slo.core.window.DurationText;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** {@link AlertRuleRepository} on {@code slo_burn_rate_alerts}. Thread-safe. */
@@ -42,9 +42,7 @@ final class JdbcAlertRuleRepository implements AlertRuleRepository {
                     .bind("window", DurationText.format(rule.timeWindow()))
                     .bind(
                         "short",
-                        rule.shortWindow() == null
-                            ? null
-                            : DurationText.format(rule.shortWindow()))
+                        rule.shortWindow() == null ? null : DurationText.format(rule.shortWindow()))
                     .bind("severity", rule.severity().label())
                     .bind("rule", rule.alertRuleId())
                     .bind("enabled", rule.enabled())
@@ -70,10 +68,7 @@ final class JdbcAlertRuleRepository implements AlertRuleRepository {
                     + "\" is not a stored slo_id: create the SLO before its alert rules");
           }
           return new ConflictException(
-              "\""
-                  + rule.alertRuleId()
-                  + "\" is an existing alert_rule_id of SLO "
-                  + rule.sloId());
+              "\"" + rule.alertRuleId() + "\" is an existing alert_rule_id of SLO " + rule.sloId());
         });
   }
 

@@ -174,8 +174,8 @@ public final class RuleGenerator {
   /**
    * The PromQL of a stored burn-rate alert rule (REST {@code POST .../burn-rate-alert}): the error
    * ratio over the rule's window at or above {@code threshold × (1 - target)}, joined with {@code
-   * and} for the short window. The error ratio is the one the rule file records for that window;
-   * an SLO without a Prometheus SLI names the recording rule {@code
+   * and} for the short window. The error ratio is the one the rule file records for that window; an
+   * SLO without a Prometheus SLI names the recording rule {@code
    * slo:sli_error:ratio_rate<W>{slo_id="..."}} instead, for the user to define.
    */
   public static String burnRateAlert(Slo slo, BurnRateAlertRule rule) {

@@ -2,8 +2,8 @@ package dev.slo.report;
 
 import static dev.slo.report.Html.escape;
 
-import dev.slo.core.json.StatusJson;
 import dev.slo.core.eval.Evaluation;
+import dev.slo.core.json.StatusJson;
 import dev.slo.core.model.Slo;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -73,8 +73,8 @@ public final class ReportBuilder {
   /**
    * Evaluates and returns the report.
    *
-   * @throws ValidationException when the source, the time of making, or exactly one of instant
-   *     and period is missing
+   * @throws ValidationException when the source, the time of making, or exactly one of instant and
+   *     period is missing
    * @throws dev.slo.core.InvalidInputException when the period has not ended at the time of making
    *     in some SLO's zone
    * @throws dev.slo.core.SourceException when the source cannot be read
@@ -107,9 +107,7 @@ public final class ReportBuilder {
     List<SeriesPoint> series = new ArrayList<>();
     for (Instant t : samples(e.period(), when)) {
       series.add(
-          t.equals(when)
-              ? SeriesPoint.of(e)
-              : SeriesPoint.of(evaluator.evaluate(slo, source, t)));
+          t.equals(when) ? SeriesPoint.of(e) : SeriesPoint.of(evaluator.evaluate(slo, source, t)));
     }
     return new SloReport(e, series);
   }

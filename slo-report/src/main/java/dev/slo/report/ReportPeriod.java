@@ -51,7 +51,9 @@ public record ReportPeriod(YearMonth first, int months) {
       // falls through to the message below
     }
     throw new ValidationException(
-        "period", text, "not a calendar month or quarter; use YYYY-MM (2026-10) or YYYY-Qn (2026-Q3)");
+        "period",
+        text,
+        "not a calendar month or quarter; use YYYY-MM (2026-10) or YYYY-Qn (2026-Q3)");
   }
 
   /** The instant the period starts: local midnight on its first day in {@code zone}. */

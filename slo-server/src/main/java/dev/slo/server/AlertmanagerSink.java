@@ -2,8 +2,8 @@ package dev.slo.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slo.core.json.StatusJson;
 import dev.slo.core.alert.AlertTier;
+import dev.slo.core.json.StatusJson;
 import dev.slo.core.model.Slo;
 import dev.slo.core.window.DurationText;
 import java.time.Instant;

@@ -4,28 +4,28 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slo.core.json.StatusJson;
-import dev.slo.core.store.BurnRateAlertRule;
-import dev.slo.core.store.SliMetric;
-import dev.slo.prometheus.RuleGenerator;
 import dev.slo.core.model.BudgetingMethod;
 import dev.slo.core.model.LatencySli;
 import dev.slo.core.model.NoDataPolicy;
 import dev.slo.core.model.SliDefinition;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.StatusThresholds;
+import dev.slo.core.store.BurnRateAlertRule;
+import dev.slo.core.store.SliMetric;
 import dev.slo.core.window.DurationText;
+import dev.slo.prometheus.RuleGenerator;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The JSON shapes the API adds to {@link StatusJson}: the seed's SLO (plus slo's optional spec
- * fields when they differ from the defaults, so the output parses back to the same SLO), SLIMetric,
- * AlertRule and errors. Thread-safe; no state.
+ * The JSON shapes the API adds to {@link StatusJson}: the SLO object of docs/openapi.json (plus
+ * slo's optional spec fields when they differ from the defaults, so the output parses back to the
+ * same SLO), SLIMetric, AlertRule and errors. Thread-safe; no state.
  */
 final class ApiJson {
   private ApiJson() {}
 
-  /** The seed's SLO object. */
+  /** The SLO object (docs/openapi.json). */
   static ObjectNode slo(Slo s) {
     ObjectNode o = StatusJson.MAPPER.createObjectNode();
     o.put("slo_id", s.sloId());

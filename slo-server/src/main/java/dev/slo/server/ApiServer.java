@@ -49,11 +49,7 @@ final class ApiServer {
       this.server = HttpServer.create(address, 128);
     } catch (IOException e) {
       throw new InvalidInputException(
-          address.getHostString()
-              + ":"
-              + address.getPort()
-              + ": cannot listen: "
-              + e.getMessage(),
+          address.getHostString() + ":" + address.getPort() + ": cannot listen: " + e.getMessage(),
           e);
     }
     AtomicInteger n = new AtomicInteger();

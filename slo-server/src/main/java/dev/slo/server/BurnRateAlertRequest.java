@@ -10,8 +10,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The seed's {@code BurnRateAlertRequest}: alert when the burn rate over {@code timeWindow} (and,
- * when given, also over {@code shortWindow}) reaches {@code burnRateThreshold}. Immutable.
+ * {@code BurnRateAlertRequest} of docs/openapi.json: alert when the burn rate over {@code
+ * timeWindow} (and, when given, also over {@code shortWindow}) reaches {@code burnRateThreshold}.
+ * Immutable.
  *
  * @param burnRateThreshold positive, finite burn rate, e.g. 14.4
  * @param timeWindow the long window, at least one second

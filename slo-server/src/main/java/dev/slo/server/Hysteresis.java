@@ -5,7 +5,6 @@ import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.FiringAlert;
 import dev.slo.core.model.Status;
 import dev.slo.core.model.StatusThresholds;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.slo.server;
 
-import dev.slo.core.json.StatusJson;
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.json.StatusJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -1,30 +1,30 @@
 package dev.slo.server;
 
-import dev.slo.core.json.StatusJson;
 import dev.slo.core.SloException;
+import dev.slo.core.ValidationException;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.Evaluator;
 import dev.slo.core.event.SloStatusUpdated;
+import dev.slo.core.json.StatusJson;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.Status;
-import dev.slo.core.source.EventSource;
-import dev.slo.core.ValidationException;
 import dev.slo.core.source.EventCounts;
+import dev.slo.core.source.EventSource;
 import dev.slo.core.store.InMemoryStore;
 import dev.slo.core.store.SliMetric;
 import dev.slo.core.store.SloFilter;
 import dev.slo.core.store.SloStore;
 import dev.slo.core.window.DurationText;
 import dev.slo.core.window.Window;
-import java.time.temporal.ChronoUnit;
-import java.util.Objects;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,10 +37,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Evaluates every enabled SLO of a store on an interval, at the clock's time, and keeps each one's
  * latest {@link Snapshot}: {@code slo serve} without HTTP. After each evaluation it appends the
- * events since the previous one to the store's SLI history (unless the source is the store
- * itself), applies hysteresis, and publishes a {@link Notice} to the sinks when the reported status
- * or the firing tiers change. A failing source marks the SLO stale with the error and keeps its
- * last good values, reported no better than WARNING, until a later pass succeeds.
+ * events since the previous one to the store's SLI history (unless the source is the store itself),
+ * applies hysteresis, and publishes a {@link Notice} to the sinks when the reported status or the
+ * firing tiers change. A failing source marks the SLO stale with the error and keeps its last good
+ * values, reported no better than WARNING, until a later pass succeeds.
  *
  * <p>Build one with {@link #builder()}; {@link #start()} schedules passes, {@link #evaluateNow()}
  * runs one in the caller's thread. Thread-safe: passes are serialized; reads never lock.
@@ -101,9 +101,7 @@ public final class Monitor implements AutoCloseable {
     return source;
   }
 
-  /**
-   * Settings of a {@link Monitor}. Not thread-safe; {@link #build} validates and copies.
-   */
+  /** Settings of a {@link Monitor}. Not thread-safe; {@link #build} validates and copies. */
   public static final class Builder {
     private EventSource source;
     private SloStore store;

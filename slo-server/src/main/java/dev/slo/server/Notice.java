@@ -9,7 +9,8 @@ import java.util.List;
  * Immutable.
  *
  * @param snapshot the SLO's state after the evaluation
- * @param event the seed's {@code slo_status_updated} event, rendered by {@code StatusJson}
+ * @param event the {@code slo_status_updated} event (docs/events.md), rendered by {@code
+ *     StatusJson}
  * @param fired tiers that started firing
  * @param resolved tiers that stopped firing, with the state they had
  * @param at the evaluation instant

@@ -3,16 +3,15 @@ package dev.slo.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.slo.core.json.StatusJson;
+import dev.slo.core.ValidationException;
 import dev.slo.core.data.DataFileReader;
+import dev.slo.core.json.StatusJson;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.SloType;
 import dev.slo.core.model.Status;
 import dev.slo.core.spec.SpecException;
 import dev.slo.core.spec.SpecParser;
 import dev.slo.core.spec.SpecProblem;
-import dev.slo.core.window.DurationText;
-import dev.slo.core.ValidationException;
 import dev.slo.core.store.BurnRateAlertRule;
 import dev.slo.core.store.ConflictException;
 import dev.slo.core.store.SloFilter;
@@ -28,12 +27,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The seed's REST API plus {@code /metrics}, {@code /healthz}, {@code /readyz} and {@code
- * /api/v1/openapi.json}. Routes, checks methods (405 with Allow), the bearer token of write
+ * The REST API of docs/openapi.json plus {@code /metrics}, {@code /healthz}, {@code /readyz} and
+ * {@code /api/v1/openapi.json}. Routes, checks methods (405 with Allow), the bearer token of write
  * endpoints (401), known SLOs (404) and inputs (400 naming the field). Thread-safe.
  */
 final class SloApi {

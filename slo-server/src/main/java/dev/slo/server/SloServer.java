@@ -48,8 +48,7 @@ public final class SloServer implements AutoCloseable {
     this.grace = b.grace;
     this.schedule = b.schedule;
     SloApi api =
-        new SloApi(
-            monitor.store(), monitor, new ExporterExposition(), b.clock, b.token, openApi());
+        new SloApi(monitor.store(), monitor, new ExporterExposition(), b.clock, b.token, openApi());
     this.http = new ApiServer(b.bind, api, b.threads, b.log);
   }
 

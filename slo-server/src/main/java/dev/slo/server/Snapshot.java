@@ -1,8 +1,8 @@
 package dev.slo.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slo.core.json.StatusJson;
 import dev.slo.core.eval.Evaluation;
+import dev.slo.core.json.StatusJson;
 import dev.slo.core.model.Slo;
 import java.time.Instant;
 import java.util.Map;

@@ -1,9 +1,13 @@
 package dev.slo.server;
 
-import dev.slo.testing.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slo.core.model.Slo;
+import dev.slo.core.source.EventSource;
 import dev.slo.core.spec.SpecParser;
+import dev.slo.core.store.InMemoryStore;
+import dev.slo.core.store.SloStore;
+import dev.slo.testing.MutableClock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,12 +21,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.UnaryOperator;
-import dev.slo.core.model.Slo;
-import dev.slo.core.source.EventSource;
-import dev.slo.core.store.InMemoryStore;
-import dev.slo.core.store.SloStore;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** A server on a free loopback port with a scripted source and a hand-moved clock. */
 final class Harness implements AutoCloseable {

@@ -43,6 +43,7 @@ public final class Servers {
 
   /** A JDBC URL with its password (in userinfo or a password parameter) masked. */
   static String redact(String url) {
-    return url.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("//([^:/@]+):[^@/]*@", "//$1:***@");
+    return url.replaceAll("(?i)(password=)[^&]*", "$1***")
+        .replaceAll("//([^:/@]+):[^@/]*@", "//$1:***@");
   }
 }

@@ -119,8 +119,7 @@ public abstract class SloStoreContract {
     assertThat(ids(SloFilter.ALL.withSloType(SloType.LATENCY))).containsExactly("b");
     assertThat(ids(SloFilter.ALL.withStatus(Status.CRITICAL))).containsExactly("a");
     assertThat(ids(SloFilter.ALL.withStatus(Status.HEALTHY))).containsExactly("b");
-    assertThat(store.slos().status("a").orElseThrow().lastUpdated())
-        .isEqualTo(T0.plusSeconds(60));
+    assertThat(store.slos().status("a").orElseThrow().lastUpdated()).isEqualTo(T0.plusSeconds(60));
     assertThat(store.slos().status("c")).isEmpty();
     assertThatThrownBy(() -> store.slos().saveStatus(status("zz", Status.HEALTHY, T0)))
         .isInstanceOf(NotFoundException.class);
@@ -178,7 +177,8 @@ public abstract class SloStoreContract {
             () ->
                 store
                     .alertRules()
-                    .create(BurnRateAlertRule.of("zz", 2, Duration.ofHours(1), null, Severity.PAGE)))
+                    .create(
+                        BurnRateAlertRule.of("zz", 2, Duration.ofHours(1), null, Severity.PAGE)))
         .isInstanceOf(NotFoundException.class)
         .hasMessageStartingWith("\"zz\" is not a stored slo_id");
   }
@@ -235,8 +235,7 @@ public abstract class SloStoreContract {
       rows.add(SliMetric.ofCounts("a", T0.plusSeconds(60L * m), m % 10, 10));
     }
     store.history().append(rows);
-    var buckets =
-        store.history().buckets("a", T0, T0.plus(Duration.ofHours(3)), BucketSize.HOUR);
+    var buckets = store.history().buckets("a", T0, T0.plus(Duration.ofHours(3)), BucketSize.HOUR);
     assertThat(buckets).hasSize(3);
     assertThat(buckets.get(0).start()).isEqualTo(T0);
     assertThat(buckets.get(0).counts()).isEqualTo(new EventCounts(270, 600));

@@ -1,13 +1,12 @@
 package dev.slo.cli.output;
 
-import dev.slo.core.json.StatusJson;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.FiringAlert;
+import dev.slo.core.json.StatusJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -16,8 +16,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
- * The JSON shapes of the seed's SLOStatus (with slo's extra fields), ErrorBudget and {@code
- * slo_status_updated} event, with the seed's snake_case names. Thread-safe.
+ * The JSON shapes of SLOStatus (docs/openapi.json, with the extra fields of docs/cli.md),
+ * ErrorBudget and {@code slo_status_updated} event, with the snake_case names of docs/openapi.json.
+ * Thread-safe.
  */
 public final class StatusJson {
   /** Shared mapper; configure nothing on it after start-up. */
@@ -28,7 +29,10 @@ public final class StatusJson {
 
   private StatusJson() {}
 
-  /** An instant as the seed prints it: {@code 2025-06-21T10:00:00.000Z}; null stays null. */
+  /**
+   * An instant as the API prints it (docs/openapi.json): {@code 2025-06-21T10:00:00.000Z}; null
+   * stays null.
+   */
   public static String time(Instant t) {
     return t == null ? null : TIME.format(t);
   }
@@ -77,7 +81,7 @@ public final class StatusJson {
     return o;
   }
 
-  /** The seed's ErrorBudget object. */
+  /** The ErrorBudget object (docs/openapi.json). */
   public static ObjectNode errorBudget(ErrorBudget b) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("slo_id", b.sloId());
@@ -90,7 +94,7 @@ public final class StatusJson {
     return o;
   }
 
-  /** The seed's SLIMetric object; {@code isGood} null when not judged. */
+  /** The SLIMetric object (docs/openapi.json); {@code isGood} null when not judged. */
   public static ObjectNode sliMetric(
       String sloId, Instant timestamp, double sliValue, long good, long total, Boolean isGood) {
     ObjectNode o = MAPPER.createObjectNode();
@@ -103,7 +107,7 @@ public final class StatusJson {
     return o;
   }
 
-  /** The seed's {@code slo_status_updated} event. */
+  /** The {@code slo_status_updated} event (docs/events.md). */
   public static ObjectNode event(SloStatusUpdated ev) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("event_id", ev.eventId());

@@ -18,8 +18,8 @@ import java.util.UUID;
  * @param timeWindow the window the burn rate is measured over, at least one second
  * @param shortWindow the confirming short window, shorter than {@code timeWindow}, or null
  * @param severity page or ticket
- * @param alertRuleId the rule's readable identifier, at most 100 characters; {@link #of} derives
- *     it from the other fields ({@link #derivedId}), so identical rules share it
+ * @param alertRuleId the rule's readable identifier, at most 100 characters; {@link #of} derives it
+ *     from the other fields ({@link #derivedId}), so identical rules share it
  * @param enabled disabled rules never fire
  * @param createdAt when the rule was stored; null before
  */

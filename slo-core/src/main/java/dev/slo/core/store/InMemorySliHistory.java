@@ -99,5 +99,4 @@ final class InMemorySliHistory implements SliHistory {
     long s = Math.floorDiv(t.getEpochSecond(), widthSeconds) * widthSeconds;
     return Instant.ofEpochSecond(s);
   }
-
 }

@@ -3,8 +3,8 @@ package dev.slo.core.store;
 import java.time.Clock;
 
 /**
- * A {@link SloStore} in memory: the default for {@code slo serve} without a database, and for
- * tests and embedders. Nothing outlives the process. Thread-safe.
+ * A {@link SloStore} in memory: the default for {@code slo serve} without a database, and for tests
+ * and embedders. Nothing outlives the process. Thread-safe.
  */
 public final class InMemoryStore implements SloStore {
   /** SLI history rows kept per SLO when no capacity is given; older rows are dropped. */

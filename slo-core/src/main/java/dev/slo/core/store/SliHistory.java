@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * SLI history (the seed's {@code sli_metrics_ts}) with bucketed sums. Implementations are
+ * SLI history ({@code sli_metrics_ts}, docs/jdbc.md) with bucketed sums. Implementations are
  * thread-safe; concurrent appends to the same SLO serialize.
  */
 public interface SliHistory {

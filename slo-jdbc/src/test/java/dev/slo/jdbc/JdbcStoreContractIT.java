@@ -6,7 +6,7 @@ import dev.slo.testing.TestDatabase;
 import java.util.Map;
 
 /** The store contract, run by PostgreSQL. */
-class JdbcStoreContractTest extends SloStoreContract {
+class JdbcStoreContractIT extends SloStoreContract {
   @Override
   protected SloStore newStore() {
     return JdbcStore.open(TestDatabase.freshSchema("slo_t_contract"), Map.of());

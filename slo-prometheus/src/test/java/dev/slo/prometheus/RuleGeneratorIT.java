@@ -1,12 +1,12 @@
 package dev.slo.prometheus;
 
-import dev.slo.testing.PrometheusServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slo.core.model.LatencySli;
 import dev.slo.core.model.SliDefinition;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.TimePeriod;
+import dev.slo.testing.PrometheusServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Rule files checked and unit-tested with the real promtool. */
-class RuleGeneratorTest {
+class RuleGeneratorIT {
   @TempDir Path dir;
 
   static Slo checkout() {
-    return PrometheusSourceIntegrationTest.counters("checkout", TimePeriod.ROLLING_30D).toBuilder()
+    return PrometheusSourceIT.counters("checkout", TimePeriod.ROLLING_30D).toBuilder()
         .sloName("Checkout \"availability\"")
         .build();
   }

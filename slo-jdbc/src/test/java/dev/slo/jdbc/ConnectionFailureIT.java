@@ -1,16 +1,16 @@
 package dev.slo.jdbc;
 
-import dev.slo.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.SourceException;
+import dev.slo.testing.TestDatabase;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ConnectionFailureTest {
+class ConnectionFailureIT {
 
   @Test
   void shouldRejectMalformedUrlsWithoutShowingPasswords() {

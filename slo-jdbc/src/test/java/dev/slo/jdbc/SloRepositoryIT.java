@@ -1,6 +1,5 @@
 package dev.slo.jdbc;
 
-import dev.slo.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,6 +18,7 @@ import dev.slo.core.store.ConflictException;
 import dev.slo.core.store.NotFoundException;
 import dev.slo.core.store.SloFilter;
 import dev.slo.core.store.SloRepository;
+import dev.slo.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SloRepositoryTest {
+class SloRepositoryIT {
   static final List<String> HOSTILE =
       List.of(
           "it's \"quoted\"",
@@ -162,6 +162,7 @@ class SloRepositoryTest {
       Slo slo =
           Slo.builder()
               .sloId("h" + i++)
+              .sloType(dev.slo.core.model.SloType.AVAILABILITY)
               .sloName(s)
               .serviceName(s)
               .targetPercentage(99)

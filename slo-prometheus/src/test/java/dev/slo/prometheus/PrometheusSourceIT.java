@@ -1,7 +1,5 @@
 package dev.slo.prometheus;
 
-import dev.slo.testing.PrometheusServer;
-import dev.slo.testing.Workload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -17,6 +15,8 @@ import dev.slo.core.model.Slo;
 import dev.slo.core.model.TimePeriod;
 import dev.slo.core.source.EventSeries;
 import dev.slo.core.source.InMemoryEventSource;
+import dev.slo.testing.PrometheusServer;
+import dev.slo.testing.Workload;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Against a real Prometheus backfilled with 30+ days of known counts. */
-class PrometheusSourceIntegrationTest {
+class PrometheusSourceIT {
   @TempDir static Path dir;
   static PrometheusServer server;
   static Workload work;
@@ -52,6 +52,8 @@ class PrometheusSourceIntegrationTest {
   static Slo counters(String id, TimePeriod period) {
     return Slo.builder()
         .sloId(id)
+        .sloName("Test SLO")
+        .sloType(dev.slo.core.model.SloType.AVAILABILITY)
         .serviceName("checkout")
         .targetPercentage(99.9)
         .timePeriod(period)

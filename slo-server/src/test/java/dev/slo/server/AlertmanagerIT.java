@@ -1,9 +1,9 @@
 package dev.slo.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.slo.testing.Servers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slo.testing.Servers;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Against a real Alertmanager (Debian package prometheus-alertmanager), started on loopback. */
-class AlertmanagerTest {
+class AlertmanagerIT {
   private static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 

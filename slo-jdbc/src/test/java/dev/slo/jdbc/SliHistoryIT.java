@@ -1,6 +1,5 @@
 package dev.slo.jdbc;
 
-import dev.slo.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import dev.slo.core.store.BucketSize;
 import dev.slo.core.store.SliHistory;
 import dev.slo.core.store.SliMetric;
 import dev.slo.core.window.Window;
+import dev.slo.testing.TestDatabase;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SliHistoryTest {
+class SliHistoryIT {
   private static final Duration MINUTE = Duration.ofMinutes(1);
   private String url;
   private JdbcStore store;

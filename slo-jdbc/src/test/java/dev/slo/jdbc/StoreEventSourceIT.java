@@ -1,6 +1,5 @@
 package dev.slo.jdbc;
 
-import dev.slo.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slo.core.eval.Evaluation;
@@ -12,6 +11,7 @@ import dev.slo.core.source.EventSource;
 import dev.slo.core.source.InMemoryEventSource;
 import dev.slo.core.store.SliMetric;
 import dev.slo.core.window.Window;
+import dev.slo.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class StoreEventSourceTest {
+class StoreEventSourceIT {
   private static JdbcStore store;
   private static InMemoryEventSource memory;
   private static List<SliMetric> rows;

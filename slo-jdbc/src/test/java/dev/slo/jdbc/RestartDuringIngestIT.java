@@ -1,6 +1,5 @@
 package dev.slo.jdbc;
 
-import dev.slo.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,6 +7,7 @@ import dev.slo.core.source.EventCounts;
 import dev.slo.core.store.BucketSize;
 import dev.slo.core.store.SliMetric;
 import dev.slo.core.window.Window;
+import dev.slo.testing.TestDatabase;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Stops and starts the local 15/main cluster while an ingest runs; needs root and that cluster. */
-class RestartDuringIngestTest {
+class RestartDuringIngestIT {
 
   @Test
   void shouldFinishAnIngestAcrossARestartWithNothingLostOrDoubled() throws Exception {

@@ -1,9 +1,5 @@
 package dev.slo.server;
 
-import dev.slo.testing.TestDatabase;
-import dev.slo.testing.PrometheusServer;
-import dev.slo.testing.Workload;
-import dev.slo.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +10,10 @@ import dev.slo.core.window.Window;
 import dev.slo.jdbc.JdbcStore;
 import dev.slo.prometheus.PrometheusClient;
 import dev.slo.prometheus.PrometheusSource;
+import dev.slo.testing.MutableClock;
+import dev.slo.testing.PrometheusServer;
+import dev.slo.testing.TestDatabase;
+import dev.slo.testing.Workload;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** slo serve over a real Prometheus (exact mode) with a real PostgreSQL store. */
-class EndToEndTest {
+class EndToEndIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SPEC =
       """

@@ -1,9 +1,9 @@
 package dev.slo.cli;
 
-import dev.slo.testing.PrometheusServer;
-import dev.slo.testing.Workload;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slo.testing.PrometheusServer;
+import dev.slo.testing.Workload;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code slo eval|check --prometheus} print exactly what {@code --data} prints. */
-class PrometheusCliTest {
+class PrometheusCliIT {
   @TempDir static Path dir;
   static PrometheusServer server;
   static Path spec;

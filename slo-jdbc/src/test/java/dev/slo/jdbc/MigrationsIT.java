@@ -1,8 +1,8 @@
 package dev.slo.jdbc;
 
-import dev.slo.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slo.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-class MigrationsTest {
+class MigrationsIT {
 
   @Test
   void shouldApplyEveryMigrationOnceAndThenNothing() {

@@ -1,8 +1,8 @@
 package dev.slo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import dev.slo.testing.Servers;
 
+import dev.slo.testing.Servers;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Opens the example report in a real headless Chromium: no script errors, charts laid out, and a
  * screenshot in which both chart lines show. Skipped where {@code /usr/bin/chromium} is absent.
  */
-class ReportBrowserTest {
+class ReportBrowserIT {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path SCREENSHOT = Path.of("target", "report-sample.png");
 
@@ -65,7 +65,8 @@ class ReportBrowserTest {
 
   @BeforeAll
   static void write() {
-    Servers.require(Files.isExecutable(CHROMIUM), "no /usr/bin/chromium (apt-get install chromium)");
+    Servers.require(
+        Files.isExecutable(CHROMIUM), "no /usr/bin/chromium (apt-get install chromium)");
     report = dir.resolve("report.html");
     ReportRun r = ReportRun.example("--at", ReportRun.AT, "--out", report.toString());
     assertThat(r.code()).as(r.err()).isZero();

@@ -1,17 +1,17 @@
 package dev.slo.cli;
 
-import dev.slo.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slo.testing.TestDatabase;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ingest}, {@code eval --jdbc}, {@code history} and {@code db migrate} on PostgreSQL. */
-class JdbcCliTest {
+class JdbcCliIT {
   @TempDir static Path dir;
   static Path spec;
   static Path data;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What only the PostgreSQL rules table does; the shared behaviour is in JdbcStoreContractTest. */
-class AlertRuleRepositoryTest {
+class AlertRuleRepositoryIT {
   private JdbcStore store;
   private AlertRuleRepository rules;
 
@@ -45,13 +45,13 @@ class AlertRuleRepositoryTest {
   @Test
   void shouldStoreHostileAlertRuleIdsVerbatim() {
     double t = 1;
-    for (String s : SloRepositoryTest.HOSTILE) {
+    for (String s : SloRepositoryIT.HOSTILE) {
       BurnRateAlertRule r = rules.create(withId(s, t++));
       assertThat(r.alertRuleId()).isEqualTo(s);
     }
     assertThat(rules.list("a"))
         .extracting(BurnRateAlertRule::alertRuleId)
-        .containsExactlyElementsOf(SloRepositoryTest.HOSTILE);
+        .containsExactlyElementsOf(SloRepositoryIT.HOSTILE);
     assertThatThrownBy(() -> rules.create(withId("x\0", 99)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("\"x\\0\" is not a valid alert_rule_id");
