@@ -138,6 +138,6 @@ class SpecParserHardeningTest {
             + "    timeslice_length: 2h\n"
             + "    timeslice_target_percentage: 95\n";
     assertThat(problems(text).get(0).message())
-        .isEqualTo("2h is not a valid timeslice_length: it is longer than the period");
+        .isEqualTo("\"2h\" is not a valid timeslice_length: it is longer than the period");
   }
 }
