@@ -52,8 +52,26 @@ public final class PrometheusOptions {
   @Option(
       names = "--prometheus-header",
       paramLabel = "NAME=VALUE",
-      description = "Send an extra header, e.g. X-Scope-OrgID=team1; repeatable.")
+      converter = HeaderText.class,
+      description =
+          "Send an extra header, e.g. X-Scope-OrgID=team1; repeatable. One line: CR, LF and"
+              + " other control characters are refused.")
   List<String> headers = new ArrayList<>();
+
+  /** Refuses a header with a control character while the command line is parsed. */
+  static final class HeaderText implements picocli.CommandLine.ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      int eq = value.indexOf('=');
+      String name = eq < 0 ? value : value.substring(0, eq).trim();
+      if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        throw new picocli.CommandLine.TypeConversionException(
+            Printable.quote(name)
+                + ": the value holds a CR, LF or other control character; give one line of text");
+      }
+      return value;
+    }
+  }
 
   /** True when {@code --prometheus} was given. */
   public boolean given() {

@@ -67,7 +67,21 @@ class HardeningCliTest {
             "http://127.0.0.1:9",
             "--prometheus-header",
             "X-A=b\r\nX-Injected: 1");
-    assertOneLine(r, 2, "--prometheus-header \"X-A\": the value holds a CR, LF");
+    assertOneLine(r, 2, "'--prometheus-header' (NAME=VALUE): \"X-A\": the value holds a CR, LF");
+  }
+
+  @Test
+  void shouldRefuseTheHeaderWhileParsingBeforeReadingTheSpec() {
+    CliRun r =
+        CliRun.of(
+            "eval",
+            "--spec",
+            dir.resolve("missing.yaml").toString(),
+            "--prometheus",
+            "http://127.0.0.1:9",
+            "--prometheus-header",
+            "X-A=b\nc");
+    assertOneLine(r, 2, "the value holds a CR, LF");
   }
 
   @Test
