@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A line chart as inline SVG: a time axis, a value axis with round ticks, dashed guide lines and
@@ -125,7 +126,7 @@ record SvgChart(
     return d.toString().trim();
   }
 
-  private Point lastValue() {
+  private @Nullable Point lastValue() {
     for (int i = points.size() - 1; i >= 0; i--) {
       if (points.get(i).value() != null) {
         return points.get(i);
