@@ -1,5 +1,7 @@
 package dev.slo.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Makes user-supplied text safe to print in a one-line message: control characters are escaped (so
  * a value holding a newline or ESC cannot split a line or drive a terminal) and long values are
@@ -17,7 +19,7 @@ public final class Printable {
    * bidirectional overrides that can reorder what a terminal shows). Idempotent: the result holds
    * no control character. Null prints as {@code null}.
    */
-  public static String escape(CharSequence text) {
+  public static String escape(@Nullable CharSequence text) {
     if (text == null) {
       return "null";
     }
@@ -52,12 +54,12 @@ public final class Printable {
    * left out, e.g. {@code xxxx… (999920 more characters)}. Never splits an escape or a surrogate
    * pair, and never escapes more of a long value than it shows.
    */
-  public static String cut(String text) {
+  public static String cut(@Nullable String text) {
     return shown(text, MAX_SHOWN);
   }
 
   /** {@code text} escaped and cut to about {@code max} characters of output; see {@link #cut}. */
-  public static String shown(String text, int max) {
+  public static String shown(@Nullable String text, int max) {
     if (text == null) {
       return "null";
     }
@@ -81,7 +83,7 @@ public final class Printable {
   }
 
   /** A value for a message: escaped, cut and in double quotes; {@code null} unquoted. */
-  public static String quote(String value) {
+  public static String quote(@Nullable String value) {
     return value == null ? "null" : "\"" + cut(value) + "\"";
   }
 
