@@ -141,7 +141,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   /** Validates the options, loads the spec and data, and starts the server. */
   SloServer start(PrintWriter out, PrintWriter err) {
-    Spec s = SpecParser.parse(spec.toString(), read(spec, "--spec"));
+    Spec s = SpecParser.parse(spec.toString(), InputFiles.spec(spec));
     if (data != null && prometheus.given()) {
       throw new InvalidInputException("give one source: --data FILE or --prometheus URL, not both");
     }
