@@ -21,7 +21,17 @@ public final class ReportBuilder {
   private static final Duration HOURLY_UP_TO = Duration.ofDays(7);
   private static final Duration SIX_HOURLY_UP_TO = Duration.ofDays(31);
 
-  private final Evaluator evaluator = new Evaluator();
+  private final Evaluator evaluator;
+
+  /** A builder without corrections. */
+  public ReportBuilder() {
+    this(dev.slo.core.correction.Corrections.NONE);
+  }
+
+  /** A builder whose figures leave out the events inside {@code corrections}. */
+  public ReportBuilder(dev.slo.core.correction.Corrections corrections) {
+    this.evaluator = new Evaluator(corrections);
+  }
 
   /** A report of every SLO at one instant. */
   public Report atInstant(List<Slo> slos, EventSource source, Instant at, Instant now) {

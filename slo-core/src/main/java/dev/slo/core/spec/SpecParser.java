@@ -1,6 +1,7 @@
 package dev.slo.core.spec;
 
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.correction.Corrections;
 import dev.slo.core.model.BudgetingMethod;
 import dev.slo.core.model.LatencySli;
 import dev.slo.core.model.NoDataPolicy;
@@ -73,7 +74,8 @@ public final class SpecParser {
                   source, root.line(), "", Node.kind(root) + " at the top; expected 'slos:'")));
     }
     FieldReader top = new FieldReader(source, "", map, problems);
-    top.rejectUnknown(Set.of("slos"));
+    top.rejectUnknown(Set.of("slos", "corrections"));
+    CorrectionReader corrections = new CorrectionReader(source, problems);
     Node slosNode = map.entries().get("slos");
     List<Slo> slos = new ArrayList<>();
     if (slosNode == null) {
@@ -87,7 +89,7 @@ public final class SpecParser {
       for (int i = 0; i < list.items().size(); i++) {
         Node item = list.items().get(i);
         String path = "slos[" + i + "]";
-        Slo slo = slo(source, path, item, problems);
+        Slo slo = slo(source, path, item, problems, corrections);
         if (slo != null) {
           Integer first = seen.putIfAbsent(slo.sloId(), item.line());
           if (first != null) {
@@ -106,11 +108,14 @@ public final class SpecParser {
         }
       }
     }
+    if (top.has("corrections")) {
+      corrections.topLevel(map.entries().get("corrections"), slos);
+    }
     if (!problems.isEmpty()) {
       problems.sort(java.util.Comparator.comparingInt(SpecProblem::line));
       throw new SpecException(problems);
     }
-    return new Spec(source, slos);
+    return new Spec(source, slos, new Corrections(corrections.corrections()));
   }
 
   /**
@@ -121,7 +126,7 @@ public final class SpecParser {
   public static Slo parseSlo(String source, String text) {
     Node root = readRoot(source, text);
     List<SpecProblem> problems = new ArrayList<>();
-    Slo slo = slo(source, "", root, problems);
+    Slo slo = slo(source, "", root, problems, null);
     if (!problems.isEmpty()) {
       throw new SpecException(problems);
     }
@@ -149,7 +154,12 @@ public final class SpecParser {
     }
   }
 
-  private static Slo slo(String source, String path, Node node, List<SpecProblem> problems) {
+  private static Slo slo(
+      String source,
+      String path,
+      Node node,
+      List<SpecProblem> problems,
+      CorrectionReader corrections) {
     if (!(node instanceof Node.MapNode map)) {
       problems.add(
           new SpecProblem(source, node.line(), path, Node.kind(node) + " is not an SLO mapping"));
@@ -157,9 +167,16 @@ public final class SpecParser {
     }
     int before = problems.size();
     FieldReader f = new FieldReader(source, path, map, problems);
-    f.rejectUnknown(SLO_FIELDS);
+    if (corrections == null) {
+      f.rejectUnknown(SLO_FIELDS);
+    } else {
+      Set<String> known = new java.util.HashSet<>(SLO_FIELDS);
+      known.add("corrections");
+      f.rejectUnknown(known);
+    }
     Slo.Builder b = Slo.builder();
-    b.sloId(f.text("slo_id", true));
+    String sloId = f.text("slo_id", true);
+    b.sloId(sloId);
     b.sloName(f.text("slo_name", true));
     b.serviceName(f.text("service_name", true));
     b.sloType(f.enumValue("slo_type", SloType.class, null));
@@ -201,16 +218,19 @@ public final class SpecParser {
     if (target != null) {
       b.targetPercentage(target.doubleValue());
     }
-    if (problems.size() > before) {
-      return null;
+    Slo slo = null;
+    if (problems.size() == before) {
+      try {
+        slo = b.build();
+      } catch (IllegalArgumentException | InvalidInputException e) {
+        String field = blame(e.getMessage());
+        f.problem(field, e.getMessage());
+      }
     }
-    try {
-      return b.build();
-    } catch (IllegalArgumentException | InvalidInputException e) {
-      String field = blame(e.getMessage());
-      f.problem(field, e.getMessage());
-      return null;
+    if (corrections != null) {
+      corrections.underSlo(f, slo == null ? null : slo.sloId());
     }
+    return slo;
   }
 
   private static void thresholds(
