@@ -61,7 +61,10 @@ final class RulesCommand implements Callable<Integer> {
                     + " sli_query)");
       }
     }
-    String rules = RuleGenerator.generate(withSli, tierMap(s));
+    for (String w : RuleGenerator.unexpressed(withSli, s.corrections())) {
+      self.commandLine().getErr().println("slo: warning: " + w);
+    }
+    String rules = RuleGenerator.generate(withSli, tierMap(s), s.corrections());
     if (out == null) {
       self.commandLine().getOut().print(rules);
       self.commandLine().getOut().flush();

@@ -173,6 +173,13 @@ public record Recurrence(
   }
 
   /**
+   * The last instant an occurrence may start at, UNTIL read in {@code zone}; null without UNTIL.
+   */
+  public java.time.Instant until(ZoneId zone) {
+    return untilText == null ? null : untilInstant(untilText, zone);
+  }
+
+  /**
    * UNTIL as an instant: {@code 20261231T020000Z} is UTC, {@code 20261231T020000} local in {@code
    * zone}, {@code 20261231} the end of that local day.
    */
