@@ -43,7 +43,7 @@ class CorrectionsStoreTest {
 
   @BeforeAll
   static void load() {
-    store = JdbcStore.open(freshDatabase(TestDatabase.baseUrl()), Map.of());
+    store = JdbcStore.open(freshDatabase(DB), Map.of());
     Random r = new Random(42);
     List<SliMetric> rows = new ArrayList<>();
     Instant t = Instant.parse("2026-02-20T00:00:00Z");
@@ -65,27 +65,28 @@ class CorrectionsStoreTest {
     }
   }
 
-  /** A URL to the database {@link #DB} on the test server, dropped and created empty. */
-  private static String freshDatabase(String base) {
+  /** A URL to the database {@code db} on the test server, dropped and created empty. */
+  static String freshDatabase(String db) {
+    String base = TestDatabase.baseUrl();
     int slash = base.indexOf('/', "jdbc:postgresql://".length());
     int query = base.indexOf('?');
-    String url = base.substring(0, slash + 1) + DB + (query < 0 ? "" : base.substring(query));
+    String url = base.substring(0, slash + 1) + db + (query < 0 ? "" : base.substring(query));
     try (Connection c = DriverManager.getConnection(base);
         Statement st = c.createStatement()) {
       try (PreparedStatement ps =
           c.prepareStatement(
               "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?")) {
-        ps.setString(1, DB);
+        ps.setString(1, db);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             rs.getBoolean(1); // each session of a previous run is terminated
           }
         }
       }
-      st.execute("DROP DATABASE IF EXISTS " + DB);
-      st.execute("CREATE DATABASE " + DB);
+      st.execute("DROP DATABASE IF EXISTS " + db);
+      st.execute("CREATE DATABASE " + db);
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot create database " + DB, e);
+      throw new IllegalStateException("cannot create database " + db, e);
     }
     return url;
   }

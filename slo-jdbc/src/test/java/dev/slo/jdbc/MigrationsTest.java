@@ -19,7 +19,7 @@ class MigrationsTest {
     MigrationResult first = opening(url);
     assertThat(first.fromVersion()).isZero();
     assertThat(first.toVersion()).isEqualTo(Migrations.LATEST);
-    assertThat(first.applied()).hasSize(Migrations.LATEST);
+    assertThat(first.applied()).hasSize(Migrations.steps());
     MigrationResult again;
     try (JdbcStore store = JdbcStore.open(url, Map.of())) {
       again = store.migrate();
@@ -42,7 +42,7 @@ class MigrationsTest {
         applied += f.get().applied().size();
         assertThat(f.get().toVersion()).isEqualTo(Migrations.LATEST);
       }
-      assertThat(applied).isEqualTo(Migrations.LATEST);
+      assertThat(applied).isEqualTo(Migrations.steps());
     } finally {
       pool.shutdownNow();
     }

@@ -99,6 +99,27 @@ final class CorrectionReader {
     }
   }
 
+  /**
+   * Reads one correction mapping: for the SLO {@code sloId} when given (the mapping may then not
+   * have a selector), otherwise with its {@code slo_ids} or {@code service} selector.
+   */
+  void single(Node n, List<Slo> slos, String sloId, String defaultId) {
+    if (sloId != null) {
+      boolean known = slos.stream().anyMatch(s -> s.sloId().equals(sloId));
+      if (!known) {
+        problems.add(
+            new SpecProblem(source, n.line(), "slo_id", "\"" + sloId + "\" is not a known slo_id"));
+      }
+      one("", n, defaultId, known ? CorrectionScope.slo(sloId) : null, false);
+      return;
+    }
+    CorrectionScope scope =
+        n instanceof Node.MapNode map
+            ? selector(new FieldReader(source, "", map, problems), slos)
+            : null;
+    one("", n, defaultId, scope, true);
+  }
+
   private CorrectionScope selector(FieldReader f, List<Slo> slos) {
     List<String> ids = f.textList("slo_ids");
     String service = f.text("service", false);

@@ -1,6 +1,7 @@
 package dev.slo.core.spec;
 
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.correction.Correction;
 import dev.slo.core.correction.Corrections;
 import dev.slo.core.model.BudgetingMethod;
 import dev.slo.core.model.LatencySli;
@@ -131,6 +132,26 @@ public final class SpecParser {
       throw new SpecException(problems);
     }
     return slo;
+  }
+
+  /**
+   * Parses one correction given as a JSON or YAML object (a request body, or the CLI's options):
+   * for the SLO {@code sloId} when given, otherwise with a {@code slo_ids} or {@code service}
+   * selector naming SLOs in {@code slos}.
+   *
+   * @param defaultId the id when the object has none
+   * @throws SpecException listing every problem
+   */
+  public static Correction parseCorrection(
+      String source, String text, List<Slo> slos, String sloId, String defaultId) {
+    Node root = readRoot(source, text);
+    List<SpecProblem> problems = new ArrayList<>();
+    CorrectionReader reader = new CorrectionReader(source, problems);
+    reader.single(root, slos, sloId, defaultId);
+    if (!problems.isEmpty()) {
+      throw new SpecException(problems);
+    }
+    return reader.corrections().get(0);
   }
 
   private static Node readRoot(String source, String text) {
