@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       HistoryCommand.class,
       DbCommand.class,
+      CorrectionsCommand.class,
       ReportCommand.class,
       DashboardCommand.class,
       dev.slo.cli.serve.ServeCommand.class

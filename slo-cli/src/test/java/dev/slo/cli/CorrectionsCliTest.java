@@ -125,12 +125,12 @@ class CorrectionsCliTest {
     CliRun unknown = CliRun.of("eval", "--spec", two.toString(), "--data", data.toString());
     assertThat(unknown.code()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(unknown.err())
-        .contains(":22: corrections[0].slo_ids: \"nope\" is not an SLO in this spec")
+        .contains(":22: corrections[0].slo_ids: \"nope\" is not a known slo_id")
         .contains("(and 1 more)");
     CliRun all = CliRun.of("validate", two.toString());
     assertThat(all.code()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(all.err())
-        .contains(":22: corrections[0].slo_ids: \"nope\" is not an SLO in this spec")
+        .contains(":22: corrections[0].slo_ids: \"nope\" is not a known slo_id")
         .contains(":24: corrections[0].end: \"2026-11-20T10:00:00Z\" is not after start");
   }
 }

@@ -25,7 +25,7 @@ class CorrectionRepositoryTest {
 
   @BeforeAll
   static void open() {
-    store = JdbcStore.open(CorrectionsStoreTest.freshDatabase("slo_corr_repo"), Map.of());
+    store = JdbcStore.open(OwnDatabase.fresh("slo_corr_repo"), Map.of());
     store.slos().create(Rows.slo("a", "shop"));
     store.slos().create(Rows.slo("b", "shop"));
   }

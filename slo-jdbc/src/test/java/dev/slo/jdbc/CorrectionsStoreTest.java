@@ -14,12 +14,6 @@ import dev.slo.core.model.Slo;
 import dev.slo.core.model.TimePeriod;
 import dev.slo.core.source.InMemoryEventSource;
 import dev.slo.core.store.SliMetric;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -43,7 +37,7 @@ class CorrectionsStoreTest {
 
   @BeforeAll
   static void load() {
-    store = JdbcStore.open(freshDatabase(DB), Map.of());
+    store = JdbcStore.open(OwnDatabase.fresh(DB), Map.of());
     Random r = new Random(42);
     List<SliMetric> rows = new ArrayList<>();
     Instant t = Instant.parse("2026-02-20T00:00:00Z");
@@ -63,32 +57,6 @@ class CorrectionsStoreTest {
     if (store != null) {
       store.close();
     }
-  }
-
-  /** A URL to the database {@code db} on the test server, dropped and created empty. */
-  static String freshDatabase(String db) {
-    String base = TestDatabase.baseUrl();
-    int slash = base.indexOf('/', "jdbc:postgresql://".length());
-    int query = base.indexOf('?');
-    String url = base.substring(0, slash + 1) + db + (query < 0 ? "" : base.substring(query));
-    try (Connection c = DriverManager.getConnection(base);
-        Statement st = c.createStatement()) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?")) {
-        ps.setString(1, db);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            rs.getBoolean(1); // each session of a previous run is terminated
-          }
-        }
-      }
-      st.execute("DROP DATABASE IF EXISTS " + db);
-      st.execute("CREATE DATABASE " + db);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot create database " + db, e);
-    }
-    return url;
   }
 
   private static Correction c(String id, String start, Duration length, String zone, String rule) {

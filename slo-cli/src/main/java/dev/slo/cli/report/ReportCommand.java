@@ -64,7 +64,7 @@ public final class ReportCommand implements Callable<Integer> {
     Spec spec = inputs.loadSpec();
     List<Slo> slos = inputs.select(spec);
     Instant now = parent.clock().instant();
-    ReportBuilder builder = new ReportBuilder(spec.corrections());
+    ReportBuilder builder = new ReportBuilder(inputs.corrections(spec));
     if (p != null) { // before reading the data, which may be large
       slos.forEach(s -> ReportBuilder.requireEnded(p, s.timeZone(), now));
     }

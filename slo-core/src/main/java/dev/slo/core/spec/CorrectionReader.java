@@ -139,7 +139,7 @@ final class CorrectionReader {
               "slo_ids",
               "\""
                   + id
-                  + "\" is not an SLO in this spec; known: "
+                  + "\" is not a known slo_id; known: "
                   + slos.stream().map(Slo::sloId).collect(Collectors.joining(", ")));
           return null;
         }
@@ -153,7 +153,7 @@ final class CorrectionReader {
           "service",
           "\""
               + service
-              + "\" is not the service_name of any SLO in this spec; known: "
+              + "\" is not the service_name of any known SLO; known: "
               + String.join(", ", services));
       return null;
     }

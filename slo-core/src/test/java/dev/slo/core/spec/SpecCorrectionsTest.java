@@ -108,15 +108,15 @@ class SpecCorrectionsTest {
                 """);
     assertThat(p)
         .containsExactly(
-            "s.yaml:23: corrections[0].slo_ids: \"nope\" is not an SLO in this spec; known: a, b",
+            "s.yaml:23: corrections[0].slo_ids: \"nope\" is not a known slo_id; known: a, b",
             "s.yaml:28: corrections[1].end: \"2026-11-20T09:00:00Z\" is not after start"
                 + " \"2026-11-20T10:00:00Z\"; a correction must end after it starts",
             "s.yaml:32: corrections[2].time_zone: \"Mars/Olympus\" is not a valid time_zone; use"
                 + " an IANA name such as UTC, Europe/Berlin or America/New_York",
             "s.yaml:36: corrections[3].rrule: \"BYDAY=SUN\" is not valid: \"SUN\" is not a weekday"
                 + " (MO, TU, WE, TH, FR, SA, SU, optionally numbered: 1SU, -1FR)",
-            "s.yaml:37: corrections[4].service: \"nobody\" is not the service_name of any SLO in"
-                + " this spec; known: shop",
+            "s.yaml:37: corrections[4].service: \"nobody\" is not the service_name of any known"
+                + " SLO; known: shop",
             "s.yaml:38: corrections[4].start: \"yesterday\" is not a valid start; use ISO-8601"
                 + " such as 2026-11-22T02:00:00Z, 2026-11-22T02:00:00+01:00, or 2026-11-22T02:00"
                 + " read in time_zone");
