@@ -315,6 +315,34 @@ class PrometheusSourceIntegrationTest {
             .isEqualTo(evaluator.evaluate(slo, file(slo, known), at));
       }
     }
+    // pushdown subtracts increase() over each piece: exact when every edge is on the scrape grid
+    dev.slo.core.correction.Corrections aligned =
+        new dev.slo.core.correction.Corrections(
+            List.of(
+                new dev.slo.core.correction.Correction(
+                    "aligned",
+                    scope,
+                    Workload.END.minus(Duration.ofMinutes(230)),
+                    Duration.ofMinutes(45),
+                    null,
+                    dev.slo.core.correction.CorrectionCategory.FALSE_ALARM,
+                    "",
+                    null),
+                new dev.slo.core.correction.Correction(
+                    "daily",
+                    scope,
+                    Instant.parse("2026-10-04T00:30:00Z"),
+                    Duration.ofMinutes(95),
+                    null,
+                    dev.slo.core.correction.CorrectionCategory.SCHEDULED_MAINTENANCE,
+                    "",
+                    dev.slo.core.correction.Recurrence.parse("FREQ=DAILY"))));
+    Slo pushed = counters("corr-push", TimePeriod.ROLLING_30D);
+    for (Instant at : instants().subList(0, 3)) {
+      assertThat(new Evaluator(aligned).evaluate(pushed, PrometheusSource.pushdown(client), at))
+          .as("pushdown at " + at)
+          .isEqualTo(new Evaluator(aligned).evaluate(pushed, file(pushed, known), at));
+    }
     Instant mid = Workload.END.minus(Duration.ofMinutes(190));
     Slo slo = counters("corr-page", TimePeriod.ROLLING_30D);
     assertThat(new Evaluator().evaluate(slo, exact, mid).alerts()).isNotEmpty();
