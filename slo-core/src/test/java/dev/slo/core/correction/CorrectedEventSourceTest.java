@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.RepeatedTest;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 /** The subtraction equals filtering the rows one by one, whatever the corrections. */
@@ -28,11 +29,10 @@ class CorrectedEventSourceTest {
           .targetPercentage(99)
           .timePeriod(TimePeriod.ROLLING_30D)
           .build();
-  private static int seed = 0;
 
-  @RepeatedTest(20)
-  void shouldEqualTheRowsOutsideEveryCorrection() {
-    Random r = new Random(seed++);
+  @Property(tries = 40)
+  void shouldEqualTheRowsOutsideEveryCorrection(@ForAll long seed) {
+    Random r = new Random(seed);
     List<long[]> rows = new ArrayList<>(); // minute, good, total
     EventSeries.Builder b = EventSeries.builder(500);
     for (int i = 0; i < 400; i++) {
