@@ -157,7 +157,9 @@ public final class StatusJson {
     u.put("alert_triggered", d.alertTriggered());
     ArrayNode recs = u.putArray("recommendations");
     d.recommendations().forEach(recs::add);
-    u.set("corrections", corrections(d.corrections()));
+    if (!d.corrections().isEmpty()) { // the seed's shape exactly when no correction applies
+      u.set("corrections", corrections(d.corrections()));
+    }
     return o;
   }
 
