@@ -79,6 +79,22 @@ class ReportCorrectionsTest {
     assertThat(md.out()).contains("| WARNING |").contains("24.2%");
   }
 
+  @Test
+  void shouldAnnotateTheDashboardWithActiveCorrections() throws Exception {
+    ReportRun r = ReportRun.of("dashboard", "--spec", ReportRun.SPEC.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    com.fasterxml.jackson.databind.JsonNode a =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(r.out())
+            .get("annotations")
+            .get("list")
+            .get(0);
+    assertThat(a.get("name").asText()).isEqualTo("Corrections");
+    assertThat(a.get("expr").asText())
+        .isEqualTo("max by (slo_id, correction_id) (slo:correction_active)");
+    assertThat(a.get("datasource").get("uid").asText()).isEqualTo("${datasource}");
+  }
+
   private static org.assertj.core.data.Offset<Double> within() {
     return org.assertj.core.data.Offset.offset(0.06);
   }
