@@ -133,4 +133,20 @@ class CorrectionsCliTest {
         .contains(":22: corrections[0].slo_ids: \"nope\" is not a known slo_id")
         .contains(":24: corrections[0].end: \"2026-11-20T10:00:00Z\" is not after start");
   }
+
+  @Test
+  void shouldValidateTheExampleAndCountItsCorrections() {
+    CliRun r = CliRun.of("validate", "../examples/corrections.yaml");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("valid, 2 SLOs (2 enabled), 3 corrections");
+  }
+
+  @Test
+  void shouldSayWhatWasRemovedInTheGateLine() {
+    CliRun r = run("check", Fixtures.SPEC + DEPLOY);
+    assertThat(r.out())
+        .contains(
+            "ok   api: HEALTHY, SLI 100.0000% vs target 99.9%, 100.0% of the error budget left,"
+                + " corrections removed 60000 events over 1h of the period (release-42)");
+  }
 }

@@ -130,7 +130,7 @@ public final class Renderer {
   }
 
   /** One sentence on what corrections removed from the period. */
-  static String excluded(Evaluation e) {
+  public static String excluded(Evaluation e) {
     var x = e.exclusion();
     return String.format(
         Locale.ROOT,
