@@ -42,6 +42,17 @@ final class RulesCommand implements Callable<Integer> {
               + " ticket_3d_6h); repeatable. Default: every tier.")
   List<String> tiers = List.of();
 
+  @Option(
+      names = "--horizon",
+      paramLabel = "D",
+      description =
+          "Write corrections that PromQL cannot follow (MONTHLY rules, daylight-saving zones) as"
+              + " their occurrences from now for this long (e.g. 90d); run again before it ends."
+              + " Default: leave them out, with a warning.")
+  String horizon;
+
+  @picocli.CommandLine.ParentCommand SloCommand parent;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
 
   @Override
@@ -61,10 +72,21 @@ final class RulesCommand implements Callable<Integer> {
                     + " sli_query)");
       }
     }
-    for (String w : RuleGenerator.unexpressed(withSli, s.corrections())) {
+    dev.slo.core.window.Window until = null;
+    if (horizon != null) {
+      java.time.Duration d;
+      try {
+        d = dev.slo.core.window.DurationText.parse(horizon);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException("--horizon " + e.getMessage());
+      }
+      java.time.Instant now = parent.clock().instant();
+      until = new dev.slo.core.window.Window(now, now.plus(d));
+    }
+    for (String w : RuleGenerator.unexpressed(withSli, s.corrections(), until)) {
       self.commandLine().getErr().println("slo: warning: " + w);
     }
-    String rules = RuleGenerator.generate(withSli, tierMap(s), s.corrections());
+    String rules = RuleGenerator.generate(withSli, tierMap(s), s.corrections(), until);
     if (out == null) {
       self.commandLine().getOut().print(rules);
       self.commandLine().getOut().flush();

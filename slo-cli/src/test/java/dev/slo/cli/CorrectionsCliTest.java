@@ -149,4 +149,28 @@ class CorrectionsCliTest {
             "ok   api: HEALTHY, SLI 100.0000% vs target 99.9%, 100.0% of the error budget left,"
                 + " corrections removed 60000 events over 1h of the period (release-42)");
   }
+
+  @Test
+  void shouldWriteRulesSilencingTheCorrectionsWithAHorizon() {
+    CliRun plain = CliRun.of("rules", "--spec", "../examples/corrections.yaml");
+    assertThat(plain.code()).as(plain.err()).isZero();
+    assertThat(plain.err())
+        .contains(
+            "slo: warning: checkout-availability: correction sunday-maintenance is not silenced"
+                + " in the rules: time_zone America/New_York changes its UTC offset");
+    assertThat(plain.out())
+        .contains("correction_id: \"release-42\"")
+        .doesNotContain("correction_id: \"sunday-maintenance\"");
+    // Sundays 02:00 New York (07:00Z in winter) from now (Nov 20 12:00Z) for 30 days: Nov 22,
+    // Nov 29, Dec 6, Dec 13, Dec 20
+    CliRun ahead = CliRun.of("rules", "--spec", "../examples/corrections.yaml", "--horizon", "30d");
+    assertThat(ahead.err())
+        .contains(
+            "correction sunday-maintenance is written as its 5 occurrences until"
+                + " 2026-12-20T12:00:00Z");
+    assertThat(ahead.out()).contains("correction_id: \"sunday-maintenance\"");
+    CliRun bad = CliRun.of("rules", "--spec", "../examples/corrections.yaml", "--horizon", "soon");
+    assertThat(bad.code()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(bad.err()).contains("--horizon \"soon\" is not a duration");
+  }
 }

@@ -31,8 +31,54 @@ final class CorrectionRules {
    *
    * @param promql the expression, null when PromQL cannot express the correction
    * @param whyNot the reason, null when there is an expression
+   * @param note a caveat about the expression, or null
    */
-  record Expressed(String promql, String whyNot) {}
+  record Expressed(String promql, String whyNot, String note) {
+    Expressed(String promql, String whyNot) {
+      this(promql, whyNot, null);
+    }
+  }
+
+  /** At most this many occurrences are written out one by one within a horizon. */
+  static final int MAX_LISTED = 1000;
+
+  /**
+   * The PromQL of a correction; one that PromQL cannot express periodically is written as its
+   * occurrences within {@code horizon} when one is given (null: none), each {@code (start, end]}.
+   */
+  static Expressed of(Correction c, Window horizon) {
+    Expressed e = of(c);
+    if (e.promql() != null || horizon == null) {
+      return e;
+    }
+    List<Window> occ = c.occurrences(horizon);
+    if (occ.isEmpty()) {
+      return new Expressed(null, "no occurrence until " + horizon.end());
+    }
+    if (occ.size() > MAX_LISTED) {
+      return new Expressed(
+          null, e.whyNot() + ", and its " + occ.size() + " occurrences are too many to list");
+    }
+    List<String> terms = new ArrayList<>();
+    for (Window w : occ) {
+      terms.add(
+          "(vector(time()) > "
+              + plain(seconds(w.start()))
+              + " <= "
+              + plain(seconds(w.end()))
+              + ")");
+    }
+    return new Expressed(
+        "vector(1) and on() (" + String.join(" or ", terms) + ")",
+        null,
+        "written as its "
+            + occ.size()
+            + (occ.size() == 1 ? " occurrence until " : " occurrences until ")
+            + horizon.end()
+            + " ("
+            + e.whyNot()
+            + "); run slo rules again before then");
+  }
 
   static Expressed of(Correction c) {
     Recurrence r = c.recurrence();

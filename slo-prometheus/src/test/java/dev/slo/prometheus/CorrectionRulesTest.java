@@ -8,6 +8,7 @@ import dev.slo.core.correction.CorrectionScope;
 import dev.slo.core.correction.Corrections;
 import dev.slo.core.correction.Recurrence;
 import dev.slo.core.model.Slo;
+import dev.slo.core.window.Window;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,6 +85,27 @@ class CorrectionRulesTest {
             "checkout: correction monthly is not silenced in the rules: FREQ=MONTHLY has no fixed"
                 + " length in PromQL");
     assertThat(RuleGenerator.generate(List.of(slo))).doesNotContain("unless");
+
+    // with a horizon, the others are written as their occurrences: Sundays 02:00 New York (EST
+    // from Nov 1) = 07:00Z on Nov 1, 8, 15; the first Sunday of November 02:00Z
+    Window horizon =
+        new Window(Instant.parse("2026-10-31T00:00:00Z"), Instant.parse("2026-11-21T00:00:00Z"));
+    String listed = RuleGenerator.generate(List.of(slo), Map.of(), cs, horizon);
+    assertThat(listed)
+        .contains("correction_id: \"ny\"")
+        .contains("correction_id: \"monthly\"")
+        .contains(
+            "expr: \"vector(1) and on() ((vector(time()) > 1793516400 <= 1793523600) or"
+                + " (vector(time()) > 1794121200 <= 1794128400) or (vector(time()) > 1794726000 <="
+                + " 1794733200))\"");
+    assertThat(RuleGenerator.unexpressed(List.of(slo), cs, horizon))
+        .containsExactly(
+            "checkout: correction ny is written as its 3 occurrences until 2026-11-21T00:00:00Z"
+                + " (time_zone America/New_York changes its UTC offset, and PromQL reads time in"
+                + " UTC only); run slo rules again before then",
+            "checkout: correction monthly is written as its 1 occurrence until"
+                + " 2026-11-21T00:00:00Z (FREQ=MONTHLY has no fixed length in PromQL); run slo"
+                + " rules again before then");
   }
 
   @Test
@@ -100,10 +122,17 @@ class CorrectionRulesTest {
                     Duration.ofMinutes(20),
                     ZoneOffset.ofHours(1),
                     "FREQ=DAILY"),
-                c("once", "1970-01-01T01:00:00Z", Duration.ofMinutes(10), null, null)));
+                c("once", "1970-01-01T01:00:00Z", Duration.ofMinutes(10), null, null),
+                c(
+                    "monthly",
+                    "1970-01-01T02:00:00Z",
+                    Duration.ofMinutes(10),
+                    null,
+                    "FREQ=MONTHLY;BYMONTHDAY=1")));
+    Window horizon = new Window(Instant.EPOCH, Instant.EPOCH.plus(Duration.ofDays(40)));
     Files.writeString(
         dir.resolve("rules.yml"),
-        RuleGenerator.generate(List.of(RuleGeneratorTest.checkout()), Map.of(), cs));
+        RuleGenerator.generate(List.of(RuleGeneratorTest.checkout()), Map.of(), cs, horizon));
     assertThat(
             PrometheusServer.run(
                 dir,
@@ -131,7 +160,11 @@ class CorrectionRulesTest {
           {"60m", 4},
           {"65m", 0},
           {"70m", 0},
-          {"71m", 4}
+          {"71m", 4},
+          {"120m", 4},
+          {"121m", 0},
+          {"130m", 0},
+          {"131m", 4}
         }) {
       t.append("      - expr: count(ALERTS{alertname=\"SloErrorBudgetBurn\",")
           .append("alertstate=\"firing\"}) or vector(0)\n");
