@@ -2,9 +2,9 @@ package dev.slo.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slo.cli.output.StatusJson;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.correction.Correction;
+import dev.slo.core.json.StatusJson;
 import dev.slo.core.spec.SpecException;
 import dev.slo.core.spec.SpecParser;
 import dev.slo.core.spec.SpecProblem;

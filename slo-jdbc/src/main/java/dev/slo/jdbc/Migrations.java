@@ -27,6 +27,7 @@ final class Migrations {
       List.of(
           new Step(1, Migrations::schema),
           new Step(2, Migrations::timescale),
+          new Step(3, Migrations::alertRuleColumns),
           new Step(6, Migrations::corrections));
 
   /** How many migrations there are (versions may skip numbers). */
@@ -132,6 +133,11 @@ final class Migrations {
           + Failures.firstLine(e.getMessage())
           + ")";
     }
+  }
+
+  private static String alertRuleColumns(Handle h) {
+    h.createScript(resource("V3__alert_rule_columns.sql")).execute();
+    return "slo_burn_rate_alerts: severity and short_window columns, unique alert_rule_id per SLO";
   }
 
   private static String corrections(Handle h) {

@@ -4,7 +4,8 @@ import dev.slo.core.correction.Exclusion;
 import java.util.List;
 
 /**
- * The seed's {@code SLOStatusUpdateData}: SLIs and target in percent, budget fractions as ratios.
+ * {@code SLOStatusUpdateData} of docs/events.md: SLIs and target in percent, budget fractions as
+ * ratios.
  *
  * @param sloId the SLO
  * @param sloName its name
