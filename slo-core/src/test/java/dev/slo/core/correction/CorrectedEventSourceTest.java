@@ -26,6 +26,7 @@ class CorrectedEventSourceTest {
           .sloId("s")
           .sloName("S")
           .serviceName("svc")
+          .sloType(dev.slo.core.model.SloType.AVAILABILITY)
           .targetPercentage(99)
           .timePeriod(TimePeriod.ROLLING_30D)
           .build();

@@ -66,14 +66,14 @@ class CorrectionsTest {
     // without: 240 good of 400, (160/400)/0.01 = 40 budgets; 2h window (10:00, 12:00] holds
     // 10:30, 11:00, 11:30: 150 bad of 300 -> 50
     assertThat(before.units()).isEqualTo(new EventCounts(240, 400));
-    assertThat(before.burnRates().get("2h")).isCloseTo(50.0, within(EPS));
+    assertThat(before.burnRates().get(Duration.ofHours(2))).isCloseTo(50.0, within(EPS));
     // with (10:00, 11:00]: 10:00 stays (at the start), 10:30 and 11:00 (at the end) go
     assertThat(after.units()).isEqualTo(new EventCounts(190, 200));
     assertThat(after.currentSliPercent()).isCloseTo(95.0, within(EPS));
     assertThat(after.errorBudgetConsumed()).isCloseTo(5.0, within(EPS));
     assertThat(after.totalBudget()).isCloseTo(2.0, within(EPS));
     assertThat(after.consumedBudget()).isEqualTo(10.0);
-    assertThat(after.burnRates().get("2h")).isZero(); // only 11:30, all good
+    assertThat(after.burnRates().get(Duration.ofHours(2))).isZero(); // only 11:30, all good
     assertThat(after.exclusion().events()).isEqualTo(new EventCounts(50, 200));
     assertThat(after.exclusion().correctedDuration()).isEqualTo(Duration.ofHours(1));
     assertThat(after.exclusion().applied()).hasSize(1);
@@ -126,7 +126,7 @@ class CorrectionsTest {
             .every(Duration.ofMinutes(5), T.minus(Duration.ofDays(31)), at("11:00"), 1000, 1000)
             .every(Duration.ofMinutes(5), at("11:00"), T, 900, 1000);
     Evaluation without = Data.eval(slo, data, T);
-    assertThat(without.burnRates().get("1h")).isCloseTo(100.0, within(EPS));
+    assertThat(without.burnRates().get(Duration.ofHours(1))).isCloseTo(100.0, within(EPS));
     assertThat(without.alerts()).extracting(a -> a.tier().name()).contains("page_1h_5m");
     assertThat(without.status()).isEqualTo(Status.CRITICAL);
 
@@ -142,8 +142,8 @@ class CorrectionsTest {
             null);
     Evaluation with = eval(slo, data, T, deploy);
     assertThat(with.alerts()).isEmpty();
-    assertThat(with.burnRates().get("1h")).isZero();
-    assertThat(with.burnRates().get("5m")).isZero();
+    assertThat(with.burnRates().get(Duration.ofHours(1))).isZero();
+    assertThat(with.burnRates().get(Duration.ofMinutes(5))).isZero();
     assertThat(with.errorBudgetConsumed()).isZero();
     assertThat(with.status()).isEqualTo(Status.HEALTHY);
     assertThat(with.exclusion().events()).isEqualTo(new EventCounts(10_800, 12_000));
