@@ -146,12 +146,13 @@ record SvgChart(
     StringBuilder d = new StringBuilder();
     boolean pen = false;
     for (Point p : points) {
-      if (p.value() == null) {
+      Double v = p.value();
+      if (v == null) {
         pen = false;
         continue;
       }
       d.append(pen ? 'L' : 'M')
-          .append(String.format(Locale.ROOT, "%.1f %.1f ", x(p.at()), y(p.value(), lo, hi)));
+          .append(String.format(Locale.ROOT, "%.1f %.1f ", x(p.at()), y(v, lo, hi)));
       pen = true;
     }
     return d.toString().trim();
