@@ -2,6 +2,8 @@ package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.Printable;
+import dev.slo.core.correction.Correction;
+import dev.slo.core.correction.Corrections;
 import dev.slo.core.data.DataFileReader;
 import dev.slo.core.data.DataSet;
 import dev.slo.core.model.Slo;
@@ -150,6 +152,16 @@ public final class Inputs {
   @picocli.CommandLine.Mixin PrometheusOptions prometheus = new PrometheusOptions();
 
   @picocli.CommandLine.Mixin JdbcOptions jdbc = new JdbcOptions();
+
+  /** The spec's corrections, and with {@code --jdbc} those stored in the database too. */
+  public Corrections corrections(Spec s) {
+    if (!jdbc.given()) {
+      return s.corrections();
+    }
+    List<Correction> all = new ArrayList<>(s.corrections().all());
+    all.addAll(jdbc.store().corrections().list());
+    return new Corrections(all);
+  }
 
   /** Closes the database store, if one was opened. */
   public void close() {

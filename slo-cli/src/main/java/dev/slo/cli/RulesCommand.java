@@ -43,6 +43,17 @@ final class RulesCommand implements Callable<Integer> {
               + " ticket_3d_6h); repeatable. Default: every tier.")
   List<String> tiers = List.of();
 
+  @Option(
+      names = "--horizon",
+      paramLabel = "D",
+      description =
+          "Write corrections that PromQL cannot follow (MONTHLY rules, daylight-saving zones) as"
+              + " their occurrences from now for this long (e.g. 90d); run again before it ends."
+              + " Default: leave them out, with a warning.")
+  String horizon;
+
+  @picocli.CommandLine.ParentCommand SloCommand parent;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
 
   @Override
@@ -50,7 +61,21 @@ final class RulesCommand implements Callable<Integer> {
     Spec s = SpecParser.parse(spec.toString(), InputFiles.spec(spec));
     List<dev.slo.core.model.Slo> withSli =
         PrometheusSlos.select(s.enabled(), self.commandLine().getErr());
-    String rules = RuleGenerator.generate(withSli, tierMap(s));
+    dev.slo.core.window.Window until = null;
+    if (horizon != null) {
+      java.time.Duration d;
+      try {
+        d = dev.slo.core.window.DurationText.parse(horizon);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException("--horizon " + e.getMessage());
+      }
+      java.time.Instant now = parent.clock().instant();
+      until = new dev.slo.core.window.Window(now, now.plus(d));
+    }
+    for (String w : RuleGenerator.unexpressed(withSli, s.corrections(), until)) {
+      self.commandLine().getErr().println("slo: warning: " + w);
+    }
+    String rules = RuleGenerator.generate(withSli, tierMap(s), s.corrections(), until);
     OutputTarget.write("--out", out, rules, self.commandLine().getOut());
     return ExitCode.OK;
   }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       HistoryCommand.class,
       DbCommand.class,
+      CorrectionsCommand.class,
       ReportCommand.class,
       DashboardCommand.class,
       ServeCommand.class

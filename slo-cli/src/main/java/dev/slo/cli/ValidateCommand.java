@@ -43,7 +43,13 @@ final class ValidateCommand implements Callable<Integer> {
                 + (s.slos().size() == 1 ? "" : "s")
                 + " ("
                 + enabled
-                + " enabled)");
+                + " enabled)"
+                + (s.corrections().isEmpty()
+                    ? ""
+                    : ", "
+                        + s.corrections().all().size()
+                        + " correction"
+                        + (s.corrections().all().size() == 1 ? "" : "s")));
       } catch (SpecException e) {
         e.problems().forEach(x -> err.println(Printable.escape(x.toString())));
         bad++;

@@ -1,6 +1,7 @@
 package dev.slo.core.eval;
 
 import dev.slo.core.alert.AlertTier;
+import dev.slo.core.correction.Exclusion;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.Status;
 import dev.slo.core.source.EventCounts;
@@ -36,6 +37,7 @@ import java.util.Map;
  * @param timeToExhaustion time until the budget is spent at the 1h burn rate, or null
  * @param projectedExhaustion when the 24h consumption trend reaches the whole budget, or null
  * @param recommendations short sentences derived from the state
+ * @param exclusion what corrections removed from the period; {@link Exclusion#NONE} without any
  */
 public record Evaluation(
     Slo slo,
@@ -56,10 +58,12 @@ public record Evaluation(
     Status status,
     Duration timeToExhaustion,
     Instant projectedExhaustion,
-    List<String> recommendations) {
+    List<String> recommendations,
+    Exclusion exclusion) {
 
   /** Copies the collections. */
   public Evaluation {
+    exclusion = exclusion == null ? Exclusion.NONE : exclusion;
     burnRates = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(burnRates));
     tiers = List.copyOf(tiers);
     alerts = List.copyOf(alerts);
@@ -87,7 +91,8 @@ public record Evaluation(
         newStatus,
         timeToExhaustion,
         projectedExhaustion,
-        newRecs);
+        newRecs,
+        exclusion);
   }
 
   /** The target in percent, e.g. 99.9. */

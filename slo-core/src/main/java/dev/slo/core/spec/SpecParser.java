@@ -3,6 +3,8 @@ package dev.slo.core.spec;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.Printable;
 import dev.slo.core.ValidationException;
+import dev.slo.core.correction.Correction;
+import dev.slo.core.correction.Corrections;
 import dev.slo.core.model.BudgetingMethod;
 import dev.slo.core.model.LatencySli;
 import dev.slo.core.model.NoDataPolicy;
@@ -75,7 +77,8 @@ public final class SpecParser {
                   source, root.line(), "", Node.kind(root) + " at the top; expected 'slos:'")));
     }
     FieldReader top = new FieldReader(source, "", map, problems);
-    top.rejectUnknown(Set.of("slos"));
+    top.rejectUnknown(Set.of("slos", "corrections"));
+    CorrectionReader corrections = new CorrectionReader(source, problems);
     Node slosNode = map.entries().get("slos");
     List<Slo> slos = new ArrayList<>();
     if (slosNode == null) {
@@ -89,7 +92,7 @@ public final class SpecParser {
       for (int i = 0; i < list.items().size(); i++) {
         Node item = list.items().get(i);
         String path = "slos[" + i + "]";
-        Slo slo = slo(source, path, item, problems);
+        Slo slo = slo(source, path, item, problems, corrections);
         String id = rawId(item);
         Integer first = id == null ? null : seen.putIfAbsent(id, item.line());
         if (first != null) {
@@ -104,11 +107,14 @@ public final class SpecParser {
         }
       }
     }
+    if (top.has("corrections")) {
+      corrections.topLevel(map.entries().get("corrections"), slos);
+    }
     if (!problems.isEmpty()) {
       problems.sort(java.util.Comparator.comparingInt(SpecProblem::line));
       throw new SpecException(problems);
     }
-    return new Spec(source, slos);
+    return new Spec(source, slos, new Corrections(corrections.corrections()));
   }
 
   /**
@@ -119,11 +125,31 @@ public final class SpecParser {
   public static Slo parseSlo(String source, String text) {
     Node root = readRoot(source, text);
     List<SpecProblem> problems = new ArrayList<>();
-    Slo slo = slo(source, "", root, problems);
+    Slo slo = slo(source, "", root, problems, null);
     if (!problems.isEmpty()) {
       throw new SpecException(problems);
     }
     return slo;
+  }
+
+  /**
+   * Parses one correction given as a JSON or YAML object (a request body, or the CLI's options):
+   * for the SLO {@code sloId} when given, otherwise with a {@code slo_ids} or {@code service}
+   * selector naming SLOs in {@code slos}.
+   *
+   * @param defaultId the id when the object has none
+   * @throws SpecException listing every problem
+   */
+  public static Correction parseCorrection(
+      String source, String text, List<Slo> slos, String sloId, String defaultId) {
+    Node root = readRoot(source, text);
+    List<SpecProblem> problems = new ArrayList<>();
+    CorrectionReader reader = new CorrectionReader(source, problems);
+    reader.single(root, slos, sloId, defaultId);
+    if (!problems.isEmpty()) {
+      throw new SpecException(problems);
+    }
+    return reader.corrections().get(0);
   }
 
   private static Node readRoot(String source, String text) {
@@ -140,7 +166,12 @@ public final class SpecParser {
     return null;
   }
 
-  private static Slo slo(String source, String path, Node node, List<SpecProblem> problems) {
+  private static Slo slo(
+      String source,
+      String path,
+      Node node,
+      List<SpecProblem> problems,
+      CorrectionReader corrections) {
     if (!(node instanceof Node.MapNode map)) {
       problems.add(
           new SpecProblem(source, node.line(), path, Node.kind(node) + " is not an SLO mapping"));
@@ -148,7 +179,13 @@ public final class SpecParser {
     }
     int before = problems.size();
     FieldReader f = new FieldReader(source, path, map, problems);
-    f.rejectUnknown(SLO_FIELDS);
+    if (corrections == null) {
+      f.rejectUnknown(SLO_FIELDS);
+    } else {
+      Set<String> known = new java.util.HashSet<>(SLO_FIELDS);
+      known.add("corrections");
+      f.rejectUnknown(known);
+    }
     Slo.Builder b = Slo.builder();
     String id = f.text("slo_id", true);
     check(f, "slo_id", id, Slo::requireId);
@@ -200,15 +237,18 @@ public final class SpecParser {
     if (target != null) {
       b.targetPercentage(target.doubleValue());
     }
-    if (problems.size() > before) {
-      return null;
+    Slo slo = null;
+    if (problems.size() == before) {
+      try {
+        slo = b.build();
+      } catch (ValidationException e) {
+        f.problem(e.field(), e.getMessage());
+      }
     }
-    try {
-      return b.build();
-    } catch (ValidationException e) {
-      f.problem(e.field(), e.getMessage());
-      return null;
+    if (corrections != null) {
+      corrections.underSlo(f, slo == null ? null : slo.sloId());
     }
+    return slo;
   }
 
   private static void thresholds(
