@@ -31,6 +31,29 @@ public interface EventSource {
   }
 
   /**
+   * The counts of {@link #slices}, streamed to {@code sink} in slice order. Sources that hold their
+   * events in memory override this to answer without an object per slice; the default reads {@link
+   * #slices}.
+   *
+   * @return the number of slices
+   * @throws dev.slo.core.SourceException when the source cannot be read
+   */
+  default int forEachSlice(Slo slo, Instant from, Instant to, Duration step, SliceSink sink) {
+    List<EventCounts> all = slices(slo, from, to, step);
+    for (EventCounts c : all) {
+      sink.accept(c.good(), c.total());
+    }
+    return all.size();
+  }
+
+  /** Receives one slice's counts, {@code 0 <= good <= total}. */
+  @FunctionalInterface
+  interface SliceSink {
+    /** One slice: its good and total events. */
+    void accept(long good, long total);
+  }
+
+  /**
    * The windows of {@link #slices}: consecutive, of length {@code step}, the last cut at {@code
    * to}.
    */
