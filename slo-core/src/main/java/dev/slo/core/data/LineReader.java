@@ -63,6 +63,9 @@ final class LineReader {
       for (int i = scan; i < lim; i++) {
         char c = buf[i];
         if (c == '\n' || c == '\r') {
+          if (i - pos > MAX_LINE) {
+            throw tooLong();
+          }
           start = pos;
           end = i;
           pos = i + 1;
@@ -72,15 +75,7 @@ final class LineReader {
         }
       }
       if (lim - pos > MAX_LINE) {
-        throw new InvalidInputException(
-            source
-                + ":"
-                + (line + 1)
-                + ": the line is longer than "
-                + MAX_LINE
-                + " characters; a data file line may hold at most "
-                + MAX_LINE
-                + " (64 KiB, see docs/limits.md)");
+        throw tooLong();
       }
       if (eof) {
         if (pos < lim) {
@@ -95,6 +90,18 @@ final class LineReader {
       scan = lim - pos;
       fill();
     }
+  }
+
+  private InvalidInputException tooLong() {
+    return new InvalidInputException(
+        source
+            + ":"
+            + (line + 1)
+            + ": the line is longer than "
+            + MAX_LINE
+            + " characters; a data file line may hold at most "
+            + MAX_LINE
+            + " (64 KiB, see docs/limits.md)");
   }
 
   // moves the unread characters to the front and reads more after them
