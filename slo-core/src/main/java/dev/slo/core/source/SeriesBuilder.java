@@ -83,6 +83,9 @@ final class SeriesBuilder {
           close();
         }
         return;
+      } else if (gcd(step, d) < step && regrid(gcd(step, d), t)) {
+        place(t);
+        return;
       } else {
         explicit();
       }
@@ -96,6 +99,54 @@ final class SeriesBuilder {
   // positions a gap may fill: the grid stays at most about twice the rows it holds
   private long gapAllowance() {
     return (long) size + 1024 - (points - size);
+  }
+
+  /**
+   * Moves the positions so far onto a finer grid (a first gap of two minutes, then one-minute
+   * steps), when the grid up to {@code t} stays within bounds. The last position stays closed.
+   */
+  private boolean regrid(long finer, long t) {
+    long positions = (t - origin) / finer + 1;
+    if (positions > 2L * (size + 1) + 1024) {
+      return false;
+    }
+    int n = 0;
+    long[] ts = new long[size];
+    long[] gs = new long[size];
+    long[] ns = new long[size];
+    for (int p = 0; p < points; p++) {
+      if (isReal(p)) {
+        ts[n] = origin + p * step;
+        gs[n] = good.at(p + 1) - good.at(p);
+        ns[n] = total.at(p + 1) - total.at(p);
+        n++;
+      }
+    }
+    int c = (int) Math.max(capacity, positions + 1);
+    good = new Cumulative.Builder(c);
+    total = new Cumulative.Builder(c);
+    good.append(0);
+    total.append(0);
+    real = new long[1];
+    points = 0;
+    size = 0;
+    sumGood = 0;
+    sumTotal = 0;
+    step = finer;
+    for (int i = 0; i < n; i++) {
+      add(ts[i], gs[i], ns[i]);
+    }
+    close();
+    return true;
+  }
+
+  private static long gcd(long a, long b) {
+    while (b != 0) {
+      long r = a % b;
+      a = b;
+      b = r;
+    }
+    return a;
   }
 
   private void explicit() {
