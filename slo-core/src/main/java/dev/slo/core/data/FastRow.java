@@ -19,6 +19,10 @@ final class FastRow {
   private final int[] from = new int[4];
   private final int[] to = new int[4];
 
+  private final char[] lastText = new char[40];
+  private int lastLength = -1;
+  private long lastNanos;
+
   long nanos;
   long good;
   long total;
@@ -61,8 +65,26 @@ final class FastRow {
       return false;
     }
     int t = column[0];
-    nanos = timestamp(b, from[t], to[t]);
-    return nanos != Long.MIN_VALUE;
+    int ts = from[t];
+    int te = to[t];
+    // rows of one instant usually follow each other: reuse the previous timestamp's value
+    int len = te - ts;
+    if (len == lastLength
+        && len <= lastText.length
+        && java.util.Arrays.equals(b, ts, te, lastText, 0, len)) {
+      nanos = lastNanos;
+      return true;
+    }
+    nanos = timestamp(b, ts, te);
+    if (nanos == Long.MIN_VALUE) {
+      return false;
+    }
+    if (len <= lastText.length) {
+      System.arraycopy(b, ts, lastText, 0, len);
+      lastLength = len;
+      lastNanos = nanos;
+    }
+    return true;
   }
 
   // trims, unquotes and trims again, as the general path does

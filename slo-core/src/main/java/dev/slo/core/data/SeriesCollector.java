@@ -19,6 +19,8 @@ final class SeriesCollector {
   private final String source;
   private final Set<String> known;
   private String[] ids = new String[16];
+  private char[][] chars = new char[16][];
+  private int[] after = new int[16]; // the slot that followed this one last time, or -1
   private EventSeries.Builder[] builders = new EventSeries.Builder[16];
   private long[] totals = new long[16]; // total_events so far, to name the row that overflows
   private long[] skipped = new long[16]; // rows skipped, for ids not in `known`
@@ -34,9 +36,24 @@ final class SeriesCollector {
 
   /** The slot of the slo_id {@code b[s, e)}, created when new. */
   int slot(char[] b, int s, int e) {
-    if (last >= 0 && same(ids[last], b, s, e)) {
-      return last;
+    // files usually repeat one order of slo_ids: try the previous id, then the one that followed it
+    if (last >= 0) {
+      if (same(chars[last], b, s, e)) {
+        return last;
+      }
+      int guess = after[last];
+      if (guess >= 0 && same(chars[guess], b, s, e)) {
+        return last = guess;
+      }
     }
+    int found = lookup(b, s, e);
+    if (last >= 0) {
+      after[last] = found;
+    }
+    return last = found;
+  }
+
+  private int lookup(char[] b, int s, int e) {
     int h = 0;
     for (int i = s; i < e; i++) {
       h = 31 * h + b[i];
@@ -50,10 +67,10 @@ final class SeriesCollector {
         if (count * 2 > table.length) {
           rehash();
         }
-        return last = slot;
+        return slot;
       }
-      if (same(ids[k - 1], b, s, e)) {
-        return last = k - 1;
+      if (same(chars[k - 1], b, s, e)) {
+        return k - 1;
       }
     }
   }
@@ -98,8 +115,12 @@ final class SeriesCollector {
       builders = Arrays.copyOf(builders, c);
       totals = Arrays.copyOf(totals, c);
       skipped = Arrays.copyOf(skipped, c);
+      chars = Arrays.copyOf(chars, c);
+      after = Arrays.copyOf(after, c);
     }
     ids[count] = id;
+    chars[count] = id.toCharArray();
+    after[count] = -1;
     if (known == null || known.contains(id)) {
       builders[count] = EventSeries.builder(16);
     }
@@ -126,17 +147,8 @@ final class SeriesCollector {
     return h ^ (h >>> 16) ^ (h >>> 7);
   }
 
-  private static boolean same(String id, char[] b, int s, int e) {
-    int n = e - s;
-    if (id.length() != n) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      if (id.charAt(i) != b[s + i]) {
-        return false;
-      }
-    }
-    return true;
+  private static boolean same(char[] id, char[] b, int s, int e) {
+    return id.length == e - s && Arrays.equals(id, 0, id.length, b, s, e);
   }
 
   DataSet result() {

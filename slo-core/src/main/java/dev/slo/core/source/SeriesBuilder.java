@@ -72,6 +72,9 @@ final class SeriesBuilder {
   private void place(long t) {
     if (nanos == null) {
       long d = t - last;
+      if (d == step && t - origin > 0) { // the usual next grid point; no division
+        return;
+      }
       if (d <= 0 || t - origin <= 0) { // overflowed
         explicit();
       } else if (step == 0) {
