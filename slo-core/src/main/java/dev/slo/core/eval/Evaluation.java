@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Everything known about one SLO at one instant. Ratios are fractions (0.999), except {@link
- * #currentSliPercent()} and {@link #targetSliPercent()}, which are percent as in the seed. Budget
+ * #currentSliPercent()} and {@link #targetSliPercent()}, which are percent as in the API. Budget
  * amounts count events (occurrences) or slices (timeslices). No field is NaN or infinite.
  * Immutable.
  *
@@ -92,12 +92,12 @@ public record Evaluation(
     return slo.targetPercentage();
   }
 
-  /** The seed's {@code burn_rate}: the 1-hour burn rate. */
+  /** {@code burn_rate} of the API: the 1-hour burn rate. */
   public double burnRate() {
     return burnRates.get("1h");
   }
 
-  /** The burn rate over the 1-day window, the seed's {@code burn_rate_24h}. */
+  /** The burn rate over the 1-day window, {@code burn_rate_24h} of the API. */
   public double burnRate24h() {
     return burnRates.get("1d");
   }
@@ -107,7 +107,10 @@ public record Evaluation(
     return !alerts.isEmpty();
   }
 
-  /** Time to exhaustion as the seed prints it ({@code 3d14h24m}, {@code 0s}), or null. */
+  /**
+   * Time to exhaustion as the API prints it (docs/openapi.json) ({@code 3d14h24m}, {@code 0s}), or
+   * null.
+   */
   public String timeToExhaustionText() {
     return timeToExhaustion == null ? null : DurationText.formatMinutes(timeToExhaustion);
   }
@@ -117,7 +120,7 @@ public record Evaluation(
     return timeToExhaustion == null ? null : timeToExhaustion.toNanos() / 1e9;
   }
 
-  /** The seed's SLOStatus view. */
+  /** The SLOStatus view (docs/openapi.json). */
   public SloStatus toStatus() {
     return new SloStatus(
         slo.sloId(),
@@ -131,7 +134,7 @@ public record Evaluation(
         at);
   }
 
-  /** The seed's ErrorBudget view. */
+  /** The ErrorBudget view (docs/openapi.json). */
   public ErrorBudget toErrorBudget() {
     return new ErrorBudget(
         slo.sloId(),

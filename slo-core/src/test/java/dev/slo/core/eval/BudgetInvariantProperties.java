@@ -66,6 +66,8 @@ class BudgetInvariantProperties {
   private static Slo slo(double target, TimePeriod period, NoDataPolicy noData) {
     return Slo.builder()
         .sloId("p")
+        .sloName("Test SLO")
+        .sloType(dev.slo.core.model.SloType.AVAILABILITY)
         .serviceName("svc")
         .targetPercentage(target)
         .timePeriod(period)

@@ -139,7 +139,7 @@ class EvaluatorTest {
     assertThat(base.burnRate()).isEqualTo(2.5);
     double expected = base.errorBudgetRemaining() * 30 * 86_400 / 2.5;
     assertThat(base.timeToExhaustionSeconds()).isCloseTo(expected, within(1e-3));
-    // the seed's example numbers
+    // the worked example of docs/math.md
     assertThat(
             Evaluator.timeToExhaustion(
                 slo(target, TimePeriod.ROLLING_30D),

@@ -19,6 +19,7 @@ class TimesliceTest {
   private static Slo slices(double target, TimePeriod period, String length, double sliceTarget) {
     return Slo.builder()
         .sloId("s")
+        .sloType(dev.slo.core.model.SloType.AVAILABILITY)
         .sloName("S")
         .serviceName("svc")
         .targetPercentage(target)
