@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * Fuzz target for the data file reader. Under {@code mvn verify} it runs once per input in its
  * committed corpus ({@code DataFileReaderFuzzTestInputs/dataFile/} in the test resources, every
- * crash found so far included); {@code benchmarks/fuzz.sh 10m DataFileReaderFuzzTest} fuzzes it
- * for longer.
+ * crash found so far included); {@code benchmarks/fuzz.sh 10m DataFileReaderFuzzTest} fuzzes it for
+ * longer.
  *
  * <p>Invariants: a file is read or refused with an {@link InvalidInputException} whose message is
  * one line naming the file and line; the fast in-place path and the reference reader (the previous
