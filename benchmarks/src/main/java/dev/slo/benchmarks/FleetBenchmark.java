@@ -77,6 +77,13 @@ public class FleetBenchmark {
       byId.put(id, distinct.get(i % DISTINCT_SERIES));
     }
     source = new InMemoryEventSource(byId);
+    long bytes = 0;
+    for (EventSeries s : distinct) {
+      bytes += s.bytes();
+    }
+    System.out.printf(
+        "%nseries arrays: %,d bytes per 43,200-point series on average (%d distinct)%n",
+        bytes / DISTINCT_SERIES, DISTINCT_SERIES);
     Map<Status, Integer> statuses = new EnumMap<>(Status.class);
     int firing = 0;
     for (Evaluation e : evaluator.evaluateAll(slos, source, BenchData.AT)) {

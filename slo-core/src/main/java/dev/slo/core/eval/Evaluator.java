@@ -40,6 +40,9 @@ public final class Evaluator {
           Duration.ofDays(1),
           Duration.ofDays(3));
 
+  private static final List<String> BURN_LABELS =
+      BURN_WINDOWS.stream().map(DurationText::format).toList();
+
   /** The key of the whole-period burn rate in {@link Evaluation#burnRates()}. */
   public static final String PERIOD = "period";
 
@@ -96,8 +99,13 @@ public final class Evaluator {
       burns.put(d, windowBurn(budget, counts.window(d), noData, noDataBad));
     }
     Map<String, Double> burnRates = new LinkedHashMap<>();
-    for (Duration d : BURN_WINDOWS) {
-      burnRates.put(DurationText.format(d), Decimals.toDouble(burns.get(d)));
+    for (int i = 0; i < BURN_WINDOWS.size(); i++) {
+      Duration d = BURN_WINDOWS.get(i);
+      EventCounts c = counts.window(d);
+      boolean special = (noDataBad && c.total() == 0) || (noData && !noDataBad);
+      burnRates.put(
+          BURN_LABELS.get(i),
+          special ? Decimals.toDouble(burns.get(d)) : budget.burnDouble(c)); // same double
     }
     burnRates.put(PERIOD, Decimals.toDouble(consumed));
 

@@ -94,7 +94,9 @@ final class SliceCounts extends UnitCounts {
     private final BigDecimal target;
     private final long factor; // good * factor >= total * unscaled, when exact in longs
     private final long unscaled;
+    private final long plain; // totals up to this multiply by factor and unscaled without overflow
     private int index; // slices seen
+    private int nextAt; // marks[next], or -1 after the last
     private int next; // the next mark to record
     private long withEvents;
     private long good;
@@ -108,11 +110,15 @@ final class SliceCounts extends UnitCounts {
       boolean small = scale >= 0 && scale <= 9 && target.unscaledValue().bitLength() < 63;
       this.factor = small ? 100L * POW10[scale] : 0;
       this.unscaled = small ? target.unscaledValue().longValueExact() : 0;
+      this.plain = small ? Long.MAX_VALUE / Math.max(1, Math.max(factor, unscaled)) : -1;
+      this.nextAt = marks.length == 0 ? -1 : marks[0];
     }
 
     @Override
     public void accept(long g, long t) {
-      record();
+      if (index == nextAt) {
+        record();
+      }
       if (t > 0) {
         withEvents++;
         if (isGood(g, t)) {
@@ -128,6 +134,7 @@ final class SliceCounts extends UnitCounts {
         goodAt[next] = good;
         next++;
       }
+      nextAt = next < marks.length ? marks[next] : -1;
     }
 
     void finish() {
@@ -137,6 +144,9 @@ final class SliceCounts extends UnitCounts {
     private boolean isGood(long g, long t) {
       // good / total >= target / 100, i.e. good * 100 * 10^scale >= total * unscaled; exact in
       // longs unless that overflows
+      if (t <= plain) { // good <= total, so neither product overflows
+        return g * factor >= t * unscaled;
+      }
       if (factor != 0) {
         long hg = Math.multiplyHigh(g, factor);
         long ht = Math.multiplyHigh(t, unscaled);

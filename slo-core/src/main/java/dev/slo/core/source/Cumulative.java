@@ -27,6 +27,19 @@ final class Cumulative {
     return wide != null ? wide[p] : base[p >>> SHIFT] + off[p];
   }
 
+  /** True when values are kept as block bases plus int offsets ({@link #base}, {@link #off}). */
+  boolean compact() {
+    return wide == null;
+  }
+
+  long[] base() {
+    return base;
+  }
+
+  int[] off() {
+    return off;
+  }
+
   /** Bytes held by the arrays (headers excluded). */
   long bytes() {
     return wide != null ? 8L * wide.length : 8L * base.length + 4L * off.length;

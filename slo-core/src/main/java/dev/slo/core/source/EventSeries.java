@@ -99,14 +99,19 @@ public final class EventSeries {
       // on a grid, slice k ends at position floor((f + (k+1)st - origin) / step) + 1, clamped
       long per = st / step;
       long first = Math.floorDiv(Math.subtractExact(f, origin), step) + 1 + per;
-      for (int k = 0; k < n - 1; k++) {
-        long p = first + k * per;
-        int hi = p <= 0 ? 0 : p >= points ? points : (int) p;
-        long g1 = good.at(hi);
-        long t1 = total.at(hi);
-        sink.accept(g1 - g0, t1 - t0);
-        g0 = g1;
-        t0 = t1;
+      if (good.compact() && total.compact()) {
+        gridSlices(first, per, n - 1, g0, t0, upperBound(t), sink);
+        return n;
+      } else {
+        for (int k = 0; k < n - 1; k++) {
+          long p = first + k * per;
+          int hi = p <= 0 ? 0 : p >= points ? points : (int) p;
+          long g1 = good.at(hi);
+          long t1 = total.at(hi);
+          sink.accept(g1 - g0, t1 - t0);
+          g0 = g1;
+          t0 = t1;
+        }
       }
     } else {
       int hi = lo;
@@ -123,6 +128,30 @@ public final class EventSeries {
     int hi = upperBound(t);
     sink.accept(good.at(hi) - g0, total.at(hi) - t0);
     return n;
+  }
+
+  // the grid loop over compact prefix sums, arrays in locals: slice k ends at position first +
+  // k*per,
+  // the last one at `end`
+  private void gridSlices(
+      long first, long per, int slices, long g0, long t0, int end, EventSource.SliceSink sink) {
+    long[] gb = good.base();
+    int[] go = good.off();
+    long[] tb = total.base();
+    int[] to = total.off();
+    int last = points;
+    long p = first;
+    for (int k = 0; k < slices; k++, p += per) {
+      int hi = p <= 0 ? 0 : p >= last ? last : (int) p;
+      int b = hi >>> Cumulative.SHIFT;
+      long g1 = gb[b] + go[hi];
+      long t1 = tb[b] + to[hi];
+      sink.accept(g1 - g0, t1 - t0);
+      g0 = g1;
+      t0 = t1;
+    }
+    int b = end >>> Cumulative.SHIFT;
+    sink.accept(gb[b] + go[end] - g0, tb[b] + to[end] - t0);
   }
 
   // the first position after `from` whose time is > end, scanning forward (explicit times) or
