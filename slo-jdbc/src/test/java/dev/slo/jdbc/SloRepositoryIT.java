@@ -166,6 +166,7 @@ class SloRepositoryIT {
               .sloName(s)
               .serviceName(s)
               .targetPercentage(99)
+              .timePeriod(dev.slo.core.model.TimePeriod.ROLLING_30D)
               .sliQuery(s)
               .description(s)
               .sli(new SliDefinition(s, null, s, null, null, null, null))

@@ -182,8 +182,8 @@ class PrometheusSourceIT {
     Evaluation f = new Evaluator().evaluate(slo, file(slo, work.series(work.good, work.bad)), at);
     assertThat(p.currentSliPercent()).isCloseTo(f.currentSliPercent(), within(1e-4));
     for (String w : List.of("1h", "2h", "6h", "1d", "3d", "period")) {
-      double exact = f.burnRates().get(w);
-      assertThat(p.burnRates().get(w)).as(w).isCloseTo(exact, within(0.02 * exact + 0.01));
+      double exact = f.burnRateLabels().get(w);
+      assertThat(p.burnRateLabels().get(w)).as(w).isCloseTo(exact, within(0.02 * exact + 0.01));
     }
   }
 

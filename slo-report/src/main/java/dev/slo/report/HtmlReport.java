@@ -142,11 +142,11 @@ final class HtmlReport {
 
   private static void burnRates(StringBuilder sb, Evaluation e) {
     sb.append("<h3>Burn rates</h3>\n<table class=\"burns\">\n<thead><tr>");
-    for (String w : e.burnRates().keySet()) {
+    for (String w : e.burnRateLabels().keySet()) {
       sb.append("<th class=\"num\">").append(escape(w)).append("</th>");
     }
     sb.append("</tr></thead>\n<tbody><tr>");
-    for (Map.Entry<String, Double> b : e.burnRates().entrySet()) {
+    for (Map.Entry<String, Double> b : e.burnRateLabels().entrySet()) {
       sb.append(b.getValue() >= 1 ? "<td class=\"num hot\">" : "<td class=\"num\">")
           .append(escape(Figures.burn(b.getValue())))
           .append("</td>");

@@ -28,7 +28,8 @@ import java.util.Map;
  * @param totalBudget the budget in units: (1 - target) × total units
  * @param consumedBudget bad units
  * @param remainingBudget total budget - consumed budget
- * @param burnRates burn rate per window label ("5m" … "3d", "period"), in that order
+ * @param burnRates burn rate per window, 5m to 3d ({@link Evaluator#BURN_WINDOWS}), in that order
+ * @param periodBurnRate the burn rate over the elapsed period: the fraction of the budget consumed
  * @param tiers the alert tiers for this period
  * @param alerts the tiers that fire, most urgent first
  * @param status the status
@@ -48,7 +49,8 @@ public record Evaluation(
     double totalBudget,
     double consumedBudget,
     double remainingBudget,
-    Map<String, Double> burnRates,
+    Map<Duration, Double> burnRates,
+    double periodBurnRate,
     List<AlertTier> tiers,
     List<FiringAlert> alerts,
     Status status,
@@ -79,6 +81,7 @@ public record Evaluation(
         consumedBudget,
         remainingBudget,
         burnRates,
+        periodBurnRate,
         tiers,
         newAlerts,
         newStatus,
@@ -94,12 +97,22 @@ public record Evaluation(
 
   /** {@code burn_rate} of the API: the 1-hour burn rate. */
   public double burnRate() {
-    return burnRates.get("1h");
+    return burnRates.get(Duration.ofHours(1));
   }
 
   /** The burn rate over the 1-day window, {@code burn_rate_24h} of the API. */
   public double burnRate24h() {
-    return burnRates.get("1d");
+    return burnRates.get(Duration.ofDays(1));
+  }
+
+  /**
+   * The burn rates labelled as outputs print them: {@code 5m} … {@code 3d}, then {@code period}.
+   */
+  public Map<String, Double> burnRateLabels() {
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    burnRates.forEach((w, v) -> out.put(DurationText.format(w), v));
+    out.put("period", periodBurnRate);
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   /** True when at least one tier fires. */

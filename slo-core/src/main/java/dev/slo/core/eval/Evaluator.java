@@ -9,7 +9,6 @@ import dev.slo.core.model.Slo;
 import dev.slo.core.model.Status;
 import dev.slo.core.source.EventCounts;
 import dev.slo.core.source.EventSource;
-import dev.slo.core.window.DurationText;
 import dev.slo.core.window.Window;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -39,12 +38,6 @@ public final class Evaluator {
           Duration.ofHours(6),
           Duration.ofDays(1),
           Duration.ofDays(3));
-
-  private static final List<String> BURN_LABELS =
-      BURN_WINDOWS.stream().map(DurationText::format).toList();
-
-  /** The key of the whole-period burn rate in {@link Evaluation#burnRates()}. */
-  public static final String PERIOD = "period";
 
   /** Evaluates every enabled SLO, in the order given; disabled ones are skipped. */
   public List<Evaluation> evaluateAll(List<Slo> slos, EventSource source, Instant at) {
@@ -98,16 +91,13 @@ public final class Evaluator {
     for (Duration d : windows) {
       burns.put(d, windowBurn(budget, counts.window(d), noData, noDataBad));
     }
-    Map<String, Double> burnRates = new LinkedHashMap<>();
-    for (int i = 0; i < BURN_WINDOWS.size(); i++) {
-      Duration d = BURN_WINDOWS.get(i);
+    Map<Duration, Double> burnRates = new LinkedHashMap<>();
+    for (Duration d : BURN_WINDOWS) {
       EventCounts c = counts.window(d);
       boolean special = (noDataBad && c.total() == 0) || (noData && !noDataBad);
-      burnRates.put(
-          BURN_LABELS.get(i),
-          special ? Decimals.toDouble(burns.get(d)) : budget.burnDouble(c)); // same double
+      // the same double as Decimals.toDouble(burns.get(d)), with one division when exact
+      burnRates.put(d, special ? Decimals.toDouble(burns.get(d)) : budget.burnDouble(c));
     }
-    burnRates.put(PERIOD, Decimals.toDouble(consumed));
 
     List<FiringAlert> alerts = new ArrayList<>();
     for (AlertTier t : tiers) {
@@ -138,6 +128,7 @@ public final class Evaluator {
             units.bad(),
             Decimals.toDouble(budget.total(units).subtract(BigDecimal.valueOf(units.bad()))),
             burnRates,
+            Decimals.toDouble(consumed),
             tiers,
             alerts,
             status,

@@ -62,7 +62,7 @@ public final class StatusJson {
     o.put("total_units", e.units().total());
     o.set("error_budget", errorBudget(e.toErrorBudget()));
     ObjectNode burns = o.putObject("burn_rates");
-    for (Map.Entry<String, Double> b : e.burnRates().entrySet()) {
+    for (Map.Entry<String, Double> b : e.burnRateLabels().entrySet()) {
       burns.put(b.getKey(), b.getValue());
     }
     ArrayNode alerts = o.putArray("alerts");

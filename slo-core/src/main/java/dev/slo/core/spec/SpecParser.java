@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class SpecParser {
   /** Every field an SLO may have. */
-  public static final Set<String> SLO_FIELDS =
+  private static final Set<String> SLO_FIELDS =
       Set.of(
           "slo_id",
           "slo_name",
