@@ -30,11 +30,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Memory: a 43,200-point series on a one-minute grid holds about 356 KB (no timestamps, prefix
  * sums in 4 bytes a point; the setup prints the exact figure), so 10,000 distinct series would take
- * about 3.6 GB plus their rows while building. Instead {@value #DISTINCT_SERIES} distinct series are
- * built and shared round-robin: SLO {@code i} reads series {@code i % 100}. Every SLO has its own
- * slo_id, target (99.0, 99.5, 99.9, 99.95) and period (ROLLING_30D, ROLLING_7D, CALENDAR_MONTH), so
- * each evaluation does the full work of an independent SLO; only the underlying arrays are shared,
- * which makes the CPU caches kinder than in production (100 × 356 KB is still far beyond L2).
+ * about 3.6 GB plus their rows while building. Instead {@value #DISTINCT_SERIES} distinct series
+ * are built and shared round-robin: SLO {@code i} reads series {@code i % 100}. Every SLO has its
+ * own slo_id, target (99.0, 99.5, 99.9, 99.95) and period (ROLLING_30D, ROLLING_7D,
+ * CALENDAR_MONTH), so each evaluation does the full work of an independent SLO; only the underlying
+ * arrays are shared, which makes the CPU caches kinder than in production (100 × 356 KB is still
+ * far beyond L2).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
