@@ -115,17 +115,35 @@ final class SliceCounts extends UnitCounts {
     }
 
     @Override
-    public void accept(long g, long t) {
-      if (index == nextAt) {
-        record();
-      }
-      if (t > 0) {
-        withEvents++;
-        if (isGood(g, t)) {
-          good++;
+    public void accept(long[] g, long[] t, int count) {
+      int idx = index;
+      int at = nextAt;
+      long events = withEvents;
+      long goods = good;
+      long f = factor;
+      long u = unscaled;
+      long limit = plain;
+      for (int i = 0; i < count; i++, idx++) {
+        if (idx == at) {
+          index = idx;
+          withEvents = events;
+          good = goods;
+          record();
+          at = nextAt;
+        }
+        long ti = t[i];
+        if (ti > 0) {
+          events++;
+          long gi = g[i];
+          if (ti <= limit ? gi * f >= ti * u : isGood(gi, ti)) {
+            goods++;
+          }
         }
       }
-      index++;
+      index = idx;
+      nextAt = at;
+      withEvents = events;
+      good = goods;
     }
 
     private void record() {

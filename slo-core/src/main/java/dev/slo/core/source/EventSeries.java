@@ -70,12 +70,19 @@ public final class EventSeries {
   public java.util.List<EventCounts> slices(Instant from, Instant to, java.time.Duration step) {
     java.util.List<EventCounts> out = new java.util.ArrayList<>();
     forEachSlice(
-        from, to, step, (g, t) -> out.add(t == 0 ? EventCounts.ZERO : new EventCounts(g, t)));
+        from,
+        to,
+        step,
+        (g, t, count) -> {
+          for (int i = 0; i < count; i++) {
+            out.add(t[i] == 0 ? EventCounts.ZERO : new EventCounts(g[i], t[i]));
+          }
+        });
     return out;
   }
 
   /**
-   * The slices of {@link #slices} streamed to {@code sink} in order, without an object per slice.
+   * The slices of {@link #slices} streamed to {@code sink} in blocks, without an object per slice.
    *
    * @return the number of slices
    */
@@ -92,66 +99,72 @@ public final class EventSeries {
     if (n == 0) {
       return 0;
     }
-    int lo = upperBound(f);
-    long g0 = good.at(lo);
-    long t0 = total.at(lo);
-    if (step > 0 && st % step == 0 && st / step <= Integer.MAX_VALUE) {
-      // on a grid, slice k ends at position floor((f + (k+1)st - origin) / step) + 1, clamped
-      long per = st / step;
-      long first = Math.floorDiv(Math.subtractExact(f, origin), step) + 1 + per;
-      if (good.compact() && total.compact()) {
-        gridSlices(first, per, n - 1, g0, t0, upperBound(t), sink);
-        return n;
+    // ends[k]: the position after slice k's last point; slice k = positions [ends[k-1], ends[k])
+    int[] ends = new int[Math.min(n, EventSource.SliceSink.BLOCK)];
+    long[] good = new long[ends.length];
+    long[] total = new long[ends.length];
+    int prev = upperBound(f);
+    boolean grid = step > 0 && st % step == 0 && st / step <= Integer.MAX_VALUE;
+    long per = grid ? st / step : 0;
+    // on a grid, slice k ends at position floor((f + (k+1)st - origin) / step) + 1, clamped
+    long p = grid ? Math.floorDiv(Math.subtractExact(f, origin), step) + 1 + per : 0;
+    int hi = prev;
+    int last = points;
+    for (int k0 = 0; k0 < n; k0 += ends.length) {
+      int count = Math.min(ends.length, n - k0);
+      int inner = k0 + count == n ? count - 1 : count; // the last slice ends at `to`
+      if (grid) {
+        for (int i = 0; i < inner; i++, p += per) {
+          ends[i] = p <= 0 ? 0 : p >= last ? last : (int) p;
+        }
       } else {
-        for (int k = 0; k < n - 1; k++) {
-          long p = first + k * per;
-          int hi = p <= 0 ? 0 : p >= points ? points : (int) p;
-          long g1 = good.at(hi);
-          long t1 = total.at(hi);
-          sink.accept(g1 - g0, t1 - t0);
-          g0 = g1;
-          t0 = t1;
+        for (int i = 0; i < inner; i++) {
+          hi = advance(hi, f + (k0 + i + 1) * st);
+          ends[i] = hi;
         }
       }
+      if (inner < count) {
+        ends[inner] = upperBound(t);
+      }
+      prev = fill(prev, ends, good, total, count);
+      sink.accept(good, total, count);
+    }
+    return n;
+  }
+
+  // the counts of slices [prev, ends[0]), [ends[0], ends[1]), ...; returns the last end
+  private int fill(int prev, int[] ends, long[] goodOut, long[] totalOut, int count) {
+    if (good.compact() && total.compact()) {
+      long[] gb = good.base();
+      int[] go = good.off();
+      long[] tb = total.base();
+      int[] to = total.off();
+      int b = prev >>> Cumulative.SHIFT;
+      long g0 = gb[b] + go[prev];
+      long t0 = tb[b] + to[prev];
+      for (int i = 0; i < count; i++) {
+        int e = ends[i];
+        int eb = e >>> Cumulative.SHIFT;
+        long g1 = gb[eb] + go[e];
+        long t1 = tb[eb] + to[e];
+        goodOut[i] = g1 - g0;
+        totalOut[i] = t1 - t0;
+        g0 = g1;
+        t0 = t1;
+      }
     } else {
-      int hi = lo;
-      for (int k = 0; k < n - 1; k++) {
-        long end = f + (k + 1) * st;
-        hi = advance(hi, end);
-        long g1 = good.at(hi);
-        long t1 = total.at(hi);
-        sink.accept(g1 - g0, t1 - t0);
+      long g0 = good.at(prev);
+      long t0 = total.at(prev);
+      for (int i = 0; i < count; i++) {
+        long g1 = good.at(ends[i]);
+        long t1 = total.at(ends[i]);
+        goodOut[i] = g1 - g0;
+        totalOut[i] = t1 - t0;
         g0 = g1;
         t0 = t1;
       }
     }
-    int hi = upperBound(t);
-    sink.accept(good.at(hi) - g0, total.at(hi) - t0);
-    return n;
-  }
-
-  // the grid loop over compact prefix sums, arrays in locals: slice k ends at position first +
-  // k*per,
-  // the last one at `end`
-  private void gridSlices(
-      long first, long per, int slices, long g0, long t0, int end, EventSource.SliceSink sink) {
-    long[] gb = good.base();
-    int[] go = good.off();
-    long[] tb = total.base();
-    int[] to = total.off();
-    int last = points;
-    long p = first;
-    for (int k = 0; k < slices; k++, p += per) {
-      int hi = p <= 0 ? 0 : p >= last ? last : (int) p;
-      int b = hi >>> Cumulative.SHIFT;
-      long g1 = gb[b] + go[hi];
-      long t1 = tb[b] + to[hi];
-      sink.accept(g1 - g0, t1 - t0);
-      g0 = g1;
-      t0 = t1;
-    }
-    int b = end >>> Cumulative.SHIFT;
-    sink.accept(gb[b] + go[end] - g0, tb[b] + to[end] - t0);
+    return ends[count - 1];
   }
 
   // the first position after `from` whose time is > end, scanning forward (explicit times) or

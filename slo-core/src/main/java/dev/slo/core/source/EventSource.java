@@ -40,17 +40,34 @@ public interface EventSource {
    */
   default int forEachSlice(Slo slo, Instant from, Instant to, Duration step, SliceSink sink) {
     List<EventCounts> all = slices(slo, from, to, step);
+    long[] good = new long[Math.min(Math.max(all.size(), 1), SliceSink.BLOCK)];
+    long[] total = new long[good.length];
+    int n = 0;
     for (EventCounts c : all) {
-      sink.accept(c.good(), c.total());
+      good[n] = c.good();
+      total[n] = c.total();
+      if (++n == good.length) {
+        sink.accept(good, total, n);
+        n = 0;
+      }
+    }
+    if (n > 0) {
+      sink.accept(good, total, n);
     }
     return all.size();
   }
 
-  /** Receives one slice's counts, {@code 0 <= good <= total}. */
+  /** Receives slices' counts in blocks, in slice order. */
   @FunctionalInterface
   interface SliceSink {
-    /** One slice: its good and total events. */
-    void accept(long good, long total);
+    /** The usual block size: slices handed over per call. */
+    int BLOCK = 512;
+
+    /**
+     * The next {@code count} slices: slice {@code i} has {@code good[i]} good and {@code total[i]}
+     * events, {@code 0 <= good <= total}. The arrays are reused once the call returns.
+     */
+    void accept(long[] good, long[] total, int count);
   }
 
   /**
