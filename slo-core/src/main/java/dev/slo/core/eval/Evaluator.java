@@ -121,7 +121,10 @@ public final class Evaluator {
     }
     Map<Duration, Double> burnRates = new LinkedHashMap<>();
     for (Duration d : BURN_WINDOWS) {
-      burnRates.put(d, Decimals.toDouble(burns.get(d)));
+      EventCounts c = counts.window(d);
+      boolean special = (noDataBad && c.total() == 0) || (noData && !noDataBad);
+      // the same double as Decimals.toDouble(burns.get(d)), with one division when exact
+      burnRates.put(d, special ? Decimals.toDouble(burns.get(d)) : budget.burnDouble(c));
     }
 
     List<FiringAlert> alerts = new ArrayList<>();
