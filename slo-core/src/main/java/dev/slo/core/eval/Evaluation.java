@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything known about one SLO at one instant. Ratios are fractions (0.999), except {@link
@@ -36,6 +37,9 @@ import java.util.Map;
  * @param timeToExhaustion time until the budget is spent at the 1h burn rate, or null
  * @param projectedExhaustion when the 24h consumption trend reaches the whole budget, or null
  * @param recommendations short sentences derived from the state
+ * @param suppressed tiers whose burn rates reach their factor but that do not fire, with why
+ * @param sliInterval the 95% Wilson interval of the period's SLI, null without data
+ * @param windowSliIntervals the 95% Wilson interval of the SLI over each burn window with events
  */
 public record Evaluation(
     Slo slo,
@@ -56,7 +60,10 @@ public record Evaluation(
     Status status,
     Duration timeToExhaustion,
     Instant projectedExhaustion,
-    List<String> recommendations) {
+    List<String> recommendations,
+    List<SuppressedAlert> suppressed,
+    @Nullable SliInterval sliInterval,
+    Map<Duration, SliInterval> windowSliIntervals) {
 
   /** Copies the collections. */
   public Evaluation {
@@ -64,6 +71,9 @@ public record Evaluation(
     tiers = List.copyOf(tiers);
     alerts = List.copyOf(alerts);
     recommendations = List.copyOf(recommendations);
+    suppressed = List.copyOf(suppressed);
+    windowSliIntervals =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(windowSliIntervals));
   }
 
   /** A copy with another status, firing tiers and recommendations; every number unchanged. */
@@ -87,7 +97,10 @@ public record Evaluation(
         newStatus,
         timeToExhaustion,
         projectedExhaustion,
-        newRecs);
+        newRecs,
+        suppressed,
+        sliInterval,
+        windowSliIntervals);
   }
 
   /** The target in percent, e.g. 99.9. */
