@@ -206,6 +206,7 @@ public final class RuleGenerator {
             + " >= "
             + plain(threshold)
             + ")"
+            + minEventsGuard(slo, t.longWindow())
             + unless;
     Duration lasts =
         Duration.ofSeconds(
@@ -273,6 +274,26 @@ public final class RuleGenerator {
       return ERROR_RATIO_PREFIX + DurationText.format(w) + "{slo_id=" + quote(slo.sloId()) + "}";
     }
     return errorRatio(SliQueries.of(slo, latencyLe(slo)), w);
+  }
+
+  /**
+   * {@code and on() (sum(increase(total[long])) >= N)} for an SLO with {@code min_events}, so a
+   * tier does not fire on a handful of requests; empty without it, or when the SLI (an {@code
+   * sli_query} ratio) has no event count to compare.
+   */
+  static String minEventsGuard(Slo slo, Duration longWindow) {
+    if (slo.minEvents() <= 0 || !hasPrometheusSli(slo)) {
+      return "";
+    }
+    SliQueries q = SliQueries.of(slo, latencyLe(slo));
+    String range = PrometheusSource.range(longWindow);
+    String total =
+        switch (q.kind()) {
+          case COUNTERS -> "sum(increase(" + q.total() + "[" + range + "]))";
+          case QUERIES -> "(" + SliQueries.withWindow(q.total(), range) + ")";
+          case RATIO -> null;
+        };
+    return total == null ? "" : " and on() (" + total + " >= " + slo.minEvents() + ")";
   }
 
   private static void record(StringBuilder y, String name, String expr, String labels) {

@@ -9,8 +9,10 @@ import dev.slo.core.model.BudgetingMethod;
 import dev.slo.core.model.NoDataPolicy;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.Status;
+import dev.slo.core.model.StatusBasis;
 import dev.slo.core.source.EventCounts;
 import dev.slo.core.source.EventSource;
+import dev.slo.core.window.DurationText;
 import dev.slo.core.window.Window;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -128,14 +130,64 @@ public final class Evaluator {
     }
 
     List<FiringAlert> alerts = new ArrayList<>();
+    List<SuppressedAlert> suppressed = new ArrayList<>();
+    boolean onUpperBound = slo.statusOn() == StatusBasis.UPPER_BOUND;
     for (AlertTier t : tiers) {
       BigDecimal l = burns.get(t.longWindow());
       BigDecimal s = burns.get(t.shortWindow());
       if (l.compareTo(t.factor()) >= 0 && s.compareTo(t.factor()) >= 0) {
+        EventCounts longCounts = counts.window(t.longWindow());
+        if (slo.minEvents() > 0 && longCounts.total() < slo.minEvents()) {
+          suppressed.add(
+              new SuppressedAlert(
+                  t,
+                  "not enough events ("
+                      + longCounts.total()
+                      + " < "
+                      + slo.minEvents()
+                      + ") in "
+                      + DurationText.format(t.longWindow())));
+          continue;
+        }
+        if (onUpperBound) {
+          double lu = upperBoundBurn(budget, longCounts);
+          double su = upperBoundBurn(budget, counts.window(t.shortWindow()));
+          double f = t.factor().doubleValue();
+          if (lu < f || su < f) {
+            suppressed.add(
+                new SuppressedAlert(
+                    t,
+                    String.format(
+                        java.util.Locale.ROOT,
+                        "the SLI's upper bound burns at %.2fx over %s and %.2fx over %s (< %sx)",
+                        lu,
+                        DurationText.format(t.longWindow()),
+                        su,
+                        DurationText.format(t.shortWindow()),
+                        t.factor().stripTrailingZeros().toPlainString())));
+            continue;
+          }
+        }
         alerts.add(new FiringAlert(t, Decimals.toDouble(l), Decimals.toDouble(s)));
       }
     }
-    Status status = status(slo, remaining, alerts);
+    SliInterval periodInterval = noData || noDataBad ? null : SliInterval.wilson(units);
+    BigDecimal statusRemaining = remaining;
+    if (onUpperBound && periodInterval != null) {
+      double errorLower = 1 - periodInterval.upperPercent() / 100;
+      statusRemaining =
+          BigDecimal.ONE.subtract(
+              BigDecimal.valueOf(errorLower)
+                  .divide(slo.errorBudgetRatio(), java.math.MathContext.DECIMAL64));
+    }
+    Map<Duration, SliInterval> windowIntervals = new LinkedHashMap<>();
+    for (Duration d : BURN_WINDOWS) {
+      SliInterval w = SliInterval.wilson(counts.window(d));
+      if (w != null) {
+        windowIntervals.put(d, w);
+      }
+    }
+    Status status = status(slo, statusRemaining, alerts);
     BigDecimal burn1h = burns.get(Duration.ofHours(1));
     Duration tte = timeToExhaustion(slo, period, at, remaining, burn1h);
     Instant projected =
@@ -163,7 +215,10 @@ public final class Evaluator {
             tte,
             projected,
             List.of(),
-            exclusion);
+            exclusion,
+            suppressed,
+            periodInterval,
+            windowIntervals);
     return withRecommendations(draft);
   }
 
@@ -190,6 +245,15 @@ public final class Evaluator {
 
   private static Evaluation withRecommendations(Evaluation e) {
     return e.with(e.status(), e.alerts(), Recommendations.of(e));
+  }
+
+  /** The burn rate the upper bound of the window's SLI interval implies; 0 without events. */
+  private static double upperBoundBurn(Budget budget, EventCounts c) {
+    SliInterval i = SliInterval.wilson(c);
+    if (i == null) {
+      return 0;
+    }
+    return (1 - i.upperPercent() / 100) / budget.ratio().doubleValue();
   }
 
   private static BigDecimal windowBurn(

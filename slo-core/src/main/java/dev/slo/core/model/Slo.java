@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
  * @param noData what a period without events means
  * @param thresholds budget-remaining fractions for WARNING and CRITICAL
  * @param sli where a metrics server finds the events; {@link SliDefinition#NONE} for file data
+ * @param minEvents an alert tier whose long window holds fewer events does not fire; 0 (the
+ *     default) turns the guard off
+ * @param statusOn whether status and alert tiers follow the observed SLI or its upper bound
  */
 public record Slo(
     String sloId,
@@ -46,7 +49,9 @@ public record Slo(
     Double timesliceTargetPercentage,
     NoDataPolicy noData,
     StatusThresholds thresholds,
-    SliDefinition sli) {
+    SliDefinition sli,
+    long minEvents,
+    StatusBasis statusOn) {
 
   /** The pattern every slo_id matches. */
   public static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,99}");
@@ -73,6 +78,10 @@ public record Slo(
     noData = noData == null ? NoDataPolicy.IGNORE : noData;
     thresholds = thresholds == null ? StatusThresholds.DEFAULT : thresholds;
     sli = sli == null ? SliDefinition.NONE : sli;
+    statusOn = statusOn == null ? StatusBasis.POINT : statusOn;
+    if (minEvents < 0) {
+      throw new ValidationException("min_events", minEvents, "use 0 (off) or more");
+    }
     if (budgetingMethod == BudgetingMethod.TIMESLICES) {
       if (timesliceLength == null) {
         throw ValidationException.withMessage(
@@ -151,7 +160,9 @@ public record Slo(
         .timesliceTargetPercentage(timesliceTargetPercentage)
         .noData(noData)
         .thresholds(thresholds)
-        .sli(sli);
+        .sli(sli)
+        .minEvents(minEvents)
+        .statusOn(statusOn);
   }
 
   /**
@@ -258,6 +269,8 @@ public record Slo(
     private NoDataPolicy noData = NoDataPolicy.IGNORE;
     private StatusThresholds thresholds = StatusThresholds.DEFAULT;
     private SliDefinition sli = SliDefinition.NONE;
+    private long minEvents;
+    private StatusBasis statusOn = StatusBasis.POINT;
 
     private Builder() {}
 
@@ -341,6 +354,16 @@ public record Slo(
       return this;
     }
 
+    public Builder minEvents(long v) {
+      minEvents = v;
+      return this;
+    }
+
+    public Builder statusOn(StatusBasis v) {
+      statusOn = v;
+      return this;
+    }
+
     /**
      * Builds and validates with the same rules as a spec file: slo_id, slo_name, service_name,
      * slo_type, target_percentage and time_period are required.
@@ -364,7 +387,9 @@ public record Slo(
           timesliceTargetPercentage,
           noData,
           thresholds,
-          sli);
+          sli,
+          minEvents,
+          statusOn);
     }
   }
 }

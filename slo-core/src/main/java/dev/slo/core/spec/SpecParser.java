@@ -11,6 +11,7 @@ import dev.slo.core.model.NoDataPolicy;
 import dev.slo.core.model.SliDefinition;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.SloType;
+import dev.slo.core.model.StatusBasis;
 import dev.slo.core.model.StatusThresholds;
 import dev.slo.core.model.TimePeriod;
 import dev.slo.core.window.DurationText;
@@ -52,7 +53,9 @@ public final class SpecParser {
           "good_query",
           "bad_query",
           "total_query",
-          "latency");
+          "latency",
+          "min_events",
+          "status_on");
 
   private static final Set<String> THRESHOLD_FIELDS =
       Set.of("warning_budget_remaining", "critical_budget_remaining");
@@ -232,6 +235,15 @@ public final class SpecParser {
     if (sliceTarget != null) {
       b.timesliceTargetPercentage(sliceTarget.doubleValue());
     }
+    BigDecimal minEvents = f.number("min_events", false);
+    if (minEvents != null) {
+      if (minEvents.signum() < 0 || minEvents.stripTrailingZeros().scale() > 0) {
+        f.problem("min_events", minEvents + " is not a valid min_events: use a whole number >= 0");
+      } else {
+        b.minEvents(minEvents.longValueExact());
+      }
+    }
+    b.statusOn(f.enumValue("status_on", StatusBasis.class, StatusBasis.POINT));
     thresholds(f, b, source, path, problems);
     sli(f, b, source, path, problems);
     if (target != null) {
