@@ -3,7 +3,6 @@ package dev.slo.core.eval;
 import dev.slo.core.alert.AlertPolicy;
 import dev.slo.core.alert.AlertTier;
 import dev.slo.core.alert.Severity;
-import dev.slo.core.model.BudgetingMethod;
 import dev.slo.core.model.NoDataPolicy;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.Status;
@@ -71,7 +70,7 @@ public final class Evaluator {
       windows.add(t.shortWindow());
     }
     UnitCounts counts =
-        slo.budgetingMethod() == BudgetingMethod.TIMESLICES
+        slo.budgetingMethod().isSliced()
             ? new SliceCounts(slo, period, at)
             : new UnitCounts(slo, period, at);
     counts.load(source, List.copyOf(windows));
@@ -80,9 +79,10 @@ public final class Evaluator {
     EventCounts units = counts.period();
     boolean noData = units.total() == 0;
     boolean noDataBad = noData && slo.noData() == NoDataPolicy.BAD;
+    boolean ratio = counts instanceof SliceCounts s && s.ratio();
     if (noDataBad) {
       long n = counts instanceof SliceCounts s ? s.periodSlices() : 0;
-      units = new EventCounts(0, n);
+      units = new EventCounts(0, ratio ? n * SliceCounts.RATIO_SCALE : n);
     }
 
     BigDecimal consumed =
@@ -116,6 +116,18 @@ public final class Evaluator {
         noData ? null : Forecast.projectExhaustion(counts, budget, slo, period, at, noDataBad);
 
     Double sli = noDataBad ? Double.valueOf(0.0) : percent(Budget.sli(units));
+    BigDecimal totalBudget = budget.total(units);
+    BigDecimal consumedBudget = BigDecimal.valueOf(units.bad());
+    if (ratio) {
+      // units are RATIO_SCALE per slice: report slices, the good ones rounded to whole slices
+      BigDecimal scale = BigDecimal.valueOf(SliceCounts.RATIO_SCALE);
+      totalBudget = totalBudget.divide(scale, Budget.MC);
+      consumedBudget = consumedBudget.divide(scale, Budget.MC);
+      long slices = units.total() / SliceCounts.RATIO_SCALE;
+      long good =
+          BigDecimal.valueOf(units.good()).divide(scale, 0, RoundingMode.HALF_EVEN).longValue();
+      units = new EventCounts(good, slices);
+    }
     Evaluation draft =
         new Evaluation(
             slo,
@@ -126,9 +138,9 @@ public final class Evaluator {
             sli,
             Decimals.toDouble(consumed),
             Decimals.toDouble(remaining),
-            Decimals.toDouble(budget.total(units)),
-            units.bad(),
-            Decimals.toDouble(budget.total(units).subtract(BigDecimal.valueOf(units.bad()))),
+            Decimals.toDouble(totalBudget),
+            Decimals.toDouble(consumedBudget),
+            Decimals.toDouble(totalBudget.subtract(consumedBudget)),
             burnRates,
             tiers,
             alerts,

@@ -1,10 +1,12 @@
 package dev.slo.core.eval;
 
+import dev.slo.core.model.BudgetingMethod;
 import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventCounts;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.window.Window;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,13 +19,21 @@ import java.util.Map;
  * good/total is at least the slice target. Units are slices with events. A window counts the slices
  * that overlap it; the slice holding the evaluation instant ends there. A forecast point counts the
  * whole slices inside the period as it stood then. Prefix sums make every count O(1).
+ *
+ * <p>For RATIO_TIMESLICES a slice with events counts {@link #RATIO_SCALE} units, of which {@code
+ * good/total × RATIO_SCALE} (rounded half even) are good, so good/total over a range of slices is
+ * the mean of their ratios to nine decimals.
  */
 final class SliceCounts extends UnitCounts {
   private static final long[] POW10 = {
     1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L
   };
 
+  /** Units per slice with events under RATIO_TIMESLICES. */
+  static final long RATIO_SCALE = 1_000_000_000L;
+
   private final long step; // slice length in nanoseconds
+  private final boolean ratio;
   private final BigDecimal sliceTarget;
   private Instant from; // grid origin
   private int n; // slices, the last one ends at `at`
@@ -33,7 +43,9 @@ final class SliceCounts extends UnitCounts {
   SliceCounts(Slo slo, Window period, Instant at) {
     super(slo, period, at);
     this.step = slo.timesliceLength().toNanos();
-    this.sliceTarget = BigDecimal.valueOf(slo.timesliceTargetPercentage());
+    this.ratio = slo.budgetingMethod() == BudgetingMethod.RATIO_TIMESLICES;
+    this.sliceTarget =
+        ratio ? BigDecimal.ZERO : BigDecimal.valueOf(slo.timesliceTargetPercentage());
   }
 
   @Override
@@ -60,10 +72,29 @@ final class SliceCounts extends UnitCounts {
     for (int i = 0; i < n; i++) {
       EventCounts c = counts.get(i);
       boolean has = c.total() > 0;
-      withEvents[i + 1] = withEvents[i] + (has ? 1 : 0);
-      goodSlices[i + 1] = goodSlices[i] + (has && isGood(c) ? 1 : 0);
+      withEvents[i + 1] = withEvents[i] + (has ? unit() : 0);
+      goodSlices[i + 1] = goodSlices[i] + (has ? goodUnits(c) : 0);
     }
     return this;
+  }
+
+  private long unit() {
+    return ratio ? RATIO_SCALE : 1;
+  }
+
+  private long goodUnits(EventCounts c) {
+    if (!ratio) {
+      return isGood(c) ? 1 : 0;
+    }
+    return BigDecimal.valueOf(c.good())
+        .multiply(BigDecimal.valueOf(RATIO_SCALE))
+        .divide(BigDecimal.valueOf(c.total()), 0, RoundingMode.HALF_EVEN)
+        .longValueExact();
+  }
+
+  /** True under RATIO_TIMESLICES, where units are {@link #RATIO_SCALE} per slice. */
+  boolean ratio() {
+    return ratio;
   }
 
   private boolean isGood(EventCounts c) {

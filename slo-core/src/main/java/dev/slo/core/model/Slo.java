@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * @param description free text; may be empty
  * @param enabled disabled SLOs are skipped everywhere
  * @param timeZone the zone calendar periods start in; default UTC
- * @param budgetingMethod occurrences (default) or timeslices
+ * @param budgetingMethod occurrences (default), timeslices or ratio timeslices
  * @param timesliceLength slice length for timeslices, null for occurrences
  * @param timesliceTargetPercentage a slice is good when its SLI is at least this; null for
  *     occurrences
@@ -75,31 +75,36 @@ public record Slo(
     noData = noData == null ? NoDataPolicy.IGNORE : noData;
     thresholds = thresholds == null ? StatusThresholds.DEFAULT : thresholds;
     sli = sli == null ? SliDefinition.NONE : sli;
-    if (budgetingMethod == BudgetingMethod.TIMESLICES) {
+    if (budgetingMethod.isSliced()) {
+      String method = budgetingMethod.name();
       if (timesliceLength == null) {
         throw invalid(
-            "timeslice_length is missing: budgeting_method TIMESLICES needs it (e.g. 5m)");
+            "timeslice_length is missing: budgeting_method " + method + " needs it (e.g. 5m)");
       }
       if (timesliceLength.isNegative() || timesliceLength.compareTo(Duration.ofSeconds(1)) < 0) {
         throw invalid(timesliceLength + " is not a valid timeslice_length: use at least 1s");
       }
-      if (!timePeriod.isCalendar()
-          && timesliceLength.compareTo(
-                  timePeriod.periodAt(java.time.Instant.EPOCH, timeZone).length())
-              > 0) {
+      if (!timePeriod.isCalendar() && timesliceLength.compareTo(timePeriod.rollingLength()) > 0) {
         throw invalid(
             timesliceLength + " is not a valid timeslice_length: it is longer than the period");
       }
-      if (timesliceTargetPercentage == null) {
+      if (budgetingMethod == BudgetingMethod.TIMESLICES) {
+        if (timesliceTargetPercentage == null) {
+          throw invalid(
+              "timeslice_target_percentage is missing: budgeting_method TIMESLICES needs it"
+                  + " (e.g. 95)");
+        }
+        requireSliceTarget(timesliceTargetPercentage);
+      } else if (timesliceTargetPercentage != null) {
         throw invalid(
-            "timeslice_target_percentage is missing: budgeting_method TIMESLICES needs it"
-                + " (e.g. 95)");
+            timesliceTargetPercentage
+                + " is not a valid timeslice_target_percentage: RATIO_TIMESLICES averages the"
+                + " slices' ratios and has no slice target");
       }
-      requireSliceTarget(timesliceTargetPercentage);
     } else if (timesliceLength != null || timesliceTargetPercentage != null) {
       throw invalid(
           "timeslice_length and timeslice_target_percentage only apply to budgeting_method"
-              + " TIMESLICES");
+              + " TIMESLICES or RATIO_TIMESLICES");
     }
   }
 

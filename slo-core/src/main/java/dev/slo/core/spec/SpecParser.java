@@ -33,6 +33,7 @@ public final class SpecParser {
           "slo_type",
           "target_percentage",
           "time_period",
+          "week_start",
           "sli_query",
           "description",
           "enabled",
@@ -49,6 +50,9 @@ public final class SpecParser {
           "bad_query",
           "total_query",
           "latency");
+
+  /** The optional top-level {@code apiVersion} of this format. */
+  public static final String API_VERSION = "slo.dev/v1";
 
   private static final Set<String> THRESHOLD_FIELDS =
       Set.of("warning_budget_remaining", "critical_budget_remaining");
@@ -73,7 +77,17 @@ public final class SpecParser {
                   source, root.line(), "", Node.kind(root) + " at the top; expected 'slos:'")));
     }
     FieldReader top = new FieldReader(source, "", map, problems);
-    top.rejectUnknown(Set.of("slos"));
+    top.rejectUnknown(Set.of("slos", "apiVersion"));
+    String version = top.text("apiVersion", false);
+    if (version != null && !API_VERSION.equals(version.trim())) {
+      top.problem(
+          "apiVersion",
+          "\""
+              + version
+              + "\" is not this format's apiVersion; use "
+              + API_VERSION
+              + " or leave it out");
+    }
     Node slosNode = map.entries().get("slos");
     List<Slo> slos = new ArrayList<>();
     if (slosNode == null) {
@@ -164,7 +178,7 @@ public final class SpecParser {
     b.serviceName(f.text("service_name", true));
     b.sloType(f.enumValue("slo_type", SloType.class, null));
     BigDecimal target = f.number("target_percentage", true);
-    b.timePeriod(f.enumValue("time_period", TimePeriod.class, null));
+    timePeriod(f, b);
     b.sliQuery(f.text("sli_query", false));
     b.description(f.text("description", false));
     b.enabled(f.bool("enabled", true));
@@ -211,6 +225,42 @@ public final class SpecParser {
       f.problem(field, e.getMessage());
       return null;
     }
+  }
+
+  private static void timePeriod(FieldReader f, Slo.Builder b) {
+    String text = f.text("time_period", true);
+    String weekStart = f.text("week_start", false);
+    if (text == null) {
+      return;
+    }
+    TimePeriod period;
+    try {
+      period = TimePeriod.valueOf(text);
+    } catch (IllegalArgumentException e) {
+      f.problem("time_period", e.getMessage());
+      return;
+    }
+    if (weekStart != null) {
+      if (period.calendarUnit() != TimePeriod.CalendarUnit.WEEK) {
+        f.problem(
+            "week_start",
+            "\""
+                + weekStart
+                + "\" is not valid here: week_start only applies to time_period CALENDAR_WEEK");
+        return;
+      }
+      try {
+        period =
+            TimePeriod.calendarWeek(
+                java.time.DayOfWeek.valueOf(weekStart.trim().toUpperCase(java.util.Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        f.problem(
+            "week_start",
+            "\"" + weekStart + "\" is not a valid week_start; use a day name such as MONDAY");
+        return;
+      }
+    }
+    b.timePeriod(period);
   }
 
   private static void thresholds(
