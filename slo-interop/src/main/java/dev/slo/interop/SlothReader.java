@@ -1,0 +1,213 @@
+package dev.slo.interop;
+
+import dev.slo.core.InvalidInputException;
+import dev.slo.core.model.Slo;
+import dev.slo.core.model.TimePeriod;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Sloth's {@code version: prometheus/v1} files and Kubernetes {@code PrometheusServiceLevel}
+ * objects (same fields in camelCase). slo_id is Sloth's id, {@code <service>-<name>}. The period is
+ * 30 days unless the file holds a Sloth {@code AlertWindows} document with {@code sloPeriod}.
+ * Thread-safe; no state.
+ */
+final class SlothReader {
+  private SlothReader() {}
+
+  /** The Sloth SLOs of one document; {@code period} comes from the file's AlertWindows, or null. */
+  static List<Loaded> read(Fields root, boolean k8s, TimePeriod period) {
+    Fields top;
+    if (k8s) {
+      root.rejectUnknown(Set.of("apiVersion", "kind", "metadata", "spec", "status"));
+      String kind = root.text("kind", true);
+      if (kind != null && !kind.equals("PrometheusServiceLevel")) {
+        root.error(
+            "kind",
+            "\""
+                + kind
+                + "\" is not a Sloth kind slo reads; use PrometheusServiceLevel (or AlertWindows)");
+        return List.of();
+      }
+      root.map("metadata", true);
+      top = root.map("spec", true);
+      if (top == null) {
+        return List.of();
+      }
+      top.rejectUnknown(Set.of("service", "labels", "slos"));
+    } else {
+      root.rejectUnknown(Set.of("version", "service", "labels", "slos"));
+      top = root;
+    }
+    String service = top.text("service", true);
+    Map<String, String> fileLabels = top.strings("labels");
+    List<Loaded> out = new ArrayList<>();
+    for (Fields s : top.items("slos", true)) {
+      Loaded l = slo(s, k8s, service, fileLabels, period == null ? TimePeriod.ROLLING_30D : period);
+      if (l != null) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  private static String k(boolean k8s, String snake) {
+    if (!k8s) {
+      return snake;
+    }
+    StringBuilder b = new StringBuilder();
+    boolean up = false;
+    for (char c : snake.toCharArray()) {
+      if (c == '_') {
+        up = true;
+      } else {
+        b.append(up ? Character.toUpperCase(c) : c);
+        up = false;
+      }
+    }
+    return b.toString();
+  }
+
+  private static Loaded slo(
+      Fields s, boolean k8s, String service, Map<String, String> fileLabels, TimePeriod period) {
+    s.rejectUnknown(Set.of("name", "objective", "description", "labels", "sli", "alerting"));
+    String name = s.text("name", true);
+    BigDecimal objective = s.number("objective", true);
+    if (objective != null
+        && !(objective.signum() > 0 && objective.compareTo(BigDecimal.valueOf(100)) < 0)) {
+      s.error(
+          "objective",
+          objective.toPlainString()
+              + " is not between 0 and 100 (exclusive); Sloth objectives are percentages, like 99.9");
+      objective = null;
+    }
+    Map<String, String> labels = new LinkedHashMap<>(fileLabels);
+    labels.putAll(s.strings("labels"));
+    Fields sli = s.map("sli", true);
+    String ratioQuery = null;
+    if (sli != null) {
+      sli.rejectUnknown(Set.of("events", "raw", "plugin"));
+      int kinds =
+          (sli.has("events") ? 1 : 0) + (sli.has("raw") ? 1 : 0) + (sli.has("plugin") ? 1 : 0);
+      if (kinds != 1) {
+        sli.error(
+            null,
+            kinds == 0
+                ? "\"events\" is missing at " + sli.path("events") + " (or give raw or plugin)"
+                : "give one of events, raw and plugin");
+      } else if (sli.has("events")) {
+        Fields e = sli.map("events", true);
+        e.rejectUnknown(Set.of(k(k8s, "error_query"), k(k8s, "total_query")));
+        String err = e.text(k(k8s, "error_query"), true);
+        String total = e.text(k(k8s, "total_query"), true);
+        if (err != null && total != null) {
+          ratioQuery =
+              "1 - (("
+                  + PromQl.toNative(err.trim())
+                  + ") / ("
+                  + PromQl.toNative(total.trim())
+                  + "))";
+        }
+      } else if (sli.has("raw")) {
+        Fields r = sli.map("raw", true);
+        r.rejectUnknown(Set.of(k(k8s, "error_ratio_query")));
+        String q = r.text(k(k8s, "error_ratio_query"), true);
+        if (q != null) {
+          ratioQuery = "1 - (" + PromQl.toNative(q.trim()) + ")";
+        }
+      } else {
+        Fields p = sli.map("plugin", true);
+        String id = p == null ? null : p.text("id", true);
+        if (id != null) {
+          p.error(
+              "id",
+              "plugin "
+                  + id
+                  + " not supported: slo cannot run Sloth SLI plugins; write its queries under sli.events");
+        }
+      }
+    }
+    SlothAlerting alerting = alerting(s, k8s, service, name, labels);
+    if (name == null || objective == null || service == null || ratioQuery == null) {
+      return null;
+    }
+    try {
+      Slo slo =
+          Slo.builder()
+              .sloId(service + "-" + name)
+              .sloName(name)
+              .serviceName(service)
+              .targetPercentage(objective.doubleValue())
+              .timePeriod(period)
+              .description(s.text("description", false))
+              .sliQuery(ratioQuery)
+              .build();
+      return new Loaded(
+          slo, k8s ? Format.SLOTH_K8S : Format.SLOTH, s.source, s.map.line(), alerting);
+    } catch (InvalidInputException | IllegalArgumentException e) {
+      s.error("name", e.getMessage());
+      return null;
+    }
+  }
+
+  private static SlothAlerting alerting(
+      Fields s, boolean k8s, String service, String name, Map<String, String> labels) {
+    Fields a = s.map("alerting", false);
+    if (a == null) {
+      return new SlothAlerting(
+          service, name, labels, null, Map.of(), Map.of(), Map.of(), Map.of(), false, false);
+    }
+    a.rejectUnknown(
+        Set.of("name", "labels", "annotations", k(k8s, "page_alert"), k(k8s, "ticket_alert")));
+    Fields page = a.map(k(k8s, "page_alert"), false);
+    Fields ticket = a.map(k(k8s, "ticket_alert"), false);
+    for (Fields f : new Fields[] {page, ticket}) {
+      if (f != null) {
+        f.rejectUnknown(Set.of("labels", "annotations", "disable"));
+      }
+    }
+    return new SlothAlerting(
+        service,
+        name,
+        labels,
+        a.text("name", false),
+        a.strings("labels"),
+        a.strings("annotations"),
+        page == null ? Map.of() : page.strings("labels"),
+        ticket == null ? Map.of() : ticket.strings("labels"),
+        page != null && page.bool("disable", false),
+        ticket != null && ticket.bool("disable", false));
+  }
+
+  /**
+   * The period of a Sloth {@code AlertWindows} document ({@code spec.sloPeriod}); windows that
+   * differ from the SRE workbook's are reported, since slo uses its own tiers.
+   */
+  static TimePeriod alertWindows(Fields root) {
+    root.rejectUnknown(Set.of("apiVersion", "kind", "metadata", "spec"));
+    Fields spec = root.map("spec", true);
+    if (spec == null) {
+      return null;
+    }
+    spec.rejectUnknown(Set.of("sloPeriod", "page", "ticket"));
+    String p = spec.text("sloPeriod", true);
+    if (spec.has("page") || spec.has("ticket")) {
+      spec.warn(
+          null,
+          "approximated: the page and ticket windows are read but slo uses its own tiers scaled to sloPeriod (docs/math.md)");
+    }
+    if (p == null) {
+      return null;
+    }
+    try {
+      return TimePeriod.rolling(dev.slo.core.window.DurationText.parse(p));
+    } catch (IllegalArgumentException e) {
+      spec.error("sloPeriod", e.getMessage());
+      return null;
+    }
+  }
+}
