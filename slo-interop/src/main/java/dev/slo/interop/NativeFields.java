@@ -43,7 +43,7 @@ final class NativeFields {
         a.put(PREFIX + "latency-selector", l.selector());
       }
     }
-    if (s.sli().isEmpty() && !s.sliQuery().isBlank()) {
+    if (s.sli().isEmpty() && !s.sliQuery().isBlank() && !PromQl.hasWindow(s.sliQuery())) {
       a.put(PREFIX + "sli-query", s.sliQuery());
     }
     if (s.sli().totalQuery() != null) {
