@@ -2,7 +2,6 @@ package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.spec.Spec;
-import dev.slo.core.spec.SpecParser;
 import dev.slo.prometheus.RuleGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +27,12 @@ import picocli.CommandLine.Option;
             + " metadata rules, and multi-window multi-burn-rate alerts.",
     footer = ExitCode.HELP)
 final class RulesCommand implements Callable<Integer> {
-  @Option(names = "--spec", required = true, paramLabel = "FILE", description = "Spec file.")
-  Path spec;
+  @Option(
+      names = "--spec",
+      required = true,
+      paramLabel = "FILE|DIR",
+      description = "Spec files or directories, any supported format; repeatable.")
+  List<Path> spec;
 
   @Option(names = "--out", paramLabel = "FILE", description = "Write here (default: stdout).")
   Path out;
@@ -46,7 +49,7 @@ final class RulesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Spec s = SpecParser.parse(spec.toString(), InputFiles.text(spec));
+    Spec s = SpecFiles.load(spec, self.commandLine().getErr());
     List<dev.slo.core.model.Slo> withSli = new java.util.ArrayList<>();
     for (var slo : s.enabled()) {
       if (RuleGenerator.hasPrometheusSli(slo)) {
