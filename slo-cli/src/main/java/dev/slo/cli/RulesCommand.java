@@ -45,10 +45,21 @@ final class RulesCommand implements Callable<Integer> {
               + " ticket_3d_6h); repeatable. Default: every tier.")
   List<String> tiers = List.of();
 
+  @Option(
+      names = "--compat",
+      paramLabel = "sloth",
+      description =
+          "sloth: Sloth's recording-rule names and sloth_* labels (its Grafana dashboards keep"
+              + " working) and its page/ticket alerts; see docs/prometheus.md.")
+  String compat;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
 
   @Override
   public Integer call() {
+    if (compat != null) {
+      return SlothCompat.write(this);
+    }
     Spec s = SpecFiles.load(spec, self.commandLine().getErr());
     List<dev.slo.core.model.Slo> withSli = new java.util.ArrayList<>();
     for (var slo : s.enabled()) {
@@ -64,7 +75,11 @@ final class RulesCommand implements Callable<Integer> {
                     + " sli_query)");
       }
     }
-    String rules = RuleGenerator.generate(withSli, tierMap(s));
+    return emit(RuleGenerator.generate(withSli, tierMap(s)));
+  }
+
+  /** Prints the rules or writes them atomically to --out. */
+  int emit(String rules) {
     if (out == null) {
       self.commandLine().getOut().print(rules);
       self.commandLine().getOut().flush();

@@ -222,4 +222,34 @@ class InteropCliTest {
         .contains("rawType: success");
     assertThat(CliRun.of("validate", outDir.toString()).code()).isZero();
   }
+
+  @Test
+  void shouldWriteSlothCompatibleRulesThatPromtoolAccepts() throws Exception {
+    Path spec = Fixtures.write(dir, "sloth.yaml", SLOTH);
+    Path out = dir.resolve("rules.yml");
+
+    CliRun r =
+        CliRun.of("rules", "--compat", "sloth", "--spec", spec.toString(), "--out", out.toString());
+
+    assertThat(r.code()).as(r.err()).isZero();
+    String rules = Files.readString(out);
+    assertThat(rules)
+        .contains("- record: slo:sli_error:ratio_rate5m")
+        .contains("sloth_id: \"shop-search\"")
+        .contains("sloth_slo: \"search\"")
+        .contains("severity: \"critical\"")
+        .contains("sloth_severity: \"ticket\"");
+    dev.slo.prometheus.PrometheusServer.assumeInstalled();
+    String check =
+        dev.slo.prometheus.PrometheusServer.run(
+            dir,
+            java.util.List.of(
+                dev.slo.prometheus.PrometheusServer.PROMTOOL.toString(),
+                "check",
+                "rules",
+                out.toString()));
+    assertThat(check).contains("SUCCESS");
+    assertThat(CliRun.of("rules", "--compat", "pyrra", "--spec", spec.toString()).code())
+        .isEqualTo(2);
+  }
 }
