@@ -43,9 +43,8 @@ final class ValidateCommand implements Callable<Integer> {
     r.problems().errors().forEach(err::println);
     bad = r.problems().errors().size();
     java.util.Map<String, List<dev.slo.interop.Loaded>> bySource = new java.util.LinkedHashMap<>();
-    r.loaded()
-        .forEach(
-            l -> bySource.computeIfAbsent(l.source(), k -> new java.util.ArrayList<>()).add(l));
+    r.sources().forEach(source -> bySource.put(source, new java.util.ArrayList<>()));
+    r.loaded().forEach(l -> bySource.get(l.source()).add(l));
     java.util.Set<String> failed = new java.util.HashSet<>();
     r.problems().errors().forEach(e -> failed.add(e.source()));
     bySource.forEach(
@@ -61,7 +60,7 @@ final class ValidateCommand implements Callable<Integer> {
                     + " ("
                     + enabled
                     + " enabled)"
-                    + (loaded.get(0).format() == dev.slo.interop.Format.NATIVE
+                    + (loaded.isEmpty() || loaded.get(0).format() == dev.slo.interop.Format.NATIVE
                         ? ""
                         : ", " + loaded.get(0).format().version()));
           }

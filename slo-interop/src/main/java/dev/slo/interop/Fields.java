@@ -41,8 +41,13 @@ final class Fields {
   }
 
   boolean has(String key) {
-    YNode n = map.get(key);
-    return n != null && !(n instanceof YNode.YScalar s && s.value() == null);
+    return !absent(map.get(key));
+  }
+
+  /** Missing, null, or an empty value ({@code key:} followed only by a comment). */
+  private static boolean absent(YNode n) {
+    return n == null
+        || (n instanceof YNode.YScalar s && (s.value() == null || "".equals(s.value())));
   }
 
   void error(String key, String message) {
@@ -121,7 +126,7 @@ final class Fields {
   /** A nested mapping's fields, or null. */
   Fields map(String key, boolean required) {
     YNode n = map.get(key);
-    if (n == null || (n instanceof YNode.YScalar s && s.value() == null)) {
+    if (absent(n)) {
       if (required) {
         error(null, "\"" + key + "\" is missing at " + path(key));
       }
@@ -137,7 +142,7 @@ final class Fields {
   /** A list field's items, empty when absent. */
   List<YNode> list(String key, boolean required) {
     YNode n = map.get(key);
-    if (n == null || (n instanceof YNode.YScalar s && s.value() == null)) {
+    if (absent(n)) {
       if (required) {
         error(null, "\"" + key + "\" is missing at " + path(key));
       }

@@ -56,22 +56,26 @@ final class OpenSloReader {
       return;
     }
     String name = meta.text("name", true);
-    if (name == null) {
+    if (name == null || !validName(meta, name)) {
       return;
     }
     Obj o = new Obj(format, kind, name, root);
     Obj first = byKind.computeIfAbsent(kind, k -> new HashMap<>()).putIfAbsent(name, o);
     if (first != null) {
-      meta.error(
-          "name",
-          "\""
-              + name
-              + "\" is a duplicate "
-              + kind
-              + " name; first defined at "
-              + first.root().source
-              + ":"
-              + first.root().map.line());
+      String where = first.root().source + ":" + first.root().map.line();
+      if (Set.of("SLO", "SLI", "DataSource").contains(kind)) {
+        meta.error(
+            "name", "\"" + name + "\" is a duplicate " + kind + " name; first defined at " + where);
+      } else {
+        meta.warn(
+            "name",
+            "\""
+                + name
+                + "\" is a duplicate "
+                + kind
+                + " name; this one is ignored, the first is at "
+                + where);
+      }
       return;
     }
     root.rejectUnknown(Set.of("apiVersion", "kind", "metadata", "spec"));
@@ -80,21 +84,51 @@ final class OpenSloReader {
     }
   }
 
-  /** Looks up a referenced object, reporting a missing one at {@code f.key}. */
+  /**
+   * Looks up a referenced object. A missing SLI is an error (the SLO cannot be built); a missing
+   * DataSource, alert policy, condition or notification target is a warning, since slo can go on
+   * without it.
+   */
   Obj ref(String kind, String name, Fields f, String key) {
     Obj o = byKind.getOrDefault(kind, Map.of()).get(name);
     if (o == null) {
-      f.error(
-          key,
+      String msg =
           "\""
               + name
               + "\" is not a known "
               + kind
               + "; define a "
               + kind
-              + " with that metadata.name in one of the files given");
+              + " with that metadata.name in one of the files given";
+      if (kind.equals("SLI")) {
+        f.error(key, msg);
+      } else {
+        f.warn(
+            key,
+            msg
+                + (kind.equals("DataSource")
+                    ? "; without it the source type is unknown"
+                    : "; slo does not use it"));
+      }
     }
     return o;
+  }
+
+  /**
+   * Checks an object name: RFC 1123 labels must be accepted; slo also accepts upper case, dots and
+   * underscores, but nothing else (no spaces).
+   */
+  static boolean validName(Fields meta, String name) {
+    if (name.length() > 253 || !name.matches("[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?")) {
+      meta.error(
+          "name",
+          "\""
+              + name
+              + "\" is not a valid name: use letters, digits and '-' (RFC 1123), starting and"
+              + " ending with a letter or digit");
+      return false;
+    }
+    return true;
   }
 
   /** Every SLO, after checking the objects no SLO refers to as well. */

@@ -20,6 +20,7 @@ final class OpenSloSlo {
       Set.of(
           "description",
           "service",
+          "serviceRef",
           "indicator",
           "indicatorRef",
           "sli",
@@ -63,7 +64,10 @@ final class OpenSloSlo {
     spec.rejectUnknown(SPEC_FIELDS);
     String indicatorKey = o.v2() ? "sli" : "indicator";
     String refKey = o.v2() ? "sliRef" : "indicatorRef";
-    String service = spec.text("service", true);
+    String service =
+        o.v2() && spec.has("serviceRef")
+            ? spec.text("serviceRef", true)
+            : spec.text("service", true);
     String description = spec.text("description", false);
     if (description != null && description.length() > 1050) {
       spec.error(
@@ -132,7 +136,15 @@ final class OpenSloSlo {
   }
 
   private Periods.Window timeWindow(Fields spec) {
-    List<Fields> windows = spec.items("timeWindow", true);
+    List<Fields> windows = spec.items("timeWindow", false);
+    if (windows.isEmpty()) {
+      spec.warn(
+          null,
+          "approximated: no timeWindow (optional in OpenSLO); slo uses a rolling 30d window"
+              + " (ROLLING_30D)");
+      return new Periods.Window(
+          dev.slo.core.model.TimePeriod.ROLLING_30D, java.time.ZoneId.of("UTC"));
+    }
     if (windows.size() != 1) {
       if (!windows.isEmpty()) {
         spec.error(
@@ -345,6 +357,9 @@ final class OpenSloSlo {
       if (ds != null && type == null) {
         Fields dspec = ds.root().map("spec", false);
         type = dspec == null ? null : dspec.text("type", false);
+      }
+      if (type == null) {
+        type = "unknown";
       }
     } else if (type == null) {
       src.error(

@@ -26,13 +26,22 @@ final class OpenSloV1alphaReader {
   static List<Loaded> read(Fields root) {
     String kind = root.text("kind", true);
     Fields meta = root.map("metadata", true);
-    Fields spec = root.map("spec", true);
+    Fields spec = root.map("spec", !"Service".equals(root.text("kind", false)));
     root.rejectUnknown(Set.of("apiVersion", "kind", "metadata", "spec"));
-    if (kind == null || meta == null || spec == null) {
+    if (kind == null || meta == null) {
+      return List.of();
+    }
+    String objectName = meta.text("name", true);
+    if (objectName != null && !OpenSloReader.validName(meta, objectName)) {
       return List.of();
     }
     if (kind.equals("Service")) {
-      spec.rejectUnknown(Set.of("description"));
+      if (spec != null) {
+        spec.rejectUnknown(Set.of("description"));
+      }
+      return List.of();
+    }
+    if (spec == null) {
       return List.of();
     }
     if (!kind.equals("SLO")) {
@@ -136,9 +145,10 @@ final class OpenSloV1alphaReader {
         BigDecimal st = obj.number("timeSliceTarget", true);
         b.budgetingMethod(bm).timesliceLength(java.time.Duration.ofMinutes(1));
         obj.warn(null, "approximated: v1alpha has no slice length; slices of 1m are used");
-        if (st != null) {
-          b.timesliceTargetPercentage(st.movePointRight(2).doubleValue());
+        if (st == null) {
+          continue;
         }
+        b.timesliceTargetPercentage(st.movePointRight(2).doubleValue());
       }
       if (target == null || window == null || bm == null || name == null || service == null) {
         continue;

@@ -83,7 +83,9 @@ final class Periods {
           durationKey,
           "\""
               + text
-              + "\" is not a supported calendar window; slo aligns 1w, 1M, 1Q and 1Y to the calendar (use isRolling: true for other lengths)");
+              + "\" is not a supported calendar window; slo aligns 1w, 1M, 1Q and 1Y to the"
+              + " calendar (use isRolling: true for other lengths)"
+              + (unit.equals("m") ? "; m is minutes: did you mean " + n + "M (months)?" : ""));
       return null;
     }
     TimePeriod p =

@@ -38,9 +38,11 @@ final class SlothReader {
       if (top == null) {
         return List.of();
       }
-      top.rejectUnknown(Set.of("service", "labels", "slos"));
+      top.rejectUnknown(Set.of("service", "labels", "slos", "sloPlugins"));
+      plugins(top, "sloPlugins");
     } else {
-      root.rejectUnknown(Set.of("version", "service", "labels", "slos"));
+      root.rejectUnknown(Set.of("version", "service", "labels", "slos", "slo_plugins"));
+      plugins(root, "slo_plugins");
       top = root;
     }
     String service = top.text("service", true);
@@ -74,7 +76,9 @@ final class SlothReader {
 
   private static Loaded slo(
       Fields s, boolean k8s, String service, Map<String, String> fileLabels, TimePeriod period) {
-    s.rejectUnknown(Set.of("name", "objective", "description", "labels", "sli", "alerting"));
+    s.rejectUnknown(
+        Set.of("name", "objective", "description", "labels", "sli", "alerting", "plugins"));
+    plugins(s, "plugins");
     String name = s.text("name", true);
     BigDecimal objective = s.number("objective", true);
     if (objective != null
@@ -123,11 +127,14 @@ final class SlothReader {
         Fields p = sli.map("plugin", true);
         String id = p == null ? null : p.text("id", true);
         if (id != null) {
-          p.error(
+          p.warn(
               "id",
               "plugin "
                   + id
-                  + " not supported: slo cannot run Sloth SLI plugins; write its queries under sli.events");
+                  + " not supported: slo cannot run Sloth SLI plugins, so this SLO has no"
+                  + " Prometheus SLI (file or database data only); write its queries under"
+                  + " sli.events");
+          ratioQuery = "";
         }
       }
     }
@@ -162,9 +169,16 @@ final class SlothReader {
           service, name, labels, null, Map.of(), Map.of(), Map.of(), Map.of(), false, false);
     }
     a.rejectUnknown(
-        Set.of("name", "labels", "annotations", k(k8s, "page_alert"), k(k8s, "ticket_alert")));
-    Fields page = a.map(k(k8s, "page_alert"), false);
-    Fields ticket = a.map(k(k8s, "ticket_alert"), false);
+        Set.of(
+            "name",
+            "labels",
+            "annotations",
+            "page_alert",
+            "ticket_alert",
+            "pageAlert",
+            "ticketAlert"));
+    Fields page = alert(a, k8s, "page_alert");
+    Fields ticket = alert(a, k8s, "ticket_alert");
     for (Fields f : new Fields[] {page, ticket}) {
       if (f != null) {
         f.rejectUnknown(Set.of("labels", "annotations", "disable"));
@@ -181,6 +195,40 @@ final class SlothReader {
         ticket == null ? Map.of() : ticket.strings("labels"),
         page != null && page.bool("disable", false),
         ticket != null && ticket.bool("disable", false));
+  }
+
+  /** The page or ticket alert settings, in the spelling of the form (the other one warned). */
+  private static Fields alert(Fields a, boolean k8s, String snake) {
+    String right = k(k8s, snake);
+    String wrong = k(!k8s, snake);
+    if (a.has(wrong)) {
+      a.warn(
+          wrong,
+          "read as "
+              + right
+              + ": this form spells it "
+              + right
+              + (k8s ? " (a Kubernetes API server would drop " + wrong + ")" : ""));
+      return a.map(right, false) != null ? a.map(right, false) : a.map(wrong, false);
+    }
+    return a.map(right, false);
+  }
+
+  /** Sloth's SLO plugins (a chain of rule transformers): reported, not run. */
+  private static void plugins(Fields f, String key) {
+    Fields p = f.map(key, false);
+    if (p == null) {
+      return;
+    }
+    java.util.List<String> ids = new ArrayList<>();
+    for (Fields c : p.items("chain", false)) {
+      ids.add(c.text("id", false));
+    }
+    f.warn(
+        key,
+        "SLO plugins are not supported: the chain "
+            + ids
+            + " is ignored, so rules and evaluation do not include what it would change");
   }
 
   /**

@@ -31,8 +31,15 @@ public final class SpecLoader {
    *
    * @param loaded the SLOs with their origin; only those without errors
    * @param problems errors (the spec is unusable when there is one) and warnings
+   * @param sources every file read, in order
    */
-  public record Result(List<Loaded> loaded, Problems problems) {
+  public record Result(List<Loaded> loaded, Problems problems, List<String> sources) {
+    /** Copies the lists. */
+    public Result {
+      loaded = List.copyOf(loaded);
+      sources = List.copyOf(sources);
+    }
+
     /** The SLOs. */
     public List<Slo> slos() {
       return loaded.stream().map(Loaded::slo).toList();
@@ -105,7 +112,7 @@ public final class SpecLoader {
       readFile(e.getKey(), e.getValue(), problems, openslo, out);
     }
     out.addAll(openslo.build());
-    return new Result(unique(out, problems), problems);
+    return new Result(unique(out, problems), problems, List.copyOf(texts.keySet()));
   }
 
   private static void readFile(

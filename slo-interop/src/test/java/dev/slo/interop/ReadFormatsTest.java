@@ -215,15 +215,20 @@ class ReadFormatsTest {
   }
 
   @Test
-  void shouldRefuseASlothPluginNamingIt() {
+  void shouldKeepASlothPluginSloWithoutAnSliAndSaySo() {
     SpecLoader.Result r = Fixtures.load("sloth/plugin.yaml");
+    Slo s = only(r);
 
-    assertThat(r.slos()).isEmpty();
-    assertThat(r.problems().errors())
+    assertThat(s.sloId()).isEqualTo("k8s-apiserver-requests-availability");
+    assertThat(s.sliQuery()).isEmpty();
+    assertThat(warnings(r))
         .singleElement()
         .asString()
         .endsWith(
-            "plugin.yaml:9: slos[0].sli.plugin.id: plugin sloth-common/kubernetes/apiserver/availability not supported: slo cannot run Sloth SLI plugins; write its queries under sli.events");
+            "plugin.yaml:9: slos[0].sli.plugin.id: plugin"
+                + " sloth-common/kubernetes/apiserver/availability not supported: slo cannot run"
+                + " Sloth SLI plugins, so this SLO has no Prometheus SLI (file or database data"
+                + " only); write its queries under sli.events");
   }
 
   @Test
