@@ -106,7 +106,9 @@ final class SlothWriter {
   private static Map<String, Object> alerting(Loaded l) {
     Map<String, Object> a = new LinkedHashMap<>();
     SlothAlerting x = l.sloth();
-    a.put("name", x != null && x.alertName() != null ? x.alertName() : "SloErrorBudgetBurn");
+    if (x == null || x.alertName() != null) {
+      a.put("name", x == null ? "SloErrorBudgetBurn" : x.alertName());
+    }
     if (x != null && !x.alertLabels().isEmpty()) {
       a.put("labels", new java.util.TreeMap<>(x.alertLabels()));
     }
@@ -160,8 +162,7 @@ final class SlothWriter {
       bad = d.badQuery() == null ? null : PromQl.toSloth(d.badQuery());
       total = PromQl.toSloth(d.totalQuery());
     } else if (PromQl.hasWindow(s.sliQuery())) {
-      return Map.of(
-          "raw", Map.of("error_ratio_query", "1 - (" + PromQl.toSloth(s.sliQuery()) + ")"));
+      return Map.of("raw", Map.of("error_ratio_query", errorRatio(PromQl.toSloth(s.sliQuery()))));
     } else {
       return null;
     }
@@ -169,6 +170,25 @@ final class SlothWriter {
     events.put("error_query", bad != null ? bad : "(" + total + ") - (" + good + ")");
     events.put("total_query", total);
     return Map.of("events", events);
+  }
+
+  /** The error ratio of a good-ratio query: {@code 1 - (q)}, or q's inner part if it is that. */
+  static String errorRatio(String goodRatio) {
+    String q = goodRatio.trim();
+    if (q.startsWith("1 - (") && q.endsWith(")")) {
+      int depth = 0;
+      for (int i = 4; i < q.length(); i++) {
+        char c = q.charAt(i);
+        depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        if (depth == 0) {
+          if (i == q.length() - 1) {
+            return q.substring(5, q.length() - 1);
+          }
+          break;
+        }
+      }
+    }
+    return "1 - (" + q + ")";
   }
 
   private static String rate(String selector) {
