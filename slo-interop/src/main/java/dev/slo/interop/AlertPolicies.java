@@ -1,13 +1,21 @@
 package dev.slo.interop;
 
+import dev.slo.core.alert.AlertTier;
+import dev.slo.core.alert.Severity;
+import dev.slo.core.window.DurationText;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * OpenSLO alert policies and conditions: shapes checked, references resolved, and each burn-rate
- * condition reported, since slo alerts with its own multi-window tiers. Thread-safe; no state.
+ * OpenSLO alert policies and conditions: shapes checked, references resolved, and burn-rate
+ * conditions read as the SLO's own alert tiers. Thread-safe; no state.
  */
 final class AlertPolicies {
   private static final Set<String> OPS = Set.of("lte", "gte", "lt", "gt");
@@ -85,19 +93,24 @@ final class AlertPolicies {
     }
   }
 
-  /** Resolves an SLO's {@code alertPolicies} and reports each burn-rate condition as not used. */
-  static void reportOnSlo(OpenSloReader r, Fields spec) {
-    List<Fields> policies = spec.items("alertPolicies", false);
-    for (Fields p : policies) {
+  /**
+   * Resolves an SLO's {@code alertPolicies} into alert tiers: each {@code burnrate} condition with
+   * op {@code gte} (or {@code gt}, approximated) becomes a tier that fires when the burn rate over
+   * {@code lookbackWindow} is at least {@code threshold}. Severity {@code page} (or one that reads
+   * as urgent: critical, sev1, p1, high) pages; any other is a ticket.
+   *
+   * @param period the SLO's period, for the budget share a tier spends
+   */
+  static List<AlertTier> tiers(OpenSloReader r, Fields spec, Duration period) {
+    List<AlertTier> out = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (Fields p : spec.items("alertPolicies", false)) {
       Fields policySpec;
-      String name;
       if (p.has("alertPolicyRef")) {
-        name = p.text("alertPolicyRef", true);
-        OpenSloReader.Obj o = r.ref("AlertPolicy", name, p, "alertPolicyRef");
+        OpenSloReader.Obj o =
+            r.ref("AlertPolicy", p.text("alertPolicyRef", true), p, "alertPolicyRef");
         policySpec = o == null ? null : o.root().map("spec", false);
       } else {
-        Fields meta = p.map("metadata", false);
-        name = meta == null ? "(inline)" : meta.text("name", false);
         policySpec = p.map("spec", true);
         if (policySpec != null) {
           checkPolicy(r, policySpec);
@@ -106,36 +119,88 @@ final class AlertPolicies {
       if (policySpec == null) {
         continue;
       }
-      List<String> conditions = new ArrayList<>();
       for (Fields c : policySpec.items("conditions", false)) {
         Fields cs;
+        Fields meta;
         if (c.has("conditionRef")) {
           OpenSloReader.Obj o =
               r.ref("AlertCondition", c.text("conditionRef", false), c, "conditionRef");
           cs = o == null ? null : o.root().map("spec", false);
+          meta = o == null ? null : o.root().map("metadata", false);
         } else {
           cs = c.map("spec", false);
+          meta = c.map("metadata", false);
         }
         Fields cond = cs == null ? null : cs.map("condition", false);
-        if (cond != null) {
-          conditions.add(
-              "burn rate "
-                  + cond.text("op", false)
-                  + " "
-                  + cond.text("threshold", false)
-                  + " over "
-                  + cond.text("lookbackWindow", false)
-                  + (cond.has("alertAfter") ? " for " + cond.text("alertAfter", false) : ""));
+        String name = meta == null ? null : meta.text("name", false);
+        if (cond == null || name == null) {
+          continue;
+        }
+        AlertTier t = tier(cond, cs, name, meta.strings("annotations"), period);
+        if (t != null && names.add(t.name())) {
+          out.add(t);
         }
       }
-      p.warn(
-          null,
-          "alert policy "
-              + name
-              + " ("
-              + String.join("; ", conditions)
-              + ") is read but not used: slo alerts with its multi-window burn-rate tiers for the"
-              + " period (docs/math.md)");
+    }
+    return out;
+  }
+
+  private static AlertTier tier(
+      Fields cond, Fields cs, String name, Map<String, String> annotations, Duration period) {
+    String op = cond.text("op", false);
+    BigDecimal threshold = cond.number("threshold", false);
+    String lookback = cond.text("lookbackWindow", false);
+    if (op == null || threshold == null || lookback == null || threshold.signum() <= 0) {
+      return null;
+    }
+    if (op.equals("lte") || op.equals("lt")) {
+      cond.warn(
+          "op",
+          "dropped: "
+              + op
+              + " alerts when the budget burns slowly, which is not a burn-rate alert slo raises");
+      return null;
+    }
+    if (op.equals("gt")) {
+      cond.warn("op", "approximated: gt read as gte (slo fires at the threshold)");
+    }
+    String after = cond.text("alertAfter", false);
+    if (after != null && !after.trim().matches("0+[smhdw]?")) {
+      cond.warn(
+          "alertAfter",
+          "dropped: "
+              + after
+              + ": slo fires as soon as the burn rate is reached; give a shorter confirming"
+              + " window with the annotation "
+              + NativeFields.PREFIX
+              + "short-window instead");
+    }
+    Duration longW;
+    Duration shortW;
+    try {
+      longW = DurationText.parse(lookback);
+      String sw = annotations.get(NativeFields.PREFIX + "short-window");
+      shortW = sw == null ? longW : DurationText.parse(sw);
+    } catch (IllegalArgumentException e) {
+      cond.error("lookbackWindow", e.getMessage());
+      return null;
+    }
+    String sev = cs.text("severity", false);
+    String s = sev == null ? "" : sev.trim().toLowerCase(Locale.ROOT);
+    boolean page = Set.of("page", "critical", "sev1", "p1", "high").contains(s);
+    if (!s.equals("page") && !s.equals("ticket")) {
+      cs.warn("severity", "approximated: \"" + sev + "\" read as " + (page ? "page" : "ticket"));
+    }
+    BigDecimal share =
+        threshold
+            .multiply(BigDecimal.valueOf(longW.getSeconds()))
+            .divide(BigDecimal.valueOf(period.getSeconds()), MathContext.DECIMAL64);
+    try {
+      return new AlertTier(
+          name, page ? Severity.PAGE : Severity.TICKET, longW, shortW, threshold, share);
+    } catch (IllegalArgumentException e) {
+      cond.error("lookbackWindow", e.getMessage());
+      return null;
     }
   }
 }

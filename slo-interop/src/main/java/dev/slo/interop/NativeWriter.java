@@ -65,6 +65,21 @@ final class NativeWriter {
       t.put("critical_budget_remaining", BigDecimal.valueOf(s.thresholds().criticalBelow()));
       m.put("status_thresholds", t);
     }
+    if (!s.alertTiers().isEmpty()) {
+      List<Map<String, Object>> tiers = new ArrayList<>();
+      for (dev.slo.core.alert.AlertTier t : s.alertTiers()) {
+        Map<String, Object> tm = new LinkedHashMap<>();
+        tm.put("name", t.name());
+        tm.put("severity", t.severity().label());
+        tm.put("burn_rate", t.factor());
+        tm.put("long_window", DurationText.format(t.longWindow()));
+        if (!t.shortWindow().equals(t.longWindow())) {
+          tm.put("short_window", DurationText.format(t.shortWindow()));
+        }
+        tiers.add(tm);
+      }
+      m.put("alert_tiers", tiers);
+    }
     SliDefinition d = s.sli();
     putIf(m, "good_counter", d.goodCounter());
     putIf(m, "bad_counter", d.badCounter());

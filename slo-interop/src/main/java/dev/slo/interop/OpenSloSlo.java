@@ -92,7 +92,13 @@ final class OpenSloSlo {
       return List.of();
     }
     Fields indicator = indicator(spec, indicatorKey, refKey);
-    AlertPolicies.reportOnSlo(r, spec);
+    List<dev.slo.core.alert.AlertTier> tiers =
+        AlertPolicies.tiers(
+            r,
+            spec,
+            window == null || window.period().isCalendar()
+                ? java.time.Duration.ofDays(30)
+                : window.period().rollingLength());
     Map<String, String> annotations = meta.strings("annotations");
     String displayName = meta.text("displayName", false);
     List<Loaded> out = new ArrayList<>();
@@ -113,7 +119,8 @@ final class OpenSloSlo {
               .serviceName(service)
               .description(description)
               .sli(sli.definition())
-              .sliQuery(sli.sliQuery());
+              .sliQuery(sli.sliQuery())
+              .alertTiers(tiers);
       if (window != null) {
         b.timePeriod(window.period()).timeZone(window.zone());
       }

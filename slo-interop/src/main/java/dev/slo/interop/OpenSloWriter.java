@@ -67,12 +67,54 @@ final class OpenSloWriter {
       objective.put("timeSliceWindow", sliceWindow(s, w));
     }
     spec.put("objectives", List.of(objective));
+    if (!s.alertTiers().isEmpty()) {
+      List<Map<String, Object>> policies = new ArrayList<>();
+      for (dev.slo.core.alert.AlertTier t : s.alertTiers()) {
+        policies.add(policy(s, t));
+      }
+      spec.put("alertPolicies", policies);
+    }
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("apiVersion", "openslo/v1");
     doc.put("kind", "SLO");
     doc.put("metadata", meta);
     doc.put("spec", spec);
     return doc;
+  }
+
+  /** An inline AlertPolicy with one inline burn-rate condition for a tier. */
+  private static Map<String, Object> policy(Slo s, dev.slo.core.alert.AlertTier t) {
+    Map<String, Object> condMeta = new LinkedHashMap<>();
+    condMeta.put("name", t.name());
+    if (!t.shortWindow().equals(t.longWindow())) {
+      condMeta.put(
+          "annotations",
+          Map.of(
+              NativeFields.PREFIX + "short-window",
+              dev.slo.core.window.DurationText.format(t.shortWindow())));
+    }
+    Map<String, Object> condition = new LinkedHashMap<>();
+    condition.put("kind", "burnrate");
+    condition.put("op", "gte");
+    condition.put("threshold", t.factor());
+    condition.put("lookbackWindow", dev.slo.core.window.DurationText.format(t.longWindow()));
+    condition.put("alertAfter", "0m");
+    Map<String, Object> condSpec = new LinkedHashMap<>();
+    condSpec.put("severity", t.severity().label());
+    condSpec.put("condition", condition);
+    Map<String, Object> cond = new LinkedHashMap<>();
+    cond.put("kind", "AlertCondition");
+    cond.put("metadata", condMeta);
+    cond.put("spec", condSpec);
+    Map<String, Object> policySpec = new LinkedHashMap<>();
+    policySpec.put("alertWhenBreaching", true);
+    policySpec.put("conditions", List.of(cond));
+    policySpec.put("notificationTargets", List.of());
+    Map<String, Object> policy = new LinkedHashMap<>();
+    policy.put("kind", "AlertPolicy");
+    policy.put("metadata", Map.of("name", s.sloId() + "-" + t.name()));
+    policy.put("spec", policySpec);
+    return policy;
   }
 
   private static Map<String, Object> indicatorSpec(Slo s) {

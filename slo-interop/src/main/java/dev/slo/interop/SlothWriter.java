@@ -100,6 +100,9 @@ final class SlothWriter {
     if (!s.thresholds().equals(StatusThresholds.DEFAULT)) {
       w.dropped(id, "status_thresholds", "Sloth has no status thresholds");
     }
+    if (!s.alertTiers().isEmpty()) {
+      w.dropped(id, "alert_tiers", "Sloth alerts with its own page and ticket window pairs");
+    }
     return m;
   }
 

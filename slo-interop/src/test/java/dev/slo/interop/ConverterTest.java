@@ -25,6 +25,7 @@ class ConverterTest {
             "web-availability: time_period: dropped: ROLLING_28D: Sloth's period is a generator setting (--default-slo-period or an AlertWindows file), not part of an SLO",
             "web-availability: slo_name: dropped: \"Web availability\": Sloth has no display name",
             "web-availability: status_thresholds: dropped: Sloth has no status thresholds",
+            "web-availability: alert_tiers: dropped: Sloth alerts with its own page and ticket window pairs",
             "web-latency: slo_id: approximated: Sloth names an SLO <service>-<name>: it reads back as web-web-latency",
             "web-latency: time_period: dropped: CALENDAR_WEEK_SUNDAY: Sloth's period is a generator setting (--default-slo-period or an AlertWindows file), not part of an SLO",
             "web-latency: slo_name: dropped: \"Web latency\": Sloth has no display name",

@@ -145,11 +145,22 @@ class ReadFormatsTest {
 
     assertThat(s.sli().badCounter()).isEqualTo("payments_total{outcome=\"error\"}");
     assertThat(s.targetPercentage()).isEqualTo(99.95);
+    // the referenced AlertPolicy's condition is the SLO's alert tier: 14.4 over 1h, paging
+    assertThat(s.alertTiers())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.name()).isEqualTo("fast-burn");
+              assertThat(t.severity()).isEqualTo(dev.slo.core.alert.Severity.PAGE);
+              assertThat(t.longWindow()).isEqualTo(Duration.ofHours(1));
+              assertThat(t.shortWindow()).isEqualTo(Duration.ofHours(1));
+              assertThat(t.factor()).isEqualByComparingTo("14.4");
+              assertThat(t.budgetShare()).isEqualByComparingTo("0.02");
+            });
     assertThat(warnings(r))
         .singleElement()
         .asString()
-        .contains(
-            "alert policy payments-fast-burn (burn rate gte 14.4 over 1h for 5m) is read but not used");
+        .contains("spec.condition.alertAfter: dropped: 5m");
   }
 
   @Test

@@ -127,8 +127,8 @@ public final class RuleGenerator {
     SliQueries q = SliQueries.of(slo, latencyLe(slo));
     List<PeriodVariant> variants = periodVariants(slo);
     Set<Duration> windows = new TreeSet<>(Evaluator.BURN_WINDOWS);
-    for (PeriodVariant v : variants) {
-      for (AlertTier t : AlertPolicy.tiersFor(v.length())) {
+    for (PeriodVariant v : alertVariants(slo, variants)) {
+      for (AlertTier t : tiers(slo, v)) {
         windows.add(t.longWindow());
         windows.add(t.shortWindow());
       }
@@ -154,14 +154,26 @@ public final class RuleGenerator {
         PERIOD_BUDGET_REMAINING,
         "1 - (" + PERIOD_ERROR_RATIO + sel + " / " + plain(budget) + ")",
         labels);
-    for (PeriodVariant v : variants) {
-      for (AlertTier t : AlertPolicy.tiersFor(v.length())) {
+    for (PeriodVariant v : alertVariants(slo, variants)) {
+      for (AlertTier t : tiers(slo, v)) {
         if (only != null && !only.contains(t.name())) {
           continue;
         }
         alert(y, slo, t, v, sel, budget);
       }
     }
+  }
+
+  /** The SLO's own tiers, or the default ones for the period's length. */
+  private static List<AlertTier> tiers(Slo slo, PeriodVariant v) {
+    return slo.alertTiers().isEmpty() ? AlertPolicy.tiersFor(v.length()) : slo.alertTiers();
+  }
+
+  /** Own tiers do not depend on the period's length: one ungated set of alerts. */
+  private static List<PeriodVariant> alertVariants(Slo slo, List<PeriodVariant> variants) {
+    return slo.alertTiers().isEmpty()
+        ? variants
+        : List.of(new PeriodVariant(ruleperiod(slo), null));
   }
 
   /** Rules for different lengths of one calendar period differ in a {@code period} label. */

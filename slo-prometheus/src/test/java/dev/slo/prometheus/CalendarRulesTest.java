@@ -103,6 +103,41 @@ class CalendarRulesTest {
     assertThat(out).contains("SUCCESS");
   }
 
+  @Test
+  void shouldAlertOnAnSlosOwnTiersOnceWhateverThePeriodLength() throws Exception {
+    PrometheusServer.assumeInstalled();
+    Slo own =
+        slo("own", TimePeriod.CALENDAR_MONTH).toBuilder()
+            .alertTiers(
+                List.of(
+                    new dev.slo.core.alert.AlertTier(
+                        "fast",
+                        dev.slo.core.alert.Severity.PAGE,
+                        Duration.ofHours(1),
+                        Duration.ofMinutes(5),
+                        new java.math.BigDecimal("10"),
+                        new java.math.BigDecimal("0.0133"))))
+            .build();
+    String rules = RuleGenerator.generate(List.of(own));
+
+    assertThat(rules.split("- alert: ", -1)).hasSize(2); // one alert, not one per month length
+    assertThat(rules)
+        .contains(
+            "expr: \"(slo:sli_error:ratio_rate1h{slo_id=\\\"own\\\"} >= 0.01) and"
+                + " (slo:sli_error:ratio_rate5m{slo_id=\\\"own\\\"} >= 0.01)\"")
+        .contains("tier: \"fast\"");
+    Files.writeString(dir.resolve("own.yml"), rules);
+    String out =
+        PrometheusServer.run(
+            dir,
+            List.of(
+                PrometheusServer.PROMTOOL.toString(),
+                "check",
+                "rules",
+                dir.resolve("own.yml").toString()));
+    assertThat(out).contains("SUCCESS");
+  }
+
   private static void expect(StringBuilder t, String id, String period, String value) {
     t.append("      - expr: 'slo:period_sli_error:ratio{slo_id=\"").append(id).append("\"}'\n");
     t.append("        eval_time: 10m\n        exp_samples:\n");

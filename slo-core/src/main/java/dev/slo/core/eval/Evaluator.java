@@ -63,7 +63,8 @@ public final class Evaluator {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(at, "at");
     Window period = slo.timePeriod().periodAt(at, slo.timeZone());
-    List<AlertTier> tiers = AlertPolicy.tiersFor(period.length());
+    List<AlertTier> tiers =
+        slo.alertTiers().isEmpty() ? AlertPolicy.tiersFor(period.length()) : slo.alertTiers();
     Set<Duration> windows = new LinkedHashSet<>(BURN_WINDOWS);
     for (AlertTier t : tiers) {
       windows.add(t.longWindow());

@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
  * @param noData what a period without events means
  * @param thresholds budget-remaining fractions for WARNING and CRITICAL
  * @param sli where a metrics server finds the events; {@link SliDefinition#NONE} for file data
+ * @param alertTiers the SLO's own burn-rate alert tiers (e.g. from OpenSLO alert conditions); empty
+ *     for the default multi-window tiers scaled to the period ({@link
+ *     dev.slo.core.alert.AlertPolicy})
  */
 public record Slo(
     String sloId,
@@ -46,7 +49,8 @@ public record Slo(
     Double timesliceTargetPercentage,
     NoDataPolicy noData,
     StatusThresholds thresholds,
-    SliDefinition sli) {
+    SliDefinition sli,
+    java.util.List<dev.slo.core.alert.AlertTier> alertTiers) {
 
   /** The pattern every slo_id matches. */
   public static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,99}");
@@ -75,6 +79,13 @@ public record Slo(
     noData = noData == null ? NoDataPolicy.IGNORE : noData;
     thresholds = thresholds == null ? StatusThresholds.DEFAULT : thresholds;
     sli = sli == null ? SliDefinition.NONE : sli;
+    alertTiers = alertTiers == null ? java.util.List.of() : java.util.List.copyOf(alertTiers);
+    java.util.Set<String> tierNames = new java.util.HashSet<>();
+    for (dev.slo.core.alert.AlertTier t : alertTiers) {
+      if (!tierNames.add(t.name())) {
+        throw invalid("\"" + t.name() + "\" is a duplicate alert tier name");
+      }
+    }
     if (budgetingMethod.isSliced()) {
       String method = budgetingMethod.name();
       if (timesliceLength == null) {
@@ -146,7 +157,8 @@ public record Slo(
         .timesliceTargetPercentage(timesliceTargetPercentage)
         .noData(noData)
         .thresholds(thresholds)
-        .sli(sli);
+        .sli(sli)
+        .alertTiers(alertTiers);
   }
 
   private static void requirePercent(String field, double value) {
@@ -193,8 +205,15 @@ public record Slo(
     private NoDataPolicy noData = NoDataPolicy.IGNORE;
     private StatusThresholds thresholds = StatusThresholds.DEFAULT;
     private SliDefinition sli = SliDefinition.NONE;
+    private java.util.List<dev.slo.core.alert.AlertTier> alertTiers = java.util.List.of();
 
     private Builder() {}
+
+    /** The SLO's own alert tiers; empty for the default ones. */
+    public Builder alertTiers(java.util.List<dev.slo.core.alert.AlertTier> v) {
+      alertTiers = v;
+      return this;
+    }
 
     public Builder sloId(String v) {
       sloId = v;
@@ -294,7 +313,8 @@ public record Slo(
           timesliceTargetPercentage,
           noData,
           thresholds,
-          sli);
+          sli,
+          alertTiers);
     }
   }
 }

@@ -49,7 +49,8 @@ public final class SpecParser {
           "good_query",
           "bad_query",
           "total_query",
-          "latency");
+          "latency",
+          "alert_tiers");
 
   /** The optional top-level {@code apiVersion} of this format. */
   public static final String API_VERSION = "slo.dev/v1";
@@ -178,7 +179,7 @@ public final class SpecParser {
     b.serviceName(f.text("service_name", true));
     b.sloType(f.enumValue("slo_type", SloType.class, null));
     BigDecimal target = f.number("target_percentage", true);
-    timePeriod(f, b);
+    TimePeriod period = timePeriod(f, b);
     b.sliQuery(f.text("sli_query", false));
     b.description(f.text("description", false));
     b.enabled(f.bool("enabled", true));
@@ -211,6 +212,11 @@ public final class SpecParser {
       b.timesliceTargetPercentage(sliceTarget.doubleValue());
     }
     thresholds(f, b, source, path, problems);
+    List<dev.slo.core.alert.AlertTier> tiers =
+        AlertTierReader.read(f, source, period == null ? TimePeriod.ROLLING_30D : period, problems);
+    if (tiers != null) {
+      b.alertTiers(tiers);
+    }
     sli(f, b, source, path, problems);
     if (target != null) {
       b.targetPercentage(target.doubleValue());
@@ -227,18 +233,18 @@ public final class SpecParser {
     }
   }
 
-  private static void timePeriod(FieldReader f, Slo.Builder b) {
+  private static TimePeriod timePeriod(FieldReader f, Slo.Builder b) {
     String text = f.text("time_period", true);
     String weekStart = f.text("week_start", false);
     if (text == null) {
-      return;
+      return null;
     }
     TimePeriod period;
     try {
       period = TimePeriod.valueOf(text);
     } catch (IllegalArgumentException e) {
       f.problem("time_period", e.getMessage());
-      return;
+      return null;
     }
     if (weekStart != null) {
       if (period.calendarUnit() != TimePeriod.CalendarUnit.WEEK) {
@@ -247,7 +253,7 @@ public final class SpecParser {
             "\""
                 + weekStart
                 + "\" is not valid here: week_start only applies to time_period CALENDAR_WEEK");
-        return;
+        return null;
       }
       try {
         period =
@@ -257,10 +263,11 @@ public final class SpecParser {
         f.problem(
             "week_start",
             "\"" + weekStart + "\" is not a valid week_start; use a day name such as MONDAY");
-        return;
+        return null;
       }
     }
     b.timePeriod(period);
+    return period;
   }
 
   private static void thresholds(
