@@ -97,7 +97,7 @@ final class RulesCommand implements Callable<Integer> {
   }
 
   private Map<String, Set<String>> tierMap(Spec s) {
-    Set<String> known = Set.of("page_1h_5m", "page_6h_30m", "ticket_1d_2h", "ticket_3d_6h");
+    Set<String> defaults = Set.of("page_1h_5m", "page_6h_30m", "ticket_1d_2h", "ticket_3d_6h");
     Map<String, Set<String>> m = new HashMap<>();
     for (String t : tiers) {
       int eq = t.indexOf('=');
@@ -109,6 +109,11 @@ final class RulesCommand implements Callable<Integer> {
         throw new InvalidInputException("--tiers " + t + ": no SLO " + id + " in " + spec);
       }
       Set<String> names = new LinkedHashSet<>(Arrays.asList(t.substring(eq + 1).split(",")));
+      var own = s.find(id).get().alertTiers();
+      Set<String> known =
+          own.isEmpty()
+              ? defaults
+              : own.stream().map(x -> x.name()).collect(java.util.stream.Collectors.toSet());
       for (String n : names) {
         if (!known.contains(n)) {
           throw new InvalidInputException(
