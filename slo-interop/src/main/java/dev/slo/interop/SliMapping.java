@@ -25,6 +25,9 @@ final class SliMapping {
 
   /** Reports a source we cannot query and returns no SLI. */
   static Sli noSource(Metric m) {
+    if ("File".equals(m.type())) {
+      return Sli.NONE; // slo convert's own marker for file or database data: nothing to report
+    }
     m.at()
         .warn(
             m.key(),

@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Round trips on every valid fixture and on examples/slos.yaml: native → OpenSLO → native and
- * OpenSLO → native → OpenSLO give the same SLOs, field by field.
+ * OpenSLO → native → OpenSLO give the same SLOs, field by field; examples/ holds one spec per
+ * format.
  */
 class RoundTripTest {
 
@@ -26,9 +27,13 @@ class RoundTripTest {
       }
     }
     units.add(List.of(Fixtures.dir("openslo-refs")));
-    Path example = Path.of("..", "examples", "slos.yaml");
-    if (Files.exists(example)) {
-      units.add(List.of(example));
+    try (Stream<Path> examples = Files.walk(Path.of("..", "examples"))) {
+      examples
+          .filter(p -> p.toString().endsWith(".yaml"))
+          .sorted()
+          .forEach(p -> units.add(List.of(p)));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
     // a composite (not evaluated yet) and a Sloth plugin (refused) give no SLO to round-trip
     return units.stream()
