@@ -52,6 +52,17 @@ final class IngestCommand implements Callable<Integer> {
     PrintWriter out = self.commandLine().getOut();
     PrintWriter err = self.commandLine().getErr();
     Spec s = spec == null ? null : SpecFiles.load(spec, err);
+    if (s != null) {
+      s.slos().stream()
+          .filter(x -> !x.alertTiers().isEmpty())
+          .forEach(
+              x ->
+                  err.println(
+                      "slo: warning: "
+                          + x.sloId()
+                          + ": alert_tiers are not kept by the database store yet; evaluations"
+                          + " from it use the default tiers"));
+    }
     long[] rows = {0};
     forEach(r -> rows[0]++); // validate the whole file first: nothing is written if a row is bad
     try {
