@@ -70,7 +70,16 @@ final class SlothCompat {
                 a.pageLabels(),
                 a.ticketLabels(),
                 a.pageDisabled(),
-                a.ticketDisabled()));
+                a.ticketDisabled(),
+                a.windows().stream()
+                    .map(
+                        w ->
+                            new SlothRules.WindowPair(
+                                w.severity(),
+                                w.shortWindow(),
+                                w.longWindow(),
+                                w.errorBudgetPercent().movePointLeft(2).toPlainString()))
+                    .toList()));
       }
     }
     err.flush();

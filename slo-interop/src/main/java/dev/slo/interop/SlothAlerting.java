@@ -16,6 +16,7 @@ import java.util.Map;
  * @param ticketLabels {@code ticket_alert.labels}
  * @param pageDisabled {@code page_alert.disable}
  * @param ticketDisabled {@code ticket_alert.disable}
+ * @param windows the window pairs of the file's {@code AlertWindows}; empty for Sloth's defaults
  */
 public record SlothAlerting(
     String service,
@@ -27,9 +28,25 @@ public record SlothAlerting(
     Map<String, String> pageLabels,
     Map<String, String> ticketLabels,
     boolean pageDisabled,
-    boolean ticketDisabled) {
+    boolean ticketDisabled,
+    java.util.List<Window> windows) {
+  /**
+   * One of Sloth's alert window pairs.
+   *
+   * @param severity page or ticket
+   * @param errorBudgetPercent the budget share in percent the pair alerts on (2 = 2%)
+   * @param shortWindow the confirming window
+   * @param longWindow the window that measures the share spent
+   */
+  public record Window(
+      dev.slo.core.alert.Severity severity,
+      java.math.BigDecimal errorBudgetPercent,
+      java.time.Duration shortWindow,
+      java.time.Duration longWindow) {}
+
   /** Copies the maps. */
   public SlothAlerting {
+    windows = windows == null ? java.util.List.of() : java.util.List.copyOf(windows);
     labels = Map.copyOf(labels);
     alertLabels = Map.copyOf(alertLabels);
     alertAnnotations = Map.copyOf(alertAnnotations);

@@ -20,7 +20,7 @@ final class SlothReader {
   private SlothReader() {}
 
   /** The Sloth SLOs of one document; {@code period} comes from the file's AlertWindows, or null. */
-  static List<Loaded> read(Fields root, boolean k8s, TimePeriod period) {
+  static List<Loaded> read(Fields root, boolean k8s, Windows windows) {
     Fields top;
     if (k8s) {
       root.rejectUnknown(Set.of("apiVersion", "kind", "metadata", "spec", "status"));
@@ -49,7 +49,7 @@ final class SlothReader {
     Map<String, String> fileLabels = top.strings("labels");
     List<Loaded> out = new ArrayList<>();
     for (Fields s : top.items("slos", true)) {
-      Loaded l = slo(s, k8s, service, fileLabels, period == null ? TimePeriod.ROLLING_30D : period);
+      Loaded l = slo(s, k8s, service, fileLabels, windows == null ? Windows.DEFAULT : windows);
       if (l != null) {
         out.add(l);
       }
@@ -75,7 +75,8 @@ final class SlothReader {
   }
 
   private static Loaded slo(
-      Fields s, boolean k8s, String service, Map<String, String> fileLabels, TimePeriod period) {
+      Fields s, boolean k8s, String service, Map<String, String> fileLabels, Windows windows) {
+    TimePeriod period = windows.period();
     s.rejectUnknown(
         Set.of("name", "objective", "description", "labels", "sli", "alerting", "plugins"));
     plugins(s, "plugins");
@@ -138,7 +139,7 @@ final class SlothReader {
         }
       }
     }
-    SlothAlerting alerting = alerting(s, k8s, service, name, labels);
+    SlothAlerting alerting = alerting(s, k8s, service, name, labels, windows.pairs());
     if (name == null || objective == null || service == null || ratioQuery == null) {
       return null;
     }
@@ -162,11 +163,16 @@ final class SlothReader {
   }
 
   private static SlothAlerting alerting(
-      Fields s, boolean k8s, String service, String name, Map<String, String> labels) {
+      Fields s,
+      boolean k8s,
+      String service,
+      String name,
+      Map<String, String> labels,
+      List<SlothAlerting.Window> pairs) {
     Fields a = s.map("alerting", false);
     if (a == null) {
       return new SlothAlerting(
-          service, name, labels, null, Map.of(), Map.of(), Map.of(), Map.of(), false, false);
+          service, name, labels, null, Map.of(), Map.of(), Map.of(), Map.of(), false, false, pairs);
     }
     a.rejectUnknown(
         Set.of(
@@ -194,7 +200,8 @@ final class SlothReader {
         page == null ? Map.of() : page.strings("labels"),
         ticket == null ? Map.of() : ticket.strings("labels"),
         page != null && page.bool("disable", false),
-        ticket != null && ticket.bool("disable", false));
+        ticket != null && ticket.bool("disable", false),
+        pairs);
   }
 
   /** The page or ticket alert settings, in the spelling of the form (the other one warned). */
@@ -232,10 +239,22 @@ final class SlothReader {
   }
 
   /**
-   * The period of a Sloth {@code AlertWindows} document ({@code spec.sloPeriod}); windows that
-   * differ from the SRE workbook's are reported, since slo uses its own tiers.
+   * A file's Sloth period and window pairs.
+   *
+   * @param period {@code sloPeriod}, 30 days by default
+   * @param pairs the page and ticket pairs, empty for Sloth's defaults
    */
-  static TimePeriod alertWindows(Fields root) {
+  record Windows(TimePeriod period, List<SlothAlerting.Window> pairs) {
+    static final Windows DEFAULT = new Windows(TimePeriod.ROLLING_30D, List.of());
+  }
+
+  /**
+   * A Sloth {@code AlertWindows} document: {@code spec.sloPeriod} and the quick and slow pairs of
+   * {@code page} and {@code ticket} ({@code errorBudgetPercent}, {@code shortWindow}, {@code
+   * longWindow}). The pairs are used by {@code slo rules --compat sloth}; evaluation and plain
+   * rules use slo's tiers scaled to the period (a warning says so).
+   */
+  static Windows alertWindows(Fields root) {
     root.rejectUnknown(Set.of("apiVersion", "kind", "metadata", "spec"));
     Fields spec = root.map("spec", true);
     if (spec == null) {
@@ -243,18 +262,57 @@ final class SlothReader {
     }
     spec.rejectUnknown(Set.of("sloPeriod", "page", "ticket"));
     String p = spec.text("sloPeriod", true);
-    if (spec.has("page") || spec.has("ticket")) {
-      spec.warn(
-          null,
-          "approximated: the page and ticket windows are read but slo uses its own tiers scaled to sloPeriod (docs/math.md)");
+    TimePeriod period;
+    try {
+      period = p == null ? null : TimePeriod.rolling(dev.slo.core.window.DurationText.parse(p));
+    } catch (IllegalArgumentException e) {
+      spec.error("sloPeriod", e.getMessage());
+      return null;
     }
-    if (p == null) {
+    List<SlothAlerting.Window> pairs = new ArrayList<>();
+    for (String sev : List.of("page", "ticket")) {
+      Fields f = spec.map(sev, true);
+      if (f == null) {
+        continue;
+      }
+      f.rejectUnknown(Set.of("quick", "slow"));
+      for (String speed : List.of("quick", "slow")) {
+        Fields w = f.map(speed, true);
+        if (w == null) {
+          continue;
+        }
+        w.rejectUnknown(Set.of("errorBudgetPercent", "shortWindow", "longWindow"));
+        BigDecimal percent = w.number("errorBudgetPercent", true);
+        java.time.Duration shortW = windowOf(w, "shortWindow");
+        java.time.Duration longW = windowOf(w, "longWindow");
+        if (percent != null && shortW != null && longW != null) {
+          pairs.add(
+              new SlothAlerting.Window(
+                  sev.equals("page")
+                      ? dev.slo.core.alert.Severity.PAGE
+                      : dev.slo.core.alert.Severity.TICKET,
+                  percent,
+                  shortW,
+                  longW));
+        }
+      }
+    }
+    spec.warn(
+        null,
+        "the page and ticket windows are used by `slo rules --compat sloth`; evaluation and"
+            + " plain `slo rules` use slo's tiers scaled to sloPeriod (docs/math.md)");
+    return period == null ? null : new Windows(period, pairs);
+  }
+
+  private static java.time.Duration windowOf(Fields w, String key) {
+    String t = w.text(key, true);
+    if (t == null) {
       return null;
     }
     try {
-      return TimePeriod.rolling(dev.slo.core.window.DurationText.parse(p));
+      return dev.slo.core.window.DurationText.parse(t);
     } catch (IllegalArgumentException e) {
-      spec.error("sloPeriod", e.getMessage());
+      w.error(key, e.getMessage());
       return null;
     }
   }

@@ -100,6 +100,13 @@ final class SlothWriter {
     if (!s.thresholds().equals(StatusThresholds.DEFAULT)) {
       w.dropped(id, "status_thresholds", "Sloth has no status thresholds");
     }
+    if (l.sloth() != null && !l.sloth().windows().isEmpty()) {
+      w.dropped(
+          id,
+          "alert windows",
+          "the file's AlertWindows pairs belong in a separate Sloth AlertWindows file"
+              + " (--slo-period-windows-path)");
+    }
     if (!s.alertTiers().isEmpty()) {
       w.dropped(id, "alert_tiers", "Sloth alerts with its own page and ticket window pairs");
     }

@@ -2,7 +2,6 @@ package dev.slo.interop;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.model.Slo;
-import dev.slo.core.model.TimePeriod;
 import dev.slo.core.spec.Spec;
 import dev.slo.core.spec.SpecException;
 import dev.slo.core.spec.SpecParser;
@@ -150,12 +149,12 @@ public final class SpecLoader {
       }
       return;
     }
-    TimePeriod slothPeriod = null;
+    SlothReader.Windows slothWindows = null;
     for (YamlDocuments.Doc d : docs) {
       if (d.root() instanceof YNode.YMap m
           && m.get("kind") instanceof YNode.YScalar k
           && "AlertWindows".equals(k.value())) {
-        slothPeriod = SlothReader.alertWindows(new Fields(source, "", m, problems));
+        slothWindows = SlothReader.alertWindows(new Fields(source, "", m, problems));
       }
     }
     for (YamlDocuments.Doc d : docs) {
@@ -186,10 +185,10 @@ public final class SpecLoader {
                 "a slo.dev/v1 spec needs a top-level 'slos:' list and must be alone in its file");
         case OPENSLO_V1, OPENSLO_V2ALPHA -> openslo.add(f, root);
         case OPENSLO_V1ALPHA -> out.addAll(OpenSloV1alphaReader.read(root));
-        case SLOTH -> out.addAll(SlothReader.read(root, false, slothPeriod));
+        case SLOTH -> out.addAll(SlothReader.read(root, false, slothWindows));
         case SLOTH_K8S -> {
           if (!"AlertWindows".equals(root.text("kind", false))) {
-            out.addAll(SlothReader.read(root, true, slothPeriod));
+            out.addAll(SlothReader.read(root, true, slothWindows));
           }
         }
         case PYRRA -> out.addAll(PyrraReader.read(root));

@@ -223,6 +223,19 @@ class ReadFormatsTest {
     assertThat(s.timePeriod()).isEqualTo(TimePeriod.valueOf("28d"));
     assertThat(s.targetPercentage()).isEqualTo(95.0);
     assertThat(r.loaded().get(0).sloth().pageLabels()).containsEntry("severity", "home");
+    assertThat(r.loaded().get(0).sloth().windows())
+        .extracting(
+            w ->
+                w.severity()
+                    + " "
+                    + w.errorBudgetPercent()
+                    + "% "
+                    + w.shortWindow()
+                    + "/"
+                    + w.longWindow())
+        .containsExactly(
+            "PAGE 2% PT5M/PT1H",
+            "PAGE 5% PT30M/PT6H", "TICKET 10% PT2H/PT24H", "TICKET 10% PT6H/PT72H");
   }
 
   @Test

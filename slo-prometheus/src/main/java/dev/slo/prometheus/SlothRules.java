@@ -35,6 +35,7 @@ public final class SlothRules {
    * @param ticketLabels labels on the ticket alert
    * @param pageDisabled no page alert
    * @param ticketDisabled no ticket alert
+   * @param windows the window pairs, empty for Sloth's defaults ({@link #WINDOWS})
    */
   public record Settings(
       String slothId,
@@ -47,7 +48,13 @@ public final class SlothRules {
       Map<String, String> pageLabels,
       Map<String, String> ticketLabels,
       boolean pageDisabled,
-      boolean ticketDisabled) {
+      boolean ticketDisabled,
+      List<WindowPair> windows) {
+    /** Copies the list. */
+    public Settings {
+      windows = windows == null ? List.of() : List.copyOf(windows);
+    }
+
     /** Settings for an SLO that was not written for Sloth: ids from slo_id and service_name. */
     public static Settings of(Slo slo) {
       return new Settings(
@@ -61,7 +68,8 @@ public final class SlothRules {
           Map.of("severity", "page"),
           Map.of("severity", "ticket"),
           false,
-          false);
+          false,
+          List.of());
     }
   }
 
@@ -199,7 +207,7 @@ public final class SlothRules {
   private static void alert(
       StringBuilder y, Settings s, Severity sev, String sel, BigDecimal budget, Duration period) {
     List<String> pairs = new ArrayList<>();
-    for (WindowPair p : WINDOWS) {
+    for (WindowPair p : s.windows().isEmpty() ? WINDOWS : s.windows()) {
       if (p.severity() != sev) {
         continue;
       }

@@ -43,7 +43,8 @@ class SlothRulesTest {
         Map.of("severity", "pageteam"),
         Map.of("severity", "slack"),
         false,
-        false);
+        false,
+        List.of());
   }
 
   @Test
@@ -55,6 +56,40 @@ class SlothRulesTest {
     assertThat(SlothRules.WINDOWS)
         .extracting(w -> w.factor(Duration.ofDays(28)).toPlainString())
         .containsExactly("13.44", "5.6", "2.8", "0.9333333333333333");
+  }
+
+  @Test
+  void shouldUseTheFilesOwnWindowPairs() {
+    SlothRules.Settings s = settings();
+    SlothRules.Settings custom =
+        new SlothRules.Settings(
+            s.slothId(),
+            s.service(),
+            s.slo(),
+            s.labels(),
+            s.alertName(),
+            s.alertLabels(),
+            s.alertAnnotations(),
+            s.pageLabels(),
+            s.ticketLabels(),
+            false,
+            true,
+            List.of(
+                new SlothRules.WindowPair(
+                    dev.slo.core.alert.Severity.PAGE,
+                    Duration.ofMinutes(5),
+                    Duration.ofMinutes(30),
+                    "0.08")));
+    Slo week = slo().toBuilder().timePeriod(TimePeriod.ROLLING_7D).build();
+
+    String rules = SlothRules.generate(List.of(week), Map.of("myservice-requests", custom));
+
+    // 8% of a 7-day budget over 30 minutes: factor 0.08 x 10080 / 30 = 26.88
+    assertThat(rules)
+        .contains(
+            "slo:sli_error:ratio_rate5m{sloth_id=\\\"myservice-requests\\\", sloth_service=\\\"myservice\\\", sloth_slo=\\\"requests\\\"} > (26.88 * 0.001)")
+        .contains("record: slo:sli_error:ratio_rate7d")
+        .doesNotContain("sloth_severity: \"ticket\"");
   }
 
   @Test
