@@ -239,12 +239,12 @@ class InteropCliTest {
         .contains("sloth_slo: \"search\"")
         .contains("severity: \"critical\"")
         .contains("sloth_severity: \"ticket\"");
-    dev.slo.prometheus.PrometheusServer.assumeInstalled();
+    dev.slo.testing.PrometheusServer.assumeInstalled();
     String check =
-        dev.slo.prometheus.PrometheusServer.run(
+        dev.slo.testing.PrometheusServer.run(
             dir,
             java.util.List.of(
-                dev.slo.prometheus.PrometheusServer.PROMTOOL.toString(),
+                dev.slo.testing.PrometheusServer.PROMTOOL.toString(),
                 "check",
                 "rules",
                 out.toString()));

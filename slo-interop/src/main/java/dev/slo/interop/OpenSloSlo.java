@@ -117,6 +117,7 @@ final class OpenSloSlo {
                       ? (displayName == null ? o.name() : displayName)
                       : (displayName == null ? o.name() : displayName) + " / " + objName)
               .serviceName(service)
+              .sloType(dev.slo.core.model.SloType.AVAILABILITY)
               .description(description)
               .sli(sli.definition())
               .sliQuery(sli.sliQuery())

@@ -135,6 +135,7 @@ final class OpenSloV1alphaReader {
               .sloName(
                   meta.text("displayName", false) == null ? name : meta.text("displayName", false))
               .serviceName(service)
+              .sloType(dev.slo.core.model.SloType.AVAILABILITY)
               .description(spec.text("description", false))
               .sli(sli.definition())
               .sliQuery(sli.sliQuery());

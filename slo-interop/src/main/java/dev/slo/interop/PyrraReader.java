@@ -166,6 +166,7 @@ final class PyrraReader {
       Slo slo =
           Slo.builder()
               .sloId(name)
+              .sloName(name)
               .serviceName(namespace == null ? name : namespace)
               .sloType(type)
               .targetPercentage(target.doubleValue())

@@ -149,6 +149,7 @@ final class SlothReader {
               .sloId(service + "-" + name)
               .sloName(name)
               .serviceName(service)
+              .sloType(dev.slo.core.model.SloType.AVAILABILITY)
               .targetPercentage(objective.doubleValue())
               .timePeriod(period)
               .description(s.text("description", false))

@@ -63,6 +63,8 @@ class ConverterTest {
   void shouldRoundASliceLengthInSecondsUpToAMinuteForOpenSlo() {
     Slo s =
         Slo.builder()
+            .sloType(dev.slo.core.model.SloType.AVAILABILITY)
+            .sloName("S")
             .sloId("fast")
             .serviceName("svc")
             .targetPercentage(99)

@@ -19,6 +19,7 @@ class RatioTimeslicesTest {
 
   private static Slo.Builder ratio(double target, TimePeriod period, Duration slice) {
     return Slo.builder()
+        .sloType(dev.slo.core.model.SloType.AVAILABILITY)
         .sloId("r")
         .sloName("R")
         .serviceName("svc")
@@ -48,7 +49,7 @@ class RatioTimeslicesTest {
     assertThat(e.totalBudget()).isEqualTo(0.3, offset(1e-12));
     assertThat(e.consumedBudget()).isEqualTo(0.6, offset(1e-12));
     assertThat(e.errorBudgetConsumed()).isEqualTo(2.0, offset(1e-9));
-    assertThat(e.burnRates().get("period")).isEqualTo(2.0, offset(1e-9));
+    assertThat(e.periodBurnRate()).isEqualTo(2.0, offset(1e-9));
   }
 
   @Test
