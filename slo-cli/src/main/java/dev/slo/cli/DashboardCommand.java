@@ -1,7 +1,6 @@
 package dev.slo.cli;
 
 import dev.slo.core.spec.Spec;
-import dev.slo.core.spec.SpecParser;
 import dev.slo.report.GrafanaDashboard;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,9 +20,9 @@ public final class DashboardCommand implements Callable<Integer> {
   @Option(
       names = "--spec",
       required = true,
-      paramLabel = "FILE",
-      description = "Spec file (YAML or JSON) with a top-level 'slos:' list.")
-  Path spec;
+      paramLabel = "FILE|DIR",
+      description = "Spec file or directory, any supported format (docs/formats.md); repeatable.")
+  java.util.List<Path> spec;
 
   @Option(
       names = "--title",
@@ -42,7 +41,7 @@ public final class DashboardCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Spec s = SpecParser.parse(spec.toString(), InputFiles.text(spec));
+    Spec s = SpecFiles.load(spec, self.commandLine().getErr());
     OutputFile.write(out, GrafanaDashboard.render(s.enabled(), title), self.commandLine().getOut());
     return ExitCode.OK;
   }
