@@ -130,6 +130,16 @@ class InteropCliTest {
   }
 
   @Test
+  void shouldDrawTheDashboardOfAnOpenSloSpec() {
+    Path spec = Fixtures.write(dir, "openslo.yaml", OPENSLO);
+
+    CliRun r = CliRun.of("dashboard", "--spec", spec.toString());
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("checkout");
+  }
+
+  @Test
   void shouldValidateADirectoryOfMixedFormats() throws Exception {
     Path specs = Files.createDirectory(dir.resolve("specs"));
     Fixtures.write(specs, "a-openslo.yaml", OPENSLO);
