@@ -5,7 +5,6 @@ import dev.slo.core.alert.AlertTier;
 import dev.slo.core.alert.Severity;
 import dev.slo.core.correction.Corrections;
 import dev.slo.core.correction.Exclusion;
-import dev.slo.core.model.BudgetingMethod;
 import dev.slo.core.model.NoDataPolicy;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.Status;
@@ -77,14 +76,15 @@ public final class Evaluator {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(at, "at");
     Window period = slo.timePeriod().periodAt(at, slo.timeZone());
-    List<AlertTier> tiers = AlertPolicy.tiersFor(period.length());
+    List<AlertTier> tiers =
+        slo.alertTiers().isEmpty() ? AlertPolicy.tiersFor(period.length()) : slo.alertTiers();
     Set<Duration> windows = new LinkedHashSet<>(BURN_WINDOWS);
     for (AlertTier t : tiers) {
       windows.add(t.longWindow());
       windows.add(t.shortWindow());
     }
     UnitCounts counts =
-        slo.budgetingMethod() == BudgetingMethod.TIMESLICES
+        slo.budgetingMethod().isSliced()
             ? new SliceCounts(slo, period, at)
             : new UnitCounts(slo, period, at);
     Window reach = reach(slo, period, at, windows);
@@ -106,9 +106,10 @@ public final class Evaluator {
     EventCounts units = counts.period();
     boolean noData = units.total() == 0;
     boolean noDataBad = noData && slo.noData() == NoDataPolicy.BAD;
+    boolean ratio = counts instanceof SliceCounts s && s.ratio();
     if (noDataBad) {
       long n = counts instanceof SliceCounts s ? s.periodSlices() : 0;
-      units = new EventCounts(0, n);
+      units = new EventCounts(0, ratio ? n * SliceCounts.RATIO_SCALE : n);
     }
 
     BigDecimal consumed =
@@ -194,6 +195,18 @@ public final class Evaluator {
         noData ? null : Forecast.projectExhaustion(counts, budget, slo, period, at, noDataBad);
 
     Double sli = noDataBad ? Double.valueOf(0.0) : percent(Budget.sli(units));
+    BigDecimal totalBudget = budget.total(units);
+    BigDecimal consumedBudget = BigDecimal.valueOf(units.bad());
+    if (ratio) {
+      // units are RATIO_SCALE per slice: report slices, the good ones rounded to whole slices
+      BigDecimal scale = BigDecimal.valueOf(SliceCounts.RATIO_SCALE);
+      totalBudget = totalBudget.divide(scale, Budget.MC);
+      consumedBudget = consumedBudget.divide(scale, Budget.MC);
+      long slices = units.total() / SliceCounts.RATIO_SCALE;
+      long good =
+          BigDecimal.valueOf(units.good()).divide(scale, 0, RoundingMode.HALF_EVEN).longValue();
+      units = new EventCounts(good, slices);
+    }
     Evaluation draft =
         new Evaluation(
             slo,
@@ -204,9 +217,9 @@ public final class Evaluator {
             sli,
             Decimals.toDouble(consumed),
             Decimals.toDouble(remaining),
-            Decimals.toDouble(budget.total(units)),
-            units.bad(),
-            Decimals.toDouble(budget.total(units).subtract(BigDecimal.valueOf(units.bad()))),
+            Decimals.toDouble(totalBudget),
+            Decimals.toDouble(consumedBudget),
+            Decimals.toDouble(totalBudget.subtract(consumedBudget)),
             burnRates,
             Decimals.toDouble(consumed),
             tiers,
