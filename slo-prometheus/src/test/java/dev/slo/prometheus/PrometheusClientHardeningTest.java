@@ -1,0 +1,199 @@
+package dev.slo.prometheus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.slo.core.InvalidInputException;
+import dev.slo.core.SourceException;
+import dev.slo.core.model.TimePeriod;
+import dev.slo.core.window.Window;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Slow bodies, huge replies, wrong result types and bad headers against a fake server. */
+class PrometheusClientHardeningTest {
+  private static final Instant T = Instant.parse("2026-11-20T12:00:00Z");
+
+  private HttpServer server;
+
+  private interface Handler {
+    void handle(HttpExchange ex) throws IOException, InterruptedException;
+  }
+
+  private URI serve(Handler h) throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.createContext(
+        "/",
+        ex -> {
+          try {
+            ex.getRequestBody().readAllBytes();
+            h.handle(ex);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } catch (IOException e) {
+            // the client hung up: expected in these tests
+          } finally {
+            ex.close();
+          }
+        });
+    server.start();
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void shouldFailWithinTheTimeoutWhenTheBodyTricklesOneByteASecond() throws IOException {
+    URI u =
+        serve(
+            ex -> {
+              ex.sendResponseHeaders(200, 0);
+              OutputStream out = ex.getResponseBody();
+              for (int i = 0; i < 120; i++) {
+                out.write('{');
+                out.flush();
+                Thread.sleep(1000);
+              }
+            });
+    PrometheusClient c = PrometheusClient.builder(u).readTimeout(Duration.ofSeconds(2)).build();
+    long t0 = System.nanoTime();
+    assertThatThrownBy(() -> c.query("up", T))
+        .isInstanceOf(SourceException.class)
+        .hasMessage(u + "/: no answer within 2000 ms (after 1 attempts)");
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(4));
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+  }
+
+  @Test
+  void shouldStopReadingAtTheReplyLimitWithOneLine() throws IOException {
+    URI u =
+        serve(
+            ex -> {
+              ex.sendResponseHeaders(200, 0);
+              OutputStream out = ex.getResponseBody();
+              out.write(
+                  "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},\"values\":["
+                      .getBytes(StandardCharsets.UTF_8));
+              byte[] sample = "[1795176000,\"1\"],".getBytes(StandardCharsets.UTF_8);
+              byte[] chunk = new byte[sample.length * 4096];
+              for (int i = 0; i < 4096; i++) {
+                System.arraycopy(sample, 0, chunk, i * sample.length, sample.length);
+              }
+              for (int i = 0; i < 10_000; i++) { // about 700 MB if read to the end
+                out.write(chunk);
+              }
+            });
+    PrometheusClient c = PrometheusClient.builder(u).maxReplyBytes(4L << 20).build();
+    Runtime rt = Runtime.getRuntime();
+    long t0 = System.nanoTime();
+    assertThatThrownBy(() -> c.query("http_requests_total[30d]", T))
+        .isInstanceOf(SourceException.class)
+        .hasMessage(
+            u
+                + "/: the reply is larger than 4 MiB (the limit for this query; raise"
+                + " --prometheus-max-reply or narrow the query): http_requests_total[30d]");
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+    assertThat(rt.totalMemory() - rt.freeMemory()).isLessThan(512L << 20);
+  }
+
+  @Test
+  void shouldSizeTheLimitOfAPushdownReplyFromTheQuery() throws IOException {
+    // a batch of two subqueries may answer 64 KiB + 1 KiB a subquery, not 256 MiB
+    String big =
+        "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]},\"x\":\""
+            + "a".repeat(200_000)
+            + "\"}";
+    URI u = serve(ex -> reply(ex, big));
+    PrometheusSource push = PrometheusSource.pushdown(PrometheusClient.builder(u).build());
+    assertThatThrownBy(
+            () ->
+                push.counts(
+                    PrometheusSourceIntegrationTest.counters("big", TimePeriod.ROLLING_1H),
+                    List.of(Window.ending(T, Duration.ofHours(1)))))
+        .isInstanceOf(SourceException.class)
+        .hasMessageStartingWith(u + "/: the reply is larger than 66 KiB");
+  }
+
+  @Test
+  void shouldRefuseAScalarWhereAVectorOfCountsBelongs() throws IOException {
+    URI u =
+        serve(
+            ex ->
+                reply(
+                    ex,
+                    "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\","
+                        + "\"result\":[1795176000,\"0\"]}}"));
+    PrometheusSource push = PrometheusSource.pushdown(PrometheusClient.builder(u).build());
+    assertThatThrownBy(
+            () ->
+                push.counts(
+                    PrometheusSourceIntegrationTest.counters("sc", TimePeriod.ROLLING_1H),
+                    List.of(Window.ending(T, Duration.ofHours(1)))))
+        .isInstanceOf(SourceException.class)
+        .hasMessageStartingWith(
+            u + "/: sc: the query returned a scalar, expected an instant vector")
+        .hasMessageNotContaining("\n");
+    PrometheusSource exact =
+        new PrometheusSource(
+            PrometheusClient.builder(u).build(),
+            PrometheusSource.Mode.EXACT,
+            Duration.ofMinutes(5));
+    assertThatThrownBy(
+            () ->
+                exact.counts(
+                    PrometheusSourceIntegrationTest.counters("sc", TimePeriod.ROLLING_1H),
+                    List.of(Window.ending(T, Duration.ofHours(1)))))
+        .isInstanceOf(SourceException.class)
+        .hasMessageStartingWith(u + "/: sc: the query returned a scalar, expected a range vector");
+  }
+
+  @Test
+  void shouldRefuseAResultWhoseShapeContradictsItsType() throws IOException {
+    URI u =
+        serve(
+            ex ->
+                reply(
+                    ex,
+                    "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\","
+                        + "\"result\":[1795176000,\"0\"]}}"));
+    assertThatThrownBy(() -> PrometheusClient.builder(u).build().query("up", T))
+        .isInstanceOf(SourceException.class)
+        .hasMessageContaining("the reply is not the Prometheus API");
+  }
+
+  @Test
+  void shouldRefuseHeaderValuesWithLineBreaksAsBadInput() {
+    PrometheusClient.Builder b = PrometheusClient.builder(URI.create("http://127.0.0.1:9"));
+    assertThatThrownBy(() -> b.header("X-A", "b\r\nX-Injected: 1"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(
+            "header X-A: the value holds a control character (\\u000d at position 2); CR and LF"
+                + " would start another header");
+    assertThatThrownBy(() -> b.header("X A", "b"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("header name \"X A\" is not valid");
+  }
+
+  private static void reply(HttpExchange ex, String body) throws IOException {
+    byte[] b = body.getBytes(StandardCharsets.UTF_8);
+    ex.sendResponseHeaders(200, b.length);
+    ex.getResponseBody().write(b);
+  }
+}
