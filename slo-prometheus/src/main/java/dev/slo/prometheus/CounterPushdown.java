@@ -5,7 +5,9 @@ import dev.slo.core.window.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +30,9 @@ final class CounterPushdown {
 
   /** Windows of one length needing at least this many hourly points use one range query. */
   static final int MIN_RANGE_POINTS = 3;
+
+  /** Instant subqueries of one fetch are spread over at most this many requests. */
+  static final int SPREAD = 4;
 
   static final Duration STEP = Duration.ofHours(1);
   static final String TERM_LABEL = "slo_term";
@@ -79,7 +84,35 @@ final class CounterPushdown {
   }
 
   private void fetch(Instant at, List<TermCache.Term> missing, String who) {
-    // group by (selector, length): hourly points of one length go to a range query
+    long atMs = at.toEpochMilli();
+    Map<TermCache.Term, HourlyDecomposition.Parts> derived =
+        HourlyDecomposition.plan(atMs, new LinkedHashSet<>(missing), t -> cache.get(t) != null);
+    Set<TermCache.Term> asked = new LinkedHashSet<>();
+    for (TermCache.Term t : missing) {
+      if (!derived.containsKey(t)) {
+        asked.add(t);
+      }
+    }
+    for (HourlyDecomposition.Parts p : derived.values()) {
+      for (TermCache.Term t : p.all()) {
+        if (cache.get(t) == null) {
+          asked.add(t);
+        }
+      }
+    }
+    fetchTerms(at, new ArrayList<>(asked), who);
+    for (Map.Entry<TermCache.Term, HourlyDecomposition.Parts> e : derived.entrySet()) {
+      Map<TermCache.Term, TermCache.Answer> parts = new HashMap<>();
+      for (TermCache.Term t : e.getValue().all()) {
+        TermCache.Answer a = cache.get(t);
+        parts.put(t, a == null ? new TermCache.Answer(null) : a);
+      }
+      cache.put(e.getKey(), new TermCache.Answer(e.getValue().value(parts)));
+    }
+  }
+
+  private void fetchTerms(Instant at, List<TermCache.Term> missing, String who) {
+    // group by (selector, length): runs of hourly points of one length go to a range query
     Map<List<Object>, List<TermCache.Term>> byLength = new LinkedHashMap<>();
     for (TermCache.Term t : missing) {
       byLength.computeIfAbsent(List.of(t.selector(), t.lengthMs()), k -> new ArrayList<>()).add(t);
@@ -87,35 +120,51 @@ final class CounterPushdown {
     List<TermCache.Term> instant = new ArrayList<>();
     Map<List<Long>, List<RangeTerm>> ranges = new LinkedHashMap<>();
     long atMs = at.toEpochMilli();
+    long step = STEP.toMillis();
     for (List<TermCache.Term> group : byLength.values()) {
       List<TermCache.Term> hourly = new ArrayList<>();
-      long maxBack = 0;
       for (TermCache.Term t : group) {
         long back = atMs - t.endMs();
-        if (back >= 0 && back % STEP.toMillis() == 0) {
+        if (back >= 0 && back % step == 0) {
           hourly.add(t);
-          maxBack = Math.max(maxBack, back);
         } else {
           instant.add(t);
         }
       }
-      if (hourly.size() >= MIN_RANGE_POINTS) {
-        TermCache.Term first = hourly.get(0);
-        ranges
-            .computeIfAbsent(List.of(maxBack), k -> new ArrayList<>())
-            .add(new RangeTerm(first.selector(), first.lengthMs(), hourly));
-      } else {
-        instant.addAll(hourly);
+      hourly.sort(java.util.Comparator.comparingLong(t -> atMs - t.endMs()));
+      int i = 0;
+      while (i < hourly.size()) {
+        int j = i + 1;
+        while (j < hourly.size()
+            && hourly.get(j).endMs() - hourly.get(j - 1).endMs() >= -2 * step) {
+          j++;
+        }
+        List<TermCache.Term> run = hourly.subList(i, j);
+        if (run.size() >= MIN_RANGE_POINTS) {
+          long minBack = atMs - run.get(0).endMs();
+          long maxBack = atMs - run.get(run.size() - 1).endMs();
+          TermCache.Term first = run.get(0);
+          ranges
+              .computeIfAbsent(List.of(minBack, maxBack), k -> new ArrayList<>())
+              .add(new RangeTerm(first.selector(), first.lengthMs(), List.copyOf(run)));
+        } else {
+          instant.addAll(run);
+        }
+        i = j;
       }
     }
     List<CompletableFuture<Void>> calls = new ArrayList<>();
-    for (List<TermCache.Term> batch : batches(instant, t -> subquery(t, atMs))) {
-      calls.add(CompletableFuture.runAsync(() -> instantBatch(at, batch, who), pool));
+    for (List<InstantSubquery> bin : spread(InstantSubquery.of(instant))) {
+      for (List<InstantSubquery> batch : batches(bin, q -> q.query(atMs))) {
+        calls.add(CompletableFuture.runAsync(() -> instantBatch(at, batch, who), pool));
+      }
     }
     for (Map.Entry<List<Long>, List<RangeTerm>> e : ranges.entrySet()) {
-      long maxBack = e.getKey().get(0);
+      long minBack = e.getKey().get(0);
+      long maxBack = e.getKey().get(1);
       for (List<RangeTerm> batch : batches(e.getValue(), r -> r.query())) {
-        calls.add(CompletableFuture.runAsync(() -> rangeBatch(at, maxBack, batch, who), pool));
+        calls.add(
+            CompletableFuture.runAsync(() -> rangeBatch(at, minBack, maxBack, batch, who), pool));
       }
     }
     join(calls);
@@ -128,15 +177,31 @@ final class CounterPushdown {
     }
   }
 
-  private static String subquery(TermCache.Term t, long atMs) {
-    long offset = atMs - t.endMs();
-    return "sum(increase("
-        + t.selector()
-        + "["
-        + PrometheusSource.range(t.lengthMs())
-        + "]"
-        + (offset == 0 ? "" : " offset " + PrometheusSource.range(offset))
-        + "))";
+  /**
+   * Spreads subqueries over up to {@value #SPREAD} requests of about equal cost (the window length,
+   * a proxy for the samples read), longest first: Prometheus evaluates one request on one core, so
+   * a single batch would leave the others idle.
+   */
+  static List<List<InstantSubquery>> spread(List<InstantSubquery> subs) {
+    int k = Math.min(SPREAD, subs.size());
+    List<List<InstantSubquery>> bins = new ArrayList<>();
+    long[] cost = new long[k];
+    for (int i = 0; i < k; i++) {
+      bins.add(new ArrayList<>());
+    }
+    List<InstantSubquery> sorted = new ArrayList<>(subs);
+    sorted.sort(java.util.Comparator.comparingLong((InstantSubquery q) -> -q.base().lengthMs()));
+    for (InstantSubquery q : sorted) {
+      int best = 0;
+      for (int i = 1; i < k; i++) {
+        if (cost[i] < cost[best]) {
+          best = i;
+        }
+      }
+      bins.get(best).add(q);
+      cost[best] += q.base().lengthMs();
+    }
+    return bins;
   }
 
   private static <T> List<List<T>> batches(
@@ -181,38 +246,55 @@ final class CounterPushdown {
     return b.toString();
   }
 
-  private void instantBatch(Instant at, List<TermCache.Term> batch, String who) {
+  private void instantBatch(Instant at, List<InstantSubquery> batch, String who) {
     long atMs = at.toEpochMilli();
     List<String> subs = new ArrayList<>(batch.size());
-    for (TermCache.Term t : batch) {
-      subs.add(subquery(t, atMs));
+    int terms = 0;
+    for (InstantSubquery q : batch) {
+      subs.add(q.query(atMs));
+      terms += 1 + q.parts().size();
     }
     String query = batched(subs);
-    QueryResult r = client.query(query, at, 64L * 1024 + 1024L * batch.size());
+    QueryResult r = client.query(query, at, 64L * 1024 + 1024L * terms);
     expect(r, QueryResult.Type.VECTOR, query, who);
-    if (batch.size() == 1) {
+    if (batch.size() == 1 && batch.get(0).byLabel() == null) {
       oneSeries(r, query, who);
     }
-    Double[] values = new Double[batch.size()];
+    Double[] sums = new Double[batch.size()];
+    List<Map<String, Double>> byValue = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      byValue.add(new HashMap<>());
+    }
     for (QueryResult.Series s : r.series()) {
       int i = index(s, batch.size(), query, who);
-      values[i] = value(s.values()[0], query, who);
+      double v = value(s.values()[0], query, who);
+      sums[i] = sums[i] == null ? v : sums[i] + v;
+      String label = batch.get(i).byLabel();
+      if (label != null) {
+        byValue.get(i).put(s.labels().getOrDefault(label, ""), v);
+      }
     }
     for (int i = 0; i < batch.size(); i++) {
-      cache.put(batch.get(i), new TermCache.Answer(values[i]));
+      InstantSubquery q = batch.get(i);
+      cache.put(q.base(), new TermCache.Answer(sums[i]));
+      for (Map.Entry<String, TermCache.Term> p : q.parts().entrySet()) {
+        cache.put(p.getValue(), new TermCache.Answer(byValue.get(i).get(p.getKey())));
+      }
     }
   }
 
-  private void rangeBatch(Instant at, long maxBack, List<RangeTerm> batch, String who) {
+  private void rangeBatch(
+      Instant at, long minBack, long maxBack, List<RangeTerm> batch, String who) {
     List<String> subs = new ArrayList<>(batch.size());
     for (RangeTerm t : batch) {
       subs.add(t.query());
     }
     String query = batched(subs);
     Instant start = at.minusMillis(maxBack);
-    long points = maxBack / STEP.toMillis() + 1;
+    long points = (maxBack - minBack) / STEP.toMillis() + 1;
     QueryResult r =
-        client.queryRange(query, start, at, STEP, 64L * 1024 + 128L * points * batch.size());
+        client.queryRange(
+            query, start, at.minusMillis(minBack), STEP, 64L * 1024 + 128L * points * batch.size());
     expect(r, QueryResult.Type.MATRIX, query, who);
     if (batch.size() == 1) {
       oneSeries(r, query, who);

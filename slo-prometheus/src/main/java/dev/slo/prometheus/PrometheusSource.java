@@ -69,6 +69,7 @@ public final class PrometheusSource implements EventSource {
   private final CounterPushdown pushdown;
   private final SampleCache samples = new SampleCache();
   private final List<Slo> fleet;
+  private final java.util.Set<Instant> fleetPrefetched = ConcurrentHashMap.newKeySet();
 
   /**
    * A source.
@@ -94,10 +95,10 @@ public final class PrometheusSource implements EventSource {
   }
 
   /**
-   * The same source told which SLOs are about to be evaluated: in pushdown mode, the first SLO's
-   * request also asks for the windows of every other counter SLO with the same period, time zone
-   * and budgeting method, batched, so 100 SLOs cost a few requests. A new source, with its own
-   * caches.
+   * The same source told which SLOs are about to be evaluated: in pushdown mode, the first counter
+   * SLO asked for at an instant fetches the windows of every counter SLO of the fleet ({@link
+   * FleetWindows}) in one round of batched requests, so 100 SLOs cost a few requests. A new source,
+   * with its own caches.
    */
   public PrometheusSource withFleet(List<Slo> slos) {
     return new PrometheusSource(client, mode, lookback, slos);
@@ -163,10 +164,12 @@ public final class PrometheusSource implements EventSource {
       Slo slo, SliQueries q, List<Window> windows, Instant at) {
     List<TermCache.Term> mine = CounterPushdown.terms(q, windows);
     java.util.Set<TermCache.Term> needs = new java.util.LinkedHashSet<>(mine);
-    for (Slo other : fleet) {
-      if (other != slo && sameWindows(slo, other)) {
-        needs.addAll(CounterPushdown.terms(SliQueries.of(other, null), windows));
+    if (!fleet.isEmpty() && fleetPrefetched.add(at)) {
+      if (fleetPrefetched.size() > 16) {
+        fleetPrefetched.clear();
+        fleetPrefetched.add(at);
       }
+      needs.addAll(FleetWindows.terms(fleet, at));
     }
     java.util.Map<TermCache.Term, TermCache.Answer> got =
         pushdown.answers(at, needs, mine, slo.sloId());
@@ -190,16 +193,6 @@ public final class PrometheusSource implements EventSource {
           client.base() + ": " + slo.sloId() + ": no series match " + q.total() + " at " + at);
     }
     return out;
-  }
-
-  /** Whether {@code other} asks for the same windows as {@code slo}: a cheap, safe guess. */
-  private static boolean sameWindows(Slo slo, Slo other) {
-    return other.enabled()
-        && other.sli().latency() == null
-        && other.sli().totalCounter() != null
-        && other.timePeriod().equals(slo.timePeriod())
-        && other.timeZone().equals(slo.timeZone())
-        && other.budgetingMethod() == slo.budgetingMethod();
   }
 
   /**

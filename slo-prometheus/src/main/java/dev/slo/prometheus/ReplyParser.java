@@ -228,7 +228,10 @@ final class ReplyParser {
     if (p.nextToken() != JsonToken.VALUE_STRING) {
       throw new MalformedReplyException("a sample value is not a string");
     }
-    double v = SampleText.number(p.getText(), false);
+    double v = SampleText.digits(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    if (Double.isNaN(v)) {
+      v = SampleText.number(p.getText(), false);
+    }
     if (p.nextToken() != JsonToken.END_ARRAY) {
       throw new MalformedReplyException("a sample has more than two elements");
     }
@@ -237,7 +240,9 @@ final class ReplyParser {
 
   private static long millis(JsonParser p, JsonToken t) throws IOException {
     double seconds;
-    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+    if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+      seconds = p.getLongValue();
+    } else if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
       seconds = p.getDoubleValue();
     } else if (t == JsonToken.VALUE_STRING) {
       seconds = SampleText.number(p.getText(), false);

@@ -7,6 +7,25 @@ final class SampleText {
   private SampleText() {}
 
   /**
+   * The value of a plain non-negative integer of up to 15 digits (what counters mostly are) read
+   * without making a string, or NaN when the text is anything else.
+   */
+  static double digits(char[] buf, int off, int len) {
+    if (len == 0 || len > 15) {
+      return Double.NaN;
+    }
+    long n = 0;
+    for (int i = off; i < off + len; i++) {
+      char c = buf[i];
+      if (c < '0' || c > '9') {
+        return Double.NaN;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
+  }
+
+  /**
    * The number in {@code text}.
    *
    * @param stringOk a string result's value may be any text: it is read as NaN then

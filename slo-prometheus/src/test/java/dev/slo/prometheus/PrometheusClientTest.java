@@ -171,6 +171,6 @@ class PrometheusClientTest {
                     .counts(
                         slo, List.of(dev.slo.core.window.Window.ending(T, Duration.ofHours(1)))))
         .isInstanceOf(SourceException.class)
-        .hasMessageContaining("nan: the query returned NaN: label_replace(sum(increase(");
+        .hasMessageContaining("nan: the query returned NaN: sum by (code) (increase(");
   }
 }
