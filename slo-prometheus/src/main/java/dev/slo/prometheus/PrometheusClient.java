@@ -98,7 +98,9 @@ public final class PrometheusClient {
             + "&end="
             + URLEncoder.encode(timeParam(end), StandardCharsets.UTF_8)
             + "&step="
-            + URLEncoder.encode(timeParam(Instant.EPOCH.plus(step)), StandardCharsets.UTF_8);
+            + URLEncoder.encode(timeParam(Instant.EPOCH.plus(step)), StandardCharsets.UTF_8)
+            // VictoriaMetrics moves start and end of cached range queries onto the step grid
+            + "&nocache=1";
     return post("api/v1/query_range", form, promql, Math.min(maxBytes, maxReplyBytes));
   }
 

@@ -179,6 +179,9 @@ class PrometheusSourceIntegrationTest {
     assertThat(p.currentSliPercent()).isCloseTo(f.currentSliPercent(), within(1e-4));
     for (String w : List.of("1h", "2h", "6h", "1d", "3d", "period")) {
       double exact = f.burnRates().get(w);
+      System.out.printf(
+          "prometheus pushdown 30 s off the grid, burn %s: %.6f, exact %.6f (%.4f%%)%n",
+          w, p.burnRates().get(w), exact, 100 * Math.abs(p.burnRates().get(w) - exact) / exact);
       assertThat(p.burnRates().get(w)).as(w).isCloseTo(exact, within(0.02 * exact + 0.01));
     }
   }
