@@ -152,8 +152,9 @@ public final class PrometheusClient {
       }
       attempts++;
       HttpRequest.Builder rb =
+          // no HttpRequest.timeout: it would race the watchdog and cut the body short, which reads
+          // as a truncated reply; the watchdog alone ends the attempt, whatever stage it is in
           HttpRequest.newBuilder(uri)
-              .timeout(readTimeout)
               .header("Content-Type", "application/x-www-form-urlencoded")
               .header("Accept", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString(form));
@@ -216,6 +217,7 @@ public final class PrometheusClient {
   private QueryResult exchange(HttpRequest req, String promql, long maxBytes, Watchdog dog)
       throws IOException, InterruptedException, Retry {
     HttpResponse<InputStream> resp = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+    dog.guard(resp.body());
     try (BoundedInputStream body = new BoundedInputStream(resp.body(), maxBytes)) {
       int status = resp.statusCode();
       ReplyParser.Reply reply;

@@ -6,9 +6,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Interrupts the calling thread when a deadline passes, so that a blocked read of a reply body
- * (which the HTTP client's own timeout does not cover) ends in time. Use from one thread: {@link
- * #start}, do the work, then {@link #finish}, which also clears an interrupt this watchdog caused.
+ * Ends a blocked exchange when a deadline passes: closes the guarded reply body and interrupts the
+ * calling thread, so that a server that sends its headers and then trickles the body cannot hold
+ * the caller past the deadline. Use from one thread: {@link #start}, do the work, then {@link
+ * #finish}, which also clears an interrupt this watchdog caused.
  */
 final class Watchdog {
   private static final ScheduledExecutorService TIMER =
@@ -29,6 +30,7 @@ final class Watchdog {
   private final Thread thread = Thread.currentThread();
   private State state = State.RUNNING;
   private ScheduledFuture<?> task;
+  private java.io.Closeable resource;
 
   private Watchdog() {}
 
@@ -45,7 +47,30 @@ final class Watchdog {
   private synchronized void fire() {
     if (state == State.RUNNING) {
       state = State.EXPIRED;
+      closeQuietly(resource);
       thread.interrupt();
+    }
+  }
+
+  /**
+   * Closes {@code r} when the deadline passes (at once if it has passed): the JDK's response body
+   * stream ignores an interrupt while it waits for bytes, but a closed one ends the wait.
+   */
+  synchronized void guard(java.io.Closeable r) {
+    resource = r;
+    if (state == State.EXPIRED || state == State.EXPIRED_AND_CLEARED) {
+      closeQuietly(r);
+    }
+  }
+
+  private static void closeQuietly(java.io.Closeable r) {
+    if (r == null) {
+      return;
+    }
+    try {
+      r.close();
+    } catch (java.io.IOException | RuntimeException e) {
+      // closing is only a way to end the wait; the caller reports the timeout
     }
   }
 

@@ -64,10 +64,15 @@ class PrometheusClientHardeningTest {
     URI u =
         serve(
             ex -> {
+              // a valid start, then one byte of (valid) white space a second
               ex.sendResponseHeaders(200, 0);
               OutputStream out = ex.getResponseBody();
+              out.write(
+                  "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":["
+                      .getBytes(StandardCharsets.UTF_8));
+              out.flush();
               for (int i = 0; i < 120; i++) {
-                out.write('{');
+                out.write(' ');
                 out.flush();
                 Thread.sleep(1000);
               }

@@ -70,7 +70,7 @@ class PrometheusClientTest {
 
   private static PrometheusClient client(URI u) {
     return PrometheusClient.builder(u)
-        .readTimeout(Duration.ofMillis(500))
+        .readTimeout(Duration.ofSeconds(10))
         .backoff(Duration.ofMillis(10))
         .build();
   }
