@@ -38,11 +38,22 @@ public final class PrometheusClient {
   private final Duration backoff;
   private final Map<String, String> headers;
   private final long maxReplyBytes;
+  private final String extraParams;
   private final AtomicLong requests = new AtomicLong();
 
   private PrometheusClient(Builder b) {
-    String s = b.base.toString();
-    this.base = URI.create(s.endsWith("/") ? s : s + "/");
+    URI u = b.base;
+    String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
+    String s =
+        u.getScheme() + "://" + u.getRawAuthority() + (path.endsWith("/") ? path : path + "/");
+    this.base = URI.create(s);
+    // query parameters of the base URL (Thanos' dedup or max_source_resolution, VictoriaMetrics'
+    // extra_label) go with every request; partial answers are refused unless the URL says otherwise
+    String extra = u.getRawQuery() == null ? "" : u.getRawQuery();
+    if (!extra.contains("partial_response=")) {
+      extra = extra.isEmpty() ? "partial_response=false" : extra + "&partial_response=false";
+    }
+    this.extraParams = "&" + extra;
     this.http = HttpClient.newBuilder().connectTimeout(b.connectTimeout).build();
     this.readTimeout = b.readTimeout;
     this.retries = b.retries;
@@ -81,7 +92,7 @@ public final class PrometheusClient {
             + URLEncoder.encode(promql, StandardCharsets.UTF_8)
             + "&time="
             + URLEncoder.encode(timeParam(time), StandardCharsets.UTF_8);
-    return post("api/v1/query", form, promql, Math.min(maxBytes, maxReplyBytes));
+    return post("api/v1/query", form + extraParams, promql, Math.min(maxBytes, maxReplyBytes));
   }
 
   /**
@@ -101,7 +112,8 @@ public final class PrometheusClient {
             + URLEncoder.encode(timeParam(Instant.EPOCH.plus(step)), StandardCharsets.UTF_8)
             // VictoriaMetrics moves start and end of cached range queries onto the step grid
             + "&nocache=1";
-    return post("api/v1/query_range", form, promql, Math.min(maxBytes, maxReplyBytes));
+    return post(
+        "api/v1/query_range", form + extraParams, promql, Math.min(maxBytes, maxReplyBytes));
   }
 
   /**
@@ -276,6 +288,21 @@ public final class PrometheusClient {
       if (reply.data() == null) {
         throw new SourceException(
             base + ": the reply is not the Prometheus API (no data.resultType/result)");
+      }
+      if (reply.partial()) {
+        throw new SourceException(
+            base
+                + ": the server says its answer is partial (a storage node did not answer);"
+                + " counts would be too low: "
+                + cut(promql));
+      }
+      if (reply.warning() != null) {
+        throw new SourceException(
+            base
+                + ": the server warned "
+                + ReplyParser.cut(reply.warning())
+                + "; counts could be incomplete: "
+                + cut(promql));
       }
       return reply.data();
     }

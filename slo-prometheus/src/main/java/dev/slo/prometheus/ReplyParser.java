@@ -31,8 +31,16 @@ final class ReplyParser {
    * @param errorType the API's {@code errorType}, or null
    * @param error the API's {@code error} message, or null
    * @param data the result; null when the reply has no {@code data}
+   * @param warning the first of the reply's {@code warnings}, or null
+   * @param partial whether the reply says it is partial (VictoriaMetrics' {@code isPartial})
    */
-  record Reply(String status, String errorType, String error, QueryResult data) {}
+  record Reply(
+      String status,
+      String errorType,
+      String error,
+      QueryResult data,
+      String warning,
+      boolean partial) {}
 
   /** A reply that is not the Prometheus API: not JSON, or JSON of another shape. */
   static final class MalformedReplyException extends IOException {
@@ -58,6 +66,8 @@ final class ReplyParser {
       String errorType = null;
       String error = null;
       QueryResult data = null;
+      String warning = null;
+      boolean partial = false;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         JsonToken t = p.nextToken();
@@ -66,6 +76,8 @@ final class ReplyParser {
           case "errorType" -> errorType = text(p, t);
           case "error" -> error = text(p, t);
           case "data" -> data = t == JsonToken.START_OBJECT ? data(p) : skip(p);
+          case "warnings" -> warning = firstString(p, t);
+          case "isPartial" -> partial = t == JsonToken.VALUE_TRUE;
           default -> p.skipChildren();
         }
       }
@@ -75,8 +87,28 @@ final class ReplyParser {
       if (p.nextToken() != null) {
         throw new MalformedReplyException("text after the JSON object");
       }
-      return new Reply(status, errorType, error, data);
+      return new Reply(status, errorType, error, data, warning, partial);
     }
+  }
+
+  private static String firstString(JsonParser p, JsonToken t) throws IOException {
+    if (t != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return null;
+    }
+    String first = null;
+    JsonToken e;
+    while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (e == null) {
+        throw new MalformedReplyException("truncated JSON");
+      }
+      if (first == null && e == JsonToken.VALUE_STRING) {
+        first = p.getText();
+      } else {
+        p.skipChildren();
+      }
+    }
+    return first;
   }
 
   private static QueryResult skip(JsonParser p) throws IOException {

@@ -196,6 +196,58 @@ class PrometheusClientHardeningTest {
         .hasMessageStartingWith("header name \"X A\" is not valid");
   }
 
+  @Test
+  void shouldRefusePartialAnswersAndWarnings() throws IOException {
+    URI u =
+        serve(
+            ex ->
+                reply(
+                    ex,
+                    ex.getRequestURI().getPath().endsWith("query")
+                        ? "{\"status\":\"success\",\"isPartial\":true,"
+                            + "\"data\":{\"resultType\":\"vector\",\"result\":[]}}"
+                        : "{\"status\":\"success\",\"warnings\":[\"store 10.0.0.7 down\"],"
+                            + "\"data\":{\"resultType\":\"matrix\",\"result\":[]}}"));
+    PrometheusClient c = PrometheusClient.builder(u).build();
+    assertThatThrownBy(() -> c.query("up", T))
+        .isInstanceOf(SourceException.class)
+        .hasMessage(
+            u
+                + "/: the server says its answer is partial (a storage node did not answer);"
+                + " counts would be too low: up");
+    assertThatThrownBy(() -> c.queryRange("up", T, T, Duration.ofHours(1), 1 << 20))
+        .isInstanceOf(SourceException.class)
+        .hasMessage(
+            u + "/: the server warned \"store 10.0.0.7 down\"; counts could be incomplete: up");
+  }
+
+  @Test
+  void shouldSendTheBaseUrlsParametersWithEveryQuery() throws IOException {
+    List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/",
+        ex -> {
+          bodies.add(
+              ex.getRequestURI().getPath()
+                  + " "
+                  + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          reply(ex, "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[]}}");
+          ex.close();
+        });
+    server.start();
+    URI u =
+        URI.create(
+            "http://127.0.0.1:"
+                + server.getAddress().getPort()
+                + "/thanos?dedup=true&max_source_resolution=0s");
+    PrometheusClient.builder(u).build().queryRange("up", T, T, Duration.ofHours(1), 1 << 20);
+    assertThat(bodies)
+        .containsExactly(
+            "/thanos/api/v1/query_range query=up&start=1795176000&end=1795176000&step=3600"
+                + "&nocache=1&dedup=true&max_source_resolution=0s&partial_response=false");
+  }
+
   private static void reply(HttpExchange ex, String body) throws IOException {
     byte[] b = body.getBytes(StandardCharsets.UTF_8);
     ex.sendResponseHeaders(200, b.length);

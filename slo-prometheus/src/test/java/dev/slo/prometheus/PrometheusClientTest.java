@@ -82,7 +82,8 @@ class PrometheusClientTest {
         PrometheusClient.builder(u).bearerToken("s3cret").header("X-Scope-OrgID", "t1").build();
     assertThat(c.query("up", T.plusMillis(250)).type()).isEqualTo(QueryResult.Type.VECTOR);
     assertThat(requests.get(0))
-        .isEqualTo("/api/v1/query Bearer s3cret query=up&time=1795176000.25");
+        .isEqualTo(
+            "/api/v1/query Bearer s3cret query=up&time=1795176000.25&partial_response=false");
     PrometheusClient.builder(u).basicAuth("ann", "pw").build().query("up", T);
     assertThat(requests.get(1)).contains("Basic YW5uOnB3");
   }
