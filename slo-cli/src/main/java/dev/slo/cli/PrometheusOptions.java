@@ -100,7 +100,14 @@ public final class PrometheusOptions {
     if (userInfo != null) {
       try {
         base =
-            new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null);
+            new URI(
+                uri.getScheme(),
+                null,
+                uri.getHost(),
+                uri.getPort(),
+                uri.getPath(),
+                uri.getQuery(),
+                null);
       } catch (URISyntaxException e) {
         throw new InvalidInputException("--prometheus: not a valid URL: " + e.getReason());
       }
