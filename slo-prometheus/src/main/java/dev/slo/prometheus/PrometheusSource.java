@@ -282,9 +282,21 @@ public final class PrometheusSource implements EventSource {
   private List<EventCounts> exact(Slo slo, SliQueries q, List<Window> windows, Instant at) {
     Instant earliest = windows.stream().map(Window::start).min(Instant::compareTo).orElseThrow();
     Duration span = Duration.between(earliest, at).plus(lookback);
-    List<CounterIncrease> total = samples(slo, q.total(), span, at);
     String part = q.good() != null ? q.good() : q.bad();
-    List<CounterIncrease> parts = samples(slo, part, span, at);
+    // the two selectors are read at once: the server encodes each reply on one core
+    CompletableFuture<List<CounterIncrease>> partsLater =
+        CompletableFuture.supplyAsync(() -> samples(slo, part, span, at), POOL);
+    List<CounterIncrease> total;
+    List<CounterIncrease> parts;
+    try {
+      total = samples(slo, q.total(), span, at);
+      parts = partsLater.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
     if (total.isEmpty()) {
       throw new SourceException(
           client.base() + ": " + slo.sloId() + ": no series match " + q.total() + " at " + at);
