@@ -25,13 +25,18 @@ import java.util.Set;
 final class FleetWindows {
   private FleetWindows() {}
 
-  /** Every counter term of the fleet's occurrence SLOs without a latency SLI, at {@code at}. */
-  static Set<TermCache.Term> terms(List<Slo> fleet, Instant at) {
+  /**
+   * Every counter term of the fleet's occurrence SLOs with counters or a latency histogram, at
+   * {@code at}.
+   *
+   * @param queries an SLO's counter queries, or null to leave it out (e.g. its bucket is unknown)
+   */
+  static Set<TermCache.Term> terms(
+      List<Slo> fleet, Instant at, java.util.function.Function<Slo, SliQueries> queries) {
     Map<List<Object>, List<Slo>> byKind = new LinkedHashMap<>();
     for (Slo s : fleet) {
       if (s.enabled()
-          && s.sli().latency() == null
-          && s.sli().totalCounter() != null
+          && (s.sli().latency() != null || s.sli().totalCounter() != null)
           && s.budgetingMethod() == BudgetingMethod.OCCURRENCES) {
         byKind
             .computeIfAbsent(List.of(s.timePeriod(), s.timeZone()), k -> new ArrayList<>())
@@ -41,8 +46,14 @@ final class FleetWindows {
     Set<TermCache.Term> out = new LinkedHashSet<>();
     for (List<Slo> kind : byKind.values()) {
       List<Window> windows = probe(kind.get(0), at);
+      if (windows.isEmpty()) {
+        continue;
+      }
       for (Slo s : kind) {
-        out.addAll(CounterPushdown.terms(SliQueries.of(s, null), windows));
+        SliQueries q = queries.apply(s);
+        if (q != null) {
+          out.addAll(CounterPushdown.terms(q, windows));
+        }
       }
     }
     return out;

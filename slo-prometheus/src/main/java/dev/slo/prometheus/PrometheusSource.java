@@ -169,7 +169,7 @@ public final class PrometheusSource implements EventSource {
         fleetPrefetched.clear();
         fleetPrefetched.add(at);
       }
-      needs.addAll(FleetWindows.terms(fleet, at));
+      needs.addAll(FleetWindows.terms(fleet, at, other -> fleetQueries(other, at)));
     }
     java.util.Map<TermCache.Term, TermCache.Answer> got =
         pushdown.answers(at, needs, mine, slo.sloId());
@@ -343,13 +343,31 @@ public final class PrometheusSource implements EventSource {
     return out;
   }
 
-  /** The {@code le} label value matching a latency SLO's threshold, checked once per SLO. */
+  /** Another SLO's counter queries for the fleet round, or null when they cannot be had. */
+  private SliQueries fleetQueries(Slo other, Instant at) {
+    try {
+      return SliQueries.of(other, le(other, at));
+    } catch (RuntimeException e) {
+      return null; // its own evaluation reports the problem
+    }
+  }
+
+  /**
+   * The {@code le} label value matching a latency SLO's threshold, looked up once per histogram,
+   * selector and threshold.
+   */
   private String le(Slo slo, Instant at) {
     LatencySli l = slo.sli().latency();
     if (l == null) {
       return null;
     }
-    return "le=\"" + latencyLe.computeIfAbsent(slo.sloId(), id -> findLe(slo, l, at)) + "\"";
+    String key = l.histogram() + l.selector() + " " + l.threshold();
+    String le = latencyLe.get(key);
+    if (le == null) {
+      le = findLe(slo, l, at);
+      latencyLe.putIfAbsent(key, le);
+    }
+    return "le=\"" + le + "\"";
   }
 
   private String findLe(Slo slo, LatencySli l, Instant at) {

@@ -277,4 +277,70 @@ class PrometheusSourceIntegrationTest {
         .isInstanceOf(SourceException.class)
         .hasMessageContaining("query failed (bad_data)");
   }
+
+  @Test
+  void shouldEvaluateAFleetInAFewRequestsWithTheSameResultsAsOneSloAtATime() {
+    List<SliDefinition> slis =
+        List.of(
+            new SliDefinition(
+                null,
+                "http_requests_total{service=\"checkout\",code=\"500\"}",
+                "http_requests_total{service=\"checkout\"}",
+                null,
+                null,
+                null,
+                null),
+            new SliDefinition(
+                "http_requests_total{code=\"200\"}",
+                null,
+                "http_requests_total",
+                null,
+                null,
+                null,
+                null),
+            new SliDefinition(
+                null,
+                "http_requests_total{service=\"checkout\",code=~\"5..\"}",
+                "http_requests_total{service=\"checkout\"}",
+                null,
+                null,
+                null,
+                null),
+            new SliDefinition(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new LatencySli("http_request_duration_seconds", 0.3, "{service=\"checkout\"}")));
+    TimePeriod[] periods = {
+      TimePeriod.ROLLING_30D, TimePeriod.ROLLING_7D, TimePeriod.CALENDAR_MONTH
+    };
+    List<Slo> fleet = new java.util.ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      fleet.add(
+          counters("fleet-" + i, periods[i % 3]).toBuilder().sli(slis.get(i / 3 % 4)).build());
+    }
+    Instant at = instants().get(1);
+    PrometheusClient counted = PrometheusClient.builder(server.url).build();
+    List<Evaluation> together =
+        new Evaluator().evaluateAll(fleet, PrometheusSource.pushdown(counted).withFleet(fleet), at);
+    // 12 counter SLO kinds batched in one round; the 6 latency SLOs look up their bucket and
+    // fetch their own windows
+    assertThat(counted.requestCount()).isLessThanOrEqualTo(20);
+    for (int i = 0; i < fleet.size(); i++) {
+      Slo slo = fleet.get(i);
+      assertThat(together.get(i))
+          .as(slo.sloId())
+          .isEqualTo(new Evaluator().evaluate(slo, PrometheusSource.pushdown(client), at))
+          .isEqualTo(
+              new Evaluator()
+                  .evaluate(
+                      slo,
+                      new PrometheusSource(
+                          client, PrometheusSource.Mode.EXACT, Duration.ofMinutes(5)),
+                      at));
+    }
+  }
 }
