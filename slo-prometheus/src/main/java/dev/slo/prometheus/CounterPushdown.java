@@ -154,15 +154,15 @@ final class CounterPushdown {
       }
     }
     List<CompletableFuture<Void>> calls = new ArrayList<>();
-    for (List<InstantSubquery> bin : spread(InstantSubquery.of(instant))) {
-      for (List<InstantSubquery> batch : batches(bin, q -> q.query(atMs))) {
+    for (List<InstantSubquery> bin : Batches.spread(InstantSubquery.of(instant), SPREAD)) {
+      for (List<InstantSubquery> batch : Batches.split(bin, q -> q.query(atMs), MAX_QUERY_CHARS)) {
         calls.add(CompletableFuture.runAsync(() -> instantBatch(at, batch, who), pool));
       }
     }
     for (Map.Entry<List<Long>, List<RangeTerm>> e : ranges.entrySet()) {
       long minBack = e.getKey().get(0);
       long maxBack = e.getKey().get(1);
-      for (List<RangeTerm> batch : batches(e.getValue(), r -> r.query())) {
+      for (List<RangeTerm> batch : Batches.split(e.getValue(), r -> r.query(), MAX_QUERY_CHARS)) {
         calls.add(
             CompletableFuture.runAsync(() -> rangeBatch(at, minBack, maxBack, batch, who), pool));
       }
@@ -177,75 +177,6 @@ final class CounterPushdown {
     }
   }
 
-  /**
-   * Spreads subqueries over up to {@value #SPREAD} requests of about equal cost (the window length,
-   * a proxy for the samples read), longest first: Prometheus evaluates one request on one core, so
-   * a single batch would leave the others idle.
-   */
-  static List<List<InstantSubquery>> spread(List<InstantSubquery> subs) {
-    int k = Math.min(SPREAD, subs.size());
-    List<List<InstantSubquery>> bins = new ArrayList<>();
-    long[] cost = new long[k];
-    for (int i = 0; i < k; i++) {
-      bins.add(new ArrayList<>());
-    }
-    List<InstantSubquery> sorted = new ArrayList<>(subs);
-    sorted.sort(java.util.Comparator.comparingLong((InstantSubquery q) -> -q.base().lengthMs()));
-    for (InstantSubquery q : sorted) {
-      int best = 0;
-      for (int i = 1; i < k; i++) {
-        if (cost[i] < cost[best]) {
-          best = i;
-        }
-      }
-      bins.get(best).add(q);
-      cost[best] += q.base().lengthMs();
-    }
-    return bins;
-  }
-
-  private static <T> List<List<T>> batches(
-      List<T> items, java.util.function.Function<T, String> q) {
-    List<List<T>> out = new ArrayList<>();
-    List<T> cur = new ArrayList<>();
-    int chars = 0;
-    for (T item : items) {
-      int len = q.apply(item).length() + 40;
-      if (!cur.isEmpty() && chars + len > MAX_QUERY_CHARS) {
-        out.add(cur);
-        cur = new ArrayList<>();
-        chars = 0;
-      }
-      cur.add(item);
-      chars += len;
-    }
-    if (!cur.isEmpty()) {
-      out.add(cur);
-    }
-    return out;
-  }
-
-  /** One query for many subqueries; a single one is sent as is. */
-  static String batched(List<String> subqueries) {
-    if (subqueries.size() == 1) {
-      return subqueries.get(0);
-    }
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < subqueries.size(); i++) {
-      if (i > 0) {
-        b.append(" or ");
-      }
-      b.append("label_replace(")
-          .append(subqueries.get(i))
-          .append(", \"")
-          .append(TERM_LABEL)
-          .append("\", \"")
-          .append(i)
-          .append("\", \"\", \"\")");
-    }
-    return b.toString();
-  }
-
   private void instantBatch(Instant at, List<InstantSubquery> batch, String who) {
     long atMs = at.toEpochMilli();
     List<String> subs = new ArrayList<>(batch.size());
@@ -254,7 +185,7 @@ final class CounterPushdown {
       subs.add(q.query(atMs));
       terms += 1 + q.parts().size();
     }
-    String query = batched(subs);
+    String query = Batches.or(subs);
     QueryResult r = client.query(query, at, 64L * 1024 + 1024L * terms);
     expect(r, QueryResult.Type.VECTOR, query, who);
     if (batch.size() == 1 && batch.get(0).byLabel() == null) {
@@ -289,7 +220,7 @@ final class CounterPushdown {
     for (RangeTerm t : batch) {
       subs.add(t.query());
     }
-    String query = batched(subs);
+    String query = Batches.or(subs);
     Instant start = at.minusMillis(maxBack);
     long points = (maxBack - minBack) / STEP.toMillis() + 1;
     QueryResult r =

@@ -266,45 +266,7 @@ public final class PrometheusClient {
         String why = reply.error() == null ? "" : ": " + reply.error();
         throw new Retry(new SourceException(base + ": HTTP " + status + why));
       }
-      if (reply.status() == null) {
-        throw new SourceException(
-            base
-                + ": HTTP "
-                + status
-                + ", the reply is not the Prometheus API"
-                + " (expected JSON with a 'status' field): "
-                + body.head());
-      }
-      if (!"success".equals(reply.status())) {
-        throw new SourceException(
-            base
-                + ": query failed ("
-                + (reply.errorType() == null ? "error" : reply.errorType())
-                + "): "
-                + (reply.error() == null ? "no message" : reply.error())
-                + "; query: "
-                + cut(promql));
-      }
-      if (reply.data() == null) {
-        throw new SourceException(
-            base + ": the reply is not the Prometheus API (no data.resultType/result)");
-      }
-      if (reply.partial()) {
-        throw new SourceException(
-            base
-                + ": the server says its answer is partial (a storage node did not answer);"
-                + " counts would be too low: "
-                + cut(promql));
-      }
-      if (reply.warning() != null) {
-        throw new SourceException(
-            base
-                + ": the server warned "
-                + ReplyParser.cut(reply.warning())
-                + "; counts could be incomplete: "
-                + cut(promql));
-      }
-      return reply.data();
+      return ReplyCheck.accept(base, status, reply, body.head(), cut(promql));
     }
   }
 
