@@ -8,9 +8,10 @@ import java.io.IOException;
 
 /**
  * Fuzzes the Prometheus reply parser. In {@code mvn verify} it runs once over the committed corpus
- * in {@code ReplyParserFuzzTestInputs/parse}; {@code benchmarks/fuzz-prometheus.sh 10m} fuzzes for
- * real. Invariant: any bytes give a reply or an {@link IOException} (what the client turns into a
- * one-line source error), never another exception, and never more samples than the bytes allow.
+ * in {@code ReplyParserFuzzTestInputs/parse}; {@code benchmarks/fuzz-prometheus.sh} fuzzes for 10
+ * minutes for real. Invariant: any bytes give a reply or an {@link IOException} (what the client
+ * turns into a one-line source error), never another exception, and never more samples than the
+ * bytes allow.
  */
 class ReplyParserFuzzTest {
   private static final long LIMIT = 1 << 20;
