@@ -50,7 +50,7 @@ final class IngestCommand implements Callable<Integer> {
     }
     PrintWriter out = self.commandLine().getOut();
     PrintWriter err = self.commandLine().getErr();
-    Spec s = spec == null ? null : SpecParser.parse(spec.toString(), InputFiles.text(spec));
+    Spec s = spec == null ? null : SpecParser.parse(spec.toString(), InputFiles.spec(spec));
     long[] rows = {0};
     forEach(r -> rows[0]++); // validate the whole file first: nothing is written if a row is bad
     try {

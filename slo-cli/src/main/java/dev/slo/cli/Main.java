@@ -1,6 +1,7 @@
 package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.Printable;
 import dev.slo.core.SloException;
 import dev.slo.core.SourceException;
 import java.io.PrintWriter;
@@ -33,7 +34,7 @@ public final class Main {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler(
         (ex, line, parse) -> {
-          line.getErr().println("slo: " + message(ex));
+          line.getErr().println("slo: " + Printable.escape(message(ex)));
           if (code(ex) == ExitCode.INTERNAL_ERROR) {
             ex.printStackTrace(line.getErr());
           }
@@ -43,8 +44,7 @@ public final class Main {
     cl.setParameterExceptionHandler(
         (ex, args2) -> {
           CommandLine c = ex.getCommandLine();
-          c.getErr().println("slo: " + ex.getMessage());
-          c.getErr().println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+          c.getErr().println(parameterMessage(ex.getMessage(), c.getCommandSpec().qualifiedName()));
           c.getErr().flush();
           return ExitCode.BAD_INPUT;
         });
@@ -52,6 +52,15 @@ public final class Main {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * One line: picocli's message (its lines joined, control characters escaped) and where help is.
+   */
+  static String parameterMessage(String message, String command) {
+    String joined =
+        String.join("; ", String.valueOf(message).strip().lines().map(String::strip).toList());
+    return "slo: " + Printable.escape(joined) + " (see '" + command + " --help')";
   }
 
   static int code(Throwable ex) {

@@ -9,6 +9,8 @@ import dev.slo.core.source.EventCounts;
 import dev.slo.core.source.EventSeries;
 import dev.slo.core.source.InMemoryEventSource;
 import dev.slo.core.window.Window;
+import dev.slo.testing.PrometheusServer;
+import dev.slo.testing.Workload;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -99,7 +101,7 @@ public final class PrometheusBenchmark {
       TimePeriod.ROLLING_30D, TimePeriod.ROLLING_7D, TimePeriod.CALENDAR_MONTH
     };
     for (int i = 0; i < 100; i++) {
-      slos.add(PrometheusSourceIntegrationTest.counters("slo-" + i, periods[i % 3]));
+      slos.add(PrometheusSourceIT.counters("slo-" + i, periods[i % 3]));
     }
     return slos;
   }

@@ -29,6 +29,7 @@ final class SliceCounts extends UnitCounts {
   private int n; // slices, the last one ends at `at`
   private long[] withEvents; // withEvents[i] = slices with events among slices 0..i-1
   private long[] goodSlices;
+  private long[] excludedSlices; // excludedSlices[i] = slices overlapping a correction among 0..i-1
 
   SliceCounts(Slo slo, Window period, Instant at) {
     super(slo, period, at);
@@ -57,12 +58,21 @@ final class SliceCounts extends UnitCounts {
     }
     withEvents = new long[n + 1];
     goodSlices = new long[n + 1];
+    excludedSlices = new long[n + 1];
+    int periodFirst = firstStartingAtOrAfter(elapsed.start());
+    EventCounts out = EventCounts.ZERO;
     for (int i = 0; i < n; i++) {
       EventCounts c = counts.get(i);
-      boolean has = c.total() > 0;
+      boolean cutOut = !cut.isEmpty() && cut.overlaps(slice(i));
+      if (cutOut && i >= periodFirst) {
+        out = out.plus(c);
+      }
+      boolean has = c.total() > 0 && !cutOut;
       withEvents[i + 1] = withEvents[i] + (has ? 1 : 0);
       goodSlices[i + 1] = goodSlices[i] + (has && isGood(c) ? 1 : 0);
+      excludedSlices[i + 1] = excludedSlices[i] + (cutOut ? 1 : 0);
     }
+    excluded = out;
     return this;
   }
 
@@ -90,9 +100,21 @@ final class SliceCounts extends UnitCounts {
     return range(firstStartingAtOrAfter(elapsed.start()), n);
   }
 
-  /** Slices in the elapsed period, with or without events. */
+  /** Slices in the elapsed period, with or without events, less those excluded by corrections. */
   long periodSlices() {
-    return n - firstStartingAtOrAfter(elapsed.start());
+    return n - firstStartingAtOrAfter(elapsed.start()) - excludedSlices();
+  }
+
+  @Override
+  long excludedSlices() {
+    return excludedSlices[n] - excludedSlices[firstStartingAtOrAfter(elapsed.start())];
+  }
+
+  // slice i: (from + i*step, from + (i+1)*step], the last one cut at `at`
+  private Window slice(int i) {
+    Instant s = from.plusNanos(Math.multiplyExact((long) i, step));
+    Instant e = s.plusNanos(step);
+    return new Window(s, e.isAfter(at) ? at : e);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.slo.core.source;
 
+import dev.slo.core.window.DurationText;
 import dev.slo.core.window.Window;
 import java.time.Instant;
 import java.util.Arrays;
@@ -55,7 +56,8 @@ public final class EventSeries {
     long t = toNanos(to);
     long st = step.toNanos();
     if (st <= 0) {
-      throw new IllegalArgumentException(step + " is not a valid slice step: it must be positive");
+      throw new IllegalArgumentException(
+          DurationText.format(step) + " is not a valid slice step: it must be positive");
     }
     int n = t <= f ? 0 : Math.toIntExact((t - f + st - 1) / st);
     java.util.List<EventCounts> out = new java.util.ArrayList<>(n);

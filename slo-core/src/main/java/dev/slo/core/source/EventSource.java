@@ -1,6 +1,7 @@
 package dev.slo.core.source;
 
 import dev.slo.core.model.Slo;
+import dev.slo.core.window.DurationText;
 import dev.slo.core.window.Window;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,8 @@ public interface EventSource {
    */
   static List<Window> grid(Instant from, Instant to, Duration step) {
     if (step.isZero() || step.isNegative()) {
-      throw new IllegalArgumentException(step + " is not a valid slice step: it must be positive");
+      throw new IllegalArgumentException(
+          DurationText.format(step) + " is not a valid slice step: it must be positive");
     }
     List<Window> out = new ArrayList<>();
     Instant s = from;
