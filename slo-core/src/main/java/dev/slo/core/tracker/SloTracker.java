@@ -9,6 +9,7 @@ import dev.slo.core.model.LatencySli;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.TimePeriod;
 import dev.slo.core.source.EventCounts;
+import dev.slo.core.window.Window;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -154,6 +155,22 @@ public final class SloTracker {
     try {
       long at = rollAndNow(ring);
       return evaluator.evaluate(r.slo(), new RingView(ring, at), Instant.ofEpochMilli(at));
+    } finally {
+      ring.lock.unlock();
+    }
+  }
+
+  /**
+   * The events of one SLO in each window, as the evaluator reads them now: closed steps whose end
+   * lies in the window, plus the open step when now does. O(1) per window.
+   */
+  public List<EventCounts> counts(String sloId, List<Window> windows) {
+    SloRecorder r = recorder(sloId);
+    BucketRing ring = r.ring;
+    ring.lock.lock();
+    try {
+      long at = rollAndNow(ring);
+      return new RingView(ring, at).counts(r.slo(), windows);
     } finally {
       ring.lock.unlock();
     }
