@@ -31,6 +31,32 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TrackerRecordBenchmark {
   private final Clock clock = Clock.systemUTC();
   private SloRecorder recorder;
+  private SloRecorder fieldClockRecorder;
+
+  /** A clock that returns a field: the cheapest possible time source. */
+  static final class FieldClock extends Clock {
+    volatile long millis = System.currentTimeMillis();
+
+    @Override
+    public long millis() {
+      return millis;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return java.time.Instant.ofEpochMilli(millis);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
 
   /** One 99.9% ROLLING_30D SLO at one-minute steps (the largest ring in everyday use). */
   @Setup(Level.Trial)
@@ -40,6 +66,11 @@ public class TrackerRecordBenchmark {
             .add(BenchData.slo("checkout-availability", 99.9, TimePeriod.ROLLING_30D))
             .build();
     recorder = tracker.recorder("checkout-availability");
+    fieldClockRecorder =
+        SloTracker.builder(new FieldClock())
+            .add(BenchData.slo("checkout-availability", 99.9, TimePeriod.ROLLING_30D))
+            .build()
+            .recorder("checkout-availability");
   }
 
   /** One thread. */
@@ -61,6 +92,23 @@ public class TrackerRecordBenchmark {
   @Threads(8)
   public void recordGood8() {
     recorder.recordGood();
+  }
+
+  /**
+   * One thread with a clock whose {@code millis()} is a field read, as a service that keeps a
+   * coarse time in a field would inject: the tracker's own cost without the system clock.
+   */
+  @Benchmark
+  @Threads(1)
+  public void recordGoodFieldClock1() {
+    fieldClockRecorder.recordGood();
+  }
+
+  /** Eight threads with the field clock. */
+  @Benchmark
+  @Threads(8)
+  public void recordGoodFieldClock8() {
+    fieldClockRecorder.recordGood();
   }
 
   /** Baseline: the system clock read that every record call makes. */
