@@ -2,11 +2,11 @@ package dev.slo.cli;
 
 import dev.slo.cli.output.Format;
 import dev.slo.cli.output.Renderer;
-import dev.slo.cli.output.StatusJson;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.Evaluator;
 import dev.slo.core.event.SloStatusUpdated;
+import dev.slo.core.json.StatusJson;
 import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.spec.Spec;

@@ -5,6 +5,7 @@ import dev.slo.core.store.AlertRuleRepository;
 import dev.slo.core.store.SliHistory;
 import dev.slo.core.store.SliMetric;
 import dev.slo.core.store.SloRepository;
+import dev.slo.core.store.SloStore;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.postgresql.Driver;
  * of its own, reusing up to four idle ones (ingest keeps one for its duration); {@link #close}
  * releases them. Messages name the database as {@code host:port/database}, never with credentials.
  */
-public final class JdbcStore implements AutoCloseable {
+public final class JdbcStore implements SloStore, AutoCloseable {
   /** Rows per ingest transaction. */
   public static final int DEFAULT_BATCH_SIZE = 50_000;
 
@@ -90,16 +91,19 @@ public final class JdbcStore implements AutoCloseable {
   }
 
   /** The SLO definitions and statuses. */
+  @Override
   public SloRepository slos() {
     return new JdbcSloRepository(db);
   }
 
   /** The burn-rate alert rules. */
+  @Override
   public AlertRuleRepository alertRules() {
     return new JdbcAlertRuleRepository(db);
   }
 
   /** The SLI history. */
+  @Override
   public SliHistory history() {
     return new JdbcSliHistory(db);
   }

@@ -19,12 +19,15 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class Migrations {
   /** The schema version this code writes and reads. */
-  static final int LATEST = 2;
+  static final int LATEST = 3;
 
   private record Step(int version, Function<Handle, String> apply) {}
 
   private static final List<Step> STEPS =
-      List.of(new Step(1, Migrations::schema), new Step(2, Migrations::timescale));
+      List.of(
+          new Step(1, Migrations::schema),
+          new Step(2, Migrations::timescale),
+          new Step(3, Migrations::alertRuleColumns));
 
   private Migrations() {}
 
@@ -124,6 +127,11 @@ final class Migrations {
           + Failures.firstLine(e.getMessage())
           + ")";
     }
+  }
+
+  private static String alertRuleColumns(Handle h) {
+    h.createScript(resource("V3__alert_rule_columns.sql")).execute();
+    return "slo_burn_rate_alerts: severity and short_window columns, unique alert_rule_id per SLO";
   }
 
   private static String resource(String name) {

@@ -117,7 +117,7 @@ public final class SloMeterBinder implements MeterBinder {
           Evaluation::errorBudgetRemaining);
       List<String> windows = new ArrayList<>();
       Evaluator.BURN_WINDOWS.forEach(d -> windows.add(dev.slo.core.window.DurationText.format(d)));
-      windows.add(Evaluator.PERIOD);
+      windows.add("period"); // Evaluation.burnRateLabels() calls the whole period so
       for (String w : windows) {
         gauge(
             registry,
@@ -125,7 +125,7 @@ public final class SloMeterBinder implements MeterBinder {
             "Error budget burn rate over a window",
             tags.and("window", w),
             id,
-            e -> e.burnRates().getOrDefault(w, Double.NaN));
+            e -> e.burnRateLabels().getOrDefault(w, Double.NaN));
       }
       for (AlertTier t : tiersOf(slo)) {
         String name = t.name();

@@ -7,6 +7,7 @@ import dev.slo.core.InvalidInputException;
 import dev.slo.core.model.LatencySli;
 import dev.slo.core.model.SliDefinition;
 import dev.slo.core.model.Slo;
+import dev.slo.core.model.SloType;
 import dev.slo.core.model.TimePeriod;
 import dev.slo.core.source.EventCounts;
 import dev.slo.core.tracker.SloTracker;
@@ -23,7 +24,14 @@ class MeterSliFeederTest {
   static final Instant T0 = Instant.parse("2026-11-10T08:00:00Z");
 
   static Slo slo(String id) {
-    return Slo.builder().sloId(id).targetPercentage(99).timePeriod(TimePeriod.ROLLING_24H).build();
+    return Slo.builder()
+        .sloName("test")
+        .serviceName("svc")
+        .sloType(SloType.AVAILABILITY)
+        .sloId(id)
+        .targetPercentage(99)
+        .timePeriod(TimePeriod.ROLLING_24H)
+        .build();
   }
 
   static void request(MeterRegistry registry, String uri, int status, Duration took) {

@@ -3,6 +3,7 @@ package dev.slo.micrometer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slo.core.model.Slo;
+import dev.slo.core.model.SloType;
 import dev.slo.core.model.TimePeriod;
 import dev.slo.core.tracker.SloRecorder;
 import dev.slo.core.tracker.SloTracker;
@@ -21,6 +22,9 @@ class SloMeterBinderTest {
     return SloTracker.builder(clock)
         .add(
             Slo.builder()
+                .sloName("test")
+                .serviceName("svc")
+                .sloType(SloType.AVAILABILITY)
                 .sloId("checkout-availability")
                 .serviceName("checkout")
                 .targetPercentage(99.9)
@@ -28,6 +32,9 @@ class SloMeterBinderTest {
                 .build())
         .add(
             Slo.builder()
+                .sloName("test")
+                .serviceName("svc")
+                .sloType(SloType.AVAILABILITY)
                 .sloId("idle")
                 .serviceName("batch")
                 .targetPercentage(99)

@@ -4,6 +4,7 @@ import dev.slo.core.alert.AlertPolicy;
 import dev.slo.core.alert.AlertTier;
 import dev.slo.core.eval.Evaluator;
 import dev.slo.core.model.Slo;
+import dev.slo.core.store.BurnRateAlertRule;
 import dev.slo.core.window.DurationText;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -168,6 +169,32 @@ public final class RuleGenerator {
                     + DurationText.formatMinutes(lasts)
                     + "."))
         .append('\n');
+  }
+
+  /**
+   * The PromQL of a stored burn-rate alert rule (REST {@code POST .../burn-rate-alert}): the error
+   * ratio over the rule's window at or above {@code threshold × (1 - target)}, joined with {@code
+   * and} for the short window. The error ratio is the one the rule file records for that window; an
+   * SLO without a Prometheus SLI names the recording rule {@code
+   * slo:sli_error:ratio_rate<W>{slo_id="..."}} instead, for the user to define.
+   */
+  public static String burnRateAlert(Slo slo, BurnRateAlertRule rule) {
+    String limit =
+        plain(
+            BigDecimal.valueOf(rule.burnRateThreshold())
+                .multiply(slo.errorBudgetRatio(), MathContext.DECIMAL64));
+    String expr = "(" + windowErrorRatio(slo, rule.timeWindow()) + ") >= " + limit;
+    if (rule.shortWindow() != null) {
+      expr += " and (" + windowErrorRatio(slo, rule.shortWindow()) + ") >= " + limit;
+    }
+    return expr;
+  }
+
+  private static String windowErrorRatio(Slo slo, Duration w) {
+    if (!hasPrometheusSli(slo)) {
+      return ERROR_RATIO_PREFIX + DurationText.format(w) + "{slo_id=" + quote(slo.sloId()) + "}";
+    }
+    return errorRatio(SliQueries.of(slo, latencyLe(slo)), w);
   }
 
   private static void record(StringBuilder y, String name, String expr, String labels) {

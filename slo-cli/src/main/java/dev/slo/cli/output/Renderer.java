@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.FiringAlert;
+import dev.slo.core.json.StatusJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

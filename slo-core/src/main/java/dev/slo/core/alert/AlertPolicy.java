@@ -79,7 +79,7 @@ public final class AlertPolicy {
    * A workbook window scaled from 30 days to {@code period}, in whole minutes rounded half up, at
    * least one minute. Exact for a 30-day period.
    */
-  public static Duration scale(Duration window, Duration period) {
+  static Duration scale(Duration window, Duration period) {
     if (period.equals(REFERENCE_PERIOD)) {
       return window;
     }

@@ -9,7 +9,6 @@ import dev.slo.core.model.Slo;
 import dev.slo.core.model.Status;
 import dev.slo.core.source.EventCounts;
 import dev.slo.core.source.EventSource;
-import dev.slo.core.window.DurationText;
 import dev.slo.core.window.Window;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -39,9 +38,6 @@ public final class Evaluator {
           Duration.ofHours(6),
           Duration.ofDays(1),
           Duration.ofDays(3));
-
-  /** The key of the whole-period burn rate in {@link Evaluation#burnRates()}. */
-  public static final String PERIOD = "period";
 
   /** Evaluates every enabled SLO, in the order given; disabled ones are skipped. */
   public List<Evaluation> evaluateAll(List<Slo> slos, EventSource source, Instant at) {
@@ -95,11 +91,10 @@ public final class Evaluator {
     for (Duration d : windows) {
       burns.put(d, windowBurn(budget, counts.window(d), noData, noDataBad));
     }
-    Map<String, Double> burnRates = new LinkedHashMap<>();
+    Map<Duration, Double> burnRates = new LinkedHashMap<>();
     for (Duration d : BURN_WINDOWS) {
-      burnRates.put(DurationText.format(d), Decimals.toDouble(burns.get(d)));
+      burnRates.put(d, Decimals.toDouble(burns.get(d)));
     }
-    burnRates.put(PERIOD, Decimals.toDouble(consumed));
 
     List<FiringAlert> alerts = new ArrayList<>();
     for (AlertTier t : tiers) {
@@ -130,6 +125,7 @@ public final class Evaluator {
             units.bad(),
             Decimals.toDouble(budget.total(units).subtract(BigDecimal.valueOf(units.bad()))),
             burnRates,
+            Decimals.toDouble(consumed),
             tiers,
             alerts,
             status,

@@ -3,7 +3,8 @@ package dev.slo.core.event;
 import java.util.List;
 
 /**
- * The seed's {@code SLOStatusUpdateData}: SLIs and target in percent, budget fractions as ratios.
+ * {@code SLOStatusUpdateData} of docs/events.md: SLIs and target in percent, budget fractions as
+ * ratios.
  *
  * @param sloId the SLO
  * @param sloName its name

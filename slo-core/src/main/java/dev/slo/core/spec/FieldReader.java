@@ -62,7 +62,7 @@ final class FieldReader {
     Node n = map.entries().get(key);
     if (n == null || (n instanceof Node.Scalar s && s.value() == null)) {
       if (required) {
-        problem(key, "missing; it is required");
+        problem(key, key + " is required");
       }
       return null;
     }

@@ -1,6 +1,7 @@
 package dev.slo.core.spec;
 
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.ValidationException;
 import dev.slo.core.model.BudgetingMethod;
 import dev.slo.core.model.LatencySli;
 import dev.slo.core.model.NoDataPolicy;
@@ -20,12 +21,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Parses a spec, YAML or JSON, with a top-level {@code slos:} list of SLOs in the seed's field
- * names. Reports every problem with file, line and field. Thread-safe; no state.
+ * Parses a spec, YAML or JSON, with a top-level {@code slos:} list of SLOs in the field names.
+ * Reports every problem with file, line and field. Thread-safe; no state.
  */
 public final class SpecParser {
   /** Every field an SLO may have. */
-  public static final Set<String> SLO_FIELDS =
+  private static final Set<String> SLO_FIELDS =
       Set.of(
           "slo_id",
           "slo_name",
@@ -206,9 +207,8 @@ public final class SpecParser {
     }
     try {
       return b.build();
-    } catch (IllegalArgumentException | InvalidInputException e) {
-      String field = blame(e.getMessage());
-      f.problem(field, e.getMessage());
+    } catch (ValidationException e) {
+      f.problem(e.field(), e.getMessage());
       return null;
     }
   }
@@ -228,12 +228,8 @@ public final class SpecParser {
           new StatusThresholds(
               warn == null ? StatusThresholds.DEFAULT.warningBelow() : warn.doubleValue(),
               crit == null ? StatusThresholds.DEFAULT.criticalBelow() : crit.doubleValue()));
-    } catch (IllegalArgumentException e) {
-      t.problem(
-          e.getMessage().contains("critical") && !e.getMessage().contains("below critical")
-              ? "critical_budget_remaining"
-              : "warning_budget_remaining",
-          e.getMessage());
+    } catch (ValidationException e) {
+      t.problem(e.field(), e.getMessage());
     }
   }
 
@@ -250,8 +246,8 @@ public final class SpecParser {
       if (histogram != null && threshold != null) {
         try {
           latency = new LatencySli(histogram, threshold.doubleValue(), selector);
-        } catch (IllegalArgumentException e) {
-          l.problem(blame(e.getMessage()).replace("latency.", ""), e.getMessage());
+        } catch (ValidationException e) {
+          l.problem(e.field().replace("latency.", ""), e.getMessage());
         }
       }
     }
@@ -265,27 +261,8 @@ public final class SpecParser {
               f.text("bad_query", false),
               f.text("total_query", false),
               latency));
-    } catch (IllegalArgumentException e) {
-      f.problem(blame(e.getMessage()), e.getMessage());
+    } catch (ValidationException e) {
+      f.problem(e.field(), e.getMessage());
     }
-  }
-
-  /** The field a validation message is about: the first known field name it mentions. */
-  private static String blame(String message) {
-    String best = null;
-    int at = Integer.MAX_VALUE;
-    for (String field : SLO_FIELDS) {
-      int i = message.indexOf(field);
-      if (i >= 0 && (i < at || (i == at && field.length() > best.length()))) {
-        best = field;
-        at = i;
-      }
-    }
-    for (String field : List.of("latency.histogram", "latency.threshold", "latency.selector")) {
-      if (message.contains(field)) {
-        return field;
-      }
-    }
-    return best;
   }
 }

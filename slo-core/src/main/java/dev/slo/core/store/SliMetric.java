@@ -4,8 +4,8 @@ import dev.slo.core.model.Slo;
 import java.time.Instant;
 
 /**
- * One SLI sample of one SLO: the seed's {@code SLIMetric} plus the {@code sli_metrics_ts} columns
- * {@code error_budget_consumed} and {@code burn_rate}. A store keeps one row per (slo_id,
+ * One SLI sample of one SLO: {@code SLIMetric} (docs/openapi.json) plus the {@code sli_metrics_ts}
+ * columns {@code error_budget_consumed} and {@code burn_rate}. A store keeps one row per (slo_id,
  * timestamp). Immutable.
  *
  * @param sloId the SLO

@@ -4,7 +4,8 @@ import dev.slo.core.model.SloType;
 import dev.slo.core.model.Status;
 
 /**
- * The seed's {@code GET /api/v1/slos} filters; a null field does not filter. Immutable.
+ * The filters of {@code GET /api/v1/slos} (docs/openapi.json); a null field does not filter.
+ * Immutable.
  *
  * @param serviceName only SLOs of this service, compared exactly
  * @param sloType only SLOs of this type

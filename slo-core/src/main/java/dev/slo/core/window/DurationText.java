@@ -72,7 +72,7 @@ public final class DurationText {
   }
 
   /**
-   * Prints a time to exhaustion in whole minutes, rounded down, as the seed does: {@code 12h},
+   * Prints a time to exhaustion in whole minutes, rounded down, as the API does: {@code 12h},
    * {@code 3d14h24m}. A positive duration under a minute prints as whole seconds ({@code 42s}).
    */
   public static String formatMinutes(Duration d) {

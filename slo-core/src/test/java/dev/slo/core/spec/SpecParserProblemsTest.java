@@ -224,6 +224,6 @@ class SpecParserProblemsTest {
     assertThat(s.sloId()).isEqualTo("x");
     assertThatThrownBy(() -> SpecParser.parseSlo("request", "{\"slo_id\": \"x\"}"))
         .isInstanceOf(SpecException.class)
-        .hasMessageContaining("slo_name: missing");
+        .hasMessageContaining("slo_name: slo_name is required");
   }
 }

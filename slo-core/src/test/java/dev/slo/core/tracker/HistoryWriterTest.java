@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slo.core.SourceException;
 import dev.slo.core.model.Slo;
+import dev.slo.core.model.SloType;
 import dev.slo.core.model.TimePeriod;
 import dev.slo.core.store.Bucket;
 import dev.slo.core.store.BucketSize;
@@ -41,6 +42,14 @@ class HistoryWriterTest {
     }
 
     @Override
+    public java.util.Optional<Instant> latest(String sloId) {
+      return rows.values().stream()
+          .filter(m -> m.sloId().equals(sloId))
+          .map(SliMetric::timestamp)
+          .max(Instant::compareTo);
+    }
+
+    @Override
     public List<Bucket> buckets(String sloId, Instant from, Instant to, BucketSize size) {
       return List.of();
     }
@@ -50,7 +59,14 @@ class HistoryWriterTest {
   void writesEachClosedStepOnceAtItsEnd() {
     MutableClock clock = new MutableClock(T0);
     Slo slo =
-        Slo.builder().sloId("w").targetPercentage(99).timePeriod(TimePeriod.ROLLING_1H).build();
+        Slo.builder()
+            .sloName("test")
+            .serviceName("svc")
+            .sloType(SloType.AVAILABILITY)
+            .sloId("w")
+            .targetPercentage(99)
+            .timePeriod(TimePeriod.ROLLING_1H)
+            .build();
     SloTracker tracker = SloTracker.builder(clock).add(slo).build();
     MemoryHistory store = new MemoryHistory();
     HistoryWriter writer = new HistoryWriter(tracker, store);

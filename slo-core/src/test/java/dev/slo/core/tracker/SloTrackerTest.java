@@ -8,6 +8,7 @@ import dev.slo.core.model.BudgetingMethod;
 import dev.slo.core.model.LatencySli;
 import dev.slo.core.model.SliDefinition;
 import dev.slo.core.model.Slo;
+import dev.slo.core.model.SloType;
 import dev.slo.core.model.Status;
 import dev.slo.core.model.TimePeriod;
 import dev.slo.core.source.EventCounts;
@@ -21,6 +22,9 @@ class SloTrackerTest {
 
   static Slo slo(String id, TimePeriod period) {
     return Slo.builder()
+        .sloName("test")
+        .serviceName("svc")
+        .sloType(SloType.AVAILABILITY)
         .sloId(id)
         .serviceName("api")
         .targetPercentage(99.9)
@@ -144,7 +148,7 @@ class SloTrackerTest {
     r.record(7, 7);
     Evaluation e = tracker.evaluate("d");
     assertThat(e.units()).isEqualTo(new EventCounts(7, 7));
-    assertThat(e.burnRates().get("3d")).isZero();
+    assertThat(e.burnRates().get(Duration.ofDays(3))).isZero();
     clock.set(T0.plus(Duration.ofDays(20)).plusSeconds(59));
     assertThat(tracker.steps("d"))
         .extracting(StepCount::counts)

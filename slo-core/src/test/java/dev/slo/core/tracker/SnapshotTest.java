@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.model.Slo;
+import dev.slo.core.model.SloType;
 import dev.slo.core.model.TimePeriod;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +19,18 @@ class SnapshotTest {
 
   static List<Slo> slos() {
     return List.of(
-        Slo.builder().sloId("a").targetPercentage(99.9).timePeriod(TimePeriod.ROLLING_30D).build(),
         Slo.builder()
+            .sloName("test")
+            .serviceName("svc")
+            .sloType(SloType.AVAILABILITY)
+            .sloId("a")
+            .targetPercentage(99.9)
+            .timePeriod(TimePeriod.ROLLING_30D)
+            .build(),
+        Slo.builder()
+            .sloName("test")
+            .serviceName("svc")
+            .sloType(SloType.AVAILABILITY)
             .sloId("b")
             .targetPercentage(99)
             .timePeriod(TimePeriod.CALENDAR_MONTH)
@@ -65,7 +76,15 @@ class SnapshotTest {
   void stepsOfUnknownSlosAreDroppedAndNewSlosStartEmpty() {
     MutableClock clock = new MutableClock(T0);
     byte[] snap = filled(clock).snapshot();
-    Slo c = Slo.builder().sloId("c").targetPercentage(99).timePeriod(TimePeriod.ROLLING_1H).build();
+    Slo c =
+        Slo.builder()
+            .sloName("test")
+            .serviceName("svc")
+            .sloType(SloType.AVAILABILITY)
+            .sloId("c")
+            .targetPercentage(99)
+            .timePeriod(TimePeriod.ROLLING_1H)
+            .build();
     SloTracker restored =
         SloTracker.restore(snap, SloTracker.builder(clock).add(slos().get(0)).add(c));
     assertThat(restored.steps("a")).isNotEmpty();

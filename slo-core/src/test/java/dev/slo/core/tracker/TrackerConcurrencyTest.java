@@ -3,6 +3,7 @@ package dev.slo.core.tracker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slo.core.model.Slo;
+import dev.slo.core.model.SloType;
 import dev.slo.core.model.TimePeriod;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +18,14 @@ class TrackerConcurrencyTest {
   void concurrentWritersLoseNoEventsAcrossStepChanges() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-01T00:00:00Z"));
     Slo slo =
-        Slo.builder().sloId("c").targetPercentage(99).timePeriod(TimePeriod.ROLLING_24H).build();
+        Slo.builder()
+            .sloName("test")
+            .serviceName("svc")
+            .sloType(SloType.AVAILABILITY)
+            .sloId("c")
+            .targetPercentage(99)
+            .timePeriod(TimePeriod.ROLLING_24H)
+            .build();
     SloTracker tracker = SloTracker.builder(clock).stripes(2).add(slo).build();
     SloRecorder r = tracker.recorder("c");
     int threads = 4;

@@ -6,6 +6,7 @@ import dev.slo.core.eval.Evaluation;
 import dev.slo.core.model.BudgetingMethod;
 import dev.slo.core.model.NoDataPolicy;
 import dev.slo.core.model.Slo;
+import dev.slo.core.model.SloType;
 import dev.slo.core.model.Status;
 import dev.slo.core.model.TimePeriod;
 import dev.slo.core.source.EventSource;
@@ -57,7 +58,14 @@ class TrackerEquivalenceTest {
   }
 
   static Slo.Builder slo(String id, double target, TimePeriod period) {
-    return Slo.builder().sloId(id).serviceName("shop").targetPercentage(target).timePeriod(period);
+    return Slo.builder()
+        .sloName("test")
+        .serviceName("svc")
+        .sloType(SloType.AVAILABILITY)
+        .sloId(id)
+        .serviceName("shop")
+        .targetPercentage(target)
+        .timePeriod(period);
   }
 
   @Test

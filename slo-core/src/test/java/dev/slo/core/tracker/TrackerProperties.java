@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slo.core.model.BudgetingMethod;
 import dev.slo.core.model.Slo;
+import dev.slo.core.model.SloType;
 import dev.slo.core.model.TimePeriod;
 import dev.slo.core.source.EventSource;
 import java.time.Duration;
@@ -57,17 +58,26 @@ class TrackerProperties {
     List<Slo> slos =
         List.of(
             Slo.builder()
+                .sloName("test")
+                .serviceName("svc")
+                .sloType(SloType.AVAILABILITY)
                 .sloId("r")
                 .targetPercentage(99)
                 .timePeriod(TimePeriod.ROLLING_24H)
                 .build(),
             Slo.builder()
+                .sloName("test")
+                .serviceName("svc")
+                .sloType(SloType.AVAILABILITY)
                 .sloId("m")
                 .targetPercentage(98)
                 .timePeriod(TimePeriod.CALENDAR_MONTH)
                 .timeZone(ZoneId.of("Europe/Berlin"))
                 .build(),
             Slo.builder()
+                .sloName("test")
+                .serviceName("svc")
+                .sloType(SloType.AVAILABILITY)
                 .sloId("s")
                 .targetPercentage(95)
                 .timePeriod(TimePeriod.ROLLING_7D)

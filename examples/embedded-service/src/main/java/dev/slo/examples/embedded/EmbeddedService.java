@@ -57,12 +57,15 @@ public final class EmbeddedService {
         List.of(
             Slo.builder()
                 .sloId("checkout-availability")
+                .sloName("Checkout availability")
                 .serviceName("checkout")
+                .sloType(SloType.AVAILABILITY)
                 .targetPercentage(99.9)
                 .timePeriod(TimePeriod.ROLLING_30D)
                 .build(),
             Slo.builder()
                 .sloId("checkout-latency")
+                .sloName("Checkout within 300 ms")
                 .serviceName("checkout")
                 .sloType(SloType.LATENCY)
                 .targetPercentage(99)
