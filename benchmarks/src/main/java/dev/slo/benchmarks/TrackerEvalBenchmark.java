@@ -107,7 +107,7 @@ public class TrackerEvalBenchmark {
 
   /**
    * The tracker's share of an evaluation: the counts of every window the evaluator reads for this
-   * SLO (elapsed period, eight burn windows, the tiers' windows, 25 hourly forecast periods).
+   * SLO (elapsed period, seven burn windows, the tiers' windows, 25 hourly forecast periods; 32 distinct).
    */
   @Benchmark
   public List<EventCounts> windowCounts() {
