@@ -107,7 +107,8 @@ public class TrackerEvalBenchmark {
 
   /**
    * The tracker's share of an evaluation: the counts of every window the evaluator reads for this
-   * SLO (elapsed period, seven burn windows, the tiers' windows, 25 hourly forecast periods; 32 distinct).
+   * SLO (elapsed period, seven burn windows, the tiers' windows, 25 hourly forecast periods; 32
+   * distinct).
    */
   @Benchmark
   public List<EventCounts> windowCounts() {
