@@ -113,7 +113,7 @@ final class BucketRing {
 
   private int stripeIndex() {
     long h = Thread.currentThread().getId() * 0x9E3779B97F4A7C15L;
-    return ((int) (h >>> 40) & stripeMask) * STRIDE + STRIDE;
+    return ((int) (h >>> 54) & stripeMask) * STRIDE + STRIDE; // consecutive ids spread evenly
   }
 
   private void tryRoll(long nowMillis) {
