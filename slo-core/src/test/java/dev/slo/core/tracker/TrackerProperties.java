@@ -7,6 +7,7 @@ import dev.slo.core.model.Slo;
 import dev.slo.core.model.SloType;
 import dev.slo.core.model.TimePeriod;
 import dev.slo.core.source.EventSource;
+import dev.slo.core.window.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -122,5 +123,73 @@ class TrackerProperties {
       long total = tracker.steps("m").stream().mapToLong(c -> c.counts().total()).sum();
       assertThat(total).isEqualTo(recorded);
     }
+  }
+
+  /**
+   * Any window counts what the step rows in it hold, across ring wrap-around, idle gaps longer than
+   * the ring, and windows reaching before the ring or after now.
+   */
+  @Property(tries = 60)
+  void anyWindowCountsTheStepRowsInIt(
+      @ForAll("longGaps") List<int[]> events, @ForAll("windows") List<long[]> windows) {
+    Slo slo =
+        Slo.builder()
+            .sloName("test")
+            .serviceName("svc")
+            .sloType(SloType.AVAILABILITY)
+            .sloId("w")
+            .targetPercentage(99)
+            .timePeriod(TimePeriod.ROLLING_1H)
+            .build();
+    MutableClock clock = new MutableClock(T0);
+    SloTracker tracker = SloTracker.builder(clock).stripes(2).add(slo).build();
+    long t = T0.toEpochMilli();
+    for (int[] e : events) {
+      t += (long) e[0] * 1000;
+      clock.setMillis(t);
+      tracker.recorder("w").record(e[1], e[2]);
+    }
+    clock.setMillis(t + 1 + (t % 7_777));
+    EventSource rows = new Events().addSteps("w", tracker.steps("w")).sourceInMemory(null);
+    List<Window> ws = new java.util.ArrayList<>();
+    for (long[] w : windows) {
+      Instant end = Instant.ofEpochMilli(clock.millis() - w[0]);
+      ws.add(new Window(end.minusMillis(w[1]), end));
+    }
+    assertThat(tracker.counts("w", ws)).isEqualTo(rows.counts(slo, ws));
+  }
+
+  @Provide
+  Arbitrary<List<int[]>> longGaps() {
+    // {gap seconds (up to 5 days), good, total}
+    return Arbitraries.integers()
+        .between(0, 9)
+        .flatMap(
+            kind ->
+                Arbitraries.integers()
+                    .between(0, kind == 0 ? 432_000 : 900)
+                    .flatMap(
+                        gap ->
+                            Arbitraries.integers()
+                                .between(1, 9)
+                                .map(total -> new int[] {gap, total - kind % 2, total})))
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(400);
+  }
+
+  @Provide
+  Arbitrary<List<long[]>> windows() {
+    // {end before now in ms (negative: after now), length in ms}
+    return Arbitraries.longs()
+        .between(-3_600_000L, 5L * 86_400_000L)
+        .flatMap(
+            endBack ->
+                Arbitraries.longs()
+                    .between(0, 5L * 86_400_000L)
+                    .map(len -> new long[] {endBack, len}))
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(30);
   }
 }
