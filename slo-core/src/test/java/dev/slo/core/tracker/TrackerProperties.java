@@ -143,13 +143,28 @@ class TrackerProperties {
             .build();
     MutableClock clock = new MutableClock(T0);
     SloTracker tracker = SloTracker.builder(clock).stripes(2).add(slo).build();
+    Events raw = new Events();
     long t = T0.toEpochMilli();
     for (int[] e : events) {
-      t += (long) e[0] * 1000;
+      t += (long) e[0] * 1000 + e[2] * 37L;
       clock.setMillis(t);
       tracker.recorder("w").record(e[1], e[2]);
+      raw.add(Instant.ofEpochMilli(t), "w", e[1], e[2]);
     }
-    clock.setMillis(t + 1 + (t % 7_777));
+    // at a step boundary, windows of whole minutes inside the ring's 3 days count the raw events
+    long now = (Math.floorDiv(t - 1, 60_000L) + 1) * 60_000L;
+    clock.setMillis(now);
+    EventSource rawSource = raw.sourceInMemory(null);
+    List<Window> aligned = new java.util.ArrayList<>();
+    for (long[] w : windows) {
+      long endBack = Math.floorMod(w[0], 3 * 1440L) * 60_000L;
+      long len = Math.floorMod(w[1], 3 * 1440L) * 60_000L;
+      Instant end = Instant.ofEpochMilli(now - endBack);
+      Instant start = end.minusMillis(Math.min(len, 3 * 86_400_000L - endBack));
+      aligned.add(new Window(start, end));
+    }
+    assertThat(tracker.counts("w", aligned)).isEqualTo(rawSource.counts(slo, aligned));
+    clock.setMillis(now + 1 + (t % 59_777));
     EventSource rows = new Events().addSteps("w", tracker.steps("w")).sourceInMemory(null);
     List<Window> ws = new java.util.ArrayList<>();
     for (long[] w : windows) {
