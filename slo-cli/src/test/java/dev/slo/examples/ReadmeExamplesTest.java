@@ -87,6 +87,6 @@ class ReadmeExamplesTest {
     int a = text.indexOf("// README:" + name + ":start");
     int b = text.indexOf("    // README:" + name + ":end");
     String body = text.substring(text.indexOf('\n', a) + 1, b);
-    return body.stripIndent().strip();
+    return body.stripTrailing().stripIndent().strip();
   }
 }

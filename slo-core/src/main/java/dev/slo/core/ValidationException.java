@@ -1,5 +1,7 @@
 package dev.slo.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A value that breaks a rule of the model: the field it was given for, the bad value, and the
  * reason. Every model type throws it from its constructor or builder, so a spec file, the REST API
@@ -10,7 +12,7 @@ public class ValidationException extends InvalidInputException {
   private static final long serialVersionUID = 1L;
 
   private final String field;
-  private final String value;
+  private final @Nullable String value;
 
   /**
    * An exception for {@code field} holding {@code value}.
@@ -19,11 +21,11 @@ public class ValidationException extends InvalidInputException {
    * @param value the bad value as text (cut to 80 characters in the message), or null when missing
    * @param reason what a valid value looks like
    */
-  public ValidationException(String field, Object value, String reason) {
+  public ValidationException(String field, @Nullable Object value, String reason) {
     this(field, value == null ? null : String.valueOf(value), message(field, value, reason), 0);
   }
 
-  private ValidationException(String field, String value, String message, int unused) {
+  private ValidationException(String field, @Nullable String value, String message, int unused) {
     super(message);
     this.field = field;
     this.value = value;
@@ -33,7 +35,8 @@ public class ValidationException extends InvalidInputException {
    * An exception about {@code field} whose message is {@code message} as given, for rules that
    * concern several fields (e.g. "give exactly one of good_counter and bad_counter").
    */
-  public static ValidationException withMessage(String field, Object value, String message) {
+  public static ValidationException withMessage(
+      String field, @Nullable Object value, String message) {
     return new ValidationException(field, value == null ? null : String.valueOf(value), message, 0);
   }
 
@@ -48,11 +51,11 @@ public class ValidationException extends InvalidInputException {
   }
 
   /** The bad value as text; null when the field was missing. */
-  public String value() {
+  public @Nullable String value() {
     return value;
   }
 
-  private static String message(String field, Object value, String reason) {
+  private static String message(String field, @Nullable Object value, String reason) {
     if (value == null) {
       return field + " is required" + (reason.isEmpty() ? "" : ": " + reason);
     }

@@ -9,6 +9,7 @@ import dev.slo.core.window.DurationText;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Grafana dashboard (JSON model, schema 39) over the recording rules in {@link RuleNames}: per
@@ -180,7 +181,7 @@ public final class GrafanaDashboard {
     return defaults;
   }
 
-  private static void step(ArrayNode steps, Double value, String color) {
+  private static void step(ArrayNode steps, @Nullable Double value, String color) {
     ObjectNode s = steps.addObject();
     if (value == null) {
       s.putNull("value");

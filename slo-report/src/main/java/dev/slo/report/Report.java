@@ -2,6 +2,7 @@ package dev.slo.report;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A whole report: when it was made, what it covers and one entry per SLO, lowest budget remaining
@@ -12,7 +13,11 @@ import java.util.List;
  * @param period the calendar month or quarter reported, or null
  * @param slos the SLOs, sorted by budget remaining, lowest first
  */
-public record Report(Instant generatedAt, Instant at, ReportPeriod period, List<SloReport> slos) {
+public record Report(
+    Instant generatedAt,
+    @Nullable Instant at,
+    @Nullable ReportPeriod period,
+    List<SloReport> slos) {
   /** Copies the list. */
   public Report {
     slos = List.copyOf(slos);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@link Report}: evaluates each SLO once at the report instant, exactly as {@code slo
@@ -33,10 +34,10 @@ public final class ReportBuilder {
 
   private final Evaluator evaluator = new Evaluator();
   private List<Slo> slos = List.of();
-  private EventSource source;
-  private Instant at;
-  private ReportPeriod period;
-  private Instant generatedAt;
+  private @Nullable EventSource source;
+  private @Nullable Instant at;
+  private @Nullable ReportPeriod period;
+  private @Nullable Instant generatedAt;
 
   ReportBuilder() {}
 

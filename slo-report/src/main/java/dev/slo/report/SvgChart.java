@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A line chart as inline SVG: a time axis, a value axis with round ticks, dashed guide lines and
@@ -34,7 +35,7 @@ record SvgChart(
     String seriesClass) {
 
   /** One value at one instant; null leaves a gap. */
-  record Point(Instant at, Double value) {}
+  record Point(Instant at, @Nullable Double value) {}
 
   /** A dashed horizontal line with a label. */
   record Guide(double value, String label, String cssClass) {}
@@ -98,14 +99,15 @@ record SvgChart(
         .append(path(lo, hi))
         .append("\"/>");
     Point last = lastValue();
-    if (last != null) {
+    Double lastY = last == null ? null : last.value();
+    if (last != null && lastY != null) {
       sb.append(
           String.format(
               Locale.ROOT,
               "<circle class=\"dot %s\" cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\"/>",
               Html.escape(seriesClass),
               x(last.at()),
-              y(last.value(), lo, hi)));
+              y(lastY, lo, hi)));
     }
     return sb.append("</svg>").toString();
   }
@@ -114,18 +116,19 @@ record SvgChart(
     StringBuilder d = new StringBuilder();
     boolean pen = false;
     for (Point p : points) {
-      if (p.value() == null) {
+      Double v = p.value();
+      if (v == null) {
         pen = false;
         continue;
       }
       d.append(pen ? 'L' : 'M')
-          .append(String.format(Locale.ROOT, "%.1f %.1f ", x(p.at()), y(p.value(), lo, hi)));
+          .append(String.format(Locale.ROOT, "%.1f %.1f ", x(p.at()), y(v, lo, hi)));
       pen = true;
     }
     return d.toString().trim();
   }
 
-  private Point lastValue() {
+  private @Nullable Point lastValue() {
     for (int i = points.size() - 1; i >= 0; i--) {
       if (points.get(i).value() != null) {
         return points.get(i);

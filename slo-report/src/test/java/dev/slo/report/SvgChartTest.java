@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SvgChartTest {
   private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
 
-  private static SvgChart chart(String label, Double... values) {
+  private static SvgChart chart(String label, @org.jspecify.annotations.Nullable Double... values) {
     List<SvgChart.Point> points =
         java.util.stream.IntStream.range(0, values.length)
             .mapToObj(i -> new SvgChart.Point(T0.plus(Duration.ofHours(i + 1)), values[i]))

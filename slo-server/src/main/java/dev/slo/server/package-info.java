@@ -1,8 +1,9 @@
 /**
- * {@code slo serve}: a thin HTTP server over the library on the JDK's {@code HttpServer}. It
- * evaluates every enabled SLO on an interval ({@link dev.slo.server.Monitor}), serves the REST API
- * (docs/openapi.json) ({@link dev.slo.server.SloApi}), exposes Prometheus gauges and emits {@code
- * slo_status_updated} events to sinks. Storage sits behind {@link dev.slo.server.SloRegistry} and
- * {@link dev.slo.server.HistoryStore}; metrics behind {@link dev.slo.server.MetricsExposition}.
+ * {@code slo serve} as a library. {@link dev.slo.server.SloServer} (built with {@link
+ * dev.slo.server.SloServer#builder()}) serves the REST API of docs/openapi.json, {@code /metrics},
+ * {@code /healthz} and {@code /readyz} over a {@link dev.slo.server.Monitor}, which evaluates every
+ * enabled SLO of a {@link dev.slo.core.store.SloStore} on an interval and sends {@code
+ * slo_status_updated} events (docs/events.md) to {@link dev.slo.server.EventSink}s made by {@link
+ * dev.slo.server.EventSinks}. Everything else is internal.
  */
 package dev.slo.server;

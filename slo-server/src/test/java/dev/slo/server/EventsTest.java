@@ -123,7 +123,7 @@ class EventsTest {
       assertThat(json(h.get("/api/v1/slos/api/error-budget")).get("stale").asBoolean()).isTrue();
       assertThat(h.get("/metrics").body())
           .contains("slo_stale{service=\"api\",slo_id=\"api\"} 1.0");
-      assertThat(json(h.get("/api/v1/slos/api/history"))).hasSize(1);
+      assertThat(json(h.get("/api/v1/slos/api/history"))).isEmpty(); // the first pass anchors
       assertThat(h.log.toString()).contains("api: stale: scripted source: connection refused");
       h.source.down = false;
       h.tick();

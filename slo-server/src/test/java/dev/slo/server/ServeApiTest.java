@@ -86,8 +86,8 @@ class ServeApiTest {
   void shouldListAndFilterSlos() {
     h.source.burn();
     h.server.evaluateNow();
-    assertThat(ids(h.get("/api/v1/slos"))).containsExactly("api", "web", "off");
-    assertThat(ids(h.get("/api/v1/slos?service_name=web"))).containsExactly("web", "off");
+    assertThat(ids(h.get("/api/v1/slos"))).containsExactly("api", "off", "web"); // by slo_id
+    assertThat(ids(h.get("/api/v1/slos?service_name=web"))).containsExactly("off", "web");
     assertThat(ids(h.get("/api/v1/slos?slo_type=latency"))).containsExactly("web");
     assertThat(ids(h.get("/api/v1/slos?status=CRITICAL"))).containsExactly("api");
     assertThat(ids(h.get("/api/v1/slos?status=WARNING&service_name=web"))).containsExactly("web");
@@ -129,15 +129,18 @@ class ServeApiTest {
     h.server.evaluateNow();
     h.clock.advance(Duration.ofMinutes(1));
     h.server.evaluateNow();
+    // the first evaluation anchors; each later one records the events since the previous one
     JsonNode all = json(h.get("/api/v1/slos/api/history"));
-    assertThat(all).hasSize(3);
+    assertThat(all).hasSize(2);
     JsonNode m = all.get(0);
     assertThat(m.get("slo_id").asText()).isEqualTo("api");
-    assertThat(m.get("timestamp").asText()).isEqualTo("2026-11-20T12:00:00.000Z");
-    assertThat(m.get("sli_value").asDouble()).isEqualTo(99.99);
-    assertThat(m.get("good_events").asLong()).isEqualTo(43_200_000 - 4320);
-    assertThat(m.get("total_events").asLong()).isEqualTo(43_200_000);
+    assertThat(m.get("timestamp").asText()).isEqualTo("2026-11-20T12:01:00.000Z");
+    assertThat(m.get("good_events").asLong()).isEqualTo(1000); // one minute of the script
+    assertThat(m.get("total_events").asLong()).isEqualTo(1000);
+    assertThat(m.get("sli_value").asDouble()).isEqualTo(100.0);
     assertThat(m.get("is_good").asBoolean()).isTrue();
+    assertThat(h.store.history().latest("api"))
+        .contains(java.time.Instant.parse("2026-11-20T12:02:00Z"));
     assertThat(
             json(
                 h.get(
@@ -145,6 +148,7 @@ class ServeApiTest {
                         + "&end_time=2026-11-20T12:01:00Z")))
         .hasSize(1);
     assertThat(json(h.get("/api/v1/slos/api/history?start_time=1795176060"))).hasSize(2);
+    assertThat(json(h.get("/api/v1/slos/api/history?start_time=1795176061"))).hasSize(1);
   }
 
   @Test
@@ -156,7 +160,7 @@ class ServeApiTest {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     JsonNode rule = json(r);
     assertThat(rule.get("id").asText()).hasSize(36);
-    assertThat(rule.get("alert_rule_id").asText()).isEqualTo("api:burn_rate:1h:5m");
+    assertThat(rule.get("alert_rule_id").asText()).isEqualTo("burn_rate:14.4:1h:5m:page");
     assertThat(rule.get("slo_id").asText()).isEqualTo("api");
     assertThat(rule.get("burn_rate_threshold").asDouble()).isEqualTo(14.4);
     assertThat(rule.get("time_window").asText()).isEqualTo("1h");
@@ -164,8 +168,8 @@ class ServeApiTest {
     assertThat(rule.get("enabled").asBoolean()).isTrue();
     assertThat(rule.get("expr").asText())
         .isEqualTo(
-            "(slo:sli_error:ratio_rate1h{slo_id=\"api\"}) > 0.0144"
-                + " and (slo:sli_error:ratio_rate5m{slo_id=\"api\"}) > 0.0144");
+            "(slo:sli_error:ratio_rate1h{slo_id=\"api\"}) >= 0.0144"
+                + " and (slo:sli_error:ratio_rate5m{slo_id=\"api\"}) >= 0.0144");
     assertThat(rule.get("prometheus_rule").get("labels").get("severity").asText())
         .isEqualTo("page");
   }
@@ -183,7 +187,9 @@ class ServeApiTest {
                 "/api/v1/slos/c/burn-rate-alert",
                 "{\"burn_rate_threshold\": 6, \"time_window\": \"6h\", \"severity\": \"ticket\"}"));
     assertThat(rule.get("expr").asText())
-        .isEqualTo("(sum(rate(errors_total[6h])) / sum(rate(requests_total[6h]))) > 0.06");
+        .isEqualTo(
+            "(sum(increase(errors_total[21600s])) / sum(increase(requests_total[21600s])))"
+                + " >= 0.06");
     assertThat(rule.get("short_window").isNull()).isTrue();
     assertThat(rule.get("severity").asText()).isEqualTo("ticket");
   }

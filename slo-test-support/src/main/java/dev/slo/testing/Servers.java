@@ -1,5 +1,6 @@
 package dev.slo.testing;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -22,7 +23,7 @@ public final class Servers {
    * @param missing what is missing and how to get it, e.g. "prometheus not installed: apt-get
    *     install prometheus"
    */
-  public static void require(boolean present, String missing) {
+  public static void require(boolean present, @Nullable String missing) {
     if (present) {
       return;
     }
@@ -33,7 +34,7 @@ public final class Servers {
   }
 
   /** The first line of a message, for one-line skip reasons. */
-  static String firstLine(String s) {
+  static String firstLine(@Nullable String s) {
     if (s == null) {
       return "";
     }

@@ -194,8 +194,8 @@ public abstract class SloStoreContract {
         store
             .alertRules()
             .create(BurnRateAlertRule.of("a", 3, Duration.ofHours(2), null, Severity.PAGE));
-    assertThat(store.alertRules().delete(r.id())).isTrue();
-    assertThat(store.alertRules().delete(r.id())).isFalse();
+    assertThat(store.alertRules().delete(java.util.Objects.requireNonNull(r.id()))).isTrue();
+    assertThat(store.alertRules().delete(java.util.Objects.requireNonNull(r.id()))).isFalse();
     assertThat(store.alertRules().delete(UUID.randomUUID())).isFalse();
     assertThat(store.alertRules().list("a")).containsExactly(s);
   }

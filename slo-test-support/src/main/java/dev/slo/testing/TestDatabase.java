@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The PostgreSQL the tests use: {@code SLO_TEST_JDBC_URL} (default the local 15/main cluster of
@@ -17,8 +18,8 @@ public final class TestDatabase {
   public static final String DEFAULT_URL =
       "jdbc:postgresql://127.0.0.1:5432/slo_test?user=slo&password=slo";
 
-  private static String baseUrl;
-  private static String skipReason;
+  private static @Nullable String baseUrl;
+  private static @Nullable String skipReason;
   private static boolean embedded;
 
   private TestDatabase() {}
@@ -48,7 +49,7 @@ public final class TestDatabase {
       }
     }
     Servers.require(skipReason == null, skipReason);
-    return baseUrl;
+    return java.util.Objects.requireNonNull(baseUrl, "baseUrl");
   }
 
   /** A URL whose current schema is {@code schema}, dropped and created empty. */

@@ -5,4 +5,7 @@
  * ({@link dev.slo.testing.MutableClock}), and the store contract every {@code SloStore} passes
  * ({@link dev.slo.testing.SloStoreContract}). Not for production use.
  */
+@NullMarked
 package dev.slo.testing;
+
+import org.jspecify.annotations.NullMarked;

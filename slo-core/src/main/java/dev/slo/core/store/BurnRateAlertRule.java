@@ -7,6 +7,7 @@ import dev.slo.core.window.DurationText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A row of {@code slo_burn_rate_alerts}: alert when the burn rate over {@code timeWindow} (and,
@@ -24,15 +25,15 @@ import java.util.UUID;
  * @param createdAt when the rule was stored; null before
  */
 public record BurnRateAlertRule(
-    UUID id,
+    @Nullable UUID id,
     String sloId,
     double burnRateThreshold,
     Duration timeWindow,
-    Duration shortWindow,
+    @Nullable Duration shortWindow,
     Severity severity,
-    String alertRuleId,
+    @Nullable String alertRuleId,
     boolean enabled,
-    Instant createdAt) {
+    @Nullable Instant createdAt) {
   /** The longest alert_rule_id, as in the {@code slo_burn_rate_alerts} table. */
   public static final int MAX_ALERT_RULE_ID = 100;
 
@@ -80,7 +81,7 @@ public record BurnRateAlertRule(
       String sloId,
       double burnRateThreshold,
       Duration timeWindow,
-      Duration shortWindow,
+      @Nullable Duration shortWindow,
       Severity severity) {
     return new BurnRateAlertRule(
         null,
@@ -100,7 +101,10 @@ public record BurnRateAlertRule(
    * fits the column whatever the slo_id's length.
    */
   public static String derivedId(
-      double burnRateThreshold, Duration timeWindow, Duration shortWindow, Severity severity) {
+      double burnRateThreshold,
+      Duration timeWindow,
+      @Nullable Duration shortWindow,
+      Severity severity) {
     return "burn_rate:"
         + java.math.BigDecimal.valueOf(burnRateThreshold).stripTrailingZeros().toPlainString()
         + ":"

@@ -61,7 +61,7 @@ final class InMemoryAlertRuleRepository implements AlertRuleRepository {
   @Override
   public synchronized boolean delete(UUID id) {
     for (List<BurnRateAlertRule> list : rules.values()) {
-      if (list.removeIf(r -> r.id().equals(id))) {
+      if (list.removeIf(r -> id.equals(r.id()))) {
         return true;
       }
     }

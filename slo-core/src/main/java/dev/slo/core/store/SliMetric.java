@@ -2,6 +2,7 @@ package dev.slo.core.store;
 
 import dev.slo.core.model.Slo;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One SLI sample of one SLO: {@code SLIMetric} (docs/openapi.json) plus the {@code sli_metrics_ts}
@@ -23,9 +24,9 @@ public record SliMetric(
     double sliValue,
     long goodEvents,
     long totalEvents,
-    Boolean isGood,
-    Double errorBudgetConsumed,
-    Double burnRate) {
+    @Nullable Boolean isGood,
+    @Nullable Double errorBudgetConsumed,
+    @Nullable Double burnRate) {
 
   /** Validates the fields; see the parameter docs. */
   public SliMetric {
@@ -70,7 +71,7 @@ public record SliMetric(
     return new SliMetric(sloId, timestamp, sli, good, total, null, null, null);
   }
 
-  private static void requireFinite(String field, Double value) {
+  private static void requireFinite(String field, @Nullable Double value) {
     if (value != null && !Double.isFinite(value)) {
       throw new IllegalArgumentException(value + " is not a valid " + field + ": use a number");
     }
