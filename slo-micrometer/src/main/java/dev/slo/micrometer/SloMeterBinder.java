@@ -141,7 +141,10 @@ public final class SloMeterBinder implements MeterBinder {
   }
 
   private static List<AlertTier> tiersOf(Slo slo) {
-    // tier names do not depend on the period length, only windows and factors do
+    if (!slo.alertTiers().isEmpty()) {
+      return slo.alertTiers();
+    }
+    // the default tiers' names do not depend on the period length, only windows and factors do
     Duration length = slo.timePeriod().periodAt(java.time.Instant.EPOCH, slo.timeZone()).length();
     return AlertPolicy.tiersFor(length);
   }

@@ -4,7 +4,6 @@ import dev.slo.core.alert.AlertPolicy;
 import dev.slo.core.alert.AlertTier;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.Evaluator;
-import dev.slo.core.model.BudgetingMethod;
 import dev.slo.core.model.LatencySli;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.TimePeriod;
@@ -13,7 +12,6 @@ import dev.slo.core.window.Window;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -94,28 +92,37 @@ public final class SloTracker {
   /**
    * How far back an SLO's steps are kept: the longest of its period plus the forecast's 24 hours
    * (rolling periods), its longest calendar period plus a DST hour (calendar periods), and its
-   * longest burn-rate or alert window; plus one timeslice for timeslice budgeting.
+   * longest burn-rate or alert window (its own alert_tiers when it has them); plus one timeslice
+   * for timeslice budgeting.
    */
   public static Duration reach(Slo slo) {
     Duration period = longestPeriod(slo.timePeriod());
     Duration longest = Collections.max(Evaluator.BURN_WINDOWS);
-    for (AlertTier t : AlertPolicy.tiersFor(period)) {
+    List<AlertTier> tiers =
+        slo.alertTiers().isEmpty() ? AlertPolicy.tiersFor(period) : slo.alertTiers();
+    for (AlertTier t : tiers) {
       longest = max(longest, t.longWindow());
     }
     Duration back = slo.timePeriod().isCalendar() ? period : period.plus(FORECAST_REACH);
     Duration r = max(back, longest);
-    if (slo.budgetingMethod() == BudgetingMethod.TIMESLICES) {
+    if (slo.budgetingMethod().isSliced()) {
       r = r.plus(slo.timesliceLength());
     }
     return r;
   }
 
   private static Duration longestPeriod(TimePeriod p) {
-    return switch (p) {
-      case CALENDAR_MONTH -> Duration.ofDays(31).plusHours(1);
-      case CALENDAR_QUARTER -> Duration.ofDays(92).plusHours(1);
-      default -> p.periodAt(Instant.EPOCH, ZoneOffset.UTC).length();
-    };
+    if (!p.isCalendar()) {
+      return p.rollingLength();
+    }
+    Duration longest =
+        switch (p.calendarUnit()) {
+          case WEEK -> Duration.ofDays(7);
+          case MONTH -> Duration.ofDays(31);
+          case QUARTER -> Duration.ofDays(92);
+          case YEAR -> Duration.ofDays(366);
+        };
+    return longest.plusHours(1); // a DST change can make a local period an hour longer
   }
 
   private static Duration max(Duration a, Duration b) {
@@ -342,7 +349,7 @@ public final class SloTracker {
       Map<String, SloRecorder> recorders = new LinkedHashMap<>();
       for (Map.Entry<Slo, Duration> e : slos.values()) {
         Slo slo = e.getKey();
-        if (slo.budgetingMethod() == BudgetingMethod.TIMESLICES
+        if (slo.budgetingMethod().isSliced()
             && slo.timesliceLength().toMillis() % stepMillis != 0) {
           throw new IllegalArgumentException(
               slo.timesliceLength()
