@@ -45,6 +45,22 @@ final class RingView implements EventSource {
 
   @Override
   public List<EventCounts> slices(Slo slo, Instant from, Instant to, Duration step) {
+    List<EventCounts> out = new ArrayList<>();
+    forEachSlice(
+        slo,
+        from,
+        to,
+        step,
+        (good, total, count) -> {
+          for (int i = 0; i < count; i++) {
+            out.add(total[i] == 0 ? EventCounts.ZERO : new EventCounts(good[i], total[i]));
+          }
+        });
+    return out;
+  }
+
+  @Override
+  public int forEachSlice(Slo slo, Instant from, Instant to, Duration step, SliceSink sink) {
     long f = nanos(from);
     long t = nanos(to);
     long st = step.toNanos();
@@ -52,7 +68,9 @@ final class RingView implements EventSource {
       throw new IllegalArgumentException(step + " is not a valid slice step: it must be positive");
     }
     int n = t <= f ? 0 : Math.toIntExact((t - f + st - 1) / st);
-    List<EventCounts> out = new ArrayList<>(n);
+    long[] good = new long[Math.max(1, Math.min(n, SliceSink.BLOCK))];
+    long[] total = new long[good.length];
+    int filled = 0;
     // walk the closed steps once: a slice's closed steps are those whose end lies in the slice
     long prevIdx = closedEnd(f);
     long prevGood = ring.prefix(prevIdx, true);
@@ -73,14 +91,22 @@ final class RingView implements EventSource {
         sliceGood += openGood;
         sliceTotal += openTotal;
       }
-      out.add(sliceTotal == 0 ? EventCounts.ZERO : new EventCounts(sliceGood, sliceTotal));
+      good[filled] = sliceGood;
+      total[filled] = sliceTotal;
+      if (++filled == good.length) {
+        sink.accept(good, total, filled);
+        filled = 0;
+      }
       if (idx > prevIdx) {
         prevIdx = idx;
         prevGood = g;
         prevTotal = tot;
       }
     }
-    return out;
+    if (filled > 0) {
+      sink.accept(good, total, filled);
+    }
+    return n;
   }
 
   // prefix at `to` from the prefix at `from`, adding steps one by one when that is cheaper
