@@ -180,7 +180,7 @@ public final class Inputs {
           "give one source: --data FILE, --prometheus URL or --jdbc URL, not several");
     }
     if (prometheus.given()) {
-      return prometheus.source();
+      return prometheus.source(s.slos());
     }
     if (jdbc.given()) {
       return jdbc.store().eventSource();

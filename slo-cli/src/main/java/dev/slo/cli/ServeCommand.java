@@ -179,6 +179,7 @@ public final class ServeCommand implements Callable<Integer> {
     SloServer.Builder b =
         SloServer.builder()
             .slos(s.slos())
+            .corrections(s.corrections())
             .clock(clock)
             .log(err)
             .interval(every)
