@@ -135,6 +135,14 @@ public final class JdbcStore implements AutoCloseable {
     return new Ingest(db, SliWriter::write, batchSize, retryFor).run(rows, progress);
   }
 
+  /**
+   * A two-phase load of a whole data set: rows are staged with {@link StagedIngest#add}, then
+   * {@link StagedIngest#merge} stores the per-step sums in one transaction. Close it afterwards.
+   */
+  public StagedIngest stagedIngest() {
+    return new StagedIngest(db, DEFAULT_RETRY_FOR);
+  }
+
   /** Closes the idle connections kept for reuse. */
   @Override
   public void close() {
