@@ -22,9 +22,8 @@ import picocli.CommandLine.Option;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description =
-        "Load a data file (CSV or JSON Lines) into the store's SLI history. The file is read once"
-            + " into a staging table and merged in one transaction, so nothing is stored unless"
-            + " every row is good. Rows of one SLO with the same timestamp are summed; a re-run"
+        "Load a data file (CSV or JSON Lines) into the store's SLI history in one transaction, so"
+            + " nothing is stored unless every row is good. Rows of one SLO with the same timestamp are summed; a re-run"
             + " replaces rows, never doubles them.",
     footer = ExitCode.HELP)
 final class IngestCommand implements Callable<Integer> {
@@ -66,20 +65,23 @@ final class IngestCommand implements Callable<Integer> {
                   .map(x -> x.sloId())
                   .collect(Collectors.toSet());
       long[] skipped = {0};
-      StagedIngest.Result result;
-      // one pass: rows are staged as they are read; a bad row stops the run before the merge,
-      // so nothing reaches the history unless the whole file is good
-      try (StagedIngest load = jdbc.store().stagedIngest()) {
-        forEach(
-            r -> {
-              if (!known.contains(r.sloId())) {
-                skipped[0]++;
-                return;
-              }
-              load.add(r.sloId(), r.timestamp(), r.goodEvents(), r.totalEvents());
-            });
-        result = load.merge();
-      }
+      // one pass when every step is new (streamed straight in, one transaction); a second pass
+      // into a staging table when steps repeat or are stored already. A bad row stops either
+      // before anything is committed.
+      StagedIngest.Result result =
+          jdbc.store()
+              .load(
+                  sink -> {
+                    skipped[0] = 0;
+                    forEach(
+                        r -> {
+                          if (!known.contains(r.sloId())) {
+                            skipped[0]++;
+                          } else {
+                            sink.add(r.sloId(), r.timestamp(), r.goodEvents(), r.totalEvents());
+                          }
+                        });
+                  });
       if (skipped[0] > 0) {
         err.println(
             "slo: warning: "

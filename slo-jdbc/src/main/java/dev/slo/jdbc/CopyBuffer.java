@@ -47,6 +47,11 @@ final class CopyBuffer {
     putInt((int) v);
   }
 
+  void putByte(int v) {
+    ensure(1);
+    buf[size++] = (byte) v;
+  }
+
   void put(byte[] b) {
     ensure(b.length);
     System.arraycopy(b, 0, buf, size, b.length);

@@ -6,6 +6,7 @@ import dev.slo.core.store.SliHistory;
 import dev.slo.core.store.SliMetric;
 import dev.slo.core.store.SloRepository;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
@@ -133,6 +134,68 @@ public final class JdbcStore implements AutoCloseable {
       Iterator<SliMetric> rows, LongConsumer progress, int batchSize, Duration retryFor) {
     Objects.requireNonNull(progress, "progress");
     return new Ingest(db, SliWriter::write, batchSize, retryFor).run(rows, progress);
+  }
+
+  /** Rows of a data set that can be read more than once. */
+  @FunctionalInterface
+  public interface RowSource {
+    /** Calls {@code sink} with every row, in order; may be called again. */
+    void forEach(RowSink sink);
+  }
+
+  /** Receives one row of a data set. */
+  @FunctionalInterface
+  public interface RowSink {
+    /** One row: timestamps are truncated to microseconds. */
+    void add(String sloId, Instant timestamp, long good, long total);
+  }
+
+  /**
+   * Loads a whole data set so that nothing is stored unless every row is read: first by streaming
+   * it with binary COPY straight into the history in one transaction (when every step is new), else
+   * by reading it again into a staging table and merging per-step sums, which replace stored rows.
+   * Either way rows of one (slo_id, timestamp) are summed and a re-run stores the same rows.
+   *
+   * @throws dev.slo.core.InvalidInputException when a row is bad (nothing is stored)
+   * @throws dev.slo.core.SourceException when the database keeps failing (nothing is stored)
+   */
+  public StagedIngest.Result load(RowSource source) {
+    Objects.requireNonNull(source, "source");
+    org.jdbi.v3.core.Handle h = null;
+    try {
+      h = db.jdbi().open();
+      h.begin();
+      long n = DirectLoad.run(h, source);
+      h.commit();
+      return new StagedIngest.Result(n, n, 0);
+    } catch (RuntimeException e) {
+      rollbackQuietly(h);
+      if (!DirectLoad.notApplicable(e) && !Failures.isTransient(e)) {
+        throw Failures.translate(e, db.target(), "loading rows");
+      }
+    } finally {
+      if (h != null) {
+        try {
+          h.close();
+        } catch (RuntimeException ignored) {
+          // broken connection: nothing to release
+        }
+      }
+    }
+    try (StagedIngest staged = stagedIngest()) {
+      source.forEach(staged::add);
+      return staged.merge();
+    }
+  }
+
+  private static void rollbackQuietly(org.jdbi.v3.core.Handle h) {
+    if (h != null) {
+      try {
+        h.rollback();
+      } catch (RuntimeException ignored) {
+        // the connection is broken; the server rolls back
+      }
+    }
   }
 
   /**

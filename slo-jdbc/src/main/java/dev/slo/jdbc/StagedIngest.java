@@ -26,7 +26,7 @@ public final class StagedIngest implements AutoCloseable {
   /** Rows per staged COPY; a chunk is kept in memory until committed so it can be replayed. */
   static final int CHUNK_ROWS = 200_000;
 
-  private static final byte[] HEADER = {
+  static final byte[] HEADER = {
     'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
   };
   private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
@@ -65,10 +65,7 @@ public final class StagedIngest implements AutoCloseable {
     chunk.putInt(id.length);
     chunk.put(id);
     chunk.putInt(8);
-    long micros =
-        Math.addExact(
-            Math.multiplyExact(timestamp.getEpochSecond(), 1_000_000L), timestamp.getNano() / 1000);
-    chunk.putLong(micros - PG_EPOCH_MICROS);
+    chunk.putLong(micros(timestamp) - PG_EPOCH_MICROS);
     chunk.putInt(8);
     chunk.putLong(good);
     chunk.putInt(8);
@@ -76,6 +73,11 @@ public final class StagedIngest implements AutoCloseable {
     if (++chunkRows == CHUNK_ROWS) {
       flush();
     }
+  }
+
+  /** Microseconds since the Unix epoch, truncated. */
+  static long micros(Instant t) {
+    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
   }
 
   /** Rows staged so far, including the current chunk. */
