@@ -88,7 +88,7 @@ final class EvalCommand implements Callable<Integer> {
         Spec spec = inputs.loadSpec();
         List<Slo> slos = inputs.select(spec);
         Instant at = inputs.instant(parent.clock);
-        EventSource source = inputs.source(spec, err);
+        EventSource source = inputs.source(spec, slos, at, err);
         return new Run(spec, at, new Evaluator().evaluateAll(slos, source, at));
       } finally {
         inputs.close();

@@ -1,5 +1,6 @@
 package dev.slo.jdbc;
 
+import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.store.AlertRuleRepository;
 import dev.slo.core.store.SliHistory;
@@ -8,6 +9,7 @@ import dev.slo.core.store.SloRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -85,6 +87,10 @@ public final class JdbcStore implements AutoCloseable {
     return migration;
   }
 
+  Db db() {
+    return db;
+  }
+
   /** {@code host:port/database}, safe to print. */
   public String target() {
     return db.target();
@@ -108,6 +114,15 @@ public final class JdbcStore implements AutoCloseable {
   /** An event source reading the SLI history through the hour and day rollups. */
   public EventSource eventSource() {
     return new StoreEventSource(db);
+  }
+
+  /**
+   * An event source for one evaluation of {@code slos} at {@code at}: every window they need is
+   * read up front with three statements in all. Boundaries older than the raw retention are read at
+   * hour (or day) resolution; {@code notes} receives one line per SLO where that happened.
+   */
+  public EventSource eventSource(List<Slo> slos, Instant at, List<String> notes) {
+    return PrefetchedEventSource.of(db, slos, at, notes);
   }
 
   /**

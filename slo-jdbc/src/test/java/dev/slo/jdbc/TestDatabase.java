@@ -81,6 +81,12 @@ public final class TestDatabase {
     return embedded;
   }
 
+  /** Runs {@code callback} on a connection of {@code store}. */
+  static <T> T withHandle(
+      JdbcStore store, org.jdbi.v3.core.HandleCallback<T, RuntimeException> cb) {
+    return store.db().call("test", cb);
+  }
+
   private static void closeQuietly(EmbeddedPostgres pg) {
     try {
       pg.close();
