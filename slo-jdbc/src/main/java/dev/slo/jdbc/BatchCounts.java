@@ -16,11 +16,12 @@ import org.jdbi.v3.core.Handle;
 /**
  * Answers the windows of many SLOs with three statements in all. Every window {@code (s, e]} is
  * {@code S(e) - S(s)}, where {@code S(p)} counts the rows at or before {@code p} from a common base
- * day; each distinct boundary {@code p} of an SLO is cut into day buckets up to its day (one bulk
- * read of the day rollup), hour buckets up to its hour (one lookup) and raw rows of its own hour,
- * on whichever side of {@code p} is shorter (one lookup, none when {@code p} is on the hour and no
- * row can sit exactly on it). Boundaries older than the raw retention are rounded down to the hour,
- * older than the hourly retention to the day, and the rounding is reported. Not thread-safe.
+ * day; each distinct boundary {@code p} of an SLO is cut into day buckets before its day (one bulk
+ * read of the day rollup), hour buckets before its hour (one lookup) and raw rows of its own hour,
+ * on whichever side of {@code p} is shorter (one lookup). A boundary on a bucket start needs no raw
+ * rows: rollups also hold the sums of rows stamped exactly at their start. Boundaries older than
+ * the raw retention are rounded down to the hour, older than the hourly retention to the day, and
+ * the resolution used is reported. Not thread-safe.
  */
 final class BatchCounts {
   /** SLOs with more distinct boundaries than this are left to the per-SLO path. */
@@ -30,15 +31,32 @@ final class BatchCounts {
   private static final Duration HOUR = Duration.ofHours(1);
   private static final Duration DAY = Duration.ofDays(1);
 
-  private static final String PIECES =
+  // LATERAL keeps the plan to one index range scan per piece, whatever the statistics
+  private static final String RAW =
       "SELECT r.i, s.good, s.total"
           + " FROM unnest(CAST(:ids AS text[]), CAST(:lo AS timestamptz[]),"
-          + " CAST(:hi AS timestamptz[])) WITH ORDINALITY AS r(id, lo, hi, i)"
+          + " CAST(:hi AS timestamptz[]), CAST(:ws AS boolean[])) WITH ORDINALITY"
+          + " AS r(id, lo, hi, ws, i)"
           + " CROSS JOIN LATERAL (SELECT coalesce(sum(m.good_events), 0) AS good,"
-          + " coalesce(sum(m.total_events), 0) AS total FROM <table> m"
-          + " WHERE m.slo_id = r.id AND m.<col> >= r.lo AND m.<col> < r.hi) s";
+          + " coalesce(sum(m.total_events), 0) AS total FROM sli_metrics_ts m"
+          + " WHERE m.slo_id = r.id AND m.\"timestamp\" >= r.lo AND m.\"timestamp\" < r.hi) s";
 
-  private record Piece(String sloId, int point, int sign, Instant lo, Instant hi) {}
+  // buckets in [lo, hi), plus the start sums of bucket hi when ws
+  private static final String HOURS =
+      "SELECT r.i, s.good, s.total"
+          + " FROM unnest(CAST(:ids AS text[]), CAST(:lo AS timestamptz[]),"
+          + " CAST(:hi AS timestamptz[]), CAST(:ws AS boolean[])) WITH ORDINALITY"
+          + " AS r(id, lo, hi, ws, i)"
+          + " CROSS JOIN LATERAL (SELECT"
+          + " coalesce(sum(m.good_events) FILTER (WHERE m.bucket < r.hi), 0)"
+          + " + coalesce(sum(m.start_good) FILTER (WHERE m.bucket = r.hi AND r.ws), 0) AS good,"
+          + " coalesce(sum(m.total_events) FILTER (WHERE m.bucket < r.hi), 0)"
+          + " + coalesce(sum(m.start_total) FILTER (WHERE m.bucket = r.hi AND r.ws), 0) AS total"
+          + " FROM sli_rollup_hour m WHERE m.slo_id = r.id AND m.bucket >= r.lo"
+          + " AND m.bucket <= r.hi) s";
+
+  private record Piece(
+      String sloId, int point, int sign, Instant lo, Instant hi, boolean withStart) {}
 
   private final Instant rawFrom;
   private final Instant hourFrom;
@@ -63,7 +81,7 @@ final class BatchCounts {
     Instant top = null;
     List<Piece> hours = new ArrayList<>();
     List<Piece> raws = new ArrayList<>();
-    Map<String, Map<Instant, Integer>> exact = new HashMap<>();
+    Map<String, boolean[]> starts = new HashMap<>();
     for (Map.Entry<String, List<Window>> e : requests.entrySet()) {
       TreeSet<Instant> set = new TreeSet<>();
       for (Window w : e.getValue()) {
@@ -77,41 +95,54 @@ final class BatchCounts {
       Instant[] ps = set.toArray(new Instant[0]);
       Instant[] eff = new Instant[ps.length];
       String rounded = null;
+      boolean inexact = false;
+      boolean[] dayStart = new boolean[ps.length];
       for (int i = 0; i < ps.length; i++) {
         Instant p = ps[i];
-        Instant fd = WindowSplit.floor(p, BucketSize.DAY);
-        Instant fh = WindowSplit.floor(p, BucketSize.HOUR);
+        Instant q = p;
         if (hourFrom != null && p.isBefore(hourFrom)) {
-          eff[i] = fd;
+          q = WindowSplit.floor(p, BucketSize.DAY);
           rounded = "day";
-          continue; // S(p) ~ days before fd
+        } else if (rawFrom != null && p.isBefore(rawFrom)) {
+          q = WindowSplit.floor(p, BucketSize.HOUR);
+          rounded = "day".equals(rounded) ? rounded : "hour";
         }
-        if (fh.isAfter(fd)) {
-          hours.add(new Piece(id, i, 1, fd, fh));
+        inexact |= !q.equals(p);
+        eff[i] = q;
+        Instant fd = WindowSplit.floor(q, BucketSize.DAY);
+        Instant fh = WindowSplit.floor(q, BucketSize.HOUR);
+        if (q.equals(fd)) {
+          dayStart[i] = true; // days before fd, plus the rows stamped exactly at fd
+          continue;
         }
-        if (rawFrom != null && p.isBefore(rawFrom)) {
-          eff[i] = fh;
-          rounded = rounded == null ? "hour" : rounded;
-          continue; // S(p) ~ days and hours before fh
+        if (q.equals(fh)) {
+          hours.add(new Piece(id, i, 1, fd, fh, true)); // hours before fh, plus rows at fh
+          continue;
         }
-        eff[i] = p;
         Instant next = fh.plus(HOUR);
-        Instant after = p.plus(MICRO);
-        if (p.equals(fh)) {
-          exact.computeIfAbsent(id, k -> new HashMap<>()).put(p, i); // rows exactly at p
-        } else if (Duration.between(fh, after).compareTo(Duration.between(after, next)) <= 0) {
-          raws.add(new Piece(id, i, 1, fh, after)); // rows in [fh, p]
+        Instant after = q.plus(MICRO);
+        if (Duration.between(fh, after).compareTo(Duration.between(after, next)) <= 0) {
+          if (fh.isAfter(fd)) {
+            hours.add(new Piece(id, i, 1, fd, fh, false));
+          }
+          raws.add(new Piece(id, i, 1, fh, after, false)); // rows in [fh, q]
         } else {
-          hours.add(new Piece(id, i, 1, fh, next)); // the whole hour, less rows in (p, fh+1h)
-          raws.add(new Piece(id, i, -1, after, next));
+          hours.add(new Piece(id, i, 1, fd, next, false)); // through q's hour, less (q, next)
+          raws.add(new Piece(id, i, -1, after, next, false));
         }
       }
+      starts.put(id, dayStart);
       if (rounded != null) {
         notes.add(
             id
-                + ": boundaries before the raw retention were read at "
+                + ": read at "
                 + rounded
-                + " resolution from the rollups");
+                + " resolution from the rollups before "
+                + (rawFrom == null ? hourFrom : rawFrom)
+                + ", where raw rows have expired"
+                + (inexact
+                    ? " (boundaries inside an hour were rounded down to it)"
+                    : " (every boundary on a bucket start: exact)"));
       }
       points.put(id, ps);
       effective.put(id, eff);
@@ -128,10 +159,9 @@ final class BatchCounts {
       int n = e.getValue().length;
       s.put(e.getKey(), new long[][] {new long[n], new long[n]});
     }
-    days(h, effective, base, top, s);
-    pieces(h, "sli_rollup_hour", "bucket", hours, s);
-    pieces(h, "sli_metrics_ts", "\"timestamp\"", raws, s);
-    exact(h, exact, s);
+    days(h, effective, starts, base, top, s);
+    pieces(h, HOURS, hours, s);
+    pieces(h, RAW, raws, s);
     Map<String, Map<Window, EventCounts>> out = new HashMap<>();
     for (Map.Entry<String, Instant[]> e : points.entrySet()) {
       Instant[] ps = e.getValue();
@@ -155,13 +185,15 @@ final class BatchCounts {
   private static void days(
       Handle h,
       Map<String, Instant[]> effective,
+      Map<String, boolean[]> starts,
       Instant base,
       Instant top,
       Map<String, long[][]> s) {
-    Map<String, List<long[]>> rows = new HashMap<>(); // [bucket epoch second, good, total]
+    // [bucket epoch second, good, total, start good, start total]
+    Map<String, List<long[]>> rows = new HashMap<>();
     h.createQuery(
-            "SELECT slo_id, bucket, good_events, total_events FROM sli_rollup_day"
-                + " WHERE slo_id = ANY(:ids) AND bucket >= :lo AND bucket < :hi"
+            "SELECT slo_id, bucket, good_events, total_events, start_good, start_total"
+                + " FROM sli_rollup_day WHERE slo_id = ANY(:ids) AND bucket >= :lo AND bucket <= :hi"
                 + " ORDER BY slo_id, bucket")
         .bindArray("ids", String.class, new ArrayList<>(effective.keySet()))
         .bind("lo", JdbcSloRepository.utc(base))
@@ -173,7 +205,9 @@ final class BatchCounts {
                         new long[] {
                           JdbcSloRepository.instant(rs, "bucket").getEpochSecond(),
                           rs.getLong(3),
-                          rs.getLong(4)
+                          rs.getLong(4),
+                          rs.getLong(5),
+                          rs.getLong(6)
                         }))
         .list();
     for (Map.Entry<String, Instant[]> e : effective.entrySet()) {
@@ -193,56 +227,33 @@ final class BatchCounts {
         }
         sums[0][i] = Math.addExact(sums[0][i], good);
         sums[1][i] = Math.addExact(sums[1][i], total);
+        if (starts.get(e.getKey())[i] && j < d.size() && d.get(j)[0] == fd) {
+          sums[0][i] = Math.addExact(sums[0][i], d.get(j)[3]);
+          sums[1][i] = Math.addExact(sums[1][i], d.get(j)[4]);
+        }
       }
     }
   }
 
-  /** Adds the rows stamped exactly at on-the-hour boundaries, in one index scan. */
-  private static void exact(
-      Handle h, Map<String, Map<Instant, Integer>> exact, Map<String, long[][]> s) {
-    if (exact.isEmpty()) {
-      return;
-    }
-    TreeSet<Instant> instants = new TreeSet<>();
-    exact.values().forEach(m -> instants.addAll(m.keySet()));
-    List<String> ts = new ArrayList<>(instants.size());
-    instants.forEach(t -> ts.add(t.toString()));
-    h.createQuery(
-            "SELECT slo_id, \"timestamp\", good_events, total_events FROM sli_metrics_ts"
-                + " WHERE slo_id = ANY(:ids) AND \"timestamp\" = ANY(CAST(:ts AS timestamptz[]))")
-        .bindArray("ids", String.class, new ArrayList<>(exact.keySet()))
-        .bindArray("ts", String.class, ts)
-        .map(
-            (rs, ctx) -> {
-              String id = rs.getString(1);
-              Integer point = exact.get(id).get(JdbcSloRepository.instant(rs, "timestamp"));
-              if (point != null) {
-                long[][] sums = s.get(id);
-                sums[0][point] = Math.addExact(sums[0][point], rs.getLong(3));
-                sums[1][point] = Math.addExact(sums[1][point], rs.getLong(4));
-              }
-              return 1;
-            })
-        .list();
-  }
-
-  private static void pieces(
-      Handle h, String table, String column, List<Piece> pieces, Map<String, long[][]> s) {
+  private static void pieces(Handle h, String sql, List<Piece> pieces, Map<String, long[][]> s) {
     if (pieces.isEmpty()) {
       return;
     }
     List<String> ids = new ArrayList<>(pieces.size());
     List<String> lo = new ArrayList<>(pieces.size());
     List<String> hi = new ArrayList<>(pieces.size());
+    List<Boolean> ws = new ArrayList<>(pieces.size());
     for (Piece p : pieces) {
       ids.add(p.sloId());
       lo.add(p.lo().toString());
       hi.add(p.hi().toString());
+      ws.add(p.withStart());
     }
-    h.createQuery(PIECES.replace("<table>", table).replace("<col>", column))
+    h.createQuery(sql)
         .bindArray("ids", String.class, ids)
         .bindArray("lo", String.class, lo)
         .bindArray("hi", String.class, hi)
+        .bindArray("ws", Boolean.class, ws)
         .map(
             (rs, ctx) -> {
               Piece p = pieces.get(rs.getInt(1) - 1);

@@ -122,11 +122,15 @@ final class DirectLoad {
                   if (++hourEntries > MAX_HOURS) {
                     throw new NotApplicable("more than " + MAX_HOURS + " (SLO, hour) pairs");
                   }
-                  return new long[3];
+                  return new long[5];
                 });
     acc[0] = Math.addExact(acc[0], good);
     acc[1] = Math.addExact(acc[1], total);
     acc[2]++;
+    if (micros % 3_600_000_000L == 0) { // stamped exactly at the bucket start
+      acc[3] = Math.addExact(acc[3], good);
+      acc[4] = Math.addExact(acc[4], total);
+    }
     rows++;
     if (buf.size() >= FLUSH_BYTES) {
       try {
@@ -172,7 +176,8 @@ final class DirectLoad {
         .list();
     handle.execute(
         "CREATE TEMP TABLE IF NOT EXISTS slo_hour_stage (slo_id text NOT NULL, b timestamptz"
-            + " NOT NULL, good bigint NOT NULL, total bigint NOT NULL, n bigint NOT NULL)"
+            + " NOT NULL, good bigint NOT NULL, total bigint NOT NULL, n bigint NOT NULL,"
+            + " sg bigint NOT NULL, st bigint NOT NULL)"
             + " ON COMMIT DELETE ROWS");
     CopyBuffer out = new CopyBuffer(hourEntries * 60 + 64);
     out.put(StagedIngest.HEADER);
@@ -180,7 +185,7 @@ final class DirectLoad {
       byte[] id = ids.get(e.getKey());
       for (Map.Entry<Long, long[]> h : e.getValue().entrySet()) {
         long[] a = h.getValue();
-        out.putShort(5);
+        out.putShort(7);
         out.putInt(id.length);
         out.put(id);
         out.putInt(8);
@@ -206,20 +211,28 @@ final class DirectLoad {
       throw new java.io.UncheckedIOException(e);
     }
     handle.execute(
-        "INSERT INTO sli_rollup_hour AS r (slo_id, bucket, good_events, total_events, row_count)"
-            + " SELECT slo_id, b, good, total, n FROM slo_hour_stage"
+        "INSERT INTO sli_rollup_hour AS r (slo_id, bucket, good_events, total_events, row_count,"
+            + " start_good, start_total)"
+            + " SELECT slo_id, b, good, total, n, sg, st FROM slo_hour_stage"
             + " ON CONFLICT (slo_id, bucket) DO UPDATE SET"
             + " good_events = r.good_events + excluded.good_events,"
             + " total_events = r.total_events + excluded.total_events,"
-            + " row_count = r.row_count + excluded.row_count");
+            + " row_count = r.row_count + excluded.row_count,"
+            + " start_good = r.start_good + excluded.start_good,"
+            + " start_total = r.start_total + excluded.start_total");
     handle.execute(
-        "INSERT INTO sli_rollup_day AS r (slo_id, bucket, good_events, total_events, row_count)"
-            + " SELECT slo_id, date_bin(interval '24 hours', b, timestamptz 'epoch'),"
-            + " sum(good), sum(total), sum(n) FROM slo_hour_stage GROUP BY 1, 2"
+        "INSERT INTO sli_rollup_day AS r (slo_id, bucket, good_events, total_events, row_count,"
+            + " start_good, start_total)"
+            + " SELECT slo_id, d, sum(good), sum(total), sum(n),"
+            + " coalesce(sum(sg) FILTER (WHERE b = d), 0), coalesce(sum(st) FILTER (WHERE b = d), 0)"
+            + " FROM (SELECT *, date_bin(interval '24 hours', b, timestamptz 'epoch') AS d"
+            + " FROM slo_hour_stage) x GROUP BY 1, 2"
             + " ON CONFLICT (slo_id, bucket) DO UPDATE SET"
             + " good_events = r.good_events + excluded.good_events,"
             + " total_events = r.total_events + excluded.total_events,"
-            + " row_count = r.row_count + excluded.row_count");
+            + " row_count = r.row_count + excluded.row_count,"
+            + " start_good = r.start_good + excluded.start_good,"
+            + " start_total = r.start_total + excluded.start_total");
   }
 
   /** True when {@code e} or a cause says the fast path does not apply. */

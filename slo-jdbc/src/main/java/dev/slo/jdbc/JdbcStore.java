@@ -176,6 +176,10 @@ public final class JdbcStore implements AutoCloseable {
    */
   public StagedIngest.Result load(RowSource source) {
     Objects.requireNonNull(source, "source");
+    // partitions of the retention window first, so rows land in them rather than the default
+    db.transaction(
+        "creating partitions",
+        t -> Maintenance.premake(t, Maintenance.policy(t), Instant.now(), Duration.ofDays(7)));
     org.jdbi.v3.core.Handle h = null;
     try {
       h = db.jdbi().open();
@@ -219,6 +223,83 @@ public final class JdbcStore implements AutoCloseable {
    */
   public StagedIngest stagedIngest() {
     return new StagedIngest(db, DEFAULT_RETRY_FOR);
+  }
+
+  /** How long each resolution of the SLI history is kept. */
+  public record RetentionPolicy(Duration raw, Duration hourly, Duration daily) {}
+
+  /** What {@link #maintain} did. */
+  public record MaintenanceReport(
+      List<String> created, List<String> dropped, long strayRowsDropped, RetentionPolicy policy) {}
+
+  /**
+   * Partition upkeep (idempotent, safe from cron or every hour): creates the partitions of the
+   * retention windows and {@code ahead} past {@code now}, files rows parked in default partitions,
+   * and drops partitions wholly older than their resolution's retention. A non-null {@code policy}
+   * is stored first and used from then on.
+   */
+  public MaintenanceReport maintain(Instant now, RetentionPolicy policy, Duration ahead) {
+    return db.transaction(
+        "maintaining partitions",
+        h -> {
+          if (policy != null) {
+            Maintenance.setPolicy(
+                h, new Maintenance.Policy(policy.raw(), policy.hourly(), policy.daily()));
+          }
+          Maintenance.Policy p = Maintenance.policy(h);
+          Maintenance.Report r = Maintenance.run(h, p, now, ahead);
+          return new MaintenanceReport(
+              r.created(),
+              r.dropped(),
+              r.strayRowsDropped(),
+              new RetentionPolicy(p.raw(), p.hour(), p.day()));
+        });
+  }
+
+  /** The stored retention policy. */
+  public RetentionPolicy retentionPolicy() {
+    return db.call(
+        "reading the retention policy",
+        h -> {
+          Maintenance.Policy p = Maintenance.policy(h);
+          return new RetentionPolicy(p.raw(), p.hour(), p.day());
+        });
+  }
+
+  /** One bucket whose rollup differs from the raw rows it sums. */
+  public record RollupDifference(
+      String resolution,
+      String sloId,
+      Instant bucket,
+      long rawGood,
+      long rawTotal,
+      long rawRows,
+      long rollupGood,
+      long rollupTotal,
+      long rollupRows) {}
+
+  /** What {@link #verify} found: the range checked and the differing buckets (first 1,000). */
+  public record VerifyReport(
+      Instant from, Instant to, long differing, List<RollupDifference> listed) {}
+
+  /** Recomputes the hour and day buckets of {@code [from, to)} from raw rows and compares. */
+  public VerifyReport verify(Instant from, Instant to) {
+    Verify.Result r = db.call("verifying rollups", h -> Verify.run(h, from, to));
+    List<RollupDifference> listed = new java.util.ArrayList<>();
+    for (Verify.Difference d : r.listed()) {
+      listed.add(
+          new RollupDifference(
+              d.resolution(),
+              d.sloId(),
+              d.bucket(),
+              d.rawGood(),
+              d.rawTotal(),
+              d.rawRows(),
+              d.rollupGood(),
+              d.rollupTotal(),
+              d.rollupRows()));
+    }
+    return new VerifyReport(r.from(), r.to(), r.differing(), listed);
   }
 
   /** Closes the idle connections kept for reuse. */

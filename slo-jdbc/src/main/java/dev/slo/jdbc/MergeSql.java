@@ -29,8 +29,10 @@ final class MergeSql {
   /** Recomputes the hour buckets the stage touches from the stored rows. */
   static String rollupHour(String stage) {
     return "INSERT INTO sli_rollup_hour AS r (slo_id, bucket, good_events, total_events,"
-        + " row_count)"
-        + " SELECT m.slo_id, k.b, sum(m.good_events), sum(m.total_events), count(*)"
+        + " row_count, start_good, start_total)"
+        + " SELECT m.slo_id, k.b, sum(m.good_events), sum(m.total_events), count(*),"
+        + " coalesce(sum(m.good_events) FILTER (WHERE m.\"timestamp\" = k.b), 0),"
+        + " coalesce(sum(m.total_events) FILTER (WHERE m.\"timestamp\" = k.b), 0)"
         + " FROM (SELECT DISTINCT slo_id, date_bin(interval '1 hour', ts, timestamptz 'epoch') AS b"
         + " FROM "
         + stage
@@ -38,14 +40,17 @@ final class MergeSql {
         + " AND m.\"timestamp\" < k.b + interval '1 hour'"
         + " GROUP BY m.slo_id, k.b"
         + " ON CONFLICT (slo_id, bucket) DO UPDATE SET good_events = excluded.good_events,"
-        + " total_events = excluded.total_events, row_count = excluded.row_count";
+        + " total_events = excluded.total_events, row_count = excluded.row_count,"
+        + " start_good = excluded.start_good, start_total = excluded.start_total";
   }
 
   /** Recomputes the day buckets the stage touches from the hour buckets. */
   static String rollupDay(String stage) {
     return "INSERT INTO sli_rollup_day AS r (slo_id, bucket, good_events, total_events,"
-        + " row_count)"
-        + " SELECT h.slo_id, k.d, sum(h.good_events), sum(h.total_events), sum(h.row_count)"
+        + " row_count, start_good, start_total)"
+        + " SELECT h.slo_id, k.d, sum(h.good_events), sum(h.total_events), sum(h.row_count),"
+        + " coalesce(sum(h.start_good) FILTER (WHERE h.bucket = k.d), 0),"
+        + " coalesce(sum(h.start_total) FILTER (WHERE h.bucket = k.d), 0)"
         + " FROM (SELECT DISTINCT slo_id, date_bin(interval '24 hours', ts, timestamptz 'epoch') AS d"
         + " FROM "
         + stage
@@ -53,6 +58,7 @@ final class MergeSql {
         + " AND h.bucket < k.d + interval '24 hours'"
         + " GROUP BY h.slo_id, k.d"
         + " ON CONFLICT (slo_id, bucket) DO UPDATE SET good_events = excluded.good_events,"
-        + " total_events = excluded.total_events, row_count = excluded.row_count";
+        + " total_events = excluded.total_events, row_count = excluded.row_count,"
+        + " start_good = excluded.start_good, start_total = excluded.start_total";
   }
 }
