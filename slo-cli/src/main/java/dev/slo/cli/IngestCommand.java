@@ -104,6 +104,9 @@ final class IngestCommand implements Callable<Integer> {
                       + result.summedSteps()
                       + " rows shared a step with another row of the same SLO and were summed"
                       + " into it)"
+                  : "")
+              + (result.staged() != null
+                  ? "; read twice through a staging table: " + result.staged()
                   : ""));
       return ExitCode.OK;
     } finally {

@@ -17,11 +17,12 @@ import org.jdbi.v3.core.Handle;
  * Answers the windows of many SLOs with three statements in all. Every window {@code (s, e]} is
  * {@code S(e) - S(s)}, where {@code S(p)} counts the rows at or before {@code p} from a common base
  * day; each distinct boundary {@code p} of an SLO is cut into day buckets before its day (one bulk
- * read of the day rollup), hour buckets before its hour (one lookup) and raw rows of its own hour,
- * on whichever side of {@code p} is shorter (one lookup). A boundary on a bucket start needs no raw
- * rows: rollups also hold the sums of rows stamped exactly at their start. Boundaries older than
- * the raw retention are rounded down to the hour, older than the hourly retention to the day, and
- * the resolution used is reported. Not thread-safe.
+ * read of the day rollup), hour buckets before its hour (one read of the hour buckets of the days
+ * holding boundaries, summed here) and raw rows of its own hour, on whichever side of {@code p} is
+ * shorter (one index range scan per boundary). A boundary on a bucket start needs no raw rows:
+ * rollups also hold the sums of rows stamped exactly at their start. Boundaries older than the raw
+ * retention are rounded down to the hour, older than the hourly retention to the day, and the
+ * resolution used is reported. Not thread-safe.
  */
 final class BatchCounts {
   /** SLOs with more distinct boundaries than this are left to the per-SLO path. */
@@ -40,20 +41,6 @@ final class BatchCounts {
           + " CROSS JOIN LATERAL (SELECT coalesce(sum(m.good_events), 0) AS good,"
           + " coalesce(sum(m.total_events), 0) AS total FROM sli_metrics_ts m"
           + " WHERE m.slo_id = r.id AND m.\"timestamp\" >= r.lo AND m.\"timestamp\" < r.hi) s";
-
-  // buckets in [lo, hi), plus the start sums of bucket hi when ws
-  private static final String HOURS =
-      "SELECT r.i, s.good, s.total"
-          + " FROM unnest(CAST(:ids AS text[]), CAST(:lo AS timestamptz[]),"
-          + " CAST(:hi AS timestamptz[]), CAST(:ws AS boolean[])) WITH ORDINALITY"
-          + " AS r(id, lo, hi, ws, i)"
-          + " CROSS JOIN LATERAL (SELECT"
-          + " coalesce(sum(m.good_events) FILTER (WHERE m.bucket < r.hi), 0)"
-          + " + coalesce(sum(m.start_good) FILTER (WHERE m.bucket = r.hi AND r.ws), 0) AS good,"
-          + " coalesce(sum(m.total_events) FILTER (WHERE m.bucket < r.hi), 0)"
-          + " + coalesce(sum(m.start_total) FILTER (WHERE m.bucket = r.hi AND r.ws), 0) AS total"
-          + " FROM sli_rollup_hour m WHERE m.slo_id = r.id AND m.bucket >= r.lo"
-          + " AND m.bucket <= r.hi) s";
 
   private record Piece(
       String sloId, int point, int sign, Instant lo, Instant hi, boolean withStart) {}
@@ -160,7 +147,7 @@ final class BatchCounts {
       s.put(e.getKey(), new long[][] {new long[n], new long[n]});
     }
     days(h, effective, starts, base, top, s);
-    pieces(h, HOURS, hours, s);
+    hours(h, hours, s);
     pieces(h, RAW, raws, s);
     Map<String, Map<Window, EventCounts>> out = new HashMap<>();
     for (Map.Entry<String, Instant[]> e : points.entrySet()) {
@@ -232,6 +219,68 @@ final class BatchCounts {
           sums[1][i] = Math.addExact(sums[1][i], d.get(j)[4]);
         }
       }
+    }
+  }
+
+  /**
+   * Adds the hour pieces. Every piece lies within one UTC day, and the SLOs of one evaluation share
+   * their days, so the hour buckets of those days are read in one scan and summed here.
+   */
+  private static void hours(Handle h, List<Piece> pieces, Map<String, long[][]> s) {
+    if (pieces.isEmpty()) {
+      return;
+    }
+    TreeSet<Instant> days = new TreeSet<>();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (Piece p : pieces) {
+      days.add(p.lo()); // a day start: pieces run from their boundary's day start
+      ids.add(p.sloId());
+    }
+    // per SLO and day: [hour][good, total, start good, start total]
+    Map<String, Map<Instant, long[][]>> grid = new HashMap<>();
+    List<String> dayText = new ArrayList<>(days.size());
+    days.forEach(d -> dayText.add(d.toString()));
+    h.createQuery(
+            "SELECT m.slo_id, m.bucket, m.good_events, m.total_events, m.start_good,"
+                + " m.start_total FROM unnest(CAST(:days AS timestamptz[])) AS d(day)"
+                + " JOIN sli_rollup_hour m ON m.slo_id = ANY(:ids) AND m.bucket >= d.day"
+                + " AND m.bucket < d.day + interval '24 hours'")
+        .bindArray("days", String.class, dayText)
+        .bindArray("ids", String.class, new ArrayList<>(ids))
+        .map(
+            (rs, ctx) -> {
+              Instant b = JdbcSloRepository.instant(rs, "bucket");
+              Instant day = WindowSplit.floor(b, BucketSize.DAY);
+              long[][] hoursOfDay =
+                  grid.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                      .computeIfAbsent(day, k -> new long[24][4]);
+              long[] v = hoursOfDay[(int) Duration.between(day, b).toHours()];
+              for (int c = 0; c < 4; c++) {
+                v[c] = rs.getLong(3 + c);
+              }
+              return 1;
+            })
+        .list();
+    for (Piece p : pieces) {
+      long[][] hoursOfDay = grid.getOrDefault(p.sloId(), Map.of()).get(p.lo());
+      if (hoursOfDay == null) {
+        continue;
+      }
+      int from = 0;
+      int to = (int) Duration.between(p.lo(), p.hi()).toHours();
+      long good = 0;
+      long total = 0;
+      for (int k = from; k < to; k++) {
+        good = Math.addExact(good, hoursOfDay[k][0]);
+        total = Math.addExact(total, hoursOfDay[k][1]);
+      }
+      if (p.withStart() && to < 24) {
+        good = Math.addExact(good, hoursOfDay[to][2]);
+        total = Math.addExact(total, hoursOfDay[to][3]);
+      }
+      long[][] sums = s.get(p.sloId());
+      sums[0][p.point()] = Math.addExact(sums[0][p.point()], p.sign() * good);
+      sums[1][p.point()] = Math.addExact(sums[1][p.point()], p.sign() * total);
     }
   }
 

@@ -235,6 +235,16 @@ final class DirectLoad {
             + " start_total = r.start_total + excluded.start_total");
   }
 
+  /** Why the fast path did not apply, for {@link #notApplicable} failures. */
+  static String reason(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof NotApplicable n) {
+        return n.getMessage();
+      }
+    }
+    return "a row's (slo_id, timestamp) is stored already or repeats";
+  }
+
   /** True when {@code e} or a cause says the fast path does not apply. */
   static boolean notApplicable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {

@@ -181,17 +181,25 @@ public final class JdbcStore implements AutoCloseable {
         "creating partitions",
         t -> Maintenance.premake(t, Maintenance.policy(t), Instant.now(), Duration.ofDays(7)));
     org.jdbi.v3.core.Handle h = null;
+    String why;
     try {
       h = db.jdbi().open();
       h.begin();
       long n = DirectLoad.run(h, source);
       h.commit();
-      return new StagedIngest.Result(n, n, 0);
+      return new StagedIngest.Result(n, n, 0, null);
     } catch (RuntimeException e) {
       rollbackQuietly(h);
       if (!DirectLoad.notApplicable(e) && !Failures.isTransient(e)) {
         throw Failures.translate(e, db.target(), "loading rows");
       }
+      why =
+          DirectLoad.notApplicable(e)
+              ? DirectLoad.reason(e)
+              : "the database failed while streaming ("
+                  + Failures.firstLine(
+                      Failures.translate(e, db.target(), "loading rows").getMessage())
+                  + ")";
     } finally {
       if (h != null) {
         try {
@@ -203,7 +211,8 @@ public final class JdbcStore implements AutoCloseable {
     }
     try (StagedIngest staged = stagedIngest()) {
       source.forEach(staged::add);
-      return staged.merge();
+      StagedIngest.Result r = staged.merge();
+      return new StagedIngest.Result(r.fileRows(), r.storedRows(), r.summedSteps(), why);
     }
   }
 

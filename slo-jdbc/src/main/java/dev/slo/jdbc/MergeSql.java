@@ -20,7 +20,7 @@ final class MergeSql {
         + " ELSE 100.0 * CAST(sum(good) AS double precision) / CAST(sum(total) AS double precision)"
         + " END AS sli FROM "
         + stage
-        + " GROUP BY slo_id, ts) s LEFT JOIN slos o ON o.slo_id = s.slo_id"
+        + " GROUP BY slo_id, ts ORDER BY slo_id, ts) s LEFT JOIN slos o ON o.slo_id = s.slo_id"
         + " ON CONFLICT (slo_id, \"timestamp\") DO UPDATE SET sli_value = excluded.sli_value,"
         + " good_events = excluded.good_events, total_events = excluded.total_events,"
         + " error_budget_consumed = NULL, burn_rate = NULL, is_good = excluded.is_good";

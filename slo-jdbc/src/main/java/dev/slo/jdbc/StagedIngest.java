@@ -48,8 +48,21 @@ public final class StagedIngest implements AutoCloseable {
         "slo_ingest_stage_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
   }
 
-  /** What a merge stored. */
-  public record Result(long fileRows, long storedRows, long summedSteps) {}
+  /**
+   * What a load stored.
+   *
+   * @param fileRows rows read
+   * @param storedRows rows stored, one per (slo_id, timestamp) step
+   * @param summedSteps rows summed into another row of the same step
+   * @param staged why the data was read a second time into a staging table, or null when it was
+   *     streamed straight in
+   */
+  public record Result(long fileRows, long storedRows, long summedSteps, String staged) {
+    /** A result of the staged path. */
+    Result(long fileRows, long storedRows, long summedSteps) {
+      this(fileRows, storedRows, summedSteps, "staged");
+    }
+  }
 
   /**
    * Stages one row; timestamps are truncated to microseconds, the precision of the store.
@@ -139,6 +152,9 @@ public final class StagedIngest implements AutoCloseable {
                       .bind("ns", SliWriter.LOCK_NAMESPACE)
                       .map((rs, ctx) -> 1)
                       .list();
+                  // sorted by key, the upsert walks the primary key in order instead of at random
+                  t.execute("SET LOCAL enable_hashagg = off");
+                  t.execute("SET LOCAL work_mem = '64MB'");
                   long stored = t.createUpdate(MergeSql.upsert(stage)).execute();
                   t.execute(MergeSql.rollupHour(stage));
                   t.execute(MergeSql.rollupDay(stage));

@@ -78,6 +78,38 @@ class StagedIngestTest {
   }
 
   @Test
+  void shouldStreamNewStepsInOnePassAndStageOnlyWhenAStepRepeats() {
+    StagedIngest.Result fresh =
+        store.load(
+            sink -> {
+              for (int i = 0; i < 500; i++) {
+                sink.add("inj-1", T.plusSeconds(60L * i), i % 7, 7);
+              }
+            });
+    assertThat(fresh).isEqualTo(new StagedIngest.Result(500, 500, 0, null));
+    Window all = new Window(T.minusSeconds(1), T.plusSeconds(60L * 500));
+    long good = 0;
+    for (int i = 0; i < 500; i++) {
+      good += i % 7;
+    }
+    assertThat(store.eventSource().counts(Rows.slo("inj-1", "svc"), List.of(all)))
+        .containsExactly(new EventCounts(good, 3500));
+    assertThat(store.verify(T.minusSeconds(86_400), T.plusSeconds(86_400)).differing()).isZero();
+    StagedIngest.Result again =
+        store.load(
+            sink -> {
+              for (int i = 0; i < 500; i++) {
+                sink.add("inj-1", T.plusSeconds(60L * i), i % 7, 7);
+              }
+            });
+    assertThat(again.storedRows()).isEqualTo(500);
+    assertThat(again.staged()).contains("stored already or repeats");
+    assertThat(store.eventSource().counts(Rows.slo("inj-1", "svc"), List.of(all)))
+        .containsExactly(new EventCounts(good, 3500));
+    assertThat(store.verify(T.minusSeconds(86_400), T.plusSeconds(86_400)).differing()).isZero();
+  }
+
+  @Test
   void shouldReplaceRowsStoredBeforeRatherThanAddToThem() {
     store.history().append(List.of(SliMetric.ofCounts("inj-1", T, 1, 1)));
     load(new Object[] {"inj-1", T, 3L, 4L});
