@@ -8,22 +8,32 @@ package dev.slo.jdbc;
 final class MergeSql {
   private MergeSql() {}
 
-  /** Stores each step's summed counts in place of the stored row; SLI as {@code SliMetric}. */
+  /**
+   * Stores each step's summed counts in place of the stored row (SLI as {@code SliMetric}); a row
+   * that would not change is left alone. Answers two counts: steps, and rows inserted or changed.
+   */
   static String upsert(String stage) {
-    return "INSERT INTO sli_metrics_ts AS m (\"timestamp\", slo_id, sli_value, good_events,"
-        + " total_events, error_budget_consumed, burn_rate, is_good)"
-        + " SELECT s.ts, s.slo_id, s.sli, s.good, s.total, NULL, NULL,"
-        + " s.sli >= o.target_percentage"
-        + " FROM (SELECT ts, slo_id, CAST(sum(good) AS bigint) AS good,"
+    return "WITH s AS MATERIALIZED (SELECT ts, slo_id, CAST(sum(good) AS bigint) AS good,"
         + " CAST(sum(total) AS bigint) AS total,"
         + " CASE WHEN sum(total) = 0 THEN 100.0"
         + " ELSE 100.0 * CAST(sum(good) AS double precision) / CAST(sum(total) AS double precision)"
         + " END AS sli FROM "
         + stage
-        + " GROUP BY slo_id, ts ORDER BY slo_id, ts) s LEFT JOIN slos o ON o.slo_id = s.slo_id"
+        + " GROUP BY slo_id, ts ORDER BY slo_id, ts),"
+        + " u AS (INSERT INTO sli_metrics_ts AS m (\"timestamp\", slo_id, sli_value, good_events,"
+        + " total_events, error_budget_consumed, burn_rate, is_good)"
+        + " SELECT s.ts, s.slo_id, s.sli, s.good, s.total, NULL, NULL,"
+        + " s.sli >= o.target_percentage"
+        + " FROM s LEFT JOIN slos o ON o.slo_id = s.slo_id"
         + " ON CONFLICT (slo_id, \"timestamp\") DO UPDATE SET sli_value = excluded.sli_value,"
         + " good_events = excluded.good_events, total_events = excluded.total_events,"
-        + " error_budget_consumed = NULL, burn_rate = NULL, is_good = excluded.is_good";
+        + " error_budget_consumed = NULL, burn_rate = NULL, is_good = excluded.is_good"
+        + " WHERE (m.sli_value, m.good_events, m.total_events, m.error_budget_consumed,"
+        + " m.burn_rate, m.is_good) IS DISTINCT FROM (excluded.sli_value, excluded.good_events,"
+        + " excluded.total_events, excluded.error_budget_consumed, excluded.burn_rate,"
+        + " excluded.is_good)"
+        + " RETURNING 1)"
+        + " SELECT (SELECT count(*) FROM s), (SELECT count(*) FROM u)";
   }
 
   /** Recomputes the hour buckets the stage touches from the stored rows. */

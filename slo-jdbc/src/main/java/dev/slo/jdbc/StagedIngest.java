@@ -155,10 +155,15 @@ public final class StagedIngest implements AutoCloseable {
                   // sorted by key, the upsert walks the primary key in order instead of at random
                   t.execute("SET LOCAL enable_hashagg = off");
                   t.execute("SET LOCAL work_mem = '64MB'");
-                  long stored = t.createUpdate(MergeSql.upsert(stage)).execute();
-                  t.execute(MergeSql.rollupHour(stage));
-                  t.execute(MergeSql.rollupDay(stage));
-                  return new Result(staged, stored, staged - stored);
+                  long[] n2 =
+                      t.createQuery(MergeSql.upsert(stage))
+                          .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                          .one();
+                  if (n2[1] > 0) { // rows changed: recompute the buckets the data touches
+                    t.execute(MergeSql.rollupHour(stage));
+                    t.execute(MergeSql.rollupDay(stage));
+                  }
+                  return new Result(staged, n2[0], staged - n2[0]);
                 }));
   }
 
