@@ -19,7 +19,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class Migrations {
   /** The schema version this code writes and reads. */
-  static final int LATEST = 4;
+  static final int LATEST = 5;
 
   private record Step(int version, Function<Handle, String> apply) {}
 
@@ -27,8 +27,8 @@ final class Migrations {
       List.of(
           new Step(1, Migrations::schema),
           new Step(2, Migrations::timescale),
-          new Step(3, Migrations::rollupStart),
-          new Step(4, Migrations::partition));
+          new Step(4, Migrations::rollupStart),
+          new Step(5, Migrations::partition));
 
   private Migrations() {}
 
@@ -136,7 +136,7 @@ final class Migrations {
   }
 
   private static String rollupStart(Handle h) {
-    h.createScript(resource("V3__rollup_start.sql")).execute();
+    h.createScript(resource("V4__rollup_start.sql")).execute();
     return "rollups hold the sums of rows at their bucket start; table slo_retention_state";
   }
 

@@ -160,7 +160,7 @@ class PartitionsTest {
   void shouldConvertAPopulatedPlainTableWithoutLosingARow() throws SQLException {
     String url = TestDatabase.freshSchema("slo_store_convert");
     Jdbi jdbi = Jdbi.create(url);
-    Migrations.migrate(jdbi, 3);
+    Migrations.migrate(jdbi, 4); // everything before the partitioning
     Map<String, List<SliMetric>> bySlo = new HashMap<>();
     for (int s = 0; s < 4; s++) {
       List<SliMetric> rows = Rows.minutes("c" + s, Rows.T0, 20_000, Duration.ofSeconds(97), s);
@@ -183,8 +183,8 @@ class PartitionsTest {
       }
       assertThat(count(st, PARTITIONED)).isZero();
     }
-    try (JdbcStore store = JdbcStore.open(url, Map.of())) { // applies V4
-      assertThat(store.openingMigration().applied()).singleElement().asString().startsWith("V4");
+    try (JdbcStore store = JdbcStore.open(url, Map.of())) { // applies V5
+      assertThat(store.openingMigration().applied()).anyMatch(a -> a.startsWith("V5"));
     }
     try (Connection c = DriverManager.getConnection(url);
         Statement st = c.createStatement()) {

@@ -1,4 +1,4 @@
--- slo-jdbc schema version 3: each rollup bucket also holds the sums of the rows stamped exactly at
+-- slo-jdbc schema version 4: each rollup bucket also holds the sums of the rows stamped exactly at
 -- its start, so a window (s, e] with both ends on bucket boundaries is answered from rollups alone
 -- (buckets are [start, start + width) while windows exclude their start and include their end).
 ALTER TABLE sli_rollup_hour
