@@ -2,11 +2,11 @@ package dev.slo.cli;
 
 import dev.slo.cli.output.Format;
 import dev.slo.cli.output.Renderer;
-import dev.slo.cli.output.StatusJson;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.Evaluator;
 import dev.slo.core.event.SloStatusUpdated;
+import dev.slo.core.json.StatusJson;
 import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.spec.Spec;
@@ -88,8 +88,9 @@ final class EvalCommand implements Callable<Integer> {
         Spec spec = inputs.loadSpec();
         List<Slo> slos = inputs.select(spec);
         Instant at = inputs.instant(parent.clock);
-        EventSource source = inputs.source(spec, slos, at, err);
-        return new Run(spec, at, new Evaluator().evaluateAll(slos, source, at));
+        Evaluator evaluator = new Evaluator(inputs.corrections(spec));
+        EventSource source = inputs.source(spec, evaluator, slos, at, err);
+        return new Run(spec, at, evaluator.evaluateAll(slos, source, at));
       } finally {
         inputs.close();
       }

@@ -1,9 +1,9 @@
 package dev.slo.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.slo.cli.output.StatusJson;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.data.DataFileReader;
+import dev.slo.core.json.StatusJson;
 import dev.slo.core.store.SliMetric;
 import dev.slo.core.window.Window;
 import java.io.PrintWriter;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "history",
     mixinStandardHelpOptions = true,
-    description = "Print an SLO's SLI history (the seed's SLIMetric) between two instants.",
+    description = "Print an SLO's SLI history (SLIMetric, docs/openapi.json) between two instants.",
     footer = ExitCode.HELP)
 final class HistoryCommand implements Callable<Integer> {
   /** Output formats. */

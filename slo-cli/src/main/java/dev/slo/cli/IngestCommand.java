@@ -47,7 +47,7 @@ final class IngestCommand implements Callable<Integer> {
     }
     PrintWriter out = self.commandLine().getOut();
     PrintWriter err = self.commandLine().getErr();
-    Spec s = spec == null ? null : SpecParser.parse(spec.toString(), InputFiles.text(spec));
+    Spec s = spec == null ? null : SpecParser.parse(spec.toString(), InputFiles.spec(spec));
     try {
       if (s != null) {
         for (var slo : s.slos()) {

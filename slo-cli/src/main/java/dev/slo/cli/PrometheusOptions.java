@@ -1,6 +1,7 @@
 package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.Printable;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.window.DurationText;
 import dev.slo.prometheus.PrometheusClient;
@@ -51,8 +52,26 @@ public final class PrometheusOptions {
   @Option(
       names = "--prometheus-header",
       paramLabel = "NAME=VALUE",
-      description = "Send an extra header, e.g. X-Scope-OrgID=team1; repeatable.")
+      converter = HeaderText.class,
+      description =
+          "Send an extra header, e.g. X-Scope-OrgID=team1; repeatable. One line: CR, LF and"
+              + " other control characters are refused.")
   List<String> headers = new ArrayList<>();
+
+  /** Refuses a header with a control character while the command line is parsed. */
+  static final class HeaderText implements picocli.CommandLine.ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      int eq = value.indexOf('=');
+      String name = eq < 0 ? value : value.substring(0, eq).trim();
+      if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        throw new picocli.CommandLine.TypeConversionException(
+            Printable.quote(name)
+                + ": the value holds a CR, LF or other control character; give one line of text");
+      }
+      return value;
+    }
+  }
 
   /** True when {@code --prometheus} was given. */
   public boolean given() {
@@ -71,7 +90,7 @@ public final class PrometheusOptions {
       uri = new URI(url.trim());
     } catch (URISyntaxException e) {
       throw new InvalidInputException(
-          "--prometheus " + url + ": not a valid URL: " + e.getReason());
+          "--prometheus " + Printable.quote(url) + ": not a valid URL: " + e.getReason());
     }
     Duration read;
     try {
@@ -105,9 +124,19 @@ public final class PrometheusOptions {
       int eq = h.indexOf('=');
       if (eq <= 0) {
         throw new InvalidInputException(
-            "--prometheus-header " + h + ": not NAME=VALUE, e.g. X-Scope-OrgID=team1");
+            "--prometheus-header "
+                + Printable.quote(h)
+                + ": not NAME=VALUE, e.g. X-Scope-OrgID=team1");
       }
-      b.header(h.substring(0, eq).trim(), h.substring(eq + 1).trim());
+      String name = h.substring(0, eq).trim();
+      String value = h.substring(eq + 1);
+      if (h.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        throw new InvalidInputException(
+            "--prometheus-header "
+                + Printable.quote(name)
+                + ": the value holds a CR, LF or other control character; give one line of text");
+      }
+      b.header(name, value.strip());
     }
     return b.build();
   }

@@ -1,7 +1,5 @@
 package dev.slo.cli;
 
-import dev.slo.cli.report.DashboardCommand;
-import dev.slo.cli.report.ReportCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -24,9 +22,10 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       HistoryCommand.class,
       DbCommand.class,
+      CorrectionsCommand.class,
       ReportCommand.class,
       DashboardCommand.class,
-      dev.slo.cli.serve.ServeCommand.class
+      ServeCommand.class
     })
 public final class SloCommand implements Runnable {
   final Clock clock;

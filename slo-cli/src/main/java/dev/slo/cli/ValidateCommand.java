@@ -1,6 +1,7 @@
 package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.Printable;
 import dev.slo.core.spec.Spec;
 import dev.slo.core.spec.SpecException;
 import dev.slo.core.spec.SpecParser;
@@ -32,22 +33,28 @@ final class ValidateCommand implements Callable<Integer> {
     int bad = 0;
     for (Path p : specs) {
       try {
-        Spec s = SpecParser.parse(p.toString(), InputFiles.text(p));
+        Spec s = SpecParser.parse(p.toString(), InputFiles.spec(p));
         long enabled = s.enabled().size();
         out.println(
-            p
+            Printable.escape(p.toString())
                 + ": valid, "
                 + s.slos().size()
                 + " SLO"
                 + (s.slos().size() == 1 ? "" : "s")
                 + " ("
                 + enabled
-                + " enabled)");
+                + " enabled)"
+                + (s.corrections().isEmpty()
+                    ? ""
+                    : ", "
+                        + s.corrections().all().size()
+                        + " correction"
+                        + (s.corrections().all().size() == 1 ? "" : "s")));
       } catch (SpecException e) {
-        e.problems().forEach(err::println);
+        e.problems().forEach(x -> err.println(Printable.escape(x.toString())));
         bad++;
       } catch (InvalidInputException e) {
-        err.println(e.getMessage());
+        err.println(Printable.escape(e.getMessage()));
         bad++;
       }
     }

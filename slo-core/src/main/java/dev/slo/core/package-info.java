@@ -3,4 +3,7 @@
  * or its subpackages reads a clock, opens a socket or talks to a database; time comes in as an
  * {@link java.time.Instant}.
  */
+@NullMarked
 package dev.slo.core;
+
+import org.jspecify.annotations.NullMarked;

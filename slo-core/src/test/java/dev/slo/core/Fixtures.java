@@ -23,6 +23,7 @@ public final class Fixtures {
   public static Slo.Builder slo(double target, TimePeriod period) {
     return Slo.builder()
         .sloId(ID)
+        .sloType(dev.slo.core.model.SloType.AVAILABILITY)
         .sloName("API availability")
         .serviceName("api")
         .targetPercentage(target)

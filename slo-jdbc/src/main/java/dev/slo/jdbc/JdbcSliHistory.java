@@ -9,6 +9,7 @@ import dev.slo.core.window.Window;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@link SliHistory} on {@code sli_metrics_ts} and its hour and day rollups; minute buckets are
@@ -54,6 +55,19 @@ final class JdbcSliHistory implements SliHistory {
                             rs.getObject("error_budget_consumed", Double.class),
                             rs.getObject("burn_rate", Double.class)))
                 .list());
+  }
+
+  @Override
+  public Optional<Instant> latest(String sloId) {
+    return db.call(
+        "reading the newest SLI row of SLO " + sloId,
+        h ->
+            h.createQuery(
+                    "SELECT \"timestamp\" FROM sli_metrics_ts WHERE slo_id = :id"
+                        + " ORDER BY \"timestamp\" DESC LIMIT 1")
+                .bind("id", sloId)
+                .map((rs, ctx) -> JdbcSloRepository.instant(rs, "timestamp"))
+                .findOne());
   }
 
   @Override

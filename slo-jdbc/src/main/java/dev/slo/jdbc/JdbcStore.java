@@ -1,11 +1,14 @@
 package dev.slo.jdbc;
 
+import dev.slo.core.eval.Evaluator;
 import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.store.AlertRuleRepository;
+import dev.slo.core.store.CorrectionRepository;
 import dev.slo.core.store.SliHistory;
 import dev.slo.core.store.SliMetric;
 import dev.slo.core.store.SloRepository;
+import dev.slo.core.store.SloStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
@@ -25,7 +28,7 @@ import org.postgresql.Driver;
  * of its own, reusing up to four idle ones (ingest keeps one for its duration); {@link #close}
  * releases them. Messages name the database as {@code host:port/database}, never with credentials.
  */
-public final class JdbcStore implements AutoCloseable {
+public final class JdbcStore implements SloStore, AutoCloseable {
   /** Rows per ingest transaction. */
   public static final int DEFAULT_BATCH_SIZE = 50_000;
 
@@ -97,16 +100,24 @@ public final class JdbcStore implements AutoCloseable {
   }
 
   /** The SLO definitions and statuses. */
+  @Override
   public SloRepository slos() {
     return new JdbcSloRepository(db);
   }
 
   /** The burn-rate alert rules. */
+  @Override
   public AlertRuleRepository alertRules() {
     return new JdbcAlertRuleRepository(db);
   }
 
+  /** The budget corrections. */
+  public CorrectionRepository corrections() {
+    return new JdbcCorrectionRepository(db);
+  }
+
   /** The SLI history. */
+  @Override
   public SliHistory history() {
     return new JdbcSliHistory(db);
   }
@@ -122,7 +133,13 @@ public final class JdbcStore implements AutoCloseable {
    * hour (or day) resolution; {@code notes} receives one line per SLO where that happened.
    */
   public EventSource eventSource(List<Slo> slos, Instant at, List<String> notes) {
-    return PrefetchedEventSource.of(db, slos, at, notes);
+    return eventSource(new Evaluator(), slos, at, notes);
+  }
+
+  /** As {@link #eventSource(List, Instant, List)} for an evaluation by {@code evaluator}. */
+  public EventSource eventSource(
+      Evaluator evaluator, List<Slo> slos, Instant at, List<String> notes) {
+    return PrefetchedEventSource.of(db, evaluator, slos, at, notes);
   }
 
   /**

@@ -29,7 +29,8 @@ final class PrefetchedEventSource implements EventSource {
     this.answers = answers;
   }
 
-  static PrefetchedEventSource of(Db db, List<Slo> slos, Instant at, List<String> notes) {
+  static PrefetchedEventSource of(
+      Db db, Evaluator evaluator, List<Slo> slos, Instant at, List<String> notes) {
     Map<String, Set<Window>> asked = new HashMap<>();
     EventSource recorder =
         (slo, windows) -> {
@@ -40,7 +41,7 @@ final class PrefetchedEventSource implements EventSource {
           }
           return zeros;
         };
-    new Evaluator().evaluateAll(slos, recorder, at);
+    evaluator.evaluateAll(slos, recorder, at);
     Map<String, List<Window>> requests = new HashMap<>();
     asked.forEach((k, v) -> requests.put(k, new ArrayList<>(v)));
     Map<String, Map<Window, EventCounts>> answers =

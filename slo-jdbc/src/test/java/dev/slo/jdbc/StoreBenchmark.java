@@ -5,6 +5,7 @@ import dev.slo.core.eval.Evaluator;
 import dev.slo.core.model.Slo;
 import dev.slo.core.store.SliMetric;
 import dev.slo.core.window.Window;
+import dev.slo.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;

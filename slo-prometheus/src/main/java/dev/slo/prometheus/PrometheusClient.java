@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slo.core.SourceException;
+import dev.slo.core.window.DurationText;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -43,7 +44,44 @@ public final class PrometheusClient {
     this.readTimeout = b.readTimeout;
     this.retries = b.retries;
     this.backoff = b.backoff;
+    b.headers.forEach(PrometheusClient::requireValidHeader);
     this.headers = Map.copyOf(b.headers);
+  }
+
+  private static final java.util.Set<String> RESTRICTED =
+      java.util.Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+  /**
+   * Refuses a header that would break the request or inject another: a name that is not an HTTP
+   * token, one the HTTP client sets itself, or a value with CR, LF or another control character.
+   * The value is never echoed (it may be a secret).
+   */
+  private static void requireValidHeader(String name, String value) {
+    String shown = dev.slo.core.Printable.quote(name);
+    if (name == null || name.isEmpty() || !name.chars().allMatch(PrometheusClient::isTokenChar)) {
+      throw new dev.slo.core.InvalidInputException(
+          "header "
+              + shown
+              + " is not a valid header name: use letters, digits and !#$%&'*+-.^_`|~");
+    }
+    if (RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+      throw new dev.slo.core.InvalidInputException(
+          "header " + shown + " cannot be set: the HTTP client sends it itself");
+    }
+    if (value == null || value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
+      throw new dev.slo.core.InvalidInputException(
+          "header "
+              + shown
+              + ": its value holds a CR, LF or other control character; a header value is one"
+              + " line of text");
+    }
+  }
+
+  private static boolean isTokenChar(int c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
   }
 
   /** A builder for the server at {@code base}, e.g. {@code http://localhost:9090}. */
@@ -264,7 +302,8 @@ public final class PrometheusClient {
 
     private static Duration positive(Duration d, String what) {
       if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(d + " is not a valid " + what + ": use > 0");
+        throw new IllegalArgumentException(
+            DurationText.format(d) + " is not a valid " + what + ": use > 0");
       }
       return d;
     }

@@ -7,8 +7,8 @@ import dev.slo.core.model.Slo;
 
 /**
  * What to ask Prometheus for one SLO, derived from its spec: counter selectors (good or bad, and
- * total), queries with a {@code {{window}}} placeholder, or the seed's good-ratio {@code
- * sli_query}. Immutable.
+ * total), queries with a {@code {{window}}} placeholder, or the good-ratio {@code sli_query}.
+ * Immutable.
  *
  * @param kind which of the three
  * @param good selector or query of good events, null when {@code bad} is given
@@ -22,7 +22,7 @@ record SliQueries(Kind kind, String good, String bad, String total) {
     COUNTERS,
     /** PromQL returning event counts over {@code {{window}}}: pushdown only. */
     QUERIES,
-    /** The seed's sli_query, a good ratio over {@code {{window}}}: pushdown only, no counts. */
+    /** The sli_query field, a good ratio over {@code {{window}}}: pushdown only, no counts. */
     RATIO
   }
 

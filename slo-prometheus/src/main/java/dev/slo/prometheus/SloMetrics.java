@@ -95,7 +95,7 @@ public final class SloMetrics {
     objective.labelValues(id, svc).set(ratio(e.slo().targetPercentage()));
     remaining.labelValues(id, svc).set(e.errorBudgetRemaining());
     consumed.labelValues(id, svc).set(e.errorBudgetConsumed());
-    for (Map.Entry<String, Double> b : e.burnRates().entrySet()) {
+    for (Map.Entry<String, Double> b : e.burnRateLabels().entrySet()) {
       burn.labelValues(id, svc, b.getKey()).set(b.getValue());
     }
     for (Status s : Status.values()) {

@@ -5,6 +5,8 @@ import dev.slo.core.model.Slo;
 import dev.slo.core.model.TimePeriod;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.source.InMemoryEventSource;
+import dev.slo.testing.PrometheusServer;
+import dev.slo.testing.Workload;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +36,7 @@ public final class PrometheusBenchmark {
         TimePeriod.ROLLING_30D, TimePeriod.ROLLING_7D, TimePeriod.CALENDAR_MONTH
       };
       for (int i = 0; i < 100; i++) {
-        Slo s = PrometheusSourceIntegrationTest.counters("slo-" + i, periods[i % 3]);
+        Slo s = PrometheusSourceIT.counters("slo-" + i, periods[i % 3]);
         slos.add(s);
         series.put(s.sloId(), w.series(w.good, w.bad));
       }

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.SourceException;
+import dev.slo.testing.PrometheusServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -163,8 +164,7 @@ class PrometheusClientTest {
         "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},"
             + "\"value\":[1795176000,\"NaN\"]}]}}";
     URI u = serve(n -> new Reply(200, nan, 0));
-    var slo =
-        PrometheusSourceIntegrationTest.counters("nan", dev.slo.core.model.TimePeriod.ROLLING_1H);
+    var slo = PrometheusSourceIT.counters("nan", dev.slo.core.model.TimePeriod.ROLLING_1H);
     assertThatThrownBy(
             () ->
                 PrometheusSource.pushdown(client(u))

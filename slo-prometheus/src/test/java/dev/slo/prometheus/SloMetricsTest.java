@@ -24,7 +24,7 @@ class SloMetricsTest {
 
   @Test
   void shouldServeEvaluationResultsOnMetrics() throws Exception {
-    Slo slo = PrometheusSourceIntegrationTest.counters("checkout", TimePeriod.ROLLING_24H);
+    Slo slo = PrometheusSourceIT.counters("checkout", TimePeriod.ROLLING_24H);
     EventSeries.Builder b = EventSeries.builder(1440);
     for (int m = 0; m < 1440; m++) {
       b.add(T.minus(Duration.ofMinutes(m)), m < 60 ? 980 : 1000, 1000);

@@ -44,7 +44,8 @@ public final class AlertPolicy {
    */
   public static List<AlertTier> tiersFor(Duration period) {
     if (period.isNegative() || period.isZero()) {
-      throw new IllegalArgumentException(period + " is not a valid period: it must be positive");
+      throw new IllegalArgumentException(
+          DurationText.format(period) + " is not a valid period: it must be positive");
     }
     List<AlertTier> cached = CACHE.get(period);
     if (cached != null) {
@@ -79,7 +80,7 @@ public final class AlertPolicy {
    * A workbook window scaled from 30 days to {@code period}, in whole minutes rounded half up, at
    * least one minute. Exact for a 30-day period.
    */
-  public static Duration scale(Duration window, Duration period) {
+  static Duration scale(Duration window, Duration period) {
     if (period.equals(REFERENCE_PERIOD)) {
       return window;
     }

@@ -3,7 +3,7 @@ package dev.slo.core.eval;
 import java.time.Instant;
 
 /**
- * The seed's {@code ErrorBudget}, in events (occurrences) or slices (timeslices).
+ * {@code ErrorBudget} of docs/openapi.json, in events (occurrences) or slices (timeslices).
  *
  * @param sloId the SLO
  * @param totalBudget (1 - target) × total units

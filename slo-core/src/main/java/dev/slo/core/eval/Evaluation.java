@@ -1,6 +1,7 @@
 package dev.slo.core.eval;
 
 import dev.slo.core.alert.AlertTier;
+import dev.slo.core.correction.Exclusion;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.Status;
 import dev.slo.core.source.EventCounts;
@@ -13,7 +14,7 @@ import java.util.Map;
 
 /**
  * Everything known about one SLO at one instant. Ratios are fractions (0.999), except {@link
- * #currentSliPercent()} and {@link #targetSliPercent()}, which are percent as in the seed. Budget
+ * #currentSliPercent()} and {@link #targetSliPercent()}, which are percent as in the API. Budget
  * amounts count events (occurrences) or slices (timeslices). No field is NaN or infinite.
  * Immutable.
  *
@@ -28,13 +29,15 @@ import java.util.Map;
  * @param totalBudget the budget in units: (1 - target) × total units
  * @param consumedBudget bad units
  * @param remainingBudget total budget - consumed budget
- * @param burnRates burn rate per window label ("5m" … "3d", "period"), in that order
+ * @param burnRates burn rate per window, 5m to 3d ({@link Evaluator#BURN_WINDOWS}), in that order
+ * @param periodBurnRate the burn rate over the elapsed period: the fraction of the budget consumed
  * @param tiers the alert tiers for this period
  * @param alerts the tiers that fire, most urgent first
  * @param status the status
  * @param timeToExhaustion time until the budget is spent at the 1h burn rate, or null
  * @param projectedExhaustion when the 24h consumption trend reaches the whole budget, or null
  * @param recommendations short sentences derived from the state
+ * @param exclusion what corrections removed from the period; {@link Exclusion#NONE} without any
  */
 public record Evaluation(
     Slo slo,
@@ -48,16 +51,19 @@ public record Evaluation(
     double totalBudget,
     double consumedBudget,
     double remainingBudget,
-    Map<String, Double> burnRates,
+    Map<Duration, Double> burnRates,
+    double periodBurnRate,
     List<AlertTier> tiers,
     List<FiringAlert> alerts,
     Status status,
     Duration timeToExhaustion,
     Instant projectedExhaustion,
-    List<String> recommendations) {
+    List<String> recommendations,
+    Exclusion exclusion) {
 
   /** Copies the collections. */
   public Evaluation {
+    exclusion = exclusion == null ? Exclusion.NONE : exclusion;
     burnRates = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(burnRates));
     tiers = List.copyOf(tiers);
     alerts = List.copyOf(alerts);
@@ -79,12 +85,14 @@ public record Evaluation(
         consumedBudget,
         remainingBudget,
         burnRates,
+        periodBurnRate,
         tiers,
         newAlerts,
         newStatus,
         timeToExhaustion,
         projectedExhaustion,
-        newRecs);
+        newRecs,
+        exclusion);
   }
 
   /** The target in percent, e.g. 99.9. */
@@ -92,14 +100,24 @@ public record Evaluation(
     return slo.targetPercentage();
   }
 
-  /** The seed's {@code burn_rate}: the 1-hour burn rate. */
+  /** {@code burn_rate} of the API: the 1-hour burn rate. */
   public double burnRate() {
-    return burnRates.get("1h");
+    return burnRates.get(Duration.ofHours(1));
   }
 
-  /** The burn rate over the 1-day window, the seed's {@code burn_rate_24h}. */
+  /** The burn rate over the 1-day window, {@code burn_rate_24h} of the API. */
   public double burnRate24h() {
-    return burnRates.get("1d");
+    return burnRates.get(Duration.ofDays(1));
+  }
+
+  /**
+   * The burn rates labelled as outputs print them: {@code 5m} … {@code 3d}, then {@code period}.
+   */
+  public Map<String, Double> burnRateLabels() {
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    burnRates.forEach((w, v) -> out.put(DurationText.format(w), v));
+    out.put("period", periodBurnRate);
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   /** True when at least one tier fires. */
@@ -107,7 +125,10 @@ public record Evaluation(
     return !alerts.isEmpty();
   }
 
-  /** Time to exhaustion as the seed prints it ({@code 3d14h24m}, {@code 0s}), or null. */
+  /**
+   * Time to exhaustion as the API prints it (docs/openapi.json) ({@code 3d14h24m}, {@code 0s}), or
+   * null.
+   */
   public String timeToExhaustionText() {
     return timeToExhaustion == null ? null : DurationText.formatMinutes(timeToExhaustion);
   }
@@ -117,7 +138,7 @@ public record Evaluation(
     return timeToExhaustion == null ? null : timeToExhaustion.toNanos() / 1e9;
   }
 
-  /** The seed's SLOStatus view. */
+  /** The SLOStatus view (docs/openapi.json). */
   public SloStatus toStatus() {
     return new SloStatus(
         slo.sloId(),
@@ -131,7 +152,7 @@ public record Evaluation(
         at);
   }
 
-  /** The seed's ErrorBudget view. */
+  /** The ErrorBudget view (docs/openapi.json). */
   public ErrorBudget toErrorBudget() {
     return new ErrorBudget(
         slo.sloId(),

@@ -3,13 +3,14 @@ package dev.slo.core.eval;
 import dev.slo.core.alert.AlertPolicy;
 import dev.slo.core.alert.AlertTier;
 import dev.slo.core.alert.Severity;
+import dev.slo.core.correction.Corrections;
+import dev.slo.core.correction.Exclusion;
 import dev.slo.core.model.BudgetingMethod;
 import dev.slo.core.model.NoDataPolicy;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.Status;
 import dev.slo.core.source.EventCounts;
 import dev.slo.core.source.EventSource;
-import dev.slo.core.window.DurationText;
 import dev.slo.core.window.Window;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -25,8 +26,9 @@ import java.util.Set;
 
 /**
  * Evaluates SLOs at an instant: SLI, error budget, burn rates, alert tiers, status, time to
- * exhaustion, forecast and recommendations. Every window is left-open, right-closed. Stateless and
- * thread-safe; the source is read once per SLO.
+ * exhaustion, forecast and recommendations. Every window is left-open, right-closed. Events inside
+ * the corrections given at construction are removed from every figure (docs/math.md,
+ * "Corrections"). Immutable and thread-safe; the source is read once per SLO.
  */
 public final class Evaluator {
   /** The windows burn rates are reported for, besides the whole period. */
@@ -40,8 +42,17 @@ public final class Evaluator {
           Duration.ofDays(1),
           Duration.ofDays(3));
 
-  /** The key of the whole-period burn rate in {@link Evaluation#burnRates()}. */
-  public static final String PERIOD = "period";
+  private final Corrections corrections;
+
+  /** An evaluator without corrections. */
+  public Evaluator() {
+    this(Corrections.NONE);
+  }
+
+  /** An evaluator that removes the events inside {@code corrections} from every figure. */
+  public Evaluator(Corrections corrections) {
+    this.corrections = Objects.requireNonNull(corrections, "corrections");
+  }
 
   /** Evaluates every enabled SLO, in the order given; disabled ones are skipped. */
   public List<Evaluation> evaluateAll(List<Slo> slos, EventSource source, Instant at) {
@@ -74,7 +85,20 @@ public final class Evaluator {
         slo.budgetingMethod() == BudgetingMethod.TIMESLICES
             ? new SliceCounts(slo, period, at)
             : new UnitCounts(slo, period, at);
+    Window reach = reach(slo, period, at, windows);
+    if (!corrections.of(slo).isEmpty()) {
+      counts.cut = corrections.intervals(slo, reach);
+    }
     counts.load(source, List.copyOf(windows));
+    Window elapsed = new Window(period.start(), at);
+    Exclusion exclusion =
+        counts.cut.isEmpty()
+            ? Exclusion.NONE
+            : new Exclusion(
+                counts.excluded,
+                counts.excludedSlices(),
+                counts.cut.lengthWithin(elapsed),
+                corrections.touching(slo, elapsed));
 
     Budget budget = new Budget(slo.errorBudgetRatio());
     EventCounts units = counts.period();
@@ -95,11 +119,13 @@ public final class Evaluator {
     for (Duration d : windows) {
       burns.put(d, windowBurn(budget, counts.window(d), noData, noDataBad));
     }
-    Map<String, Double> burnRates = new LinkedHashMap<>();
+    Map<Duration, Double> burnRates = new LinkedHashMap<>();
     for (Duration d : BURN_WINDOWS) {
-      burnRates.put(DurationText.format(d), Decimals.toDouble(burns.get(d)));
+      EventCounts c = counts.window(d);
+      boolean special = (noDataBad && c.total() == 0) || (noData && !noDataBad);
+      // the same double as Decimals.toDouble(burns.get(d)), with one division when exact
+      burnRates.put(d, special ? Decimals.toDouble(burns.get(d)) : budget.burnDouble(c));
     }
-    burnRates.put(PERIOD, Decimals.toDouble(consumed));
 
     List<FiringAlert> alerts = new ArrayList<>();
     for (AlertTier t : tiers) {
@@ -130,13 +156,36 @@ public final class Evaluator {
             units.bad(),
             Decimals.toDouble(budget.total(units).subtract(BigDecimal.valueOf(units.bad()))),
             burnRates,
+            Decimals.toDouble(consumed),
             tiers,
             alerts,
             status,
             tte,
             projected,
-            List.of());
+            List.of(),
+            exclusion);
     return withRecommendations(draft);
+  }
+
+  /**
+   * Everything the evaluation reads: the period, every window ending at {@code at} and each
+   * forecast point's period, widened by one slice for the timeslice grid.
+   */
+  private static Window reach(Slo slo, Window period, Instant at, Set<Duration> windows) {
+    Instant earliest = period.start();
+    for (Duration d : windows) {
+      earliest = min(earliest, at.minus(d));
+    }
+    earliest =
+        min(earliest, at.minus(Duration.ofHours(UnitCounts.FORECAST_HOURS)).minus(period.length()));
+    if (slo.timesliceLength() != null) {
+      earliest = earliest.minus(slo.timesliceLength());
+    }
+    return new Window(earliest, at);
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 
   private static Evaluation withRecommendations(Evaluation e) {

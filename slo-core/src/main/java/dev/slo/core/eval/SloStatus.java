@@ -4,7 +4,7 @@ import dev.slo.core.model.Status;
 import java.time.Instant;
 
 /**
- * The seed's {@code SLOStatus}. SLIs in percent, budget fractions as ratios.
+ * {@code SLOStatus} of docs/openapi.json. SLIs in percent, budget fractions as ratios.
  *
  * @param sloId the SLO
  * @param currentSli SLI in percent, null without data

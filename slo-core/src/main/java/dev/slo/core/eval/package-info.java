@@ -1,5 +1,6 @@
 /**
  * The evaluator: SLI, error budget, burn rates, alert tiers, status, time to exhaustion, forecast
- * and recommendations for an SLO at an instant, with the seed's SLOStatus and ErrorBudget views.
+ * and recommendations for an SLO at an instant, with the SLOStatus and ErrorBudget views of
+ * docs/openapi.json.
  */
 package dev.slo.core.eval;

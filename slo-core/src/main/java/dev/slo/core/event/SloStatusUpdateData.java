@@ -1,9 +1,11 @@
 package dev.slo.core.event;
 
+import dev.slo.core.correction.Exclusion;
 import java.util.List;
 
 /**
- * The seed's {@code SLOStatusUpdateData}: SLIs and target in percent, budget fractions as ratios.
+ * {@code SLOStatusUpdateData} of docs/events.md: SLIs and target in percent, budget fractions as
+ * ratios.
  *
  * @param sloId the SLO
  * @param sloName its name
@@ -18,6 +20,8 @@ import java.util.List;
  * @param timeToExhaustion e.g. {@code 12h}, null when not exhausting
  * @param alertTriggered true when an alert tier fires
  * @param recommendations short sentences
+ * @param corrections what corrections removed from the period (slo's addition to the seed's shape);
+ *     {@link Exclusion#NONE} without any
  */
 public record SloStatusUpdateData(
     String sloId,
@@ -32,10 +36,12 @@ public record SloStatusUpdateData(
     double burnRate,
     String timeToExhaustion,
     boolean alertTriggered,
-    List<String> recommendations) {
+    List<String> recommendations,
+    Exclusion corrections) {
 
   /** Copies the list. */
   public SloStatusUpdateData {
     recommendations = List.copyOf(recommendations);
+    corrections = corrections == null ? Exclusion.NONE : corrections;
   }
 }

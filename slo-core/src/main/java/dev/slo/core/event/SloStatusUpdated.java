@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The seed's {@code slo_status_updated} event. Immutable.
+ * The {@code slo_status_updated} event (docs/events.md). Immutable.
  *
  * @param eventId unique id
  * @param timestamp the evaluation instant the event describes
@@ -42,6 +42,7 @@ public record SloStatusUpdated(
             e.burnRate(),
             e.timeToExhaustionText(),
             e.alertTriggered(),
-            e.recommendations()));
+            e.recommendations(),
+            e.exclusion()));
   }
 }

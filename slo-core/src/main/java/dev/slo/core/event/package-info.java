@@ -1,2 +1,5 @@
-/** The seed's {@code slo_status_updated} event, built from an evaluation. */
+/** The {@code slo_status_updated} event (docs/events.md), built from an evaluation. */
+@NullMarked
 package dev.slo.core.event;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package dev.slo.core.model;
 
+import dev.slo.core.ValidationException;
+
 /**
  * A latency SLI over a Prometheus histogram: good events are the {@code _bucket} counter at {@code
  * le} equal to {@code threshold}, total events the {@code _count} counter. Immutable.
@@ -12,17 +14,14 @@ public record LatencySli(String histogram, double threshold, String selector) {
   /** Validates a non-blank metric name, a positive finite threshold and a braced selector. */
   public LatencySli {
     if (histogram == null || !histogram.matches("[a-zA-Z_:][a-zA-Z0-9_:]*")) {
-      throw new IllegalArgumentException(
-          "\"" + histogram + "\" is not a valid latency.histogram: use a Prometheus metric name");
+      throw new ValidationException("latency.histogram", histogram, "use a Prometheus metric name");
     }
     if (!(threshold > 0) || Double.isInfinite(threshold)) {
-      throw new IllegalArgumentException(
-          threshold + " is not a valid latency.threshold: use a positive number");
+      throw new ValidationException("latency.threshold", threshold, "use a positive number");
     }
     selector = selector == null ? "" : selector.trim();
     if (!selector.isEmpty() && !(selector.startsWith("{") && selector.endsWith("}"))) {
-      throw new IllegalArgumentException(
-          "\"" + selector + "\" is not a valid latency.selector: write label matchers in braces");
+      throw new ValidationException("latency.selector", selector, "write label matchers in braces");
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.slo.core.model;
 
+import dev.slo.core.ValidationException;
+
 /**
  * Where an SLO's events come from in a metrics server, as written in the spec. At most one kind is
  * set: counters ({@code good_counter} or {@code bad_counter}, plus {@code total_counter}), queries
@@ -25,7 +27,13 @@ public record SliDefinition(
     boolean queries = goodQuery != null || badQuery != null || totalQuery != null;
     int kinds = (counters ? 1 : 0) + (queries ? 1 : 0) + (latency != null ? 1 : 0);
     if (kinds > 1) {
-      throw new IllegalArgumentException(
+      throw ValidationException.withMessage(
+          counters
+              ? (totalCounter != null
+                  ? "total_counter"
+                  : goodCounter != null ? "good_counter" : "bad_counter")
+              : "good_query",
+          null,
           "an SLO takes one SLI kind: counters (good_counter/bad_counter + total_counter),"
               + " queries (good_query/bad_query + total_query) or latency; found more than one");
     }
@@ -50,16 +58,22 @@ public record SliDefinition(
 
   private static void requirePair(String kind, String good, String bad, String total) {
     if ((good == null) == (bad == null)) {
-      throw new IllegalArgumentException(
+      throw ValidationException.withMessage(
+          "good_" + kind,
+          good,
           "give exactly one of good_" + kind + " and bad_" + kind + ", plus total_" + kind);
     }
     if (total == null) {
-      throw new IllegalArgumentException(
+      throw ValidationException.withMessage(
+          "total_" + kind,
+          null,
           "total_" + kind + " is missing: good_" + kind + " or bad_" + kind + " needs it");
     }
-    for (String s : new String[] {good, bad, total}) {
-      if (s != null && s.isBlank()) {
-        throw new IllegalArgumentException("\"\" is not a valid " + kind + ": it is blank");
+    String[] names = {"good_" + kind, "bad_" + kind, "total_" + kind};
+    String[] values = {good, bad, total};
+    for (int i = 0; i < 3; i++) {
+      if (values[i] != null && values[i].isBlank()) {
+        throw new ValidationException(names[i], "", "it is blank");
       }
     }
   }

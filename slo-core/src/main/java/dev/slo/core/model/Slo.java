@@ -1,16 +1,16 @@
 package dev.slo.core.model;
 
-import dev.slo.core.InvalidInputException;
+import dev.slo.core.ValidationException;
+import dev.slo.core.window.DurationText;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A Service Level Objective: the seed's {@code SLO} fields plus time zone, budgeting method,
- * no-data policy, status thresholds and an optional metrics-server SLI definition. Immutable and
- * validated at construction; every message leads with the bad value.
+ * A Service Level Objective: the {@code SLO} fields of docs/openapi.json plus time zone, budgeting
+ * method, no-data policy, status thresholds and an optional metrics-server SLI definition.
+ * Immutable and validated at construction; every message leads with the bad value.
  *
  * @param sloId identifier matching {@code [a-z0-9][a-z0-9_.-]{0,99}}
  * @param sloName human name, at most 200 characters
@@ -53,21 +53,19 @@ public record Slo(
 
   /** Validates every field; see the parameter docs for the rules. */
   public Slo {
-    if (sloId == null || !ID_PATTERN.matcher(sloId).matches()) {
-      throw invalid(
-          quote(sloId)
-              + " is not a valid slo_id: use 1 to 100 characters of a-z, 0-9, '_', '.', '-',"
-              + " starting with a letter or digit");
+    requireId(sloId);
+    requireName(sloName);
+    requireServiceName(serviceName);
+    if (sloType == null) {
+      throw ValidationException.required("slo_type");
     }
-    if (sloName == null || sloName.isBlank() || sloName.length() > 200) {
-      throw invalid(quote(sloName) + " is not a valid slo_name: use 1 to 200 characters");
+    if (timePeriod == null) {
+      throw ValidationException.required("time_period");
     }
-    if (serviceName == null || serviceName.isBlank() || serviceName.length() > 100) {
-      throw invalid(quote(serviceName) + " is not a valid service_name: use 1 to 100 characters");
+    if (Double.isNaN(targetPercentage)) {
+      throw ValidationException.required("target_percentage");
     }
-    Objects.requireNonNull(sloType, "slo_type");
-    Objects.requireNonNull(timePeriod, "time_period");
-    requirePercent("target_percentage", targetPercentage);
+    requireTarget(targetPercentage);
     sliQuery = sliQuery == null ? "" : sliQuery;
     description = description == null ? "" : description;
     timeZone = timeZone == null ? ZoneId.of("UTC") : timeZone;
@@ -77,33 +75,45 @@ public record Slo(
     sli = sli == null ? SliDefinition.NONE : sli;
     if (budgetingMethod == BudgetingMethod.TIMESLICES) {
       if (timesliceLength == null) {
-        throw invalid(
+        throw ValidationException.withMessage(
+            "timeslice_length",
+            null,
             "timeslice_length is missing: budgeting_method TIMESLICES needs it (e.g. 5m)");
       }
       if (timesliceLength.isNegative() || timesliceLength.compareTo(Duration.ofSeconds(1)) < 0) {
-        throw invalid(timesliceLength + " is not a valid timeslice_length: use at least 1s");
+        throw new ValidationException(
+            "timeslice_length", DurationText.format(timesliceLength), "use at least 1s");
       }
       if (!timePeriod.isCalendar()
           && timesliceLength.compareTo(
                   timePeriod.periodAt(java.time.Instant.EPOCH, timeZone).length())
               > 0) {
-        throw invalid(
-            timesliceLength + " is not a valid timeslice_length: it is longer than the period");
+        throw new ValidationException(
+            "timeslice_length",
+            DurationText.format(timesliceLength),
+            "it is longer than the period");
       }
       if (timesliceTargetPercentage == null) {
-        throw invalid(
+        throw ValidationException.withMessage(
+            "timeslice_target_percentage",
+            null,
             "timeslice_target_percentage is missing: budgeting_method TIMESLICES needs it"
                 + " (e.g. 95)");
       }
       requireSliceTarget(timesliceTargetPercentage);
     } else if (timesliceLength != null || timesliceTargetPercentage != null) {
-      throw invalid(
+      throw ValidationException.withMessage(
+          timesliceLength != null ? "timeslice_length" : "timeslice_target_percentage",
+          null,
           "timeslice_length and timeslice_target_percentage only apply to budgeting_method"
               + " TIMESLICES");
     }
   }
 
-  /** A builder with the defaults: enabled, UTC, occurrences, no_data ignore. */
+  /**
+   * A builder. Required: slo_id, slo_name, service_name, slo_type, target_percentage, time_period.
+   * Defaults: enabled, UTC, occurrences, no_data ignore, default status thresholds, no SLI query.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -144,30 +154,90 @@ public record Slo(
         .sli(sli);
   }
 
+  /**
+   * Checks an slo_id.
+   *
+   * @throws ValidationException leading with the bad value
+   */
+  public static void requireId(String sloId) {
+    if (sloId == null) {
+      throw ValidationException.required("slo_id");
+    }
+    if (!ID_PATTERN.matcher(sloId).matches()) {
+      throw new ValidationException(
+          "slo_id",
+          sloId,
+          "use 1 to 100 characters of a-z, 0-9, '_', '.', '-', starting with a letter or digit");
+    }
+  }
+
+  /**
+   * Checks an slo_name.
+   *
+   * @throws ValidationException leading with the bad value
+   */
+  public static void requireName(String sloName) {
+    if (sloName == null) {
+      throw ValidationException.required("slo_name");
+    }
+    if (sloName.isBlank() || sloName.length() > 200) {
+      throw new ValidationException("slo_name", sloName, "use 1 to 200 characters");
+    }
+  }
+
+  /**
+   * Checks a service_name.
+   *
+   * @throws ValidationException leading with the bad value
+   */
+  public static void requireServiceName(String serviceName) {
+    if (serviceName == null) {
+      throw ValidationException.required("service_name");
+    }
+    if (serviceName.isBlank() || serviceName.length() > 100) {
+      throw new ValidationException("service_name", serviceName, "use 1 to 100 characters");
+    }
+  }
+
+  /**
+   * Checks a target_percentage.
+   *
+   * @throws ValidationException leading with the bad value
+   */
+  public static void requireTarget(double targetPercentage) {
+    if (Double.isNaN(targetPercentage)) {
+      throw ValidationException.required("target_percentage");
+    }
+    requirePercent("target_percentage", targetPercentage);
+  }
+
   private static void requirePercent(String field, double value) {
     if (!(value > 0 && value < 100)) {
       String why =
           value == 100
-              ? ": 100 leaves no error budget, so every failure would breach it; use a value"
+              ? "100 leaves no error budget, so every failure would breach it; use a value"
                   + " below 100, such as 99.99"
-              : ": use a percentage strictly between 0 and 100, such as 99.9";
-      throw invalid(value + " is not a valid " + field + why);
+              : "use a percentage strictly between 0 and 100, such as 99.9";
+      throw ValidationException.withMessage(
+          field, plain(value), plain(value) + " is not a valid " + field + ": " + why);
     }
   }
 
   private static void requireSliceTarget(double value) {
     if (!(value > 0 && value <= 100)) {
-      throw invalid(
-          value + " is not a valid timeslice_target_percentage: use a percentage in (0, 100]");
+      throw ValidationException.withMessage(
+          "timeslice_target_percentage",
+          plain(value),
+          plain(value)
+              + " is not a valid timeslice_target_percentage: use a percentage in (0, 100]");
     }
   }
 
-  private static String quote(String s) {
-    return s == null ? "null" : "\"" + s + "\"";
-  }
-
-  private static InvalidInputException invalid(String message) {
-    return new InvalidInputException(message);
+  /** A percentage as written: 100, 99.9, not 100.0. */
+  private static String plain(double value) {
+    return Double.isFinite(value)
+        ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+        : String.valueOf(value);
   }
 
   /** Mutable builder for {@link Slo}; not thread-safe. */
@@ -175,9 +245,9 @@ public record Slo(
     private String sloId;
     private String sloName;
     private String serviceName;
-    private SloType sloType = SloType.AVAILABILITY;
+    private SloType sloType;
     private double targetPercentage = Double.NaN;
-    private TimePeriod timePeriod = TimePeriod.ROLLING_30D;
+    private TimePeriod timePeriod;
     private String sliQuery = "";
     private String description = "";
     private boolean enabled = true;
@@ -271,12 +341,17 @@ public record Slo(
       return this;
     }
 
-    /** Builds and validates; defaults slo_name and service_name to the id when unset. */
+    /**
+     * Builds and validates with the same rules as a spec file: slo_id, slo_name, service_name,
+     * slo_type, target_percentage and time_period are required.
+     *
+     * @throws ValidationException naming the first missing or bad field
+     */
     public Slo build() {
       return new Slo(
           sloId,
-          sloName == null ? sloId : sloName,
-          serviceName == null ? "unknown" : serviceName,
+          sloName,
+          serviceName,
           sloType,
           targetPercentage,
           timePeriod,

@@ -1,6 +1,6 @@
 package dev.slo.core.model;
 
-/** What an SLO measures, as in the seed's {@code SLOType}. */
+/** What an SLO measures, {@code slo_type} of docs/spec.md. */
 public enum SloType {
   AVAILABILITY,
   LATENCY,

@@ -1,8 +1,8 @@
 package dev.slo.core.model;
 
 /**
- * The seed's {@code SLOStatus} enum, ordered from best to worst: {@code a.isWorseThan(b)} compares
- * severity.
+ * The {@code status} enum of docs/openapi.json, ordered from best to worst: {@code
+ * a.isWorseThan(b)} compares severity.
  */
 public enum Status {
   HEALTHY,

@@ -1,5 +1,7 @@
 package dev.slo.core.model;
 
+import dev.slo.core.ValidationException;
+
 /**
  * Budget-remaining fractions below which an SLO turns WARNING or CRITICAL (firing alert tiers turn
  * it so too). Immutable.
@@ -14,19 +16,18 @@ public record StatusThresholds(double warningBelow, double criticalBelow) {
   /** Validates {@code 0 <= criticalBelow <= warningBelow <= 1}. */
   public StatusThresholds {
     if (!(criticalBelow >= 0 && criticalBelow <= 1)) {
-      throw new IllegalArgumentException(
-          criticalBelow + " is not a valid critical_budget_remaining: use a fraction from 0 to 1");
+      throw new ValidationException(
+          "critical_budget_remaining", criticalBelow, "use a fraction from 0 to 1");
     }
     if (!(warningBelow >= 0 && warningBelow <= 1)) {
-      throw new IllegalArgumentException(
-          warningBelow + " is not a valid warning_budget_remaining: use a fraction from 0 to 1");
+      throw new ValidationException(
+          "warning_budget_remaining", warningBelow, "use a fraction from 0 to 1");
     }
     if (warningBelow < criticalBelow) {
-      throw new IllegalArgumentException(
-          warningBelow
-              + " is not a valid warning_budget_remaining: it must not be below"
-              + " critical_budget_remaining "
-              + criticalBelow);
+      throw new ValidationException(
+          "warning_budget_remaining",
+          warningBelow,
+          "it must not be below critical_budget_remaining " + criticalBelow);
     }
   }
 }

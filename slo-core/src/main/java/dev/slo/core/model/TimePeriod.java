@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * The seed's {@code TimePeriod}: rolling windows of a fixed length ending at the evaluation
+ * {@code time_period} (docs/spec.md): rolling windows of a fixed length ending at the evaluation
  * instant, or calendar months and quarters that start at local midnight in the SLO's time zone.
  */
 public enum TimePeriod {

@@ -1,2 +1,2 @@
-/** The SLO model: the seed's fields and enums as immutable, validated values. */
+/** The SLO model: the fields and enums of docs/spec.md as immutable, validated values. */
 package dev.slo.core.model;

@@ -1,6 +1,10 @@
 package dev.slo.core.spec;
 
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.Printable;
+import dev.slo.core.ValidationException;
+import dev.slo.core.correction.Correction;
+import dev.slo.core.correction.Corrections;
 import dev.slo.core.model.BudgetingMethod;
 import dev.slo.core.model.LatencySli;
 import dev.slo.core.model.NoDataPolicy;
@@ -20,12 +24,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Parses a spec, YAML or JSON, with a top-level {@code slos:} list of SLOs in the seed's field
- * names. Reports every problem with file, line and field. Thread-safe; no state.
+ * Parses a spec, YAML or JSON, with a top-level {@code slos:} list of SLOs in the field names.
+ * Reports every problem with file, line and field. Thread-safe; no state.
  */
 public final class SpecParser {
   /** Every field an SLO may have. */
-  public static final Set<String> SLO_FIELDS =
+  private static final Set<String> SLO_FIELDS =
       Set.of(
           "slo_id",
           "slo_name",
@@ -73,7 +77,8 @@ public final class SpecParser {
                   source, root.line(), "", Node.kind(root) + " at the top; expected 'slos:'")));
     }
     FieldReader top = new FieldReader(source, "", map, problems);
-    top.rejectUnknown(Set.of("slos"));
+    top.rejectUnknown(Set.of("slos", "corrections"));
+    CorrectionReader corrections = new CorrectionReader(source, problems);
     Node slosNode = map.entries().get("slos");
     List<Slo> slos = new ArrayList<>();
     if (slosNode == null) {
@@ -87,30 +92,29 @@ public final class SpecParser {
       for (int i = 0; i < list.items().size(); i++) {
         Node item = list.items().get(i);
         String path = "slos[" + i + "]";
-        Slo slo = slo(source, path, item, problems);
-        if (slo != null) {
-          Integer first = seen.putIfAbsent(slo.sloId(), item.line());
-          if (first != null) {
-            problems.add(
-                new SpecProblem(
-                    source,
-                    item.line(),
-                    path + ".slo_id",
-                    "\""
-                        + slo.sloId()
-                        + "\" is a duplicate slo_id; first defined on line "
-                        + first));
-          } else {
-            slos.add(slo);
-          }
+        Slo slo = slo(source, path, item, problems, corrections);
+        String id = rawId(item);
+        Integer first = id == null ? null : seen.putIfAbsent(id, item.line());
+        if (first != null) {
+          problems.add(
+              new SpecProblem(
+                  source,
+                  item.line(),
+                  path + ".slo_id",
+                  Printable.quote(id) + " is a duplicate slo_id; first defined on line " + first));
+        } else if (slo != null) {
+          slos.add(slo);
         }
       }
+    }
+    if (top.has("corrections")) {
+      corrections.topLevel(map.entries().get("corrections"), slos);
     }
     if (!problems.isEmpty()) {
       problems.sort(java.util.Comparator.comparingInt(SpecProblem::line));
       throw new SpecException(problems);
     }
-    return new Spec(source, slos);
+    return new Spec(source, slos, new Corrections(corrections.corrections()));
   }
 
   /**
@@ -121,35 +125,53 @@ public final class SpecParser {
   public static Slo parseSlo(String source, String text) {
     Node root = readRoot(source, text);
     List<SpecProblem> problems = new ArrayList<>();
-    Slo slo = slo(source, "", root, problems);
+    Slo slo = slo(source, "", root, problems, null);
     if (!problems.isEmpty()) {
       throw new SpecException(problems);
     }
     return slo;
   }
 
+  /**
+   * Parses one correction given as a JSON or YAML object (a request body, or the CLI's options):
+   * for the SLO {@code sloId} when given, otherwise with a {@code slo_ids} or {@code service}
+   * selector naming SLOs in {@code slos}.
+   *
+   * @param defaultId the id when the object has none
+   * @throws SpecException listing every problem
+   */
+  public static Correction parseCorrection(
+      String source, String text, List<Slo> slos, String sloId, String defaultId) {
+    Node root = readRoot(source, text);
+    List<SpecProblem> problems = new ArrayList<>();
+    CorrectionReader reader = new CorrectionReader(source, problems);
+    reader.single(root, slos, sloId, defaultId);
+    if (!problems.isEmpty()) {
+      throw new SpecException(problems);
+    }
+    return reader.corrections().get(0);
+  }
+
   private static Node readRoot(String source, String text) {
-    try {
-      return NodeReader.read(source, text);
-    } catch (InvalidInputException e) {
-      String msg = e.getMessage();
-      int colon = msg.indexOf(": ", source.length());
-      int line = parseLine(msg, source.length() + 1);
-      throw new SpecException(
-          List.of(new SpecProblem(source, line, "", colon < 0 ? msg : msg.substring(colon + 2))));
-    }
+    return NodeReader.read(source, text);
   }
 
-  private static int parseLine(String msg, int from) {
-    int end = msg.indexOf(':', from);
-    try {
-      return end < 0 ? 0 : Integer.parseInt(msg.substring(from, end));
-    } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-      return 0;
+  /** The slo_id as written, when it is text, so duplicates are found even in invalid SLOs. */
+  private static String rawId(Node item) {
+    if (item instanceof Node.MapNode m
+        && m.entries().get("slo_id") instanceof Node.Scalar s
+        && s.value() != null) {
+      return s.value() instanceof String str ? str : s.text();
     }
+    return null;
   }
 
-  private static Slo slo(String source, String path, Node node, List<SpecProblem> problems) {
+  private static Slo slo(
+      String source,
+      String path,
+      Node node,
+      List<SpecProblem> problems,
+      CorrectionReader corrections) {
     if (!(node instanceof Node.MapNode map)) {
       problems.add(
           new SpecProblem(source, node.line(), path, Node.kind(node) + " is not an SLO mapping"));
@@ -157,13 +179,28 @@ public final class SpecParser {
     }
     int before = problems.size();
     FieldReader f = new FieldReader(source, path, map, problems);
-    f.rejectUnknown(SLO_FIELDS);
+    if (corrections == null) {
+      f.rejectUnknown(SLO_FIELDS);
+    } else {
+      Set<String> known = new java.util.HashSet<>(SLO_FIELDS);
+      known.add("corrections");
+      f.rejectUnknown(known);
+    }
     Slo.Builder b = Slo.builder();
-    b.sloId(f.text("slo_id", true));
-    b.sloName(f.text("slo_name", true));
-    b.serviceName(f.text("service_name", true));
+    String id = f.text("slo_id", true);
+    check(f, "slo_id", id, Slo::requireId);
+    b.sloId(id);
+    String name = f.text("slo_name", true);
+    check(f, "slo_name", name, Slo::requireName);
+    b.sloName(name);
+    String service = f.text("service_name", true);
+    check(f, "service_name", service, Slo::requireServiceName);
+    b.serviceName(service);
     b.sloType(f.enumValue("slo_type", SloType.class, null));
     BigDecimal target = f.number("target_percentage", true);
+    if (target != null) {
+      check(f, "target_percentage", target.doubleValue(), Slo::requireTarget);
+    }
     b.timePeriod(f.enumValue("time_period", TimePeriod.class, null));
     b.sliQuery(f.text("sli_query", false));
     b.description(f.text("description", false));
@@ -178,9 +215,8 @@ public final class SpecParser {
       } catch (DateTimeException e) {
         f.problem(
             "time_zone",
-            "\""
-                + zone
-                + "\" is not a valid time_zone; use an IANA name such as UTC,"
+            Printable.quote(zone)
+                + " is not a valid time_zone; use an IANA name such as UTC,"
                 + " Europe/Berlin or America/New_York");
       }
     }
@@ -201,16 +237,18 @@ public final class SpecParser {
     if (target != null) {
       b.targetPercentage(target.doubleValue());
     }
-    if (problems.size() > before) {
-      return null;
+    Slo slo = null;
+    if (problems.size() == before) {
+      try {
+        slo = b.build();
+      } catch (ValidationException e) {
+        f.problem(e.field(), e.getMessage());
+      }
     }
-    try {
-      return b.build();
-    } catch (IllegalArgumentException | InvalidInputException e) {
-      String field = blame(e.getMessage());
-      f.problem(field, e.getMessage());
-      return null;
+    if (corrections != null) {
+      corrections.underSlo(f, slo == null ? null : slo.sloId());
     }
+    return slo;
   }
 
   private static void thresholds(
@@ -228,12 +266,8 @@ public final class SpecParser {
           new StatusThresholds(
               warn == null ? StatusThresholds.DEFAULT.warningBelow() : warn.doubleValue(),
               crit == null ? StatusThresholds.DEFAULT.criticalBelow() : crit.doubleValue()));
-    } catch (IllegalArgumentException e) {
-      t.problem(
-          e.getMessage().contains("critical") && !e.getMessage().contains("below critical")
-              ? "critical_budget_remaining"
-              : "warning_budget_remaining",
-          e.getMessage());
+    } catch (ValidationException e) {
+      t.problem(e.field(), e.getMessage());
     }
   }
 
@@ -250,8 +284,8 @@ public final class SpecParser {
       if (histogram != null && threshold != null) {
         try {
           latency = new LatencySli(histogram, threshold.doubleValue(), selector);
-        } catch (IllegalArgumentException e) {
-          l.problem(blame(e.getMessage()).replace("latency.", ""), e.getMessage());
+        } catch (ValidationException e) {
+          l.problem(e.field().replace("latency.", ""), e.getMessage());
         }
       }
     }
@@ -265,27 +299,21 @@ public final class SpecParser {
               f.text("bad_query", false),
               f.text("total_query", false),
               latency));
-    } catch (IllegalArgumentException e) {
-      f.problem(blame(e.getMessage()), e.getMessage());
+    } catch (ValidationException e) {
+      f.problem(e.field(), e.getMessage());
     }
   }
 
-  /** The field a validation message is about: the first known field name it mentions. */
-  private static String blame(String message) {
-    String best = null;
-    int at = Integer.MAX_VALUE;
-    for (String field : SLO_FIELDS) {
-      int i = message.indexOf(field);
-      if (i >= 0 && (i < at || (i == at && field.length() > best.length()))) {
-        best = field;
-        at = i;
-      }
+  /** Runs one field's own check, recording its message as a problem of that field. */
+  private static <T> void check(
+      FieldReader f, String field, T value, java.util.function.Consumer<T> rule) {
+    if (value == null) {
+      return;
     }
-    for (String field : List.of("latency.histogram", "latency.threshold", "latency.selector")) {
-      if (message.contains(field)) {
-        return field;
-      }
+    try {
+      rule.accept(value);
+    } catch (IllegalArgumentException | InvalidInputException e) {
+      f.problem(field, e.getMessage());
     }
-    return best;
   }
 }

@@ -3,7 +3,7 @@ package dev.slo.core.store;
 import java.util.List;
 import java.util.UUID;
 
-/** Burn-rate alert rules (the seed's {@code slo_burn_rate_alerts}). Thread-safe. */
+/** Burn-rate alert rules ({@code slo_burn_rate_alerts}, docs/jdbc.md). Thread-safe. */
 public interface AlertRuleRepository {
 
   /**

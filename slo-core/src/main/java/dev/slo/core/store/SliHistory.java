@@ -3,9 +3,10 @@ package dev.slo.core.store;
 import dev.slo.core.window.Window;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * SLI history (the seed's {@code sli_metrics_ts}) with bucketed sums. Implementations are
+ * SLI history ({@code sli_metrics_ts}, docs/jdbc.md) with bucketed sums. Implementations are
  * thread-safe; concurrent appends to the same SLO serialize.
  */
 public interface SliHistory {
@@ -29,4 +30,7 @@ public interface SliHistory {
    * and {@code to} aligned to the bucket width give exact sums of {@code [from, to)}.
    */
   List<Bucket> buckets(String sloId, Instant from, Instant to, BucketSize size);
+
+  /** The timestamp of the newest row of one SLO, if it has any. */
+  Optional<Instant> latest(String sloId);
 }

@@ -1,11 +1,13 @@
 package dev.slo.core.store;
 
+import dev.slo.core.Printable;
 import dev.slo.core.model.Slo;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One SLI sample of one SLO: the seed's {@code SLIMetric} plus the {@code sli_metrics_ts} columns
- * {@code error_budget_consumed} and {@code burn_rate}. A store keeps one row per (slo_id,
+ * One SLI sample of one SLO: {@code SLIMetric} (docs/openapi.json) plus the {@code sli_metrics_ts}
+ * columns {@code error_budget_consumed} and {@code burn_rate}. A store keeps one row per (slo_id,
  * timestamp). Immutable.
  *
  * @param sloId the SLO
@@ -23,15 +25,15 @@ public record SliMetric(
     double sliValue,
     long goodEvents,
     long totalEvents,
-    Boolean isGood,
-    Double errorBudgetConsumed,
-    Double burnRate) {
+    @Nullable Boolean isGood,
+    @Nullable Double errorBudgetConsumed,
+    @Nullable Double burnRate) {
 
   /** Validates the fields; see the parameter docs. */
   public SliMetric {
     if (sloId == null || !Slo.ID_PATTERN.matcher(sloId).matches()) {
       throw new IllegalArgumentException(
-          (sloId == null ? "null" : "\"" + sloId + "\"") + " is not a valid slo_id for an SLI row");
+          Printable.quote(sloId) + " is not a valid slo_id for an SLI row");
     }
     if (timestamp == null) {
       throw new IllegalArgumentException("null is not a valid SLI timestamp of " + sloId);
@@ -70,7 +72,7 @@ public record SliMetric(
     return new SliMetric(sloId, timestamp, sli, good, total, null, null, null);
   }
 
-  private static void requireFinite(String field, Double value) {
+  private static void requireFinite(String field, @Nullable Double value) {
     if (value != null && !Double.isFinite(value)) {
       throw new IllegalArgumentException(value + " is not a valid " + field + ": use a number");
     }

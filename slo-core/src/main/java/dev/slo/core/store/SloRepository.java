@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * SLO definitions (the seed's {@code slos} table) and the latest evaluation status of each.
+ * SLO definitions (the {@code slos} table, docs/jdbc.md) and the latest evaluation status of each.
  * Implementations are thread-safe and every write is atomic.
  */
 public interface SloRepository {

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** docs/math.md shows the tier table of every seed period; it must match the code. */
+/** docs/math.md shows the tier table of every named period; it must match the code. */
 class AlertTableDocTest {
   private static final Map<String, Duration> PERIODS = new LinkedHashMap<>();
 

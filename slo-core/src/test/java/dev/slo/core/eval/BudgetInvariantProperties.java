@@ -66,6 +66,8 @@ class BudgetInvariantProperties {
   private static Slo slo(double target, TimePeriod period, NoDataPolicy noData) {
     return Slo.builder()
         .sloId("p")
+        .sloName("Test SLO")
+        .sloType(dev.slo.core.model.SloType.AVAILABILITY)
         .serviceName("svc")
         .targetPercentage(target)
         .timePeriod(period)
@@ -104,7 +106,7 @@ class BudgetInvariantProperties {
         new Evaluator().evaluate(slo, new InMemoryEventSource(Map.of("p", b.build())), T);
     assertThat(e.errorBudgetConsumed()).isEqualTo(1.0);
     assertThat(e.errorBudgetRemaining()).isEqualTo(0.0);
-    assertThat(e.burnRates().values()).containsOnly(1.0);
+    assertThat(e.burnRateLabels().values()).containsOnly(1.0);
     assertThat(e.status()).isEqualTo(Status.EXHAUSTED);
     assertThat(e.remainingBudget()).isEqualTo(0.0);
   }
@@ -142,7 +144,7 @@ class BudgetInvariantProperties {
                 e.totalBudget(),
                 e.consumedBudget(),
                 e.remainingBudget()));
-    numbers.addAll(e.burnRates().values());
+    numbers.addAll(e.burnRateLabels().values());
     if (e.currentSliPercent() != null) {
       numbers.add(e.currentSliPercent());
     }

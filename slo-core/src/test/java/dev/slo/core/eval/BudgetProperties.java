@@ -142,7 +142,7 @@ class BudgetProperties {
     assertThat(e.errorBudgetConsumed()).isEqualTo(1.0);
     assertThat(e.errorBudgetRemaining()).isEqualTo(0.0);
     assertThat(e.remainingBudget()).isCloseTo(0.0, within(1e-6));
-    assertThat(e.burnRates().get("period")).isEqualTo(1.0);
+    assertThat(e.periodBurnRate()).isEqualTo(1.0);
     assertThat(e.status()).isEqualTo(Status.EXHAUSTED);
   }
 

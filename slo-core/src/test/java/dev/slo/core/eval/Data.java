@@ -38,6 +38,7 @@ final class Data {
   static Slo slo(double target, TimePeriod period) {
     return Slo.builder()
         .sloId("s")
+        .sloType(dev.slo.core.model.SloType.AVAILABILITY)
         .sloName("S")
         .serviceName("svc")
         .targetPercentage(target)

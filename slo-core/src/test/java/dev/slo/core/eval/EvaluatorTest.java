@@ -45,10 +45,10 @@ class EvaluatorTest {
     assertThat(e.remainingBudget()).isEqualTo(42_600.0);
     assertThat(e.errorBudgetConsumed()).isEqualTo(600.0 / 43_200);
     assertThat(e.errorBudgetRemaining()).isEqualTo(1 - 600.0 / 43_200, within(1e-15));
-    assertThat(e.burnRates().get("1h")).isEqualTo(1.0);
-    assertThat(e.burnRates().get("5m")).isEqualTo(1.0);
-    assertThat(e.burnRates().get("1d")).isEqualTo(600.0 / 1440);
-    assertThat(e.burnRates().get("period")).isEqualTo(e.errorBudgetConsumed());
+    assertThat(e.burnRates().get(java.time.Duration.ofHours(1))).isEqualTo(1.0);
+    assertThat(e.burnRates().get(java.time.Duration.ofMinutes(5))).isEqualTo(1.0);
+    assertThat(e.burnRates().get(java.time.Duration.ofDays(1))).isEqualTo(600.0 / 1440);
+    assertThat(e.periodBurnRate()).isEqualTo(e.errorBudgetConsumed());
     assertThat(e.burnRate24h()).isEqualTo(600.0 / 1440);
   }
 
@@ -66,7 +66,7 @@ class EvaluatorTest {
     assertThat(e.units().good()).isEqualTo(190);
     assertThat(e.currentSliPercent()).isEqualTo(95.0);
     // 5m window: only the row at T
-    assertThat(e.burnRates().get("5m")).isZero();
+    assertThat(e.burnRates().get(java.time.Duration.ofMinutes(5))).isZero();
   }
 
   @Test
@@ -94,7 +94,7 @@ class EvaluatorTest {
             .every(MIN, T.minus(Duration.ofMinutes(10)), T, 1000, 1000);
     Evaluation e = eval(slo(99.9, TimePeriod.ROLLING_30D), d, T);
     assertThat(e.burnRate()).isGreaterThan(14.4);
-    assertThat(e.burnRates().get("5m")).isZero();
+    assertThat(e.burnRates().get(java.time.Duration.ofMinutes(5))).isZero();
     assertThat(e.alerts()).extracting(a -> a.tier().name()).doesNotContain("page_1h_5m");
   }
 
@@ -120,7 +120,7 @@ class EvaluatorTest {
             .every(MIN, START_30D, T.minus(Duration.ofDays(3)), 1000, 1000)
             .every(MIN, T.minus(Duration.ofDays(3)), T, 985, 1000);
     Evaluation e = eval(slo(99, TimePeriod.ROLLING_30D), d, T);
-    assertThat(e.burnRates().get("3d")).isEqualTo(1.5);
+    assertThat(e.burnRates().get(java.time.Duration.ofDays(3))).isEqualTo(1.5);
     assertThat(e.alerts()).extracting(a -> a.tier().name()).containsExactly("ticket_3d_6h");
     assertThat(e.status()).isEqualTo(Status.WARNING);
   }
@@ -139,7 +139,7 @@ class EvaluatorTest {
     assertThat(base.burnRate()).isEqualTo(2.5);
     double expected = base.errorBudgetRemaining() * 30 * 86_400 / 2.5;
     assertThat(base.timeToExhaustionSeconds()).isCloseTo(expected, within(1e-3));
-    // the seed's example numbers
+    // the worked example of docs/math.md
     assertThat(
             Evaluator.timeToExhaustion(
                 slo(target, TimePeriod.ROLLING_30D),
@@ -179,7 +179,7 @@ class EvaluatorTest {
     assertThat(e.currentSliPercent()).isNull();
     assertThat(e.errorBudgetRemaining()).isEqualTo(1.0);
     assertThat(e.errorBudgetConsumed()).isZero();
-    assertThat(e.burnRates().values()).containsOnly(0.0);
+    assertThat(e.burnRateLabels().values()).containsOnly(0.0);
     assertThat(e.status()).isEqualTo(Status.HEALTHY);
     assertThat(e.timeToExhaustion()).isNull();
     assertThat(e.projectedExhaustion()).isNull();
@@ -211,7 +211,8 @@ class EvaluatorTest {
     assertThat(e.period().start()).isEqualTo(nov1);
     assertThat(e.currentSliPercent()).isEqualTo(100.0);
     assertThat(e.errorBudgetRemaining()).isEqualTo(1.0);
-    assertThat(e.burnRates().get("2h")).isEqualTo(50.0); // half the 2h window was all bad
+    assertThat(e.burnRates().get(java.time.Duration.ofHours(2)))
+        .isEqualTo(50.0); // half the 2h window was all bad
   }
 
   @Test

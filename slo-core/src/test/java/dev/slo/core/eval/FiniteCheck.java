@@ -18,7 +18,7 @@ final class FiniteCheck {
     if (e.timeToExhaustionSeconds() != null) {
       assertThat(e.timeToExhaustionSeconds()).isFinite().isGreaterThanOrEqualTo(0.0);
     }
-    assertThat(e.burnRates().values()).allSatisfy(v -> assertThat(v).isFinite());
+    assertThat(e.burnRateLabels().values()).allSatisfy(v -> assertThat(v).isFinite());
     assertThat(e.alerts())
         .allSatisfy(
             a -> {

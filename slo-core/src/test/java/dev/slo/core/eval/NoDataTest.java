@@ -28,7 +28,7 @@ class NoDataTest {
 
     assertThat(e.noData()).isTrue();
     assertThat(e.currentSliPercent()).isNull();
-    assertThat(e.burnRates().values()).containsOnly(0.0);
+    assertThat(e.burnRateLabels().values()).containsOnly(0.0);
     assertThat(e.errorBudgetConsumed()).isZero();
     assertThat(e.errorBudgetRemaining()).isEqualTo(1.0);
     assertThat(e.totalBudget()).isZero();
@@ -50,7 +50,7 @@ class NoDataTest {
     Evaluation e = eval(slo(99.9, period).build(), series().add(start, 0, 100).build(), T);
 
     assertThat(e.noData()).isTrue();
-    assertThat(e.burnRates().values()).containsOnly(0.0);
+    assertThat(e.burnRateLabels().values()).containsOnly(0.0);
     assertThat(e.status()).isEqualTo(Status.HEALTHY);
   }
 
@@ -65,7 +65,7 @@ class NoDataTest {
     assertThat(e.currentSliPercent()).isEqualTo(0.0);
     // fully bad: bad/total = 1, so the burn is 1 / 0.001 = 1000 everywhere
     assertThat(e.burnRate()).isCloseTo(1000.0, within(1e-9));
-    assertThat(e.burnRates().get("period")).isCloseTo(1000.0, within(1e-9));
+    assertThat(e.periodBurnRate()).isCloseTo(1000.0, within(1e-9));
     assertThat(e.errorBudgetConsumed()).isGreaterThanOrEqualTo(1.0);
     assertThat(e.errorBudgetRemaining()).isLessThanOrEqualTo(0.0);
     assertThat(e.errorBudgetConsumed() + e.errorBudgetRemaining()).isCloseTo(1.0, within(1e-12));

@@ -35,7 +35,7 @@ class OccurrencesTest {
     assertThat(e.remainingBudget()).isCloseTo(400.0, within(EPS));
     assertThat(e.errorBudgetConsumed()).isCloseTo(0.6, within(EPS));
     assertThat(e.errorBudgetRemaining()).isCloseTo(0.4, within(EPS));
-    assertThat(e.burnRates().get("period")).isCloseTo(0.6, within(EPS));
+    assertThat(e.periodBurnRate()).isCloseTo(0.6, within(EPS));
     assertThat(e.burnRate()).isZero();
     assertThat(e.noData()).isFalse();
     assertThat(e.status()).isEqualTo(Status.HEALTHY);
@@ -70,14 +70,14 @@ class OccurrencesTest {
 
     // 8640 bad / (0.001 x 432,000,000) = 0.02
     assertThat(e.errorBudgetConsumed()).isCloseTo(0.02, within(EPS));
-    assertThat(e.burnRates().get("5m")).isCloseTo(14.4, within(EPS));
-    assertThat(e.burnRates().get("30m")).isCloseTo(14.4, within(EPS));
-    assertThat(e.burnRates().get("1h")).isCloseTo(14.4, within(EPS));
-    assertThat(e.burnRates().get("2h")).isCloseTo(7.2, within(EPS));
-    assertThat(e.burnRates().get("6h")).isCloseTo(2.4, within(EPS));
-    assertThat(e.burnRates().get("1d")).isCloseTo(0.6, within(EPS));
-    assertThat(e.burnRates().get("3d")).isCloseTo(0.2, within(EPS));
-    assertThat(e.burnRates().get("period")).isCloseTo(0.02, within(EPS));
+    assertThat(e.burnRates().get(java.time.Duration.ofMinutes(5))).isCloseTo(14.4, within(EPS));
+    assertThat(e.burnRates().get(java.time.Duration.ofMinutes(30))).isCloseTo(14.4, within(EPS));
+    assertThat(e.burnRates().get(java.time.Duration.ofHours(1))).isCloseTo(14.4, within(EPS));
+    assertThat(e.burnRates().get(java.time.Duration.ofHours(2))).isCloseTo(7.2, within(EPS));
+    assertThat(e.burnRates().get(java.time.Duration.ofHours(6))).isCloseTo(2.4, within(EPS));
+    assertThat(e.burnRates().get(java.time.Duration.ofDays(1))).isCloseTo(0.6, within(EPS));
+    assertThat(e.burnRates().get(java.time.Duration.ofDays(3))).isCloseTo(0.2, within(EPS));
+    assertThat(e.periodBurnRate()).isCloseTo(0.02, within(EPS));
     assertThat(e.burnRate()).isCloseTo(14.4, within(EPS));
     assertThat(e.burnRate24h()).isCloseTo(0.6, within(EPS));
     assertThat(e.alerts()).extracting(a -> a.tier().name()).containsExactly("page_1h_5m");
@@ -90,8 +90,9 @@ class OccurrencesTest {
     Slo slo = slo(99.9, TimePeriod.ROLLING_7D).build();
     Evaluation e = eval(slo, series().add(T, 1, 1).build(), T);
 
-    assertThat(e.burnRates()).containsOnlyKeys("5m", "30m", "1h", "2h", "6h", "1d", "3d", "period");
-    assertThat(e.burnRates().keySet())
+    assertThat(e.burnRateLabels())
+        .containsOnlyKeys("5m", "30m", "1h", "2h", "6h", "1d", "3d", "period");
+    assertThat(e.burnRateLabels().keySet())
         .containsExactly("5m", "30m", "1h", "2h", "6h", "1d", "3d", "period");
   }
 
@@ -126,11 +127,11 @@ class OccurrencesTest {
 
     Evaluation e = eval(slo, s, T);
 
-    assertThat(e.burnRates().get("5m")).isZero();
+    assertThat(e.burnRates().get(java.time.Duration.ofMinutes(5))).isZero();
     // 30m: 1 bad of 2 = 50% / 1% = 50
-    assertThat(e.burnRates().get("30m")).isCloseTo(50.0, within(EPS));
+    assertThat(e.burnRates().get(java.time.Duration.ofMinutes(30))).isCloseTo(50.0, within(EPS));
     // 1h: 3 bad of 4 = 75%
-    assertThat(e.burnRates().get("1h")).isCloseTo(75.0, within(EPS));
+    assertThat(e.burnRates().get(java.time.Duration.ofHours(1))).isCloseTo(75.0, within(EPS));
   }
 
   @Test
@@ -189,6 +190,6 @@ class OccurrencesTest {
     assertThat(e.units().total()).isEqualTo(7L * 43_200);
     // burn = (4/7) / 0.5 = 8/7
     assertThat(e.errorBudgetConsumed()).isEqualTo(8.0 / 7.0);
-    assertThat(e.burnRates().get("5m")).isEqualTo(8.0 / 7.0);
+    assertThat(e.burnRates().get(java.time.Duration.ofMinutes(5))).isEqualTo(8.0 / 7.0);
   }
 }

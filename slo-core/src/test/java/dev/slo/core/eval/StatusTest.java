@@ -62,8 +62,8 @@ class StatusTest {
 
     Evaluation e = eval(slo, b.build(), T);
 
-    assertThat(e.burnRates().get("1d")).isCloseTo(3.0, within(1e-12));
-    assertThat(e.burnRates().get("3d")).isCloseTo(3.0, within(1e-12));
+    assertThat(e.burnRates().get(java.time.Duration.ofDays(1))).isCloseTo(3.0, within(1e-12));
+    assertThat(e.burnRates().get(java.time.Duration.ofDays(3))).isCloseTo(3.0, within(1e-12));
     assertThat(e.alerts())
         .extracting(a -> a.tier().name())
         .containsExactly("ticket_1d_2h", "ticket_3d_6h");
@@ -80,7 +80,7 @@ class StatusTest {
 
     Evaluation e = eval(slo, b.build(), T);
 
-    assertThat(e.burnRates().get("6h")).isCloseTo(6.0, within(1e-12));
+    assertThat(e.burnRates().get(java.time.Duration.ofHours(6))).isCloseTo(6.0, within(1e-12));
     assertThat(e.alerts()).extracting(a -> a.tier().name()).contains("page_6h_30m");
     assertThat(e.alerts()).extracting(a -> a.tier().name()).doesNotContain("page_1h_5m");
     assertThat(e.status()).isEqualTo(Status.CRITICAL);
@@ -102,8 +102,9 @@ class StatusTest {
 
     Evaluation e = eval(slo, b.build(), T);
 
-    assertThat(e.burnRates().get("1h")).isCloseTo(200.0 / 12, within(1e-12));
-    assertThat(e.burnRates().get("5m")).isZero();
+    assertThat(e.burnRates().get(java.time.Duration.ofHours(1)))
+        .isCloseTo(200.0 / 12, within(1e-12));
+    assertThat(e.burnRates().get(java.time.Duration.ofMinutes(5))).isZero();
     assertThat(e.alerts()).extracting(a -> a.tier().name()).doesNotContain("page_1h_5m");
   }
 

@@ -73,6 +73,8 @@ class TimesliceProperties {
     Slo slo =
         Slo.builder()
             .sloId("t")
+            .sloName("Test SLO")
+            .sloType(dev.slo.core.model.SloType.AVAILABILITY)
             .serviceName("svc")
             .targetPercentage(90)
             .timePeriod(TimePeriod.ROLLING_24H)

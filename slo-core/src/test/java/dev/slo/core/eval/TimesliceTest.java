@@ -19,6 +19,7 @@ class TimesliceTest {
   private static Slo slices(double target, TimePeriod period, String length, double sliceTarget) {
     return Slo.builder()
         .sloId("s")
+        .sloType(dev.slo.core.model.SloType.AVAILABILITY)
         .sloName("S")
         .serviceName("svc")
         .targetPercentage(target)
@@ -106,8 +107,8 @@ class TimesliceTest {
     Evaluation e = Data.eval(s, d, T);
     // the last two 30m slices are bad: 1h burn = (2/2) / 0.1 = 10; 5m sees one bad slice: 10
     assertThat(e.burnRate()).isEqualTo(10.0);
-    assertThat(e.burnRates().get("5m")).isEqualTo(10.0);
+    assertThat(e.burnRates().get(java.time.Duration.ofMinutes(5))).isEqualTo(10.0);
     // 2h: 2 bad of 4 slices = 5
-    assertThat(e.burnRates().get("2h")).isEqualTo(5.0);
+    assertThat(e.burnRates().get(java.time.Duration.ofHours(2))).isEqualTo(5.0);
   }
 }

@@ -70,7 +70,7 @@ class TimeslicesTest {
     assertThat(e.remainingBudget()).isCloseTo(0.1, within(1e-12));
     assertThat(e.errorBudgetConsumed()).isCloseTo(10.0 / 11, within(1e-12));
     assertThat(e.errorBudgetRemaining()).isCloseTo(1.0 / 11, within(1e-12));
-    assertThat(e.burnRates().get("5m")).isZero();
+    assertThat(e.burnRates().get(java.time.Duration.ofMinutes(5))).isZero();
     assertThat(e.status()).isEqualTo(Status.CRITICAL); // 0.0909 < 0.10
   }
 

@@ -104,7 +104,7 @@ class SpecParserProblemsTest {
             "s.yaml:8: slos[0].time_zone: \"Mars/Olympus\" is not a valid time_zone; use an IANA"
                 + " name such as UTC, Europe/Berlin or America/New_York",
             "s.yaml:9: slos[0].colour: \"colour\" is not a known field; known fields: bad_counter,"
-                + " bad_query, budgeting_method, description, enabled, good_counter, good_query,"
+                + " bad_query, budgeting_method, corrections, description, enabled, good_counter, good_query,"
                 + " latency, no_data, service_name, sli_query, slo_id, slo_name, slo_type,"
                 + " status_thresholds, target_percentage, time_period, time_zone, timeslice_length,"
                 + " timeslice_target_percentage, total_counter, total_query");
@@ -118,12 +118,12 @@ class SpecParserProblemsTest {
     assertThat(p.get(0).line()).isEqualTo(6);
     assertThat(p.get(0).field()).isEqualTo("slos[0].target_percentage");
     assertThat(p.get(0).message())
-        .startsWith("100.0 is not a valid target_percentage: 100 leaves no error budget");
+        .startsWith("100 is not a valid target_percentage: 100 leaves no error budget");
     assertThat(
             problems(slo("").replace("target_percentage: 99", "target_percentage: 0"))
                 .get(0)
                 .message())
-        .startsWith("0.0 is not a valid target_percentage");
+        .startsWith("0 is not a valid target_percentage");
     assertThat(
             problems(slo("").replace("target_percentage: 99", "target_percentage: high"))
                 .get(0)
@@ -224,6 +224,6 @@ class SpecParserProblemsTest {
     assertThat(s.sloId()).isEqualTo("x");
     assertThatThrownBy(() -> SpecParser.parseSlo("request", "{\"slo_id\": \"x\"}"))
         .isInstanceOf(SpecException.class)
-        .hasMessageContaining("slo_name: missing");
+        .hasMessageContaining("slo_name: slo_name is required");
   }
 }

@@ -236,7 +236,7 @@ class SpecParserTest {
     assertThat(p)
         .filteredOn(x -> x.field().equals("slos[1].target_percentage"))
         .singleElement()
-        .satisfies(x -> assertThat(x.message()).contains("missing"));
+        .satisfies(x -> assertThat(x.message()).contains("target_percentage is required"));
     assertThat(p)
         .filteredOn(x -> x.field().equals("slos[0].slo_id"))
         .singleElement()

@@ -1,0 +1,104 @@
+package dev.slo.cli;
+
+import dev.slo.core.InvalidInputException;
+import dev.slo.core.model.Slo;
+import dev.slo.core.spec.Spec;
+import dev.slo.report.Report;
+import dev.slo.report.ReportBuilder;
+import dev.slo.report.ReportFormat;
+import dev.slo.report.ReportPeriod;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code slo report}: an HTML, Markdown or JSON report of SLOs at an instant or for a period. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write a report of every selected SLO: summary table, burn-down and SLI charts, burn rates,"
+          + " alerts and recommendations. Numbers equal those of 'slo eval --format json'.",
+      "--period reports a closed calendar month (2026-10) or quarter (2026-Q3): each SLO is"
+          + " evaluated at the instant the period ends (local midnight on the 1st of the next"
+          + " month) in its own time_zone, default UTC; rolling SLOs show their rolling window"
+          + " ending then."
+    },
+    footer = ExitCode.HELP)
+public final class ReportCommand implements Callable<Integer> {
+  @ParentCommand SloCommand parent;
+
+  @Mixin Inputs inputs;
+
+  @Option(
+      names = "--period",
+      paramLabel = "PERIOD",
+      description = "A closed calendar month (2026-10) or quarter (2026-Q3). Not with --at.")
+  String period;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "html",
+      description = "html (default), markdown or json.")
+  ReportFormat format;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description =
+          "Write the report to FILE (a regular file is replaced atomically; a device or FIFO is"
+              + " written into; - is standard output). Default: standard output.")
+  Path out;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
+
+  @Override
+  public Integer call() {
+    if (period != null && inputs.hasInstant()) {
+      throw new InvalidInputException("--period and --at exclude each other; give one");
+    }
+    ReportPeriod p = period == null ? null : withFlag(() -> ReportPeriod.parse(period));
+    Spec spec = inputs.loadSpec();
+    List<Slo> slos = inputs.select(spec);
+    Instant now = parent.clock().instant();
+    if (p != null) { // before reading the data, which may be large
+      // the zone whose period ends last: naming it tells when the report can run
+      slos.stream()
+          .map(Slo::timeZone)
+          .max(java.util.Comparator.comparing(p::end))
+          .ifPresent(zone -> withFlag(() -> p.requireEnded(zone, now)));
+    }
+    ReportBuilder builder = Report.builder().slos(slos).generatedAt(now);
+    if (p == null) {
+      builder.at(inputs.instant(parent.clock()));
+    } else {
+      builder.period(p);
+    }
+    builder.source(inputs.source(spec, self.commandLine().getErr()));
+    Report report = builder.corrections(inputs.corrections(spec)).build();
+    OutputTarget.write("--out", out, report.render(format), self.commandLine().getOut());
+    return ExitCode.OK;
+  }
+
+  /** Runs {@code action}, naming --period in front of a bad-input message. */
+  private static <T> T withFlag(java.util.function.Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("--period " + e.getMessage().replaceFirst("^period ", ""), e);
+    }
+  }
+
+  private static void withFlag(Runnable action) {
+    withFlag(
+        () -> {
+          action.run();
+          return null;
+        });
+  }
+}

@@ -1,0 +1,257 @@
+package dev.slo.cli;
+
+import dev.slo.core.InvalidInputException;
+import dev.slo.core.ValidationException;
+import dev.slo.core.spec.Spec;
+import dev.slo.core.spec.SpecParser;
+import dev.slo.core.window.DurationText;
+import dev.slo.server.DeliveryPolicy;
+import dev.slo.server.EventSinks;
+import dev.slo.server.FileEventSource;
+import dev.slo.server.SloServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec.Target;
+
+/** {@code slo serve}: evaluates SLOs continuously and serves the REST API (docs/openapi.json). */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description =
+        "Evaluate every enabled SLO each interval and serve the REST API, /metrics, /healthz and"
+            + " /readyz; emit slo_status_updated events on status changes. Stops gracefully on"
+            + " SIGTERM or Ctrl-C. See docs/serve.md.",
+    footer = {
+      "%nRuns until SIGTERM or Ctrl-C, then stops gracefully.%n"
+          + "%nExit codes:%n  2  bad input: spec, data, flags, files, address in use%n"
+    })
+public final class ServeCommand implements Callable<Integer> {
+  @ParentCommand SloCommand parent;
+
+  @picocli.CommandLine.Mixin
+  dev.slo.cli.PrometheusOptions prometheus = new dev.slo.cli.PrometheusOptions();
+
+  @picocli.CommandLine.Mixin dev.slo.cli.JdbcOptions jdbc = new dev.slo.cli.JdbcOptions();
+
+  @Option(names = "--spec", required = true, paramLabel = "FILE", description = "Spec file.")
+  Path spec;
+
+  @Option(
+      names = "--data",
+      paramLabel = "FILE",
+      description = "Event data (CSV or JSON Lines), re-read when it changes.")
+  Path data;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      defaultValue = "127.0.0.1",
+      description = "Address to listen on (default 127.0.0.1).")
+  String bind;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      defaultValue = "8080",
+      description = "Port (default 8080; 0 picks a free one).")
+  int port;
+
+  @Option(
+      names = "--interval",
+      paramLabel = "DURATION",
+      defaultValue = "60s",
+      description = "Time between evaluations (default 60s).")
+  String interval;
+
+  @Option(
+      names = "--resolve-after",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "Clear evaluations before a firing alert tier resolves (default 3).")
+  int resolveAfter;
+
+  @Option(names = "--events-file", paramLabel = "FILE", description = "Append events (JSONL).")
+  Path eventsFile;
+
+  @Option(names = "--events-stdout", description = "Print events to standard output.")
+  boolean eventsStdout;
+
+  @Option(names = "--webhook", paramLabel = "URL", description = "POST each event to URL.")
+  String webhook;
+
+  @Option(
+      names = "--alertmanager",
+      paramLabel = "URL",
+      description = "Alertmanager base URL; alerts go to URL/api/v2/alerts.")
+  String alertmanager;
+
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      description = "Require 'Authorization: Bearer <token in FILE>' on write endpoints.")
+  Path tokenFile;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "HTTP worker threads (default: 2 per CPU, at least 4).")
+  Integer threads;
+
+  @picocli.CommandLine.Spec(Target.SELF)
+  picocli.CommandLine.Model.CommandSpec self;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = self.commandLine().getOut();
+    PrintWriter err = self.commandLine().getErr();
+    SloServer server = start(out, err);
+    Thread hook =
+        new Thread(
+            () -> {
+              server.close();
+              err.println("slo serve: stopped");
+              err.flush();
+            },
+            "slo-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    out.println(
+        "slo serve: listening on http://"
+            + bind
+            + ":"
+            + server.port()
+            + " (interval "
+            + interval
+            + ")");
+    out.flush();
+    server.awaitClosed();
+    return 0;
+  }
+
+  /** Validates the options, loads the spec and data, and starts the server. */
+  SloServer start(PrintWriter out, PrintWriter err) {
+    Spec s = SpecParser.parse(spec.toString(), InputFiles.spec(spec));
+    if (data != null && prometheus.given()) {
+      throw new InvalidInputException("give one source: --data FILE or --prometheus URL, not both");
+    }
+    if (data == null && !prometheus.given() && !jdbc.given()) {
+      throw new InvalidInputException(
+          "no source given: use --data FILE, --prometheus URL or --jdbc URL");
+    }
+    Duration every;
+    try {
+      every = DurationText.parse(interval);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("--interval " + e.getMessage());
+    }
+    if (port < 0 || port > 65_535) {
+      throw new InvalidInputException("--port " + port + ": use 0 to 65535");
+    }
+    if (resolveAfter < 1) {
+      throw new InvalidInputException("--resolve-after " + resolveAfter + ": use at least 1");
+    }
+    String token = null;
+    if (tokenFile != null) {
+      token = read(tokenFile, "--token-file").trim();
+      if (token.isEmpty()) {
+        throw new InvalidInputException("--token-file " + tokenFile + ": the file is empty");
+      }
+    }
+    int n = threads != null ? threads : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    if (n < 1) {
+      throw new InvalidInputException("--threads " + n + ": use at least 1");
+    }
+    Clock clock = parent == null ? Clock.systemUTC() : parent.clock();
+    SloServer.Builder b =
+        SloServer.builder()
+            .slos(s.slos())
+            .clock(clock)
+            .log(err)
+            .interval(every)
+            .resolveAfter(resolveAfter)
+            .threads(n)
+            .token(token);
+    try {
+      b.bind(new InetSocketAddress(bind, port));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("--bind " + bind + ": " + e.getMessage(), e);
+    }
+    if (eventsFile != null) {
+      b.sink(flag("--events-file", () -> EventSinks.file(eventsFile)));
+    }
+    if (eventsStdout) {
+      b.sink(EventSinks.stream(out));
+    }
+    URI hook = url("--webhook", webhook);
+    if (hook != null) {
+      b.sink(EventSinks.webhook(hook, DeliveryPolicy.DEFAULT, err));
+    }
+    URI am = url("--alertmanager", alertmanager);
+    if (am != null) {
+      // Like Prometheus: firing alerts expire 4 intervals (at least 5 minutes) after the last send.
+      Duration ttl = every.multipliedBy(4);
+      if (ttl.compareTo(Duration.ofMinutes(5)) < 0) {
+        ttl = Duration.ofMinutes(5);
+      }
+      b.sink(EventSinks.alertmanager(am, DeliveryPolicy.DEFAULT, ttl, err));
+    }
+    if (data != null) {
+      b.source(flag("--data", () -> new FileEventSource(data)));
+    } else if (prometheus.given()) {
+      b.source(prometheus.source());
+    }
+    if (jdbc.given()) {
+      dev.slo.jdbc.JdbcStore store = jdbc.store();
+      b.store(store);
+      if (data == null && !prometheus.given()) {
+        b.source(store.eventSource()).writeHistory(false);
+      }
+    }
+    return flag("--bind/--port", b::build).start();
+  }
+
+  /** Runs {@code action}, naming the flag in front of a bad-input message from the library. */
+  private static <T> T flag(String option, java.util.function.Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (ValidationException e) {
+      throw new InvalidInputException("--" + e.field().replace('_', '-') + " " + e.getMessage(), e);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(option + " " + e.getMessage(), e);
+    }
+  }
+
+  private static URI url(String option, String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      URI u = new URI(text);
+      if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
+        throw new InvalidInputException(option + " " + text + ": use an http:// or https:// URL");
+      }
+      return u;
+    } catch (URISyntaxException e) {
+      throw new InvalidInputException(option + " " + text + ": not a URL: " + e.getMessage());
+    }
+  }
+
+  private static String read(Path p, String option) {
+    try {
+      return Files.readString(p, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new InvalidInputException(option + " " + p + ": cannot be read: " + e, e);
+    }
+  }
+}

@@ -1,5 +1,0 @@
-/**
- * {@code slo report} (HTML, Markdown and JSON reports with burn-down charts) and {@code slo
- * dashboard} (a Grafana dashboard over the recording rules of {@code slo rules}).
- */
-package dev.slo.cli.report;

@@ -1,0 +1,17 @@
+package dev.slo.core.store;
+
+/**
+ * One store: SLO definitions, burn-rate alert rules and SLI history, the three ports that {@code
+ * slo serve} and the CLI keep their state in. {@link InMemoryStore} is the default; {@code
+ * slo-jdbc}'s {@code JdbcStore} keeps them in PostgreSQL. Implementations are thread-safe.
+ */
+public interface SloStore {
+  /** SLO definitions and their latest status. */
+  SloRepository slos();
+
+  /** Burn-rate alert rules. */
+  AlertRuleRepository alertRules();
+
+  /** SLI history rows. */
+  SliHistory history();
+}

@@ -1,0 +1,65 @@
+package dev.slo.report;
+
+import dev.slo.core.eval.Evaluation;
+import dev.slo.core.eval.FiringAlert;
+import dev.slo.core.window.DurationText;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Prints the evaluator's numbers for people, the same way in HTML and Markdown. */
+final class Figures {
+  private Figures() {}
+
+  /** A percentage with up to four decimals: {@code 99.9722%}. */
+  static String percent(double p) {
+    return BigDecimal.valueOf(Math.round(p * 10_000) / 10_000.0)
+            .stripTrailingZeros()
+            .toPlainString()
+        + "%";
+  }
+
+  /** The SLI in percent, or {@code no data}. */
+  static String sli(Evaluation e) {
+    return e.currentSliPercent() == null ? "no data" : percent(e.currentSliPercent());
+  }
+
+  /** The target in percent, exactly as the spec gives it. */
+  static String target(Evaluation e) {
+    return e.slo().targetDecimal().stripTrailingZeros().toPlainString() + "%";
+  }
+
+  /** A budget fraction as a percentage with one decimal: {@code 72.2%}. */
+  static String budget(double fraction) {
+    return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+  }
+
+  /** A burn rate: {@code 1.25x}. */
+  static String burn(double rate) {
+    return String.format(Locale.ROOT, "%.2fx", rate);
+  }
+
+  /** The firing alert tiers, comma-separated, or {@code -}. */
+  static String alerts(Evaluation e) {
+    return e.alerts().isEmpty()
+        ? "-"
+        : e.alerts().stream()
+            .map(FiringAlert::tier)
+            .map(t -> t.name())
+            .collect(Collectors.joining(", "));
+  }
+
+  /** One firing alert in words. */
+  static String alert(FiringAlert a) {
+    return String.format(
+        Locale.ROOT,
+        "%s (%s): burn %s over %s and %s over %s, threshold %s",
+        a.tier().name(),
+        a.tier().severity().label(),
+        burn(a.burnRateLong()),
+        DurationText.format(a.tier().longWindow()),
+        burn(a.burnRateShort()),
+        DurationText.format(a.tier().shortWindow()),
+        a.tier().factor().stripTrailingZeros().toPlainString() + "x");
+  }
+}

@@ -1,0 +1,151 @@
+package dev.slo.report;
+
+import dev.slo.core.ValidationException;
+import dev.slo.core.correction.Corrections;
+import dev.slo.core.eval.Evaluation;
+import dev.slo.core.eval.Evaluator;
+import dev.slo.core.model.Slo;
+import dev.slo.core.source.EventSource;
+import dev.slo.core.window.Window;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds a {@link Report}: evaluates each SLO once at the report instant, exactly as {@code slo
+ * eval} does, and at evenly spaced instants across its period for the charts. Give either an
+ * instant ({@link #at}) or a closed calendar period ({@link #period}); a period report evaluates
+ * each SLO at the instant the period ends in the SLO's own time zone.
+ *
+ * <pre>{@code
+ * Report r = Report.builder().slos(slos).source(source).period(ReportPeriod.parse("2026-10"))
+ *     .generatedAt(clock.instant()).build();
+ * String html = r.render(ReportFormat.HTML);
+ * }</pre>
+ *
+ * Not thread-safe; {@link #build} validates and may be called again.
+ */
+public final class ReportBuilder {
+  private static final Duration HOURLY_UP_TO = Duration.ofDays(7);
+  private static final Duration SIX_HOURLY_UP_TO = Duration.ofDays(31);
+
+  private Evaluator evaluator = new Evaluator();
+  private List<Slo> slos = List.of();
+  private @Nullable EventSource source;
+  private @Nullable Instant at;
+  private @Nullable ReportPeriod period;
+  private @Nullable Instant generatedAt;
+
+  ReportBuilder() {}
+
+  /** The SLOs to report; each appears once, lowest budget remaining first. */
+  public ReportBuilder slos(List<Slo> slos) {
+    this.slos = List.copyOf(slos);
+    return this;
+  }
+
+  /** Corrections whose events every figure leaves out; none by default. */
+  public ReportBuilder corrections(Corrections corrections) {
+    this.evaluator = new Evaluator(Objects.requireNonNull(corrections, "corrections"));
+    return this;
+  }
+
+  /** Where events are read from. Required. */
+  public ReportBuilder source(EventSource source) {
+    this.source = Objects.requireNonNull(source, "source");
+    return this;
+  }
+
+  /** Report every SLO at this instant. Excludes {@link #period}. */
+  public ReportBuilder at(Instant at) {
+    this.at = Objects.requireNonNull(at, "at");
+    return this;
+  }
+
+  /** Report a closed calendar month or quarter. Excludes {@link #at}. */
+  public ReportBuilder period(ReportPeriod period) {
+    this.period = Objects.requireNonNull(period, "period");
+    return this;
+  }
+
+  /** When the report is made; a period must have ended by then in every SLO's zone. Required. */
+  public ReportBuilder generatedAt(Instant now) {
+    this.generatedAt = Objects.requireNonNull(now, "generatedAt");
+    return this;
+  }
+
+  /**
+   * Evaluates and returns the report.
+   *
+   * @throws ValidationException when the source, the time of making, or exactly one of instant and
+   *     period is missing
+   * @throws dev.slo.core.InvalidInputException when the period has not ended at the time of making
+   *     in some SLO's zone
+   * @throws dev.slo.core.SourceException when the source cannot be read
+   */
+  public Report build() {
+    if (source == null) {
+      throw ValidationException.required("source");
+    }
+    if (generatedAt == null) {
+      throw ValidationException.required("generated_at");
+    }
+    if ((at == null) == (period == null)) {
+      throw new ValidationException(
+          "period", period, "give either an instant or a period to report, not both");
+    }
+    if (period != null) {
+      for (Slo slo : slos) { // before reading the data, which may be large
+        period.requireEnded(slo.timeZone(), generatedAt);
+      }
+    }
+    List<SloReport> out = new ArrayList<>();
+    for (Slo slo : slos) {
+      out.add(report(slo, at != null ? at : period.end(slo.timeZone())));
+    }
+    return new Report(generatedAt, at, period, sorted(out));
+  }
+
+  private SloReport report(Slo slo, Instant when) {
+    Evaluation e = evaluator.evaluate(slo, source, when);
+    List<SeriesPoint> series = new ArrayList<>();
+    for (Instant t : samples(e.period(), when)) {
+      series.add(
+          t.equals(when) ? SeriesPoint.of(e) : SeriesPoint.of(evaluator.evaluate(slo, source, t)));
+    }
+    return new SloReport(e, series);
+  }
+
+  /**
+   * The chart instants for a period: every step after its start and before {@code at}, then {@code
+   * at} itself. The step is an hour for periods up to 7 days, 6 hours up to 31 days, a day beyond.
+   */
+  static List<Instant> samples(Window period, Instant at) {
+    Duration step = step(period.length());
+    List<Instant> out = new ArrayList<>();
+    for (Instant t = period.start().plus(step); t.isBefore(at); t = t.plus(step)) {
+      out.add(t);
+    }
+    out.add(at);
+    return out;
+  }
+
+  static Duration step(Duration periodLength) {
+    if (periodLength.compareTo(HOURLY_UP_TO) <= 0) {
+      return Duration.ofHours(1);
+    }
+    return periodLength.compareTo(SIX_HOURLY_UP_TO) <= 0 ? Duration.ofHours(6) : Duration.ofDays(1);
+  }
+
+  private static List<SloReport> sorted(List<SloReport> reports) {
+    return reports.stream()
+        .sorted(
+            Comparator.comparingDouble((SloReport r) -> r.evaluation().errorBudgetRemaining())
+                .thenComparing(r -> r.evaluation().slo().sloId()))
+        .toList();
+  }
+}

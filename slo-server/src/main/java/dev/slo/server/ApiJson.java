@@ -1,0 +1,145 @@
+package dev.slo.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slo.core.json.StatusJson;
+import dev.slo.core.model.BudgetingMethod;
+import dev.slo.core.model.LatencySli;
+import dev.slo.core.model.NoDataPolicy;
+import dev.slo.core.model.SliDefinition;
+import dev.slo.core.model.Slo;
+import dev.slo.core.model.StatusThresholds;
+import dev.slo.core.store.BurnRateAlertRule;
+import dev.slo.core.store.SliMetric;
+import dev.slo.core.window.DurationText;
+import dev.slo.prometheus.RuleGenerator;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * The JSON shapes the API adds to {@link StatusJson}: the SLO object of docs/openapi.json (plus
+ * slo's optional spec fields when they differ from the defaults, so the output parses back to the
+ * same SLO), SLIMetric, AlertRule and errors. Thread-safe; no state.
+ */
+final class ApiJson {
+  private ApiJson() {}
+
+  /** The SLO object (docs/openapi.json). */
+  static ObjectNode slo(Slo s) {
+    ObjectNode o = StatusJson.MAPPER.createObjectNode();
+    o.put("slo_id", s.sloId());
+    o.put("slo_name", s.sloName());
+    o.put("service_name", s.serviceName());
+    o.put("slo_type", s.sloType().name());
+    o.put("target_percentage", s.targetPercentage());
+    o.put("time_period", s.timePeriod().name());
+    o.put("sli_query", s.sliQuery());
+    o.put("description", s.description());
+    o.put("enabled", s.enabled());
+    if (!s.timeZone().getId().equals("UTC")) {
+      o.put("time_zone", s.timeZone().getId());
+    }
+    if (s.budgetingMethod() != BudgetingMethod.OCCURRENCES) {
+      o.put("budgeting_method", s.budgetingMethod().name());
+      o.put("timeslice_length", DurationText.format(s.timesliceLength()));
+      o.put("timeslice_target_percentage", s.timesliceTargetPercentage());
+    }
+    if (s.noData() != NoDataPolicy.IGNORE) {
+      o.put("no_data", s.noData().name().toLowerCase(Locale.ROOT));
+    }
+    if (!s.thresholds().equals(StatusThresholds.DEFAULT)) {
+      ObjectNode t = o.putObject("status_thresholds");
+      t.put("warning_budget_remaining", s.thresholds().warningBelow());
+      t.put("critical_budget_remaining", s.thresholds().criticalBelow());
+    }
+    SliDefinition d = s.sli();
+    putIf(o, "good_counter", d.goodCounter());
+    putIf(o, "bad_counter", d.badCounter());
+    putIf(o, "total_counter", d.totalCounter());
+    putIf(o, "good_query", d.goodQuery());
+    putIf(o, "bad_query", d.badQuery());
+    putIf(o, "total_query", d.totalQuery());
+    LatencySli l = d.latency();
+    if (l != null) {
+      ObjectNode x = o.putObject("latency");
+      x.put("histogram", l.histogram());
+      x.put("threshold", l.threshold());
+      if (!l.selector().isEmpty()) {
+        x.put("selector", l.selector());
+      }
+    }
+    return o;
+  }
+
+  /** The SLIMetric object of {@code GET .../history}. */
+  static ObjectNode metric(SliMetric m, Slo slo) {
+    boolean good = m.isGood() != null ? m.isGood() : m.sliValue() >= slo.targetPercentage();
+    return StatusJson.sliMetric(
+        m.sloId(), m.timestamp(), m.sliValue(), m.goodEvents(), m.totalEvents(), good);
+  }
+
+  /** The AlertRule object: the stored row plus a ready-to-use Prometheus alerting rule. */
+  static ObjectNode alertRule(BurnRateAlertRule r, Slo slo) {
+    String expr = RuleGenerator.burnRateAlert(slo, r);
+    ObjectNode o = StatusJson.MAPPER.createObjectNode();
+    o.put("id", r.id().toString());
+    o.put("alert_rule_id", r.alertRuleId());
+    o.put("slo_id", r.sloId());
+    o.put("burn_rate_threshold", r.burnRateThreshold());
+    o.put("time_window", DurationText.format(r.timeWindow()));
+    o.put("short_window", r.shortWindow() == null ? null : DurationText.format(r.shortWindow()));
+    o.put("severity", r.severity().label());
+    o.put("enabled", r.enabled());
+    o.put("created_at", StatusJson.time(r.createdAt()));
+    o.put("expr", expr);
+    ObjectNode rule = o.putObject("prometheus_rule");
+    rule.put("alert", RuleGenerator.ALERT);
+    rule.put("expr", expr);
+    ObjectNode labels = rule.putObject("labels");
+    labels.put("slo_id", slo.sloId());
+    labels.put("service", slo.serviceName());
+    labels.put("severity", r.severity().label());
+    labels.put("alert_rule_id", r.alertRuleId());
+    ObjectNode ann = rule.putObject("annotations");
+    ann.put(
+        "summary",
+        slo.sloName()
+            + ": error budget burning at "
+            + r.burnRateThreshold()
+            + "x or more over "
+            + DurationText.format(r.timeWindow()));
+    return o;
+  }
+
+  /** The error body {@code {"error": code, "message": message}}, with the field when known. */
+  static byte[] error(ApiException e) {
+    ObjectNode o = StatusJson.MAPPER.createObjectNode();
+    o.put("error", e.code());
+    o.put("message", e.getMessage());
+    if (e.field() != null) {
+      o.put("field", e.field());
+    }
+    return bytes(o);
+  }
+
+  /** Compact UTF-8 JSON. */
+  static byte[] bytes(JsonNode n) {
+    try {
+      return StatusJson.MAPPER.writeValueAsBytes(n);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Compact JSON as a string. */
+  static String text(JsonNode n) {
+    return new String(bytes(n), StandardCharsets.UTF_8);
+  }
+
+  private static void putIf(ObjectNode o, String key, String value) {
+    if (value != null) {
+      o.put(key, value);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.slo.server;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One HTTP request and its response, free of the transport. Immutable.
+ *
+ * @param method the request method, upper case
+ * @param path the decoded path
+ * @param query decoded query parameters, each with its values in order
+ * @param authorization the Authorization header, or null
+ * @param body the request body, at most {@link ApiServer#MAX_BODY} bytes
+ */
+record Exchange(
+    String method,
+    String path,
+    Map<String, List<String>> query,
+    String authorization,
+    byte[] body) {
+
+  /**
+   * A response.
+   *
+   * @param status the HTTP status
+   * @param contentType the Content-Type
+   * @param body the body
+   * @param headers extra headers
+   */
+  record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
+    static final String JSON = "application/json";
+
+    /** A JSON response without extra headers. */
+    static Response json(int status, byte[] body) {
+      return new Response(status, JSON, body, Map.of());
+    }
+  }
+
+  /** The last value of a query parameter, or null. */
+  String param(String name) {
+    List<String> v = query.get(name);
+    return v == null || v.isEmpty() ? null : v.get(v.size() - 1);
+  }
+}

@@ -1,0 +1,415 @@
+package dev.slo.server;
+
+import dev.slo.core.SloException;
+import dev.slo.core.ValidationException;
+import dev.slo.core.eval.Evaluation;
+import dev.slo.core.eval.Evaluator;
+import dev.slo.core.event.SloStatusUpdated;
+import dev.slo.core.json.StatusJson;
+import dev.slo.core.model.Slo;
+import dev.slo.core.model.Status;
+import dev.slo.core.source.EventCounts;
+import dev.slo.core.source.EventSource;
+import dev.slo.core.store.InMemoryStore;
+import dev.slo.core.store.SliMetric;
+import dev.slo.core.store.SloFilter;
+import dev.slo.core.store.SloStore;
+import dev.slo.core.window.DurationText;
+import dev.slo.core.window.Window;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Evaluates every enabled SLO of a store on an interval, at the clock's time, and keeps each one's
+ * latest {@link Snapshot}: {@code slo serve} without HTTP. After each evaluation it appends the
+ * events since the previous one to the store's SLI history (unless the source is the store itself),
+ * applies hysteresis, and publishes a {@link Notice} to the sinks when the reported status or the
+ * firing tiers change. A failing source marks the SLO stale with the error and keeps its last good
+ * values, reported no better than WARNING, until a later pass succeeds.
+ *
+ * <p>Build one with {@link #builder()}; {@link #start()} schedules passes, {@link #evaluateNow()}
+ * runs one in the caller's thread. Thread-safe: passes are serialized; reads never lock.
+ */
+public final class Monitor implements AutoCloseable {
+  private final SloStore store;
+  private final EventSource source;
+  private final boolean writeHistory;
+  private final List<EventSink> sinks;
+  private final Clock clock;
+  private final Duration interval;
+  private final Hysteresis hysteresis;
+  private final PrintWriter log;
+  private final Evaluator evaluator = new Evaluator();
+  private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
+  private final Map<String, Instant> lastRecorded = new ConcurrentHashMap<>();
+  private final ReentrantLock pass = new ReentrantLock();
+  private final ScheduledExecutorService scheduler;
+  private volatile boolean ready;
+
+  private Monitor(Builder b) {
+    this.store = b.store == null ? new InMemoryStore(b.clock) : b.store;
+    this.source = b.source;
+    this.writeHistory = b.writeHistory;
+    this.sinks = List.copyOf(b.sinks);
+    this.clock = b.clock;
+    this.interval = b.interval;
+    this.hysteresis = new Hysteresis(b.resolveAfter);
+    this.log = b.log;
+    for (Slo s : b.slos) {
+      if (store.slos().get(s.sloId()).isPresent()) {
+        store.slos().update(s);
+      } else {
+        store.slos().create(s);
+      }
+    }
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "slo-evaluator");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** A builder with the defaults: interval 60s, resolve after 3, an in-memory store. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The store the monitor reads SLOs from and writes history to. */
+  public SloStore store() {
+    return store;
+  }
+
+  /** The event source. */
+  EventSource source() {
+    return source;
+  }
+
+  /** Settings of a {@link Monitor}. Not thread-safe; {@link #build} validates and copies. */
+  public static final class Builder {
+    private EventSource source;
+    private SloStore store;
+    private List<Slo> slos = List.of();
+    private boolean writeHistory = true;
+    private final List<EventSink> sinks = new ArrayList<>();
+    private Clock clock = Clock.systemUTC();
+    private Duration interval = Duration.ofSeconds(60);
+    private int resolveAfter = 3;
+    private PrintWriter log = new PrintWriter(System.err, true);
+
+    private Builder() {}
+
+    /** Where events are read from. Required. */
+    public Builder source(EventSource source) {
+      this.source = source;
+      return this;
+    }
+
+    /** Where SLOs, alert rules and history live; default a new {@link InMemoryStore}. */
+    public Builder store(SloStore store) {
+      this.store = store;
+      return this;
+    }
+
+    /** SLOs stored at build time: created, or updated when the store has them. */
+    public Builder slos(List<Slo> slos) {
+      this.slos = List.copyOf(slos);
+      return this;
+    }
+
+    /**
+     * Whether each evaluation appends the events since the previous one to the store's history
+     * (default true). Set false when the source reads that history, so nothing is counted twice.
+     */
+    public Builder writeHistory(boolean write) {
+      this.writeHistory = write;
+      return this;
+    }
+
+    /** Adds a sink for events. */
+    public Builder sink(EventSink sink) {
+      sinks.add(Objects.requireNonNull(sink, "sink"));
+      return this;
+    }
+
+    /** The clock evaluations read; default the system UTC clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Time between the end of one pass and the start of the next; at least 1s (default 60s). */
+    public Builder interval(Duration interval) {
+      this.interval = interval;
+      return this;
+    }
+
+    /** Clear evaluations before a firing tier resolves; at least 1 (default 3). */
+    public Builder resolveAfter(int evaluations) {
+      this.resolveAfter = evaluations;
+      return this;
+    }
+
+    /** Where one-line warnings go (stale sources, sink failures); default standard error. */
+    public Builder log(PrintWriter log) {
+      this.log = Objects.requireNonNull(log, "log");
+      return this;
+    }
+
+    /**
+     * A monitor; nothing is scheduled until {@link Monitor#start()}.
+     *
+     * @throws dev.slo.core.ValidationException naming the first bad setting
+     */
+    public Monitor build() {
+      if (source == null) {
+        throw ValidationException.required("source");
+      }
+      if (interval == null || interval.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new ValidationException(
+            "interval", interval == null ? null : DurationText.format(interval), "use at least 1s");
+      }
+      if (resolveAfter < 1) {
+        throw new ValidationException("resolve_after", resolveAfter, "use at least 1");
+      }
+      return new Monitor(this);
+    }
+  }
+
+  /** Schedules a pass now and then every interval after the previous one ends. */
+  public void start() {
+    scheduler.scheduleWithFixedDelay(
+        this::passSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Schedules one extra pass soon, e.g. after an SLO was added; no-op after close. */
+  void requestEvaluation() {
+    try {
+      scheduler.execute(this::passSafely);
+    } catch (RejectedExecutionException e) {
+      // closing: the pass is not needed
+    }
+  }
+
+  /** True once the first pass has finished. */
+  public boolean ready() {
+    return ready;
+  }
+
+  /** The latest state of an SLO, empty before its first pass. */
+  public Optional<Snapshot> snapshot(String sloId) {
+    return Optional.ofNullable(snapshots.get(sloId));
+  }
+
+  /** The latest states, ordered by slo_id. */
+  public List<Snapshot> snapshots() {
+    List<Snapshot> out = new ArrayList<>();
+    for (Slo s : store.slos().list(SloFilter.ALL)) {
+      Snapshot x = snapshots.get(s.sloId());
+      if (x != null) {
+        out.add(x);
+      }
+    }
+    return out;
+  }
+
+  /** Runs one pass over every enabled SLO now, in the caller's thread. */
+  public void evaluateNow() {
+    pass.lock();
+    try {
+      Instant at = clock.instant();
+      for (Slo slo : store.slos().list(SloFilter.ALL)) {
+        if (slo.enabled()) {
+          evaluate(slo, at);
+        }
+      }
+      List<Snapshot> all = snapshots();
+      for (EventSink sink : sinks) {
+        try {
+          sink.evaluated(at, all);
+        } catch (RuntimeException e) {
+          log.println("slo serve: event sink failed: " + e.getMessage());
+        }
+      }
+      ready = true;
+    } finally {
+      pass.unlock();
+    }
+  }
+
+  /** As {@link #close(Duration)} with ten seconds' grace. */
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(10));
+  }
+
+  /** Stops scheduling, waits for the pass in flight, then flushes the sinks until the deadline. */
+  public void close(Duration grace) {
+    Instant deadline = Instant.now().plus(grace);
+    scheduler.shutdown();
+    try {
+      if (!scheduler.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        scheduler.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      scheduler.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    boolean locked = false;
+    try {
+      locked =
+          pass.tryLock(
+              Math.max(0, Duration.between(Instant.now(), deadline).toMillis()),
+              TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (!locked) {
+      log.println("slo serve: the evaluation in flight did not finish in " + grace + "; closing");
+    }
+    try {
+      for (EventSink sink : sinks) {
+        try {
+          sink.close(deadline);
+        } catch (RuntimeException e) {
+          log.println("slo serve: event sink failed to flush: " + e.getMessage());
+        }
+      }
+    } finally {
+      if (locked) {
+        pass.unlock();
+      }
+    }
+  }
+
+  private void passSafely() {
+    try {
+      evaluateNow();
+    } catch (RuntimeException e) {
+      log.println("slo serve: evaluation pass failed: " + e);
+    }
+  }
+
+  private void evaluate(Slo slo, Instant at) {
+    Snapshot prev = snapshots.get(slo.sloId());
+    Evaluation last = prev == null ? null : prev.evaluation();
+    Map<String, AlertState> prevAlerts = prev == null ? Map.of() : prev.alerts();
+    Snapshot next;
+    try {
+      Evaluation raw = evaluator.evaluate(slo, source, at);
+      Hysteresis.Outcome o = hysteresis.apply(raw, last == null ? null : last.status(), prevAlerts);
+      next =
+          Snapshot.of(
+              slo, Hysteresis.reported(raw, o.status(), o.alerts().values()), o.alerts(), null, at);
+      record(slo, raw);
+    } catch (SloException | ArithmeticException | IllegalArgumentException e) {
+      String why = e.getMessage() == null ? e.toString() : e.getMessage();
+      if (prev == null || !why.equals(prev.sourceError())) {
+        log.println("slo serve: " + slo.sloId() + ": stale: " + why);
+      }
+      next =
+          last == null
+              ? Snapshot.of(slo, null, Map.of(), why, at)
+              : Snapshot.of(
+                  slo,
+                  Hysteresis.reported(
+                      last, Hysteresis.worst(last.status(), Status.WARNING), prevAlerts.values()),
+                  prevAlerts,
+                  why,
+                  at);
+    }
+    snapshots.put(slo.sloId(), next);
+    notify(prev, next, at);
+  }
+
+  /**
+   * Appends the events since this process last recorded the SLO as one history row; the first
+   * evaluation of a process only anchors the next. The row also carries the SLO's state at this
+   * evaluation (budget consumed, 1-hour burn rate).
+   */
+  private void record(Slo slo, Evaluation e) {
+    if (!writeHistory) {
+      return;
+    }
+    Instant prev = lastRecorded.put(slo.sloId(), e.at());
+    if (prev == null || !prev.isBefore(e.at())) {
+      return;
+    }
+    try {
+      EventCounts c = source.counts(slo, List.of(new Window(prev, e.at()))).get(0);
+      if (c.total() == 0) {
+        return;
+      }
+      double sli = 100.0 * c.good() / c.total();
+      store
+          .history()
+          .append(
+              List.of(
+                  new SliMetric(
+                      slo.sloId(),
+                      e.at().truncatedTo(ChronoUnit.MICROS),
+                      sli,
+                      c.good(),
+                      c.total(),
+                      sli >= slo.targetPercentage(),
+                      finite(e.errorBudgetConsumed()),
+                      finite(e.burnRate()))));
+    } catch (RuntimeException ex) {
+      lastRecorded.put(slo.sloId(), prev);
+      log.println("slo serve: " + slo.sloId() + ": cannot record SLI: " + ex.getMessage());
+    }
+  }
+
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+
+  private void notify(Snapshot prev, Snapshot next, Instant at) {
+    if (next.evaluation() == null) {
+      return;
+    }
+    Status before = prev == null || prev.evaluation() == null ? null : prev.evaluation().status();
+    Map<String, AlertState> was = prev == null ? Map.of() : prev.alerts();
+    List<AlertState> fired =
+        next.alerts().values().stream()
+            .filter(a -> !was.containsKey(a.alert().tier().name()))
+            .toList();
+    List<AlertState> resolved =
+        was.values().stream()
+            .filter(a -> !next.alerts().containsKey(a.alert().tier().name()))
+            .toList();
+    if (before == next.evaluation().status() && fired.isEmpty() && resolved.isEmpty()) {
+      return;
+    }
+    Notice n =
+        new Notice(
+            next,
+            StatusJson.event(SloStatusUpdated.of(next.evaluation(), UUID.randomUUID())),
+            fired,
+            resolved,
+            at);
+    for (EventSink sink : sinks) {
+      try {
+        sink.publish(n);
+      } catch (RuntimeException e) {
+        log.println("slo serve: event sink failed: " + e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,342 @@
+package dev.slo.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.slo.core.ValidationException;
+import dev.slo.core.data.DataFileReader;
+import dev.slo.core.json.StatusJson;
+import dev.slo.core.model.Slo;
+import dev.slo.core.model.SloType;
+import dev.slo.core.model.Status;
+import dev.slo.core.spec.SpecException;
+import dev.slo.core.spec.SpecParser;
+import dev.slo.core.spec.SpecProblem;
+import dev.slo.core.store.BurnRateAlertRule;
+import dev.slo.core.store.ConflictException;
+import dev.slo.core.store.SloFilter;
+import dev.slo.core.store.SloStore;
+import dev.slo.core.window.Window;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The REST API of docs/openapi.json plus {@code /metrics}, {@code /healthz}, {@code /readyz} and
+ * {@code /api/v1/openapi.json}. Routes, checks methods (405 with Allow), the bearer token of write
+ * endpoints (401), known SLOs (404) and inputs (400 naming the field). Thread-safe.
+ */
+final class SloApi {
+  private static final String SLOS = "/api/v1/slos";
+
+  /** Every route, as {@code METHOD path}; docs/openapi.json documents exactly these. */
+  static final List<String> ROUTES =
+      List.of(
+          "GET /api/v1/slos",
+          "POST /api/v1/slos",
+          "GET /api/v1/slos/{slo_id}/status",
+          "GET /api/v1/slos/{slo_id}/error-budget",
+          "GET /api/v1/slos/{slo_id}/history",
+          "POST /api/v1/slos/{slo_id}/burn-rate-alert",
+          "GET /metrics",
+          "GET /healthz",
+          "GET /readyz",
+          "GET /api/v1/openapi.json");
+
+  private final SloStore store;
+  private final Monitor monitor;
+  private final MetricsExposition metrics;
+  private final Clock clock;
+  private final byte[] token;
+  private final byte[] openApi;
+
+  SloApi(
+      SloStore store,
+      Monitor monitor,
+      MetricsExposition metrics,
+      Clock clock,
+      String token,
+      byte[] openApi) {
+    this.store = store;
+    this.monitor = monitor;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+    this.openApi = openApi.clone();
+  }
+
+  Exchange.Response handle(Exchange x) {
+    String p = x.path();
+    switch (p) {
+      case "/healthz":
+        allow(x, "GET");
+        return Exchange.Response.json(200, "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8));
+      case "/readyz":
+        allow(x, "GET");
+        if (!monitor.ready()) {
+          throw new ApiException(503, "not_ready", "no evaluation has finished yet");
+        }
+        return Exchange.Response.json(
+            200, "{\"status\":\"ready\"}".getBytes(StandardCharsets.UTF_8));
+      case "/metrics":
+        allow(x, "GET");
+        return new Exchange.Response(
+            200, metrics.contentType(), metrics.render(monitor.snapshots()), Map.of());
+      case "/api/v1/openapi.json":
+        allow(x, "GET");
+        return Exchange.Response.json(200, openApi);
+      case SLOS:
+        allow(x, "GET", "POST");
+        return x.method().equals("GET") ? list(x) : create(x);
+      default:
+        break;
+    }
+    if (p.startsWith(SLOS + "/")) {
+      String[] parts = p.substring(SLOS.length() + 1).split("/", -1);
+      if (parts.length == 2 && !parts[0].isEmpty()) {
+        switch (parts[1]) {
+          case "status":
+            allow(x, "GET");
+            params(x);
+            return Exchange.Response.json(200, snapshot(parts[0]).statusJson());
+          case "error-budget":
+            allow(x, "GET");
+            params(x);
+            return Exchange.Response.json(200, snapshot(parts[0]).budgetJson());
+          case "history":
+            allow(x, "GET");
+            return history(x, parts[0]);
+          case "burn-rate-alert":
+            allow(x, "POST");
+            return burnRateAlert(x, parts[0]);
+          default:
+            break;
+        }
+      }
+    }
+    throw new ApiException(404, "not_found", p + " is not a route of this API");
+  }
+
+  private Exchange.Response list(Exchange x) {
+    params(x, "service_name", "slo_type", "status");
+    String service = x.param("service_name");
+    SloType type = enumParam(x, "slo_type", SloType.class);
+    Status status = enumParam(x, "status", Status.class);
+    ArrayNode out = StatusJson.MAPPER.createArrayNode();
+    for (Slo s : store.slos().list(new SloFilter(service, type, null))) {
+      if (status != null) {
+        Snapshot snap = monitor.snapshot(s.sloId()).orElse(null);
+        if (snap == null || snap.evaluation() == null || snap.evaluation().status() != status) {
+          continue;
+        }
+      }
+      out.add(ApiJson.slo(s));
+    }
+    return Exchange.Response.json(200, ApiJson.bytes(out));
+  }
+
+  private Exchange.Response create(Exchange x) {
+    authorize(x);
+    params(x);
+    json(x);
+    Slo slo;
+    try {
+      slo = SpecParser.parseSlo("request body", new String(x.body(), StandardCharsets.UTF_8));
+    } catch (SpecException e) {
+      SpecProblem first = e.problems().get(0);
+      String message =
+          e.problems().stream()
+              .map(q -> (q.field().isEmpty() ? "" : q.field() + ": ") + q.message())
+              .collect(Collectors.joining("; "));
+      throw new ApiException(400, "invalid_field", message, first.field(), Map.of());
+    }
+    try {
+      store.slos().create(slo);
+    } catch (ConflictException e) {
+      throw new ApiException(409, "conflict", e.getMessage());
+    }
+    monitor.requestEvaluation();
+    return new Exchange.Response(
+        201,
+        Exchange.Response.JSON,
+        ApiJson.bytes(ApiJson.slo(slo)),
+        Map.of("Location", SLOS + "/" + slo.sloId() + "/status"));
+  }
+
+  private Snapshot snapshot(String sloId) {
+    Slo slo = store.slos().get(sloId).orElseThrow(() -> ApiException.unknownSlo(sloId));
+    if (!slo.enabled()) {
+      throw new ApiException(
+          409, "slo_disabled", "\"" + sloId + "\" is disabled, so it is not evaluated");
+    }
+    Snapshot s = monitor.snapshot(sloId).orElse(null);
+    if (s == null || s.statusJson() == null) {
+      throw new ApiException(
+          503,
+          "not_evaluated",
+          "\""
+              + sloId
+              + "\" has no successful evaluation yet"
+              + (s != null && s.sourceError() != null ? ": " + s.sourceError() : ""),
+          null,
+          Map.of("Retry-After", "5"));
+    }
+    return s;
+  }
+
+  private Exchange.Response history(Exchange x, String sloId) {
+    params(x, "start_time", "end_time");
+    Slo slo = store.slos().get(sloId).orElseThrow(() -> ApiException.unknownSlo(sloId));
+    Instant start = instant(x, "start_time", Instant.EPOCH);
+    Instant end = instant(x, "end_time", Instant.MAX);
+    if (start.isAfter(end)) {
+      throw ApiException.badField(
+          "start_time", x.param("start_time") + " is after end_time " + x.param("end_time"));
+    }
+    ArrayNode out = StatusJson.MAPPER.createArrayNode();
+    // history windows are left-open; start_time is inclusive here (timestamps are microseconds)
+    Window w = new Window(start.minusNanos(1000), end);
+    store.history().history(sloId, w).forEach(m -> out.add(ApiJson.metric(m, slo)));
+    return Exchange.Response.json(200, ApiJson.bytes(out));
+  }
+
+  private Exchange.Response burnRateAlert(Exchange x, String sloId) {
+    authorize(x);
+    params(x);
+    Slo slo = store.slos().get(sloId).orElseThrow(() -> ApiException.unknownSlo(sloId));
+    BurnRateAlertRequest req = BurnRateAlertRequest.parse(json(x));
+    BurnRateAlertRule rule;
+    try {
+      rule =
+          store
+              .alertRules()
+              .create(
+                  BurnRateAlertRule.of(
+                      sloId,
+                      req.burnRateThreshold(),
+                      req.timeWindow(),
+                      req.shortWindow(),
+                      req.severity()));
+    } catch (ConflictException e) {
+      throw new ApiException(409, "conflict", e.getMessage());
+    } catch (ValidationException e) {
+      throw ApiException.badField(e.field(), e.getMessage());
+    }
+    return Exchange.Response.json(201, ApiJson.bytes(ApiJson.alertRule(rule, slo)));
+  }
+
+  private static void allow(Exchange x, String... methods) {
+    if (!Arrays.asList(methods).contains(x.method())) {
+      String allow = String.join(", ", methods);
+      throw new ApiException(
+          405,
+          "method_not_allowed",
+          x.method() + " is not allowed on " + x.path() + "; use " + allow,
+          null,
+          Map.of("Allow", allow));
+    }
+  }
+
+  private void authorize(Exchange x) {
+    if (token == null) {
+      return;
+    }
+    String h = x.authorization();
+    byte[] given =
+        h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? h.substring(7).trim().getBytes(StandardCharsets.UTF_8)
+            : new byte[0];
+    if (!MessageDigest.isEqual(given, token)) {
+      throw new ApiException(
+          401,
+          "unauthorized",
+          "this endpoint needs the header Authorization: Bearer <token>",
+          null,
+          Map.of("WWW-Authenticate", "Bearer realm=\"slo\""));
+    }
+  }
+
+  private static void params(Exchange x, String... known) {
+    Set<String> ok = Set.of(known);
+    for (String k : x.query().keySet()) {
+      if (!ok.contains(k)) {
+        throw ApiException.badField(
+            k,
+            "unknown query parameter"
+                + (known.length == 0
+                    ? "; this endpoint takes none"
+                    : "; known: " + String.join(", ", known)));
+      }
+    }
+  }
+
+  private static JsonNode json(Exchange x) {
+    if (x.body().length == 0) {
+      throw new ApiException(400, "invalid_body", "the body is empty; send a JSON object");
+    }
+    JsonNode n;
+    try {
+      n = StatusJson.MAPPER.readTree(x.body());
+    } catch (JsonProcessingException e) {
+      throw new ApiException(
+          400,
+          "malformed_json",
+          "the body is not valid JSON: "
+              + e.getOriginalMessage().replaceAll(" \\(start marker at .*", "")
+              + (e.getLocation() == null
+                  ? ""
+                  : " (line "
+                      + e.getLocation().getLineNr()
+                      + ", column "
+                      + e.getLocation().getColumnNr()
+                      + ")"));
+    } catch (java.io.IOException e) {
+      throw new ApiException(400, "malformed_json", "the body cannot be read: " + e.getMessage());
+    }
+    if (n == null || !n.isObject()) {
+      throw new ApiException(400, "invalid_body", "the body must be a JSON object");
+    }
+    return n;
+  }
+
+  private static <E extends Enum<E>> E enumParam(Exchange x, String name, Class<E> type) {
+    String v = x.param(name);
+    if (v == null || v.isEmpty()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, v.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badField(
+          name,
+          "\""
+              + v
+              + "\" is not valid; use one of "
+              + Arrays.stream(type.getEnumConstants())
+                  .map(Enum::name)
+                  .collect(Collectors.joining(", ")));
+    }
+  }
+
+  private static Instant instant(Exchange x, String name, Instant dflt) {
+    String v = x.param(name);
+    if (v == null || v.isEmpty()) {
+      return dflt;
+    }
+    try {
+      return DataFileReader.parseInstant(v.trim());
+    } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
+      throw ApiException.badField(
+          name,
+          "\"" + v + "\" is not an instant; use ISO-8601 (2026-11-20T12:00:00Z) or epoch seconds");
+    }
+  }
+}

@@ -1,0 +1,250 @@
+package dev.slo.server;
+
+import dev.slo.core.ValidationException;
+import dev.slo.core.model.Slo;
+import dev.slo.core.source.EventSource;
+import dev.slo.core.store.SloStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code slo serve} as a library: a {@link Monitor} and the REST API (docs/openapi.json), {@code
+ * /metrics}, {@code /healthz} and {@code /readyz} on the JDK's HTTP server.
+ *
+ * <pre>{@code
+ * SloServer server = SloServer.builder()
+ *     .slos(spec.slos())
+ *     .source(source)
+ *     .port(8080)
+ *     .sink(EventSinks.webhook(uri, DeliveryPolicy.DEFAULT, log))
+ *     .build()
+ *     .start();
+ * ...
+ * server.close();
+ * }</pre>
+ *
+ * {@link #close} is graceful and idempotent: it stops accepting requests, finishes the evaluation
+ * in flight and flushes the sinks. Thread-safe.
+ */
+public final class SloServer implements AutoCloseable {
+  private final Monitor monitor;
+  private final ApiServer http;
+  private final Duration grace;
+  private final boolean schedule;
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private boolean started;
+  private boolean closing;
+
+  private SloServer(Builder b, Monitor monitor) {
+    this.monitor = monitor;
+    this.grace = b.grace;
+    this.schedule = b.schedule;
+    SloApi api =
+        new SloApi(monitor.store(), monitor, new ExporterExposition(), b.clock, b.token, openApi());
+    this.http = new ApiServer(b.bind, api, b.threads, b.log);
+  }
+
+  /** A builder with the defaults: 127.0.0.1:8080, interval 60s, an in-memory store, no token. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts serving, and evaluating every interval unless scheduling was turned off.
+   *
+   * @return this server
+   * @throws IllegalStateException when called twice
+   */
+  public synchronized SloServer start() {
+    if (started) {
+      throw new IllegalStateException("the server is already started");
+    }
+    started = true;
+    http.start();
+    if (schedule) {
+      monitor.start();
+    }
+    return this;
+  }
+
+  /** The bound port (useful with port 0). */
+  public int port() {
+    return http.port();
+  }
+
+  /** Runs one evaluation pass now, in the caller's thread. */
+  public void evaluateNow() {
+    monitor.evaluateNow();
+  }
+
+  /** The monitor behind the API. */
+  public Monitor monitor() {
+    return monitor;
+  }
+
+  /** Blocks until {@link #close} has finished. */
+  public void awaitClosed() throws InterruptedException {
+    closed.await();
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closing) {
+        return;
+      }
+      closing = true;
+    }
+    try {
+      http.stop(grace.compareTo(Duration.ofSeconds(1)) < 0 ? 0 : 1);
+      monitor.close(grace);
+    } finally {
+      closed.countDown();
+    }
+  }
+
+  /** The OpenAPI document, the same bytes as docs/openapi.json. */
+  static byte[] openApi() {
+    try (InputStream in = SloServer.class.getResourceAsStream("openapi.json")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.json is missing from the jar");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Settings of a {@link SloServer}. Not thread-safe; {@link #build} validates and copies. */
+  public static final class Builder {
+    private final Monitor.Builder monitor = Monitor.builder();
+    private InetSocketAddress bind = new InetSocketAddress("127.0.0.1", 8080);
+    private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    private String token;
+    private boolean schedule = true;
+    private Duration grace = Duration.ofSeconds(10);
+    private Clock clock = Clock.systemUTC();
+    private PrintWriter log = new PrintWriter(System.err, true);
+
+    private Builder() {}
+
+    /** Where events are read from. Required. */
+    public Builder source(EventSource source) {
+      monitor.source(source);
+      return this;
+    }
+
+    /** Where SLOs, alert rules and history live; default a new in-memory store. */
+    public Builder store(SloStore store) {
+      monitor.store(store);
+      return this;
+    }
+
+    /** SLOs stored at build time: created, or updated when the store has them. */
+    public Builder slos(List<Slo> slos) {
+      monitor.slos(slos);
+      return this;
+    }
+
+    /** See {@link Monitor.Builder#writeHistory}. */
+    public Builder writeHistory(boolean write) {
+      monitor.writeHistory(write);
+      return this;
+    }
+
+    /** Adds a sink for events; see {@link EventSinks}. */
+    public Builder sink(EventSink sink) {
+      monitor.sink(sink);
+      return this;
+    }
+
+    /** The clock evaluations and the API read; default the system UTC clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      monitor.clock(clock);
+      return this;
+    }
+
+    /** Time between evaluations; at least 1s (default 60s). */
+    public Builder interval(Duration interval) {
+      monitor.interval(interval);
+      return this;
+    }
+
+    /** Clear evaluations before a firing tier resolves; at least 1 (default 3). */
+    public Builder resolveAfter(int evaluations) {
+      monitor.resolveAfter(evaluations);
+      return this;
+    }
+
+    /** Address and port to listen on; port 0 picks a free one. */
+    public Builder bind(InetSocketAddress address) {
+      this.bind = Objects.requireNonNull(address, "bind");
+      return this;
+    }
+
+    /** Listens on 127.0.0.1 at {@code port}, 0 to 65535 (0 picks a free one). */
+    public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new ValidationException("port", port, "use 0 to 65535");
+      }
+      this.bind = new InetSocketAddress(bind.getHostString(), port);
+      return this;
+    }
+
+    /** HTTP worker threads, at least 1 (default two per CPU, at least 4). */
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    /** Bearer token that write endpoints require; null (default) for none. */
+    public Builder token(String token) {
+      this.token = token;
+      return this;
+    }
+
+    /** False to evaluate only through {@link SloServer#evaluateNow} (default true). */
+    public Builder schedule(boolean schedule) {
+      this.schedule = schedule;
+      return this;
+    }
+
+    /** How long {@link SloServer#close} waits for the pass in flight and the sinks (10s). */
+    public Builder grace(Duration grace) {
+      this.grace = Objects.requireNonNull(grace, "grace");
+      return this;
+    }
+
+    /** Where one-line warnings go; default standard error. */
+    public Builder log(PrintWriter log) {
+      this.log = Objects.requireNonNull(log, "log");
+      monitor.log(log);
+      return this;
+    }
+
+    /**
+     * Binds the port and builds the server; call {@link SloServer#start} to serve.
+     *
+     * @throws ValidationException naming the first bad setting
+     * @throws dev.slo.core.InvalidInputException when the address cannot be bound
+     */
+    public SloServer build() {
+      if (threads < 1) {
+        throw new ValidationException("threads", threads, "use at least 1");
+      }
+      if (token != null && token.isBlank()) {
+        throw new ValidationException("token", "", "use a non-blank token, or none");
+      }
+      return new SloServer(this, monitor.build());
+    }
+  }
+}

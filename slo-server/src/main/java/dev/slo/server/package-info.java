@@ -1,0 +1,9 @@
+/**
+ * {@code slo serve} as a library. {@link dev.slo.server.SloServer} (built with {@link
+ * dev.slo.server.SloServer#builder()}) serves the REST API of docs/openapi.json, {@code /metrics},
+ * {@code /healthz} and {@code /readyz} over a {@link dev.slo.server.Monitor}, which evaluates every
+ * enabled SLO of a {@link dev.slo.core.store.SloStore} on an interval and sends {@code
+ * slo_status_updated} events (docs/events.md) to {@link dev.slo.server.EventSink}s made by {@link
+ * dev.slo.server.EventSinks}. Everything else is internal.
+ */
+package dev.slo.server;
