@@ -30,7 +30,14 @@ public final class EvaluationDump {
   /** Prints the evaluations to stdout and their count to stderr. */
   public static void main(String[] a) {
     double[] targets = {99.0, 99.5, 99.9, 99.95, 95.0, 99.123};
-    TimePeriod[] periods = TimePeriod.values();
+    TimePeriod[] periods = {
+      TimePeriod.ROLLING_1H,
+      TimePeriod.ROLLING_24H,
+      TimePeriod.ROLLING_7D,
+      TimePeriod.ROLLING_30D,
+      TimePeriod.CALENDAR_MONTH,
+      TimePeriod.CALENDAR_QUARTER
+    };
     Instant[] ats = {
       BenchData.AT,
       BenchData.AT.minus(Duration.ofHours(7)).plusSeconds(13),

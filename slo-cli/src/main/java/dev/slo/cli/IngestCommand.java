@@ -3,13 +3,13 @@ package dev.slo.cli;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.data.DataFileReader;
 import dev.slo.core.spec.Spec;
-import dev.slo.core.spec.SpecParser;
 import dev.slo.jdbc.StagedIngest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -34,9 +34,11 @@ final class IngestCommand implements Callable<Integer> {
 
   @Option(
       names = "--spec",
-      paramLabel = "FILE",
-      description = "Store these SLOs first (created or updated); rows of other SLOs are skipped.")
-  Path spec;
+      paramLabel = "FILE|DIR",
+      description =
+          "Store these SLOs first (created or updated); rows of other SLOs are skipped. Any"
+              + " supported spec format; repeatable.")
+  List<Path> spec;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
 
@@ -47,7 +49,18 @@ final class IngestCommand implements Callable<Integer> {
     }
     PrintWriter out = self.commandLine().getOut();
     PrintWriter err = self.commandLine().getErr();
-    Spec s = spec == null ? null : SpecParser.parse(spec.toString(), InputFiles.spec(spec));
+    Spec s = spec == null ? null : SpecFiles.load(spec, err);
+    if (s != null) {
+      s.slos().stream()
+          .filter(x -> !x.alertTiers().isEmpty())
+          .forEach(
+              x ->
+                  err.println(
+                      "slo: warning: "
+                          + x.sloId()
+                          + ": alert_tiers are not kept by the database store yet; evaluations"
+                          + " from it use the default tiers"));
+    }
     try {
       if (s != null) {
         for (var slo : s.slos()) {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       CheckCommand.class,
       RulesCommand.class,
+      ConvertCommand.class,
       IngestCommand.class,
       HistoryCommand.class,
       DbCommand.class,

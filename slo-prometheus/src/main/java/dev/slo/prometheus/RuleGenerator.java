@@ -6,6 +6,7 @@ import dev.slo.core.correction.Correction;
 import dev.slo.core.correction.Corrections;
 import dev.slo.core.eval.Evaluator;
 import dev.slo.core.model.Slo;
+import dev.slo.core.model.TimePeriod;
 import dev.slo.core.store.BurnRateAlertRule;
 import dev.slo.core.window.DurationText;
 import dev.slo.core.window.Window;
@@ -21,9 +22,11 @@ import java.util.TreeSet;
 /**
  * Writes a Prometheus rule file for SLOs: event-based error-ratio recording rules per window and
  * for the period, metadata rules, and the multi-window multi-burn-rate alerts of {@link
- * AlertPolicy}, so that Prometheus fires exactly when the evaluator would. Calendar periods are
- * recorded over 30 days (a rule cannot follow a calendar month); their alert tiers are those of a
- * 30-day period. Thread-safe; no state.
+ * AlertPolicy}, so that Prometheus fires exactly when the evaluator would. A rolling period is
+ * recorded over its length. A calendar period gets one period rule and one set of alert tiers per
+ * length the period can have (months of 28 to 31 days, quarters of 90 to 92, years of 365 or 366,
+ * weeks of 7), each gated by PromQL date functions so that only the current period's length yields
+ * samples; see docs/prometheus.md. Thread-safe; no state.
  */
 public final class RuleGenerator {
   /** Prefix of the error ratio over a window: {@code slo:sli_error:ratio_rate5m}. */
@@ -130,22 +133,64 @@ public final class RuleGenerator {
     return !slo.sli().isEmpty() || !slo.sliQuery().isBlank();
   }
 
-  /** The length the rules use for an SLO's period: rolling length, or 30 days for calendars. */
+  /**
+   * The length the rules use for an SLO's period when it has one length (rolling periods, weeks);
+   * 30 days for calendar periods of several lengths, whose rules use {@link #periodVariants}.
+   */
   public static Duration ruleperiod(Slo slo) {
-    return slo.timePeriod().isCalendar()
-        ? AlertPolicy.REFERENCE_PERIOD
-        : slo.timePeriod().periodAt(java.time.Instant.EPOCH, slo.timeZone()).length();
+    List<PeriodVariant> v = periodVariants(slo);
+    return v.size() == 1 ? v.get(0).length() : AlertPolicy.REFERENCE_PERIOD;
+  }
+
+  /**
+   * One length a period can have, with the PromQL condition (over no labels) that holds while the
+   * current period has that length; the condition is null for a period of one length.
+   */
+  public record PeriodVariant(Duration length, String when) {}
+
+  private static final String LEAP =
+      "((year() % 4 == 0 unless on() year() % 100 == 0) or on() year() % 400 == 0)";
+
+  /** The lengths an SLO's period can have, each with its PromQL condition (UTC dates). */
+  public static List<PeriodVariant> periodVariants(Slo slo) {
+    TimePeriod p = slo.timePeriod();
+    if (!p.isCalendar()) {
+      return List.of(new PeriodVariant(p.rollingLength(), null));
+    }
+    return switch (p.calendarUnit()) {
+      case WEEK -> List.of(new PeriodVariant(Duration.ofDays(7), null));
+      case MONTH ->
+          List.of(
+              new PeriodVariant(Duration.ofDays(28), "days_in_month() == 28"),
+              new PeriodVariant(Duration.ofDays(29), "days_in_month() == 29"),
+              new PeriodVariant(Duration.ofDays(30), "days_in_month() == 30"),
+              new PeriodVariant(Duration.ofDays(31), "days_in_month() == 31"));
+      case QUARTER ->
+          List.of(
+              new PeriodVariant(Duration.ofDays(90), "(month() <= 3 unless on() " + LEAP + ")"),
+              new PeriodVariant(
+                  Duration.ofDays(91),
+                  "((month() <= 3 and on() "
+                      + LEAP
+                      + ") or on() (month() > 3 and on() month() <= 6))"),
+              new PeriodVariant(Duration.ofDays(92), "month() > 6"));
+      case YEAR ->
+          List.of(
+              new PeriodVariant(Duration.ofDays(365), "(vector(1) unless on() " + LEAP + ")"),
+              new PeriodVariant(Duration.ofDays(366), LEAP));
+    };
   }
 
   private static void group(
       StringBuilder y, Slo slo, Set<String> only, List<Correction> cs, Window horizon) {
     SliQueries q = SliQueries.of(slo, latencyLe(slo));
-    Duration period = ruleperiod(slo);
-    List<AlertTier> tiers = AlertPolicy.tiersFor(period);
+    List<PeriodVariant> variants = periodVariants(slo);
     Set<Duration> windows = new TreeSet<>(Evaluator.BURN_WINDOWS);
-    for (AlertTier t : tiers) {
-      windows.add(t.longWindow());
-      windows.add(t.shortWindow());
+    for (PeriodVariant v : alertVariants(slo, variants)) {
+      for (AlertTier t : tiers(slo, v)) {
+        windows.add(t.longWindow());
+        windows.add(t.shortWindow());
+      }
     }
     String labels = labels(slo);
     String sel = "{slo_id=" + quote(slo.sloId()) + "}";
@@ -154,7 +199,13 @@ public final class RuleGenerator {
     for (Duration w : windows) {
       record(y, ERROR_RATIO_PREFIX + DurationText.format(w), errorRatio(q, w), labels);
     }
-    record(y, PERIOD_ERROR_RATIO, errorRatio(q, period), labels);
+    for (PeriodVariant v : variants) {
+      record(
+          y,
+          PERIOD_ERROR_RATIO,
+          gated(errorRatio(q, v.length()), v.when()),
+          labels + periodLabel(v));
+    }
     record(y, OBJECTIVE, "vector(" + plain(BigDecimal.ONE.subtract(budget)) + ")", labels);
     record(y, ERROR_BUDGET, "vector(" + plain(budget) + ")", labels);
     record(
@@ -175,24 +226,50 @@ public final class RuleGenerator {
       }
     }
     String unless = silenced ? " unless on() " + CorrectionRules.ACTIVE + sel : "";
-    for (AlertTier t : tiers) {
-      if (only != null && !only.contains(t.name())) {
-        continue;
+    for (PeriodVariant v : alertVariants(slo, variants)) {
+      for (AlertTier t : tiers(slo, v)) {
+        if (only != null && !only.contains(t.name())) {
+          continue;
+        }
+        alert(y, slo, t, v, sel, budget, unless);
       }
-      alert(y, slo, t, period, sel, budget, unless);
     }
+  }
+
+  /** The SLO's own tiers, or the default ones for the period's length. */
+  private static List<AlertTier> tiers(Slo slo, PeriodVariant v) {
+    return slo.alertTiers().isEmpty() ? AlertPolicy.tiersFor(v.length()) : slo.alertTiers();
+  }
+
+  /** Own tiers do not depend on the period's length: one ungated set of alerts. */
+  private static List<PeriodVariant> alertVariants(Slo slo, List<PeriodVariant> variants) {
+    return slo.alertTiers().isEmpty()
+        ? variants
+        : List.of(new PeriodVariant(ruleperiod(slo), null));
+  }
+
+  /** Rules for different lengths of one calendar period differ in a {@code period} label. */
+  private static String periodLabel(PeriodVariant v) {
+    return v.when() == null
+        ? ""
+        : "          period: " + quote(DurationText.format(v.length())) + "\n";
+  }
+
+  private static String gated(String expr, String when) {
+    return when == null ? expr : "(" + expr + ") and on() " + when;
   }
 
   private static void alert(
       StringBuilder y,
       Slo slo,
       AlertTier t,
-      Duration period,
+      PeriodVariant v,
       String sel,
       BigDecimal budget,
       String unless) {
+    Duration period = v.length();
     BigDecimal threshold = t.factor().multiply(budget, MathContext.DECIMAL64);
-    String expr =
+    String pair =
         "("
             + ERROR_RATIO_PREFIX
             + DurationText.format(t.longWindow())
@@ -206,7 +283,8 @@ public final class RuleGenerator {
             + " >= "
             + plain(threshold)
             + ")"
-            + unless;
+            + minEventsGuard(slo, t.longWindow());
+    String expr = (v.when() == null ? pair : pair + " and on() " + v.when()) + unless;
     Duration lasts =
         Duration.ofSeconds(
             BigDecimal.valueOf(period.getSeconds())
@@ -220,6 +298,7 @@ public final class RuleGenerator {
     y.append("          tier: ").append(quote(t.name())).append('\n');
     y.append("          slo_id: ").append(quote(slo.sloId())).append('\n');
     y.append("          service: ").append(quote(slo.serviceName())).append('\n');
+    y.append(periodLabel(v));
     y.append("        annotations:\n");
     y.append("          summary: ")
         .append(
@@ -273,6 +352,26 @@ public final class RuleGenerator {
       return ERROR_RATIO_PREFIX + DurationText.format(w) + "{slo_id=" + quote(slo.sloId()) + "}";
     }
     return errorRatio(SliQueries.of(slo, latencyLe(slo)), w);
+  }
+
+  /**
+   * {@code and on() (sum(increase(total[long])) >= N)} for an SLO with {@code min_events}, so a
+   * tier does not fire on a handful of requests; empty without it, or when the SLI (an {@code
+   * sli_query} ratio) has no event count to compare.
+   */
+  static String minEventsGuard(Slo slo, Duration longWindow) {
+    if (slo.minEvents() <= 0 || !hasPrometheusSli(slo)) {
+      return "";
+    }
+    SliQueries q = SliQueries.of(slo, latencyLe(slo));
+    String range = PrometheusSource.range(longWindow);
+    String total =
+        switch (q.kind()) {
+          case COUNTERS -> "sum(increase(" + q.total() + "[" + range + "]))";
+          case QUERIES -> "(" + SliQueries.withWindow(q.total(), range) + ")";
+          case RATIO -> null;
+        };
+    return total == null ? "" : " and on() (" + total + " >= " + slo.minEvents() + ")";
   }
 
   private static void record(StringBuilder y, String name, String expr, String labels) {

@@ -2,6 +2,7 @@ package dev.slo.server;
 
 import dev.slo.core.SloException;
 import dev.slo.core.ValidationException;
+import dev.slo.core.correction.Corrections;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.Evaluator;
 import dev.slo.core.event.SloStatusUpdated;
@@ -54,7 +55,7 @@ public final class Monitor implements AutoCloseable {
   private final Duration interval;
   private final Hysteresis hysteresis;
   private final PrintWriter log;
-  private final Evaluator evaluator = new Evaluator();
+  private final Evaluator evaluator;
   private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastRecorded = new ConcurrentHashMap<>();
   private final ReentrantLock pass = new ReentrantLock();
@@ -70,6 +71,7 @@ public final class Monitor implements AutoCloseable {
     this.interval = b.interval;
     this.hysteresis = new Hysteresis(b.resolveAfter);
     this.log = b.log;
+    this.evaluator = new Evaluator(b.corrections);
     for (Slo s : b.slos) {
       if (store.slos().get(s.sloId()).isPresent()) {
         store.slos().update(s);
@@ -112,6 +114,7 @@ public final class Monitor implements AutoCloseable {
     private Duration interval = Duration.ofSeconds(60);
     private int resolveAfter = 3;
     private PrintWriter log = new PrintWriter(System.err, true);
+    private Corrections corrections = Corrections.NONE;
 
     private Builder() {}
 
@@ -139,6 +142,14 @@ public final class Monitor implements AutoCloseable {
      */
     public Builder writeHistory(boolean write) {
       this.writeHistory = write;
+      return this;
+    }
+
+    /**
+     * Budget corrections applied to every evaluation (docs/math.md, "Corrections"); default none.
+     */
+    public Builder corrections(Corrections corrections) {
+      this.corrections = Objects.requireNonNull(corrections, "corrections");
       return this;
     }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything known about one SLO at one instant. Ratios are fractions (0.999), except {@link
@@ -38,6 +39,9 @@ import java.util.Map;
  * @param projectedExhaustion when the 24h consumption trend reaches the whole budget, or null
  * @param recommendations short sentences derived from the state
  * @param exclusion what corrections removed from the period; {@link Exclusion#NONE} without any
+ * @param suppressed tiers whose burn rates reach their factor but that do not fire, with why
+ * @param sliInterval the 95% Wilson interval of the period's SLI, null without data
+ * @param windowSliIntervals the 95% Wilson interval of the SLI over each burn window with events
  */
 public record Evaluation(
     Slo slo,
@@ -59,7 +63,10 @@ public record Evaluation(
     Duration timeToExhaustion,
     Instant projectedExhaustion,
     List<String> recommendations,
-    Exclusion exclusion) {
+    Exclusion exclusion,
+    List<SuppressedAlert> suppressed,
+    @Nullable SliInterval sliInterval,
+    Map<Duration, SliInterval> windowSliIntervals) {
 
   /** Copies the collections. */
   public Evaluation {
@@ -68,6 +75,9 @@ public record Evaluation(
     tiers = List.copyOf(tiers);
     alerts = List.copyOf(alerts);
     recommendations = List.copyOf(recommendations);
+    suppressed = List.copyOf(suppressed);
+    windowSliIntervals =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(windowSliIntervals));
   }
 
   /** A copy with another status, firing tiers and recommendations; every number unchanged. */
@@ -92,7 +102,10 @@ public record Evaluation(
         timeToExhaustion,
         projectedExhaustion,
         newRecs,
-        exclusion);
+        exclusion,
+        suppressed,
+        sliInterval,
+        windowSliIntervals);
   }
 
   /** The target in percent, e.g. 99.9. */

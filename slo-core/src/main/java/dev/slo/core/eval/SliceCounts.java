@@ -1,10 +1,12 @@
 package dev.slo.core.eval;
 
+import dev.slo.core.model.BudgetingMethod;
 import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventCounts;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.window.Window;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,13 +22,21 @@ import java.util.function.IntPredicate;
  * that overlap it; the slice holding the evaluation instant ends there. A forecast point counts the
  * whole slices inside the period as it stood then. Prefix sums make every count O(1); the slices
  * themselves are streamed from the source, never held.
+ *
+ * <p>For RATIO_TIMESLICES a slice with events counts {@link #RATIO_SCALE} units, of which {@code
+ * good/total × RATIO_SCALE} (rounded half even) are good, so good/total over a range of slices is
+ * the mean of their ratios to nine decimals.
  */
 final class SliceCounts extends UnitCounts {
   private static final long[] POW10 = {
     1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L
   };
 
+  /** Units per slice with events under RATIO_TIMESLICES. */
+  static final long RATIO_SCALE = 1_000_000_000L;
+
   private final long step; // slice length in nanoseconds
+  private final boolean ratio;
   private final BigDecimal sliceTarget;
   private Instant from; // grid origin
   private int n; // slices, the last one ends at `at`
@@ -38,7 +48,9 @@ final class SliceCounts extends UnitCounts {
   SliceCounts(Slo slo, Window period, Instant at) {
     super(slo, period, at);
     this.step = slo.timesliceLength().toNanos();
-    this.sliceTarget = BigDecimal.valueOf(slo.timesliceTargetPercentage());
+    this.ratio = slo.budgetingMethod() == BudgetingMethod.RATIO_TIMESLICES;
+    this.sliceTarget =
+        ratio ? BigDecimal.ZERO : BigDecimal.valueOf(slo.timesliceTargetPercentage());
   }
 
   @Override
@@ -79,7 +91,7 @@ final class SliceCounts extends UnitCounts {
     marks = Arrays.copyOf(wanted, u);
     int periodFirst = firstStartingAtOrAfter(elapsed.start());
     IntPredicate cutOut = cut.isEmpty() ? null : i -> cut.overlaps(slice(i));
-    Tally tally = new Tally(marks, sliceTarget, cutOut, periodFirst);
+    Tally tally = new Tally(marks, sliceTarget, cutOut, periodFirst, ratio);
     int answered = source.forEachSlice(slo, from, at, Duration.ofNanos(step), tally);
     if (answered != n || tally.index != n) {
       throw new dev.slo.core.SourceException("source answered " + answered + " slices for " + n);
@@ -108,6 +120,7 @@ final class SliceCounts extends UnitCounts {
     private long excludedGood;
     private long excludedTotal;
     private final BigDecimal target;
+    private final boolean ratio; // RATIO_TIMESLICES: RATIO_SCALE units a slice
     private final long factor; // good * factor >= total * unscaled, when exact in longs
     private final long unscaled;
     private final long plain; // totals up to this multiply by factor and unscaled without overflow
@@ -117,7 +130,8 @@ final class SliceCounts extends UnitCounts {
     private long withEvents;
     private long good;
 
-    Tally(int[] marks, BigDecimal target, IntPredicate cutOut, int periodFirst) {
+    Tally(int[] marks, BigDecimal target, IntPredicate cutOut, int periodFirst, boolean ratio) {
+      this.ratio = ratio;
       this.marks = marks;
       this.withEventsAt = new long[marks.length];
       this.goodAt = new long[marks.length];
@@ -160,10 +174,15 @@ final class SliceCounts extends UnitCounts {
         }
         long ti = t[i];
         if (ti > 0) {
-          events++;
           long gi = g[i];
-          if (ti <= limit ? gi * f >= ti * u : isGood(gi, ti)) {
-            goods++;
+          if (ratio) {
+            events += RATIO_SCALE;
+            goods += ratioUnits(gi, ti);
+          } else {
+            events++;
+            if (ti <= limit ? gi * f >= ti * u : isGood(gi, ti)) {
+              goods++;
+            }
           }
         }
       }
@@ -187,6 +206,14 @@ final class SliceCounts extends UnitCounts {
       record();
     }
 
+    /** good/total × RATIO_SCALE, rounded half even: the slice's ratio in units. */
+    private static long ratioUnits(long g, long t) {
+      return BigDecimal.valueOf(g)
+          .multiply(BigDecimal.valueOf(RATIO_SCALE))
+          .divide(BigDecimal.valueOf(t), 0, RoundingMode.HALF_EVEN)
+          .longValueExact();
+    }
+
     private boolean isGood(long g, long t) {
       // good / total >= target / 100, i.e. good * 100 * 10^scale >= total * unscaled; exact in
       // longs unless that overflows
@@ -207,6 +234,11 @@ final class SliceCounts extends UnitCounts {
               .compareTo(target.multiply(BigDecimal.valueOf(t)))
           >= 0;
     }
+  }
+
+  /** True under RATIO_TIMESLICES, where units are {@link #RATIO_SCALE} per slice. */
+  boolean ratio() {
+    return ratio;
   }
 
   @Override

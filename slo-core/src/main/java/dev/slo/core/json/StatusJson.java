@@ -10,6 +10,8 @@ import dev.slo.core.correction.Exclusion;
 import dev.slo.core.eval.ErrorBudget;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.FiringAlert;
+import dev.slo.core.eval.SliInterval;
+import dev.slo.core.eval.SuppressedAlert;
 import dev.slo.core.event.SloStatusUpdateData;
 import dev.slo.core.event.SloStatusUpdated;
 import dev.slo.core.window.DurationText;
@@ -67,6 +69,23 @@ public final class StatusJson {
     ObjectNode burns = o.putObject("burn_rates");
     for (Map.Entry<String, Double> b : e.burnRateLabels().entrySet()) {
       burns.put(b.getKey(), b.getValue());
+    }
+    SliInterval interval = e.sliInterval();
+    o.put("current_sli_lower", interval == null ? null : interval.lowerPercent());
+    o.put("current_sli_upper", interval == null ? null : interval.upperPercent());
+    ObjectNode intervals = o.putObject("sli_intervals");
+    e.windowSliIntervals()
+        .forEach(
+            (w, i) -> {
+              ObjectNode x = intervals.putObject(DurationText.format(w));
+              x.put("lower", i.lowerPercent());
+              x.put("upper", i.upperPercent());
+            });
+    ArrayNode suppressed = o.putArray("suppressed_alerts");
+    for (SuppressedAlert a : e.suppressed()) {
+      ObjectNode x = suppressed.addObject();
+      x.put("tier", a.tier().name());
+      x.put("reason", a.reason());
     }
     ArrayNode alerts = o.putArray("alerts");
     for (FiringAlert a : e.alerts()) {

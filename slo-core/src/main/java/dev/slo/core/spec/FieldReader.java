@@ -58,7 +58,7 @@ final class FieldReader {
   }
 
   /** The field's node, or null when absent or null (recording a problem when it is required). */
-  private Node present(String key, boolean required) {
+  Node present(String key, boolean required) {
     Node n = map.entries().get(key);
     if (n == null || (n instanceof Node.Scalar s && s.value() == null)) {
       if (required) {

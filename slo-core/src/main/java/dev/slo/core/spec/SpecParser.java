@@ -11,6 +11,7 @@ import dev.slo.core.model.NoDataPolicy;
 import dev.slo.core.model.SliDefinition;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.SloType;
+import dev.slo.core.model.StatusBasis;
 import dev.slo.core.model.StatusThresholds;
 import dev.slo.core.model.TimePeriod;
 import dev.slo.core.window.DurationText;
@@ -37,6 +38,7 @@ public final class SpecParser {
           "slo_type",
           "target_percentage",
           "time_period",
+          "week_start",
           "sli_query",
           "description",
           "enabled",
@@ -52,7 +54,13 @@ public final class SpecParser {
           "good_query",
           "bad_query",
           "total_query",
-          "latency");
+          "latency",
+          "min_events",
+          "status_on",
+          "alert_tiers");
+
+  /** The optional top-level {@code apiVersion} of this format. */
+  public static final String API_VERSION = "slo.dev/v1";
 
   private static final Set<String> THRESHOLD_FIELDS =
       Set.of("warning_budget_remaining", "critical_budget_remaining");
@@ -77,8 +85,18 @@ public final class SpecParser {
                   source, root.line(), "", Node.kind(root) + " at the top; expected 'slos:'")));
     }
     FieldReader top = new FieldReader(source, "", map, problems);
-    top.rejectUnknown(Set.of("slos", "corrections"));
+    top.rejectUnknown(Set.of("slos", "corrections", "apiVersion"));
     CorrectionReader corrections = new CorrectionReader(source, problems);
+    String version = top.text("apiVersion", false);
+    if (version != null && !API_VERSION.equals(version.trim())) {
+      top.problem(
+          "apiVersion",
+          "\""
+              + version
+              + "\" is not this format's apiVersion; use "
+              + API_VERSION
+              + " or leave it out");
+    }
     Node slosNode = map.entries().get("slos");
     List<Slo> slos = new ArrayList<>();
     if (slosNode == null) {
@@ -201,7 +219,7 @@ public final class SpecParser {
     if (target != null) {
       check(f, "target_percentage", target.doubleValue(), Slo::requireTarget);
     }
-    b.timePeriod(f.enumValue("time_period", TimePeriod.class, null));
+    TimePeriod period = timePeriod(f, b);
     b.sliQuery(f.text("sli_query", false));
     b.description(f.text("description", false));
     b.enabled(f.bool("enabled", true));
@@ -232,7 +250,21 @@ public final class SpecParser {
     if (sliceTarget != null) {
       b.timesliceTargetPercentage(sliceTarget.doubleValue());
     }
+    BigDecimal minEvents = f.number("min_events", false);
+    if (minEvents != null) {
+      if (minEvents.signum() < 0 || minEvents.stripTrailingZeros().scale() > 0) {
+        f.problem("min_events", minEvents + " is not a valid min_events: use a whole number >= 0");
+      } else {
+        b.minEvents(minEvents.longValueExact());
+      }
+    }
+    b.statusOn(f.enumValue("status_on", StatusBasis.class, StatusBasis.POINT));
     thresholds(f, b, source, path, problems);
+    List<dev.slo.core.alert.AlertTier> tiers =
+        AlertTierReader.read(f, source, period == null ? TimePeriod.ROLLING_30D : period, problems);
+    if (tiers != null) {
+      b.alertTiers(tiers);
+    }
     sli(f, b, source, path, problems);
     if (target != null) {
       b.targetPercentage(target.doubleValue());
@@ -249,6 +281,43 @@ public final class SpecParser {
       corrections.underSlo(f, slo == null ? null : slo.sloId());
     }
     return slo;
+  }
+
+  private static TimePeriod timePeriod(FieldReader f, Slo.Builder b) {
+    String text = f.text("time_period", true);
+    String weekStart = f.text("week_start", false);
+    if (text == null) {
+      return null;
+    }
+    TimePeriod period;
+    try {
+      period = TimePeriod.valueOf(text);
+    } catch (IllegalArgumentException e) {
+      f.problem("time_period", e.getMessage());
+      return null;
+    }
+    if (weekStart != null) {
+      if (period.calendarUnit() != TimePeriod.CalendarUnit.WEEK) {
+        f.problem(
+            "week_start",
+            "\""
+                + weekStart
+                + "\" is not valid here: week_start only applies to time_period CALENDAR_WEEK");
+        return null;
+      }
+      try {
+        period =
+            TimePeriod.calendarWeek(
+                java.time.DayOfWeek.valueOf(weekStart.trim().toUpperCase(java.util.Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        f.problem(
+            "week_start",
+            "\"" + weekStart + "\" is not a valid week_start; use a day name such as MONDAY");
+        return null;
+      }
+    }
+    b.timePeriod(period);
+    return period;
   }
 
   private static void thresholds(
