@@ -88,9 +88,9 @@ final class EvalCommand implements Callable<Integer> {
         Spec spec = inputs.loadSpec();
         List<Slo> slos = inputs.select(spec);
         Instant at = inputs.instant(parent.clock);
-        EventSource source = inputs.source(spec, err);
-        return new Run(
-            spec, at, new Evaluator(inputs.corrections(spec)).evaluateAll(slos, source, at));
+        Evaluator evaluator = new Evaluator(inputs.corrections(spec));
+        EventSource source = inputs.source(spec, evaluator, slos, at, err);
+        return new Run(spec, at, evaluator.evaluateAll(slos, source, at));
       } finally {
         inputs.close();
       }
