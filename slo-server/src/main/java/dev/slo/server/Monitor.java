@@ -13,7 +13,6 @@ import dev.slo.core.source.EventSource;
 import dev.slo.core.store.ConflictException;
 import dev.slo.core.store.FleetCoordinator;
 import dev.slo.core.store.InMemoryStore;
-import dev.slo.core.store.Shards;
 import dev.slo.core.store.SliMetric;
 import dev.slo.core.store.SloFilter;
 import dev.slo.core.store.SloStore;
@@ -67,9 +66,7 @@ public final class Monitor implements AutoCloseable {
   private final Map<String, Instant> lastRecorded = new ConcurrentHashMap<>();
   private final ReentrantLock pass = new ReentrantLock();
   private final ScheduledExecutorService scheduler;
-  private final FleetCoordinator fleet;
-  private volatile Set<Integer> ownedShards = Set.of();
-  private volatile String fleetError;
+  private final FleetMembership fleet;
   private volatile boolean ready;
 
   private Monitor(Builder b) {
@@ -81,7 +78,7 @@ public final class Monitor implements AutoCloseable {
     this.interval = b.interval;
     this.hysteresis = new Hysteresis(b.resolveAfter);
     this.log = b.log;
-    this.fleet = b.fleet;
+    this.fleet = b.fleet == null ? null : new FleetMembership(b.fleet, b.log);
     for (Slo s : b.slos) {
       if (store.slos().get(s.sloId()).isPresent()) {
         store.slos().update(s);
@@ -258,17 +255,17 @@ public final class Monitor implements AutoCloseable {
 
   /** The fleet coordinator; empty without a fleet. */
   public Optional<FleetCoordinator> fleet() {
-    return Optional.ofNullable(fleet);
+    return fleet == null ? Optional.empty() : Optional.of(fleet.coordinator());
   }
 
   /** The shards this replica owned in the last pass, empty before the first or without a fleet. */
   public Set<Integer> ownedShards() {
-    return ownedShards;
+    return fleet == null ? Set.of() : fleet.owned();
   }
 
-  /** Why the last rebalance failed, or null when it succeeded. */
+  /** Why the last rebalance failed, or null when it succeeded or without a fleet. */
   String fleetError() {
-    return fleetError;
+    return fleet == null ? null : fleet.error();
   }
 
   /**
@@ -279,9 +276,11 @@ public final class Monitor implements AutoCloseable {
     pass.lock();
     try {
       Instant at = clock.instant();
-      Set<Integer> shards = fleet == null ? null : rebalance(at);
+      if (fleet != null) {
+        fleet.rebalance(at);
+      }
       for (Slo slo : store.slos().list(SloFilter.ALL)) {
-        if (shards != null && !shards.contains(Shards.of(slo.sloId()))) {
+        if (fleet != null && !fleet.owns(slo.sloId())) {
           snapshots.remove(slo.sloId());
           lastRecorded.remove(slo.sloId());
         } else if (slo.enabled()) {
@@ -342,29 +341,12 @@ public final class Monitor implements AutoCloseable {
       }
     } finally {
       if (fleet != null) {
-        fleet.close();
+        fleet.coordinator().close();
       }
       if (locked) {
         pass.unlock();
       }
     }
-  }
-
-  private Set<Integer> rebalance(Instant at) {
-    Set<Integer> shards;
-    try {
-      shards = fleet.rebalance(at);
-      fleetError = null;
-    } catch (RuntimeException e) {
-      String why = e.getMessage() == null ? e.toString() : e.getMessage();
-      if (!why.equals(fleetError)) {
-        log.println("slo serve: fleet: " + why);
-      }
-      fleetError = why;
-      shards = Set.of();
-    }
-    ownedShards = shards;
-    return shards;
   }
 
   private void passSafely() {
