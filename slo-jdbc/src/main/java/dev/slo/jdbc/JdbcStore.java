@@ -154,7 +154,8 @@ public final class JdbcStore implements SloStore, AutoCloseable {
    * it to leave the fleet; closing the store does not.
    *
    * @param replicaId this replica's unique name, 1 to 200 characters
-   * @param interval the time between rebalances; replicas silent for three intervals are not live
+   * @param interval the time between rebalances, the same on every replica of the fleet; replicas
+   *     silent for three intervals are not live, and rows silent for ten are deleted
    */
   public JdbcFleet fleet(String replicaId, Duration interval) {
     return new JdbcFleet(fleetOpener, db.target(), replicaId, interval);
