@@ -1,5 +1,6 @@
 package dev.slo.cli;
 
+import dev.slo.cli.output.Renderer;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.model.Status;
 import java.io.PrintWriter;
@@ -77,9 +78,9 @@ final class CheckCommand implements Callable<Integer> {
       sb.append(
           String.format(
               Locale.ROOT,
-              ", SLI %.4f%% vs target %s%%, %.1f%% of the error budget left",
-              e.currentSliPercent(),
-              java.math.BigDecimal.valueOf(e.targetSliPercent()).toPlainString(),
+              ", SLI %s vs target %s, %.1f%% of the error budget left",
+              Renderer.percent(e.currentSliPercent()),
+              Renderer.percent(e.targetSliPercent()),
               e.errorBudgetRemaining() * 100));
     }
     if (!e.alerts().isEmpty()) {
@@ -99,6 +100,9 @@ final class CheckCommand implements Callable<Integer> {
     }
     if (e.timeToExhaustionText() != null && !e.timeToExhaustionText().equals("0s")) {
       sb.append(", budget gone in ").append(e.timeToExhaustionText());
+    }
+    if (!e.exclusion().isEmpty()) {
+      sb.append(", ").append(dev.slo.cli.output.Renderer.excluded(e));
     }
     return sb.toString();
   }

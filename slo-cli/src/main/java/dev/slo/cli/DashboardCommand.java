@@ -1,7 +1,6 @@
 package dev.slo.cli;
 
 import dev.slo.core.spec.Spec;
-import dev.slo.core.spec.SpecParser;
 import dev.slo.report.GrafanaDashboard;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -14,16 +13,17 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Write a Grafana dashboard (JSON) over the recording rules that 'slo rules' writes: per"
-            + " enabled SLO, its SLI, error budget remaining, burn rates and alert state. The"
+            + " enabled SLO with a Prometheus SLI (others are skipped with a warning, as by 'slo"
+            + " rules'), its SLI, error budget remaining, burn rates and alert state. The"
             + " Prometheus data source is a dashboard variable.",
     footer = ExitCode.HELP)
 public final class DashboardCommand implements Callable<Integer> {
   @Option(
       names = "--spec",
       required = true,
-      paramLabel = "FILE",
-      description = "Spec file (YAML or JSON) with a top-level 'slos:' list.")
-  Path spec;
+      paramLabel = "FILE|DIR",
+      description = "Spec file or directory, any supported format (docs/formats.md); repeatable.")
+  java.util.List<Path> spec;
 
   @Option(
       names = "--title",
@@ -35,15 +35,19 @@ public final class DashboardCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "FILE",
-      description = "Write the dashboard to FILE (atomically). Default: standard output.")
+      description =
+          "Write the dashboard to FILE (a regular file is replaced atomically; a device or FIFO"
+              + " is written into; - is standard output). Default: standard output.")
   Path out;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
 
   @Override
   public Integer call() {
-    Spec s = SpecParser.parse(spec.toString(), InputFiles.text(spec));
-    OutputFile.write(out, GrafanaDashboard.render(s.enabled(), title), self.commandLine().getOut());
+    Spec s = SpecFiles.load(spec, self.commandLine().getErr());
+    var slos = PrometheusSlos.select(s.enabled(), self.commandLine().getErr());
+    OutputTarget.write(
+        "--out", out, GrafanaDashboard.render(slos, title), self.commandLine().getOut());
     return ExitCode.OK;
   }
 }

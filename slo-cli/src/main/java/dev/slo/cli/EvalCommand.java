@@ -89,7 +89,8 @@ final class EvalCommand implements Callable<Integer> {
         List<Slo> slos = inputs.select(spec);
         Instant at = inputs.instant(parent.clock);
         EventSource source = inputs.source(spec, err);
-        return new Run(spec, at, new Evaluator().evaluateAll(slos, source, at));
+        return new Run(
+            spec, at, new Evaluator(inputs.corrections(spec)).evaluateAll(slos, source, at));
       } finally {
         inputs.close();
       }

@@ -1,12 +1,14 @@
 package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.Printable;
+import dev.slo.core.correction.Correction;
+import dev.slo.core.correction.Corrections;
 import dev.slo.core.data.DataFileReader;
 import dev.slo.core.data.DataSet;
 import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.spec.Spec;
-import dev.slo.core.spec.SpecParser;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,9 +31,14 @@ import picocli.CommandLine.Option;
 public final class Inputs {
   @Option(
       names = "--spec",
-      paramLabel = "FILE",
-      description = "Spec file (YAML or JSON) with a top-level 'slos:' list.")
-  Path spec;
+      paramLabel = "FILE|DIR",
+      description =
+          "Spec file or directory (YAML or JSON): ours, OpenSLO, Sloth or Pyrra, mixed;"
+              + " repeatable.")
+  List<Path> spec;
+
+  @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+  picocli.CommandLine.Model.CommandSpec mixee;
 
   @Option(
       names = "--data",
@@ -57,7 +64,7 @@ public final class Inputs {
 
   /** True when {@code --at} was given. */
   public boolean hasInstant() {
-    return at != null && !at.isBlank();
+    return at != null;
   }
 
   /** The parsed spec. */
@@ -69,7 +76,7 @@ public final class Inputs {
       throw new InvalidInputException(
           "Missing required option: '--spec=FILE' (it may be left out only with --jdbc)");
     }
-    return SpecParser.parse(spec.toString(), InputFiles.text(spec));
+    return SpecFiles.load(spec, mixee == null ? null : mixee.commandLine().getErr());
   }
 
   /** The enabled SLOs selected by {@code --slo}, in spec order. */
@@ -82,7 +89,7 @@ public final class Inputs {
                   () ->
                       new InvalidInputException(
                           "--slo "
-                              + id
+                              + Printable.cut(id)
                               + ": no such SLO in "
                               + s.source()
                               + "; known: "
@@ -90,7 +97,8 @@ public final class Inputs {
                                   .map(Slo::sloId)
                                   .collect(Collectors.joining(", "))));
       if (!found.enabled()) {
-        throw new InvalidInputException("--slo " + id + ": the SLO is disabled in " + s.source());
+        throw new InvalidInputException(
+            "--slo " + Printable.cut(id) + ": the SLO is disabled in " + s.source());
       }
     }
     return s.enabled().stream()
@@ -100,23 +108,64 @@ public final class Inputs {
 
   /** The evaluation instant. */
   public Instant instant(Clock clock) {
-    if (at == null || at.isBlank() || at.equalsIgnoreCase("now")) {
+    if (at == null || at.strip().equalsIgnoreCase("now")) {
       return clock.instant();
     }
+    if (at.isBlank()) {
+      throw new InvalidInputException(
+          "--at \"\": empty; give an instant such as 2026-11-01T00:00:00Z or epoch seconds, or"
+              + " leave --at out for now");
+    }
+    Instant t;
     try {
-      return DataFileReader.parseInstant(at);
+      t = DataFileReader.parseInstant(at);
     } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
       throw new InvalidInputException(
           "--at "
-              + at
+              + Printable.cut(at)
               + ": not a valid instant; use ISO-8601 with an offset (2026-11-01T00:00:00Z) or"
               + " epoch seconds");
     }
+    return requireInRange("--at " + Printable.cut(at), t);
+  }
+
+  /** The earliest instant slo evaluates at. */
+  public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+  /**
+   * The latest instant slo evaluates at: event times are kept as 64-bit nanoseconds since 1970,
+   * which end in April 2262.
+   */
+  public static final Instant LATEST = Instant.parse("2262-01-01T00:00:00Z");
+
+  /** {@code t} when it lies in [{@link #EARLIEST}, {@link #LATEST}]; else a one-line refusal. */
+  public static Instant requireInRange(String what, Instant t) {
+    if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+      throw new InvalidInputException(
+          what
+              + ": the instant "
+              + t
+              + " is out of range; use one from "
+              + EARLIEST
+              + " to "
+              + LATEST);
+    }
+    return t;
   }
 
   @picocli.CommandLine.Mixin PrometheusOptions prometheus = new PrometheusOptions();
 
   @picocli.CommandLine.Mixin JdbcOptions jdbc = new JdbcOptions();
+
+  /** The spec's corrections, and with {@code --jdbc} those stored in the database too. */
+  public Corrections corrections(Spec s) {
+    if (!jdbc.given()) {
+      return s.corrections();
+    }
+    List<Correction> all = new ArrayList<>(s.corrections().all());
+    all.addAll(jdbc.store().corrections().list());
+    return new Corrections(all);
+  }
 
   /** Closes the database store, if one was opened. */
   public void close() {
@@ -131,7 +180,7 @@ public final class Inputs {
           "give one source: --data FILE, --prometheus URL or --jdbc URL, not several");
     }
     if (prometheus.given()) {
-      return prometheus.source();
+      return prometheus.source(s.slos());
     }
     if (jdbc.given()) {
       return jdbc.store().eventSource();
@@ -149,7 +198,7 @@ public final class Inputs {
     } catch (UncheckedIOException e) {
       throw InputFiles.problem(data, e.getCause());
     }
-    set.warnings().forEach(w -> err.println("slo: warning: " + w));
+    set.warnings().forEach(w -> err.println("slo: warning: " + Printable.escape(w)));
     return set.source();
   }
 }

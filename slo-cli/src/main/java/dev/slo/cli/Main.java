@@ -1,6 +1,7 @@
 package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.Printable;
 import dev.slo.core.SloException;
 import dev.slo.core.SourceException;
 import java.io.PrintWriter;
@@ -27,13 +28,13 @@ public final class Main {
    * clock}. Returns the exit code; never throws for a user mistake.
    */
   public static int run(Clock clock, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cl = new CommandLine(new SloCommand(clock));
+    CommandLine cl = commandLine(new SloCommand(clock), args);
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler(
         (ex, line, parse) -> {
-          line.getErr().println("slo: " + message(ex));
+          line.getErr().println("slo: " + Printable.escape(message(ex)));
           if (code(ex) == ExitCode.INTERNAL_ERROR) {
             ex.printStackTrace(line.getErr());
           }
@@ -43,8 +44,7 @@ public final class Main {
     cl.setParameterExceptionHandler(
         (ex, args2) -> {
           CommandLine c = ex.getCommandLine();
-          c.getErr().println("slo: " + ex.getMessage());
-          c.getErr().println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+          c.getErr().println(parameterMessage(ex.getMessage(), c.getCommandSpec().qualifiedName()));
           c.getErr().flush();
           return ExitCode.BAD_INPUT;
         });
@@ -52,6 +52,45 @@ public final class Main {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * One line: picocli's message (its lines joined, control characters escaped) and where help is.
+   */
+  static String parameterMessage(String message, String command) {
+    String joined =
+        String.join("; ", String.valueOf(message).strip().lines().map(String::strip).toList());
+    return "slo: " + Printable.escape(joined) + " (see '" + command + " --help')";
+  }
+
+  /**
+   * The command tree. When the first argument names a subcommand, only that subcommand's model is
+   * built (picocli otherwise reflects over every command and option at start, most of a short run's
+   * time); help, version and anything else get the whole tree.
+   */
+  static CommandLine commandLine(SloCommand root, String... args) {
+    Class<?> only = args.length == 0 ? null : subcommand(args[0]);
+    if (only == null) {
+      return new CommandLine(root);
+    }
+    CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.wrapWithoutInspection(root);
+    spec.name("slo");
+    spec.mixinStandardHelpOptions(true);
+    spec.versionProvider(new SloCommand.Version());
+    CommandLine cl = new CommandLine(spec);
+    cl.addSubcommand(new CommandLine(only));
+    return cl;
+  }
+
+  private static Class<?> subcommand(String name) {
+    for (Class<?> c : SloCommand.class.getAnnotation(CommandLine.Command.class).subcommands()) {
+      CommandLine.Command a = c.getAnnotation(CommandLine.Command.class);
+      if (a != null
+          && (a.name().equals(name) || java.util.Arrays.asList(a.aliases()).contains(name))) {
+        return c;
+      }
+    }
+    return null;
   }
 
   static int code(Throwable ex) {

@@ -1,6 +1,7 @@
 package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.Printable;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.window.DurationText;
 import dev.slo.prometheus.PrometheusClient;
@@ -39,8 +40,19 @@ public final class PrometheusOptions {
       names = "--prometheus-timeout",
       paramLabel = "DURATION",
       defaultValue = "30s",
-      description = "Time allowed for one answer (default 30s); failures are retried twice.")
+      description =
+          "Time allowed for one answer, the whole reply included (default 30s); 5xx answers and"
+              + " connection errors are retried twice, a timed-out answer is not.")
   String timeout;
+
+  @Option(
+      names = "--prometheus-max-reply",
+      paramLabel = "SIZE",
+      defaultValue = "256MiB",
+      description =
+          "Largest reply read (default 256MiB); pushdown replies are capped lower, from what each"
+              + " query asks for. A larger reply fails with exit 3.")
+  String maxReply;
 
   @Option(
       names = "--bearer-token-file",
@@ -51,8 +63,26 @@ public final class PrometheusOptions {
   @Option(
       names = "--prometheus-header",
       paramLabel = "NAME=VALUE",
-      description = "Send an extra header, e.g. X-Scope-OrgID=team1; repeatable.")
+      converter = HeaderText.class,
+      description =
+          "Send an extra header, e.g. X-Scope-OrgID=team1; repeatable. One line: CR, LF and"
+              + " other control characters are refused.")
   List<String> headers = new ArrayList<>();
+
+  /** Refuses a header with a control character while the command line is parsed. */
+  static final class HeaderText implements picocli.CommandLine.ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      int eq = value.indexOf('=');
+      String name = eq < 0 ? value : value.substring(0, eq).trim();
+      if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        throw new picocli.CommandLine.TypeConversionException(
+            Printable.quote(name)
+                + ": the value holds a CR, LF or other control character; give one line of text");
+      }
+      return value;
+    }
+  }
 
   /** True when {@code --prometheus} was given. */
   public boolean given() {
@@ -64,6 +94,11 @@ public final class PrometheusOptions {
     return new PrometheusSource(client(), mode, PrometheusSource.DEFAULT_LOOKBACK);
   }
 
+  /** The source these options describe, told the SLOs it will be asked for, to batch requests. */
+  public EventSource source(List<dev.slo.core.model.Slo> slos) {
+    return new PrometheusSource(client(), mode, PrometheusSource.DEFAULT_LOOKBACK).withFleet(slos);
+  }
+
   /** The HTTP client these options describe. */
   public PrometheusClient client() {
     URI uri;
@@ -71,7 +106,7 @@ public final class PrometheusOptions {
       uri = new URI(url.trim());
     } catch (URISyntaxException e) {
       throw new InvalidInputException(
-          "--prometheus " + url + ": not a valid URL: " + e.getReason());
+          "--prometheus " + Printable.quote(url) + ": not a valid URL: " + e.getReason());
     }
     Duration read;
     try {
@@ -84,12 +119,22 @@ public final class PrometheusOptions {
     if (userInfo != null) {
       try {
         base =
-            new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null);
+            new URI(
+                uri.getScheme(),
+                null,
+                uri.getHost(),
+                uri.getPort(),
+                uri.getPath(),
+                uri.getQuery(),
+                null);
       } catch (URISyntaxException e) {
         throw new InvalidInputException("--prometheus: not a valid URL: " + e.getReason());
       }
     }
-    PrometheusClient.Builder b = PrometheusClient.builder(base).readTimeout(read);
+    PrometheusClient.Builder b =
+        PrometheusClient.builder(base)
+            .readTimeout(read)
+            .maxReplyBytes(PrometheusClient.parseSize(maxReply, "--prometheus-max-reply"));
     if (userInfo != null) {
       int colon = userInfo.indexOf(':');
       String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
@@ -105,9 +150,19 @@ public final class PrometheusOptions {
       int eq = h.indexOf('=');
       if (eq <= 0) {
         throw new InvalidInputException(
-            "--prometheus-header " + h + ": not NAME=VALUE, e.g. X-Scope-OrgID=team1");
+            "--prometheus-header "
+                + Printable.quote(h)
+                + ": not NAME=VALUE, e.g. X-Scope-OrgID=team1");
       }
-      b.header(h.substring(0, eq).trim(), h.substring(eq + 1).trim());
+      String name = h.substring(0, eq).trim();
+      String value = h.substring(eq + 1);
+      if (h.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        throw new InvalidInputException(
+            "--prometheus-header "
+                + Printable.quote(name)
+                + ": the value holds a CR, LF or other control character; give one line of text");
+      }
+      b.header(name, value.strip());
     }
     return b.build();
   }

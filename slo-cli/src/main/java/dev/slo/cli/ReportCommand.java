@@ -50,7 +50,9 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "FILE",
-      description = "Write the report to FILE (atomically). Default: standard output.")
+      description =
+          "Write the report to FILE (a regular file is replaced atomically; a device or FIFO is"
+              + " written into; - is standard output). Default: standard output.")
   Path out;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
@@ -65,7 +67,11 @@ public final class ReportCommand implements Callable<Integer> {
     List<Slo> slos = inputs.select(spec);
     Instant now = parent.clock().instant();
     if (p != null) { // before reading the data, which may be large
-      slos.forEach(s -> withFlag(() -> p.requireEnded(s.timeZone(), now)));
+      // the zone whose period ends last: naming it tells when the report can run
+      slos.stream()
+          .map(Slo::timeZone)
+          .max(java.util.Comparator.comparing(p::end))
+          .ifPresent(zone -> withFlag(() -> p.requireEnded(zone, now)));
     }
     ReportBuilder builder = Report.builder().slos(slos).generatedAt(now);
     if (p == null) {
@@ -73,8 +79,9 @@ public final class ReportCommand implements Callable<Integer> {
     } else {
       builder.period(p);
     }
-    Report report = builder.source(inputs.source(spec, self.commandLine().getErr())).build();
-    OutputFile.write(out, report.render(format), self.commandLine().getOut());
+    builder.source(inputs.source(spec, self.commandLine().getErr()));
+    Report report = builder.corrections(inputs.corrections(spec)).build();
+    OutputTarget.write("--out", out, report.render(format), self.commandLine().getOut());
     return ExitCode.OK;
   }
 

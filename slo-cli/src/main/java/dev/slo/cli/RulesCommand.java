@@ -2,13 +2,8 @@ package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.spec.Spec;
-import dev.slo.core.spec.SpecParser;
 import dev.slo.prometheus.RuleGenerator;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -28,10 +23,19 @@ import picocli.CommandLine.Option;
             + " metadata rules, and multi-window multi-burn-rate alerts.",
     footer = ExitCode.HELP)
 final class RulesCommand implements Callable<Integer> {
-  @Option(names = "--spec", required = true, paramLabel = "FILE", description = "Spec file.")
-  Path spec;
+  @Option(
+      names = "--spec",
+      required = true,
+      paramLabel = "FILE|DIR",
+      description = "Spec files or directories, any supported format; repeatable.")
+  List<Path> spec;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write here (default: stdout).")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description =
+          "Write the rules to FILE (a regular file is replaced atomically; a device or FIFO is"
+              + " written into; - is standard output). Default: standard output.")
   Path out;
 
   @Option(
@@ -42,44 +46,60 @@ final class RulesCommand implements Callable<Integer> {
               + " ticket_3d_6h); repeatable. Default: every tier.")
   List<String> tiers = List.of();
 
+  @Option(
+      names = "--horizon",
+      paramLabel = "D",
+      description =
+          "Write corrections that PromQL cannot follow (MONTHLY rules, daylight-saving zones) as"
+              + " their occurrences from now for this long (e.g. 90d); run again before it ends."
+              + " Default: leave them out, with a warning.")
+  String horizon;
+
+  @Option(
+      names = "--compat",
+      paramLabel = "sloth",
+      description =
+          "sloth: Sloth's recording-rule names and sloth_* labels (its Grafana dashboards keep"
+              + " working) and its page/ticket alerts; see docs/prometheus.md.")
+  String compat;
+
+  @picocli.CommandLine.ParentCommand SloCommand parent;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
 
   @Override
   public Integer call() {
-    Spec s = SpecParser.parse(spec.toString(), InputFiles.text(spec));
-    List<dev.slo.core.model.Slo> withSli = new java.util.ArrayList<>();
-    for (var slo : s.enabled()) {
-      if (RuleGenerator.hasPrometheusSli(slo)) {
-        withSli.add(slo);
-      } else {
-        self.commandLine()
-            .getErr()
-            .println(
-                "slo: warning: "
-                    + slo.sloId()
-                    + ": skipped, no Prometheus SLI (give counters, queries, latency or"
-                    + " sli_query)");
+    if (compat != null) {
+      return SlothCompat.write(this);
+    }
+    Spec s = SpecFiles.load(spec, self.commandLine().getErr());
+    List<dev.slo.core.model.Slo> withSli =
+        PrometheusSlos.select(s.enabled(), self.commandLine().getErr());
+    dev.slo.core.window.Window until = null;
+    if (horizon != null) {
+      java.time.Duration d;
+      try {
+        d = dev.slo.core.window.DurationText.parse(horizon);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException("--horizon " + e.getMessage());
       }
+      java.time.Instant now = parent.clock().instant();
+      until = new dev.slo.core.window.Window(now, now.plus(d));
     }
-    String rules = RuleGenerator.generate(withSli, tierMap(s));
-    if (out == null) {
-      self.commandLine().getOut().print(rules);
-      self.commandLine().getOut().flush();
-      return ExitCode.OK;
+    for (String w : RuleGenerator.unexpressed(withSli, s.corrections(), until)) {
+      self.commandLine().getErr().println("slo: warning: " + w);
     }
-    try {
-      Path abs = out.toAbsolutePath();
-      Path tmp = Files.createTempFile(abs.getParent(), ".slo-rules", ".tmp");
-      Files.writeString(tmp, rules, StandardCharsets.UTF_8);
-      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new InvalidInputException(out + ": cannot be written: " + e.getMessage(), e);
-    }
+    return emit(RuleGenerator.generate(withSli, tierMap(s), s.corrections(), until));
+  }
+
+  /** Prints the rules, or writes them to --out (see {@link OutputTarget}). */
+  int emit(String rules) {
+    OutputTarget.write("--out", out, rules, self.commandLine().getOut());
     return ExitCode.OK;
   }
 
   private Map<String, Set<String>> tierMap(Spec s) {
-    Set<String> known = Set.of("page_1h_5m", "page_6h_30m", "ticket_1d_2h", "ticket_3d_6h");
+    Set<String> defaults = Set.of("page_1h_5m", "page_6h_30m", "ticket_1d_2h", "ticket_3d_6h");
     Map<String, Set<String>> m = new HashMap<>();
     for (String t : tiers) {
       int eq = t.indexOf('=');
@@ -91,6 +111,11 @@ final class RulesCommand implements Callable<Integer> {
         throw new InvalidInputException("--tiers " + t + ": no SLO " + id + " in " + spec);
       }
       Set<String> names = new LinkedHashSet<>(Arrays.asList(t.substring(eq + 1).split(",")));
+      var own = s.find(id).get().alertTiers();
+      Set<String> known =
+          own.isEmpty()
+              ? defaults
+              : own.stream().map(x -> x.name()).collect(java.util.stream.Collectors.toSet());
       for (String n : names) {
         if (!known.contains(n)) {
           throw new InvalidInputException(

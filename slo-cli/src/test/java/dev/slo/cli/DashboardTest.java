@@ -19,11 +19,51 @@ class DashboardTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static JsonNode dashboard;
 
+  @TempDir static Path dir;
+
+  /** The example spec with a Prometheus SLI for every SLO, so each gets its panels. */
+  static Path specWithSlis() throws Exception {
+    String text =
+        Files.readString(ReportRun.SPEC)
+            .replace(
+                "    time_zone: Europe/Berlin\n",
+                "    time_zone: Europe/Berlin\n"
+                    + "    latency:\n"
+                    + "      histogram: http_request_duration_seconds\n"
+                    + "      threshold: 0.3\n")
+            .replace(
+                "    no_data: bad\n",
+                "    no_data: bad\n"
+                    + "    good_counter: payments_ok_total\n"
+                    + "    total_counter: payments_total\n");
+    Path spec = dir.resolve("slis.yaml");
+    Files.writeString(spec, text);
+    return spec;
+  }
+
   @BeforeAll
   static void run() throws Exception {
+    ReportRun r = ReportRun.of("dashboard", "--spec", specWithSlis().toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    dashboard = JSON.readTree(r.out());
+  }
+
+  @Test
+  void shouldSkipSlosWithoutAPrometheusSliWithTheWarningRulesGives() throws Exception {
     ReportRun r = ReportRun.of("dashboard", "--spec", ReportRun.SPEC.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    dashboard = JSON.readTree(r.out());
+    assertThat(r.err())
+        .isEqualTo(
+            "slo: warning: search-latency: skipped, no Prometheus SLI (give counters, queries,"
+                + " latency or sli_query)\n"
+                + "slo: warning: payments-availability: skipped, no Prometheus SLI (give counters,"
+                + " queries, latency or sli_query)\n");
+    JsonNode d = JSON.readTree(r.out());
+    List<String> titles = new ArrayList<>();
+    d.get("panels").forEach(p -> titles.add(p.get("title").asText()));
+    assertThat(titles).contains("Checkout availability (checkout-availability)");
+    assertThat(String.join(",", titles)).doesNotContain("search-latency", "payments-availability");
   }
 
   private static List<JsonNode> panels() {

@@ -119,6 +119,17 @@ class ReportCommandTest {
   }
 
   @Test
+  void shouldNameTheLatestZonesEndWhenSeveralZonesHaveNotEnded() {
+    ReportRun r = report(Instant.parse("2026-10-31T23:30:00Z"), "--period", "2026-10");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().lines())
+        .singleElement()
+        .asString()
+        .contains("2026-11-01T00:00-04:00")
+        .contains("America/New_York");
+  }
+
+  @Test
   void shouldRefuseAPeriodThatHasNotEndedYet() {
     Instant now = Instant.parse("2026-10-31T23:30:00Z");
     assertThat(report(now, "--period", "2026-10", "--slo", "berlin").code()).isZero();

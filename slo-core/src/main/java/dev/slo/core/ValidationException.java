@@ -18,7 +18,8 @@ public class ValidationException extends InvalidInputException {
    * An exception for {@code field} holding {@code value}.
    *
    * @param field the snake_case field name, e.g. {@code target_percentage}
-   * @param value the bad value as text (cut to 80 characters in the message), or null when missing
+   * @param value the bad value as text (cut to 80 characters and escaped in the message), or null
+   *     when missing
    * @param reason what a valid value looks like
    */
   public ValidationException(String field, @Nullable Object value, String reason) {
@@ -60,10 +61,7 @@ public class ValidationException extends InvalidInputException {
       return field + " is required" + (reason.isEmpty() ? "" : ": " + reason);
     }
     String text = String.valueOf(value);
-    if (text.length() > 80) {
-      text = text.substring(0, 77) + "...";
-    }
-    String shown = value instanceof CharSequence ? "\"" + text + "\"" : text;
+    String shown = value instanceof CharSequence ? Printable.quote(text) : Printable.cut(text);
     return shown + " is not a valid " + field + (reason.isEmpty() ? "" : ": " + reason);
   }
 }

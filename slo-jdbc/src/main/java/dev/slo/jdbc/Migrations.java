@@ -28,10 +28,13 @@ final class Migrations {
           new Step(1, Migrations::schema),
           new Step(2, Migrations::timescale),
           new Step(3, Migrations::alertRuleColumns),
+          new Step(6, Migrations::corrections),
           new Step(20, Migrations::fleetMembers));
 
-  /** How many migrations a fresh schema gets (versions need not be consecutive). */
-  static final int STEP_COUNT = STEPS.size();
+  /** How many migrations there are (versions may skip numbers). */
+  static int steps() {
+    return STEPS.size();
+  }
 
   private Migrations() {}
 
@@ -136,6 +139,11 @@ final class Migrations {
   private static String alertRuleColumns(Handle h) {
     h.createScript(resource("V3__alert_rule_columns.sql")).execute();
     return "slo_burn_rate_alerts: severity and short_window columns, unique alert_rule_id per SLO";
+  }
+
+  private static String corrections(Handle h) {
+    h.createScript(resource("V6__corrections.sql")).execute();
+    return "table slo_corrections";
   }
 
   private static String fleetMembers(Handle h) {

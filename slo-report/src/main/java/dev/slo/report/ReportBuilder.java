@@ -1,6 +1,7 @@
 package dev.slo.report;
 
 import dev.slo.core.ValidationException;
+import dev.slo.core.correction.Corrections;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.Evaluator;
 import dev.slo.core.model.Slo;
@@ -32,7 +33,7 @@ public final class ReportBuilder {
   private static final Duration HOURLY_UP_TO = Duration.ofDays(7);
   private static final Duration SIX_HOURLY_UP_TO = Duration.ofDays(31);
 
-  private final Evaluator evaluator = new Evaluator();
+  private Evaluator evaluator = new Evaluator();
   private List<Slo> slos = List.of();
   private @Nullable EventSource source;
   private @Nullable Instant at;
@@ -44,6 +45,12 @@ public final class ReportBuilder {
   /** The SLOs to report; each appears once, lowest budget remaining first. */
   public ReportBuilder slos(List<Slo> slos) {
     this.slos = List.copyOf(slos);
+    return this;
+  }
+
+  /** Corrections whose events every figure leaves out; none by default. */
+  public ReportBuilder corrections(Corrections corrections) {
+    this.evaluator = new Evaluator(Objects.requireNonNull(corrections, "corrections"));
     return this;
   }
 

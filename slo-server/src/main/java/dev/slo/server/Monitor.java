@@ -2,6 +2,7 @@ package dev.slo.server;
 
 import dev.slo.core.SloException;
 import dev.slo.core.ValidationException;
+import dev.slo.core.correction.Corrections;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.Evaluator;
 import dev.slo.core.event.SloStatusUpdated;
@@ -61,7 +62,7 @@ public final class Monitor implements AutoCloseable {
   private final Duration interval;
   private final Hysteresis hysteresis;
   private final PrintWriter log;
-  private final Evaluator evaluator = new Evaluator();
+  private final Evaluator evaluator;
   private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastRecorded = new ConcurrentHashMap<>();
   private final ReentrantLock pass = new ReentrantLock();
@@ -79,6 +80,7 @@ public final class Monitor implements AutoCloseable {
     this.hysteresis = new Hysteresis(b.resolveAfter);
     this.log = b.log;
     this.fleet = b.fleet == null ? null : new FleetMembership(b.fleet, b.log);
+    this.evaluator = new Evaluator(b.corrections);
     for (Slo s : b.slos) {
       if (store.slos().get(s.sloId()).isPresent()) {
         store.slos().update(s);
@@ -126,6 +128,7 @@ public final class Monitor implements AutoCloseable {
     private int resolveAfter = 3;
     private PrintWriter log = new PrintWriter(System.err, true);
     private FleetCoordinator fleet;
+    private Corrections corrections = Corrections.NONE;
 
     private Builder() {}
 
@@ -163,6 +166,14 @@ public final class Monitor implements AutoCloseable {
      */
     public Builder writeHistory(boolean write) {
       this.writeHistory = write;
+      return this;
+    }
+
+    /**
+     * Budget corrections applied to every evaluation (docs/math.md, "Corrections"); default none.
+     */
+    public Builder corrections(Corrections corrections) {
+      this.corrections = Objects.requireNonNull(corrections, "corrections");
       return this;
     }
 

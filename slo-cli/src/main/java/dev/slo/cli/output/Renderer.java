@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.slo.core.Printable;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.FiringAlert;
 import dev.slo.core.json.StatusJson;
@@ -67,8 +68,8 @@ public final class Renderer {
   /** The row of cells for one evaluation, as the table and Markdown print it. */
   static List<String> cells(Evaluation e) {
     List<String> c = new ArrayList<>();
-    c.add(e.slo().sloId());
-    c.add(e.slo().serviceName());
+    c.add(Printable.escape(e.slo().sloId()));
+    c.add(Printable.escape(e.slo().serviceName()));
     c.add(e.slo().timePeriod().name());
     c.add(percent(e.targetSliPercent()));
     c.add(e.currentSliPercent() == null ? "no data" : percent(e.currentSliPercent()));
@@ -86,7 +87,8 @@ public final class Renderer {
     return c;
   }
 
-  private static String percent(double p) {
+  /** A percentage as eval prints it: at most four decimals, no trailing zeros (99.746%, 99%). */
+  public static String percent(double p) {
     String s = String.format(Locale.ROOT, "%.4f", p);
     s = s.replaceAll("0+$", "");
     if (s.endsWith(".")) {
@@ -121,10 +123,29 @@ public final class Renderer {
     }
     for (Evaluation e : evaluations) {
       for (String rec : e.recommendations()) {
-        sb.append("  ").append(e.slo().sloId()).append(": ").append(rec).append('\n');
+        sb.append("  ")
+            .append(e.slo().sloId())
+            .append(": ")
+            .append(Printable.escape(rec))
+            .append('\n');
+      }
+      if (!e.exclusion().isEmpty()) {
+        sb.append("  ").append(e.slo().sloId()).append(": ").append(excluded(e)).append('\n');
       }
     }
     return sb.toString();
+  }
+
+  /** One sentence on what corrections removed from the period. */
+  public static String excluded(Evaluation e) {
+    var x = e.exclusion();
+    return String.format(
+        Locale.ROOT,
+        "corrections removed %d events%s over %s of the period (%s)",
+        x.events().total(),
+        x.slices() > 0 ? " in " + x.slices() + " slices" : "",
+        dev.slo.core.window.DurationText.format(x.correctedDuration()),
+        x.applied().stream().map(a -> a.correction().id()).collect(Collectors.joining(", ")));
   }
 
   private static String markdown(List<Evaluation> evaluations) {
@@ -139,7 +160,8 @@ public final class Renderer {
     return sb.toString();
   }
 
-  private static String escapeCell(String s) {
-    return s.replace("|", "\\|");
+  /** Keeps a cell one cell: pipes escaped, angle brackets as entities so no HTML gets through. */
+  static String escapeCell(String s) {
+    return s.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

@@ -44,7 +44,8 @@ public final class AlertPolicy {
    */
   public static List<AlertTier> tiersFor(Duration period) {
     if (period.isNegative() || period.isZero()) {
-      throw new IllegalArgumentException(period + " is not a valid period: it must be positive");
+      throw new IllegalArgumentException(
+          DurationText.format(period) + " is not a valid period: it must be positive");
     }
     List<AlertTier> cached = CACHE.get(period);
     if (cached != null) {

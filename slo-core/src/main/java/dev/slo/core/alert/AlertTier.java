@@ -1,5 +1,6 @@
 package dev.slo.core.alert;
 
+import dev.slo.core.window.DurationText;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Objects;
@@ -33,7 +34,10 @@ public record AlertTier(
         || shortWindow.isNegative()
         || shortWindow.isZero()) {
       throw new IllegalArgumentException(
-          longWindow + "/" + shortWindow + " are not valid alert windows: both must be positive");
+          DurationText.format(longWindow)
+              + "/"
+              + DurationText.format(shortWindow)
+              + " are not valid alert windows: both must be positive");
     }
     if (shortWindow.compareTo(longWindow) > 0) {
       throw new IllegalArgumentException(

@@ -29,6 +29,12 @@ import java.util.regex.Pattern;
  * @param noData what a period without events means
  * @param thresholds budget-remaining fractions for WARNING and CRITICAL
  * @param sli where a metrics server finds the events; {@link SliDefinition#NONE} for file data
+ * @param minEvents an alert tier whose long window holds fewer events does not fire; 0 (the
+ *     default) turns the guard off
+ * @param statusOn whether status and alert tiers follow the observed SLI or its upper bound
+ * @param alertTiers the SLO's own burn-rate alert tiers (e.g. from OpenSLO alert conditions); empty
+ *     for the default multi-window tiers scaled to the period ({@link
+ *     dev.slo.core.alert.AlertPolicy})
  */
 public record Slo(
     String sloId,
@@ -46,34 +52,19 @@ public record Slo(
     Double timesliceTargetPercentage,
     NoDataPolicy noData,
     StatusThresholds thresholds,
-    SliDefinition sli) {
+    SliDefinition sli,
+    long minEvents,
+    StatusBasis statusOn,
+    java.util.List<dev.slo.core.alert.AlertTier> alertTiers) {
 
   /** The pattern every slo_id matches. */
   public static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,99}");
 
   /** Validates every field; see the parameter docs for the rules. */
   public Slo {
-    if (sloId == null) {
-      throw ValidationException.required("slo_id");
-    }
-    if (!ID_PATTERN.matcher(sloId).matches()) {
-      throw new ValidationException(
-          "slo_id",
-          sloId,
-          "use 1 to 100 characters of a-z, 0-9, '_', '.', '-', starting with a letter or digit");
-    }
-    if (sloName == null) {
-      throw ValidationException.required("slo_name");
-    }
-    if (sloName.isBlank() || sloName.length() > 200) {
-      throw new ValidationException("slo_name", sloName, "use 1 to 200 characters");
-    }
-    if (serviceName == null) {
-      throw ValidationException.required("service_name");
-    }
-    if (serviceName.isBlank() || serviceName.length() > 100) {
-      throw new ValidationException("service_name", serviceName, "use 1 to 100 characters");
-    }
+    requireId(sloId);
+    requireName(sloName);
+    requireServiceName(serviceName);
     if (sloType == null) {
       throw ValidationException.required("slo_type");
     }
@@ -83,7 +74,7 @@ public record Slo(
     if (Double.isNaN(targetPercentage)) {
       throw ValidationException.required("target_percentage");
     }
-    requirePercent("target_percentage", targetPercentage);
+    requireTarget(targetPercentage);
     sliQuery = sliQuery == null ? "" : sliQuery;
     description = description == null ? "" : description;
     timeZone = timeZone == null ? ZoneId.of("UTC") : timeZone;
@@ -91,40 +82,56 @@ public record Slo(
     noData = noData == null ? NoDataPolicy.IGNORE : noData;
     thresholds = thresholds == null ? StatusThresholds.DEFAULT : thresholds;
     sli = sli == null ? SliDefinition.NONE : sli;
-    if (budgetingMethod == BudgetingMethod.TIMESLICES) {
+    statusOn = statusOn == null ? StatusBasis.POINT : statusOn;
+    if (minEvents < 0) {
+      throw new ValidationException("min_events", minEvents, "use 0 (off) or more");
+    }
+    alertTiers = alertTiers == null ? java.util.List.of() : java.util.List.copyOf(alertTiers);
+    java.util.Set<String> tierNames = new java.util.HashSet<>();
+    for (dev.slo.core.alert.AlertTier t : alertTiers) {
+      if (!tierNames.add(t.name())) {
+        throw new ValidationException("alert_tiers", t.name(), "it is a duplicate tier name");
+      }
+    }
+    if (budgetingMethod.isSliced()) {
+      String method = budgetingMethod.name();
       if (timesliceLength == null) {
         throw ValidationException.withMessage(
             "timeslice_length",
             null,
-            "timeslice_length is missing: budgeting_method TIMESLICES needs it (e.g. 5m)");
+            "timeslice_length is missing: budgeting_method " + method + " needs it (e.g. 5m)");
       }
       if (timesliceLength.isNegative() || timesliceLength.compareTo(Duration.ofSeconds(1)) < 0) {
         throw new ValidationException(
             "timeslice_length", DurationText.format(timesliceLength), "use at least 1s");
       }
-      if (!timePeriod.isCalendar()
-          && timesliceLength.compareTo(
-                  timePeriod.periodAt(java.time.Instant.EPOCH, timeZone).length())
-              > 0) {
+      if (!timePeriod.isCalendar() && timesliceLength.compareTo(timePeriod.rollingLength()) > 0) {
         throw new ValidationException(
             "timeslice_length",
             DurationText.format(timesliceLength),
             "it is longer than the period");
       }
-      if (timesliceTargetPercentage == null) {
-        throw ValidationException.withMessage(
+      if (budgetingMethod == BudgetingMethod.TIMESLICES) {
+        if (timesliceTargetPercentage == null) {
+          throw ValidationException.withMessage(
+              "timeslice_target_percentage",
+              null,
+              "timeslice_target_percentage is missing: budgeting_method TIMESLICES needs it"
+                  + " (e.g. 95)");
+        }
+        requireSliceTarget(timesliceTargetPercentage);
+      } else if (timesliceTargetPercentage != null) {
+        throw new ValidationException(
             "timeslice_target_percentage",
-            null,
-            "timeslice_target_percentage is missing: budgeting_method TIMESLICES needs it"
-                + " (e.g. 95)");
+            timesliceTargetPercentage,
+            "RATIO_TIMESLICES averages the slices' ratios and has no slice target");
       }
-      requireSliceTarget(timesliceTargetPercentage);
     } else if (timesliceLength != null || timesliceTargetPercentage != null) {
       throw ValidationException.withMessage(
           timesliceLength != null ? "timeslice_length" : "timeslice_target_percentage",
           null,
           "timeslice_length and timeslice_target_percentage only apply to budgeting_method"
-              + " TIMESLICES");
+              + " TIMESLICES or RATIO_TIMESLICES");
     }
   }
 
@@ -169,7 +176,67 @@ public record Slo(
         .timesliceTargetPercentage(timesliceTargetPercentage)
         .noData(noData)
         .thresholds(thresholds)
-        .sli(sli);
+        .sli(sli)
+        .minEvents(minEvents)
+        .statusOn(statusOn)
+        .alertTiers(alertTiers);
+  }
+
+  /**
+   * Checks an slo_id.
+   *
+   * @throws ValidationException leading with the bad value
+   */
+  public static void requireId(String sloId) {
+    if (sloId == null) {
+      throw ValidationException.required("slo_id");
+    }
+    if (!ID_PATTERN.matcher(sloId).matches()) {
+      throw new ValidationException(
+          "slo_id",
+          sloId,
+          "use 1 to 100 characters of a-z, 0-9, '_', '.', '-', starting with a letter or digit");
+    }
+  }
+
+  /**
+   * Checks an slo_name.
+   *
+   * @throws ValidationException leading with the bad value
+   */
+  public static void requireName(String sloName) {
+    if (sloName == null) {
+      throw ValidationException.required("slo_name");
+    }
+    if (sloName.isBlank() || sloName.length() > 200) {
+      throw new ValidationException("slo_name", sloName, "use 1 to 200 characters");
+    }
+  }
+
+  /**
+   * Checks a service_name.
+   *
+   * @throws ValidationException leading with the bad value
+   */
+  public static void requireServiceName(String serviceName) {
+    if (serviceName == null) {
+      throw ValidationException.required("service_name");
+    }
+    if (serviceName.isBlank() || serviceName.length() > 100) {
+      throw new ValidationException("service_name", serviceName, "use 1 to 100 characters");
+    }
+  }
+
+  /**
+   * Checks a target_percentage.
+   *
+   * @throws ValidationException leading with the bad value
+   */
+  public static void requireTarget(double targetPercentage) {
+    if (Double.isNaN(targetPercentage)) {
+      throw ValidationException.required("target_percentage");
+    }
+    requirePercent("target_percentage", targetPercentage);
   }
 
   private static void requirePercent(String field, double value) {
@@ -179,15 +246,26 @@ public record Slo(
               ? "100 leaves no error budget, so every failure would breach it; use a value"
                   + " below 100, such as 99.99"
               : "use a percentage strictly between 0 and 100, such as 99.9";
-      throw new ValidationException(field, value, why);
+      throw ValidationException.withMessage(
+          field, plain(value), plain(value) + " is not a valid " + field + ": " + why);
     }
   }
 
   private static void requireSliceTarget(double value) {
     if (!(value > 0 && value <= 100)) {
-      throw new ValidationException(
-          "timeslice_target_percentage", value, "use a percentage in (0, 100]");
+      throw ValidationException.withMessage(
+          "timeslice_target_percentage",
+          plain(value),
+          plain(value)
+              + " is not a valid timeslice_target_percentage: use a percentage in (0, 100]");
     }
+  }
+
+  /** A percentage as written: 100, 99.9, not 100.0. */
+  private static String plain(double value) {
+    return Double.isFinite(value)
+        ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+        : String.valueOf(value);
   }
 
   /** Mutable builder for {@link Slo}; not thread-safe. */
@@ -208,8 +286,18 @@ public record Slo(
     private NoDataPolicy noData = NoDataPolicy.IGNORE;
     private StatusThresholds thresholds = StatusThresholds.DEFAULT;
     private SliDefinition sli = SliDefinition.NONE;
+    private long minEvents;
+    private StatusBasis statusOn = StatusBasis.POINT;
+
+    private java.util.List<dev.slo.core.alert.AlertTier> alertTiers = java.util.List.of();
 
     private Builder() {}
+
+    /** The SLO's own alert tiers; empty for the default ones. */
+    public Builder alertTiers(java.util.List<dev.slo.core.alert.AlertTier> v) {
+      alertTiers = v;
+      return this;
+    }
 
     public Builder sloId(String v) {
       sloId = v;
@@ -291,6 +379,16 @@ public record Slo(
       return this;
     }
 
+    public Builder minEvents(long v) {
+      minEvents = v;
+      return this;
+    }
+
+    public Builder statusOn(StatusBasis v) {
+      statusOn = v;
+      return this;
+    }
+
     /**
      * Builds and validates with the same rules as a spec file: slo_id, slo_name, service_name,
      * slo_type, target_percentage and time_period are required.
@@ -314,7 +412,10 @@ public record Slo(
           timesliceTargetPercentage,
           noData,
           thresholds,
-          sli);
+          sli,
+          minEvents,
+          statusOn,
+          alertTiers);
     }
   }
 }

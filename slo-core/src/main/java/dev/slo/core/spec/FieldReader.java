@@ -1,5 +1,6 @@
 package dev.slo.core.spec;
 
+import dev.slo.core.Printable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -31,9 +32,8 @@ final class FieldReader {
       if (!known.contains(key)) {
         problem(
             key,
-            "\""
-                + key
-                + "\" is not a known field; known fields: "
+            Printable.quote(key)
+                + " is not a known field; known fields: "
                 + known.stream().sorted().collect(Collectors.joining(", ")));
       }
     }
@@ -58,7 +58,7 @@ final class FieldReader {
   }
 
   /** The field's node, or null when absent or null (recording a problem when it is required). */
-  private Node present(String key, boolean required) {
+  Node present(String key, boolean required) {
     Node n = map.entries().get(key);
     if (n == null || (n instanceof Node.Scalar s && s.value() == null)) {
       if (required) {
@@ -79,7 +79,22 @@ final class FieldReader {
       return null;
     }
     if (n instanceof Node.Scalar s) {
-      return s.value() instanceof String str ? str : s.text();
+      String value = s.value() instanceof String str ? str : s.text();
+      int max = SpecLimits.maxChars(key);
+      if (value.length() > max) {
+        problem(
+            key,
+            Printable.quote(value)
+                + " is too long: "
+                + value.length()
+                + " characters; "
+                + key
+                + " may hold at most "
+                + max
+                + " (see docs/limits.md)");
+        return null;
+      }
+      return value;
     }
     problem(key, Node.kind(n) + " is not valid here; expected text");
     return null;
@@ -106,7 +121,7 @@ final class FieldReader {
         try {
           return new BigDecimal(str.trim());
         } catch (NumberFormatException e) {
-          problem(key, "\"" + str + "\" is not a number");
+          problem(key, Printable.quote(str) + " is not a number");
           return null;
         }
       }
@@ -142,15 +157,47 @@ final class FieldReader {
     }
     problem(
         key,
-        "\""
-            + v
-            + "\" is not a valid "
+        Printable.quote(v)
+            + " is not a valid "
             + key
             + "; valid values: "
             + Arrays.stream(type.getEnumConstants())
                 .map(Enum::name)
                 .collect(Collectors.joining(", ")));
     return dflt;
+  }
+
+  /**
+   * A list of texts, or null when absent or bad; a single text is taken as a list of one. Records a
+   * problem for an empty list.
+   */
+  List<String> textList(String key) {
+    Node n = present(key, false);
+    if (n == null) {
+      return null;
+    }
+    if (n instanceof Node.Scalar) {
+      String one = text(key, false);
+      return one == null ? null : List.of(one);
+    }
+    if (!(n instanceof Node.ListNode l) || l.items().isEmpty()) {
+      problem(key, Node.kind(n) + " is not valid here; expected a non-empty list of texts");
+      return null;
+    }
+    List<String> out = new java.util.ArrayList<>();
+    for (Node item : l.items()) {
+      if (!(item instanceof Node.Scalar s) || s.value() == null) {
+        problem(key, Node.kind(item) + " is not valid in this list; expected text");
+        return null;
+      }
+      out.add(s.value() instanceof String str ? str : s.text());
+    }
+    return out;
+  }
+
+  /** The node of a field, or null when absent or null. */
+  Node node(String key) {
+    return present(key, false);
   }
 
   /** A nested mapping, or null when absent or not a mapping. */
@@ -167,6 +214,8 @@ final class FieldReader {
   }
 
   private static String describe(Node n) {
-    return n instanceof Node.Scalar s && s.value() != null ? "\"" + s.text() + "\"" : Node.kind(n);
+    return n instanceof Node.Scalar s && s.value() != null
+        ? Printable.quote(s.text())
+        : Node.kind(n);
   }
 }

@@ -1,13 +1,17 @@
 package dev.slo.core.spec;
 
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.Printable;
 import dev.slo.core.ValidationException;
+import dev.slo.core.correction.Correction;
+import dev.slo.core.correction.Corrections;
 import dev.slo.core.model.BudgetingMethod;
 import dev.slo.core.model.LatencySli;
 import dev.slo.core.model.NoDataPolicy;
 import dev.slo.core.model.SliDefinition;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.SloType;
+import dev.slo.core.model.StatusBasis;
 import dev.slo.core.model.StatusThresholds;
 import dev.slo.core.model.TimePeriod;
 import dev.slo.core.window.DurationText;
@@ -34,6 +38,7 @@ public final class SpecParser {
           "slo_type",
           "target_percentage",
           "time_period",
+          "week_start",
           "sli_query",
           "description",
           "enabled",
@@ -49,7 +54,13 @@ public final class SpecParser {
           "good_query",
           "bad_query",
           "total_query",
-          "latency");
+          "latency",
+          "min_events",
+          "status_on",
+          "alert_tiers");
+
+  /** The optional top-level {@code apiVersion} of this format. */
+  public static final String API_VERSION = "slo.dev/v1";
 
   private static final Set<String> THRESHOLD_FIELDS =
       Set.of("warning_budget_remaining", "critical_budget_remaining");
@@ -74,7 +85,18 @@ public final class SpecParser {
                   source, root.line(), "", Node.kind(root) + " at the top; expected 'slos:'")));
     }
     FieldReader top = new FieldReader(source, "", map, problems);
-    top.rejectUnknown(Set.of("slos"));
+    top.rejectUnknown(Set.of("slos", "corrections", "apiVersion"));
+    CorrectionReader corrections = new CorrectionReader(source, problems);
+    String version = top.text("apiVersion", false);
+    if (version != null && !API_VERSION.equals(version.trim())) {
+      top.problem(
+          "apiVersion",
+          "\""
+              + version
+              + "\" is not this format's apiVersion; use "
+              + API_VERSION
+              + " or leave it out");
+    }
     Node slosNode = map.entries().get("slos");
     List<Slo> slos = new ArrayList<>();
     if (slosNode == null) {
@@ -88,30 +110,29 @@ public final class SpecParser {
       for (int i = 0; i < list.items().size(); i++) {
         Node item = list.items().get(i);
         String path = "slos[" + i + "]";
-        Slo slo = slo(source, path, item, problems);
-        if (slo != null) {
-          Integer first = seen.putIfAbsent(slo.sloId(), item.line());
-          if (first != null) {
-            problems.add(
-                new SpecProblem(
-                    source,
-                    item.line(),
-                    path + ".slo_id",
-                    "\""
-                        + slo.sloId()
-                        + "\" is a duplicate slo_id; first defined on line "
-                        + first));
-          } else {
-            slos.add(slo);
-          }
+        Slo slo = slo(source, path, item, problems, corrections);
+        String id = rawId(item);
+        Integer first = id == null ? null : seen.putIfAbsent(id, item.line());
+        if (first != null) {
+          problems.add(
+              new SpecProblem(
+                  source,
+                  item.line(),
+                  path + ".slo_id",
+                  Printable.quote(id) + " is a duplicate slo_id; first defined on line " + first));
+        } else if (slo != null) {
+          slos.add(slo);
         }
       }
+    }
+    if (top.has("corrections")) {
+      corrections.topLevel(map.entries().get("corrections"), slos);
     }
     if (!problems.isEmpty()) {
       problems.sort(java.util.Comparator.comparingInt(SpecProblem::line));
       throw new SpecException(problems);
     }
-    return new Spec(source, slos);
+    return new Spec(source, slos, new Corrections(corrections.corrections()));
   }
 
   /**
@@ -122,35 +143,53 @@ public final class SpecParser {
   public static Slo parseSlo(String source, String text) {
     Node root = readRoot(source, text);
     List<SpecProblem> problems = new ArrayList<>();
-    Slo slo = slo(source, "", root, problems);
+    Slo slo = slo(source, "", root, problems, null);
     if (!problems.isEmpty()) {
       throw new SpecException(problems);
     }
     return slo;
   }
 
+  /**
+   * Parses one correction given as a JSON or YAML object (a request body, or the CLI's options):
+   * for the SLO {@code sloId} when given, otherwise with a {@code slo_ids} or {@code service}
+   * selector naming SLOs in {@code slos}.
+   *
+   * @param defaultId the id when the object has none
+   * @throws SpecException listing every problem
+   */
+  public static Correction parseCorrection(
+      String source, String text, List<Slo> slos, String sloId, String defaultId) {
+    Node root = readRoot(source, text);
+    List<SpecProblem> problems = new ArrayList<>();
+    CorrectionReader reader = new CorrectionReader(source, problems);
+    reader.single(root, slos, sloId, defaultId);
+    if (!problems.isEmpty()) {
+      throw new SpecException(problems);
+    }
+    return reader.corrections().get(0);
+  }
+
   private static Node readRoot(String source, String text) {
-    try {
-      return NodeReader.read(source, text);
-    } catch (InvalidInputException e) {
-      String msg = e.getMessage();
-      int colon = msg.indexOf(": ", source.length());
-      int line = parseLine(msg, source.length() + 1);
-      throw new SpecException(
-          List.of(new SpecProblem(source, line, "", colon < 0 ? msg : msg.substring(colon + 2))));
-    }
+    return NodeReader.read(source, text);
   }
 
-  private static int parseLine(String msg, int from) {
-    int end = msg.indexOf(':', from);
-    try {
-      return end < 0 ? 0 : Integer.parseInt(msg.substring(from, end));
-    } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-      return 0;
+  /** The slo_id as written, when it is text, so duplicates are found even in invalid SLOs. */
+  private static String rawId(Node item) {
+    if (item instanceof Node.MapNode m
+        && m.entries().get("slo_id") instanceof Node.Scalar s
+        && s.value() != null) {
+      return s.value() instanceof String str ? str : s.text();
     }
+    return null;
   }
 
-  private static Slo slo(String source, String path, Node node, List<SpecProblem> problems) {
+  private static Slo slo(
+      String source,
+      String path,
+      Node node,
+      List<SpecProblem> problems,
+      CorrectionReader corrections) {
     if (!(node instanceof Node.MapNode map)) {
       problems.add(
           new SpecProblem(source, node.line(), path, Node.kind(node) + " is not an SLO mapping"));
@@ -158,14 +197,29 @@ public final class SpecParser {
     }
     int before = problems.size();
     FieldReader f = new FieldReader(source, path, map, problems);
-    f.rejectUnknown(SLO_FIELDS);
+    if (corrections == null) {
+      f.rejectUnknown(SLO_FIELDS);
+    } else {
+      Set<String> known = new java.util.HashSet<>(SLO_FIELDS);
+      known.add("corrections");
+      f.rejectUnknown(known);
+    }
     Slo.Builder b = Slo.builder();
-    b.sloId(f.text("slo_id", true));
-    b.sloName(f.text("slo_name", true));
-    b.serviceName(f.text("service_name", true));
+    String id = f.text("slo_id", true);
+    check(f, "slo_id", id, Slo::requireId);
+    b.sloId(id);
+    String name = f.text("slo_name", true);
+    check(f, "slo_name", name, Slo::requireName);
+    b.sloName(name);
+    String service = f.text("service_name", true);
+    check(f, "service_name", service, Slo::requireServiceName);
+    b.serviceName(service);
     b.sloType(f.enumValue("slo_type", SloType.class, null));
     BigDecimal target = f.number("target_percentage", true);
-    b.timePeriod(f.enumValue("time_period", TimePeriod.class, null));
+    if (target != null) {
+      check(f, "target_percentage", target.doubleValue(), Slo::requireTarget);
+    }
+    TimePeriod period = timePeriod(f, b);
     b.sliQuery(f.text("sli_query", false));
     b.description(f.text("description", false));
     b.enabled(f.bool("enabled", true));
@@ -179,9 +233,8 @@ public final class SpecParser {
       } catch (DateTimeException e) {
         f.problem(
             "time_zone",
-            "\""
-                + zone
-                + "\" is not a valid time_zone; use an IANA name such as UTC,"
+            Printable.quote(zone)
+                + " is not a valid time_zone; use an IANA name such as UTC,"
                 + " Europe/Berlin or America/New_York");
       }
     }
@@ -197,20 +250,74 @@ public final class SpecParser {
     if (sliceTarget != null) {
       b.timesliceTargetPercentage(sliceTarget.doubleValue());
     }
+    BigDecimal minEvents = f.number("min_events", false);
+    if (minEvents != null) {
+      if (minEvents.signum() < 0 || minEvents.stripTrailingZeros().scale() > 0) {
+        f.problem("min_events", minEvents + " is not a valid min_events: use a whole number >= 0");
+      } else {
+        b.minEvents(minEvents.longValueExact());
+      }
+    }
+    b.statusOn(f.enumValue("status_on", StatusBasis.class, StatusBasis.POINT));
     thresholds(f, b, source, path, problems);
+    List<dev.slo.core.alert.AlertTier> tiers =
+        AlertTierReader.read(f, source, period == null ? TimePeriod.ROLLING_30D : period, problems);
+    if (tiers != null) {
+      b.alertTiers(tiers);
+    }
     sli(f, b, source, path, problems);
     if (target != null) {
       b.targetPercentage(target.doubleValue());
     }
-    if (problems.size() > before) {
+    Slo slo = null;
+    if (problems.size() == before) {
+      try {
+        slo = b.build();
+      } catch (ValidationException e) {
+        f.problem(e.field(), e.getMessage());
+      }
+    }
+    if (corrections != null) {
+      corrections.underSlo(f, slo == null ? null : slo.sloId());
+    }
+    return slo;
+  }
+
+  private static TimePeriod timePeriod(FieldReader f, Slo.Builder b) {
+    String text = f.text("time_period", true);
+    String weekStart = f.text("week_start", false);
+    if (text == null) {
       return null;
     }
+    TimePeriod period;
     try {
-      return b.build();
-    } catch (ValidationException e) {
-      f.problem(e.field(), e.getMessage());
+      period = TimePeriod.valueOf(text);
+    } catch (IllegalArgumentException e) {
+      f.problem("time_period", e.getMessage());
       return null;
     }
+    if (weekStart != null) {
+      if (period.calendarUnit() != TimePeriod.CalendarUnit.WEEK) {
+        f.problem(
+            "week_start",
+            "\""
+                + weekStart
+                + "\" is not valid here: week_start only applies to time_period CALENDAR_WEEK");
+        return null;
+      }
+      try {
+        period =
+            TimePeriod.calendarWeek(
+                java.time.DayOfWeek.valueOf(weekStart.trim().toUpperCase(java.util.Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        f.problem(
+            "week_start",
+            "\"" + weekStart + "\" is not a valid week_start; use a day name such as MONDAY");
+        return null;
+      }
+    }
+    b.timePeriod(period);
+    return period;
   }
 
   private static void thresholds(
@@ -263,6 +370,19 @@ public final class SpecParser {
               latency));
     } catch (ValidationException e) {
       f.problem(e.field(), e.getMessage());
+    }
+  }
+
+  /** Runs one field's own check, recording its message as a problem of that field. */
+  private static <T> void check(
+      FieldReader f, String field, T value, java.util.function.Consumer<T> rule) {
+    if (value == null) {
+      return;
+    }
+    try {
+      rule.accept(value);
+    } catch (IllegalArgumentException | InvalidInputException e) {
+      f.problem(field, e.getMessage());
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.slo.core.spec;
 
+import dev.slo.core.Printable;
+
 /**
  * One problem in a spec: where it is and what is wrong.
  *
@@ -9,6 +11,15 @@ package dev.slo.core.spec;
  * @param message what is wrong, leading with the bad value
  */
 public record SpecProblem(String source, int line, String field, String message) {
+  /**
+   * Escapes control characters everywhere (a key or file name may hold them) and cuts the field.
+   */
+  public SpecProblem {
+    source = Printable.escape(source);
+    field = field == null ? "" : Printable.cut(field);
+    message = Printable.escape(message);
+  }
+
   /** {@code source:line: field: message}. */
   @Override
   public String toString() {

@@ -1,5 +1,6 @@
 package dev.slo.core.store;
 
+import dev.slo.core.Printable;
 import dev.slo.core.model.Slo;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +33,7 @@ public record SliMetric(
   public SliMetric {
     if (sloId == null || !Slo.ID_PATTERN.matcher(sloId).matches()) {
       throw new IllegalArgumentException(
-          (sloId == null ? "null" : "\"" + sloId + "\"") + " is not a valid slo_id for an SLI row");
+          Printable.quote(sloId) + " is not a valid slo_id for an SLI row");
     }
     if (timestamp == null) {
       throw new IllegalArgumentException("null is not a valid SLI timestamp of " + sloId);

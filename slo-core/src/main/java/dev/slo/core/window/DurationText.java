@@ -1,5 +1,6 @@
 package dev.slo.core.window;
 
+import dev.slo.core.Printable;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -13,6 +14,11 @@ public final class DurationText {
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d|w)");
   private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:ms|s|m|h|d|w))+");
 
+  /** The longest duration accepted: 100 years of 365 days, far beyond any window or period. */
+  private static final Duration MAX = Duration.ofDays(36_500);
+
+  private static final String MAX_TEXT = "36500d";
+
   private DurationText() {}
 
   /**
@@ -24,25 +30,36 @@ public final class DurationText {
     String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
     if (!WHOLE.matcher(t).matches()) {
       throw new IllegalArgumentException(
-          "\"" + text + "\" is not a duration; use a number and a unit, like 30s, 5m, 1h or 7d");
+          Printable.quote(text)
+              + " is not a duration; use a number and a unit, like 30s, 5m, 1h or 7d");
     }
     Duration d = Duration.ZERO;
     Matcher m = PART.matcher(t);
-    while (m.find()) {
-      long n = Long.parseLong(m.group(1));
-      d =
-          d.plus(
-              switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofDays(7 * n);
-              });
+    try {
+      while (m.find()) {
+        long n = Long.parseLong(m.group(1));
+        d =
+            d.plus(
+                switch (m.group(2)) {
+                  case "ms" -> Duration.ofMillis(n);
+                  case "s" -> Duration.ofSeconds(n);
+                  case "m" -> Duration.ofMinutes(n);
+                  case "h" -> Duration.ofHours(n);
+                  case "d" -> Duration.ofDays(n);
+                  default -> Duration.ofDays(Math.multiplyExact(7, n));
+                });
+      }
+    } catch (ArithmeticException | NumberFormatException e) {
+      throw new IllegalArgumentException(
+          Printable.quote(text) + " is too long a duration; use at most " + MAX_TEXT);
+    }
+    if (d.compareTo(MAX) > 0) {
+      throw new IllegalArgumentException(
+          Printable.quote(text) + " is too long a duration; use at most " + MAX_TEXT);
     }
     if (d.isZero()) {
-      throw new IllegalArgumentException("\"" + text + "\" is zero; a duration must be positive");
+      throw new IllegalArgumentException(
+          Printable.quote(text) + " is zero; a duration must be positive");
     }
     return d;
   }
@@ -54,6 +71,9 @@ public final class DurationText {
   public static String format(Duration d) {
     if (d.isZero()) {
       return "0s";
+    }
+    if (d.isNegative()) {
+      return "-" + format(d.negated());
     }
     StringBuilder sb = new StringBuilder();
     long seconds = d.getSeconds();

@@ -69,8 +69,7 @@ class SloBuilderRulesTest {
   void shouldRefuseATargetOf100WithTheSameMessageAsASpec() {
     assertThatThrownBy(() -> complete().targetPercentage(100).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessageStartingWith(
-            "100.0 is not a valid target_percentage: 100 leaves no error budget");
+        .hasMessageStartingWith("100 is not a valid target_percentage: 100 leaves no error budget");
     assertThatThrownBy(
             () ->
                 SpecParser.parseSlo(
@@ -79,7 +78,7 @@ class SloBuilderRulesTest {
                         + " \"slo_type\": \"AVAILABILITY\", \"target_percentage\": 100,"
                         + " \"time_period\": \"ROLLING_30D\"}"))
         .hasMessageContaining(
-            "target_percentage: 100.0 is not a valid target_percentage: 100 leaves no error budget");
+            "target_percentage: 100 is not a valid target_percentage: 100 leaves no error budget");
   }
 
   @Test

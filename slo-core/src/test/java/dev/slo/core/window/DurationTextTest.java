@@ -18,6 +18,20 @@ class DurationTextTest {
   }
 
   @Test
+  void shouldRefuseDurationsThatOverflowOrExceedAHundredYears() {
+    for (String text :
+        new String[] {"9223372036854775807d", "99999999999999999999w", "1317624576693539401w"}) {
+      assertThatThrownBy(() -> DurationText.parse(text))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("\"" + text + "\" is too long a duration; use at most 36500d");
+    }
+    assertThatThrownBy(() -> DurationText.parse("36501d"))
+        .hasMessageContaining("too long a duration");
+    org.assertj.core.api.Assertions.assertThat(DurationText.parse("36500d"))
+        .isEqualTo(java.time.Duration.ofDays(36_500));
+  }
+
+  @Test
   void shouldRefuseBadDurationsNamingTheText() {
     assertThatThrownBy(() -> DurationText.parse("5 minutes"))
         .isInstanceOf(IllegalArgumentException.class)
