@@ -146,7 +146,7 @@ class CorrectionsCliTest {
     CliRun r = run("check", Fixtures.SPEC + DEPLOY);
     assertThat(r.out())
         .contains(
-            "ok   api: HEALTHY, SLI 100.0000% vs target 99.9%, 100.0% of the error budget left,"
+            "ok   api: HEALTHY, SLI 100% vs target 99.9%, 100.0% of the error budget left,"
                 + " corrections removed 60000 events over 1h of the period (release-42)");
   }
 
