@@ -112,6 +112,13 @@ public final class ServeCommand implements Callable<Integer> {
       description = "HTTP worker threads (default: 2 per CPU, at least 4).")
   Integer threads;
 
+  @Option(
+      names = "--fleet",
+      description =
+          "Share the SLOs with the other replicas on the same --jdbc database and schema: each"
+              + " evaluates only the SLOs of the shards it owns (docs/serve.md, fleet).")
+  boolean fleet;
+
   @picocli.CommandLine.Spec(Target.SELF)
   picocli.CommandLine.Model.CommandSpec self;
 
@@ -175,6 +182,10 @@ public final class ServeCommand implements Callable<Integer> {
     if (n < 1) {
       throw new InvalidInputException("--threads " + n + ": use at least 1");
     }
+    if (fleet && !jdbc.given()) {
+      throw new InvalidInputException(
+          "--fleet needs --jdbc URL: the replicas of a fleet coordinate through PostgreSQL");
+    }
     Clock clock = parent == null ? Clock.systemUTC() : parent.clock();
     SloServer.Builder b =
         SloServer.builder()
@@ -220,6 +231,15 @@ public final class ServeCommand implements Callable<Integer> {
       b.store(store);
       if (data == null && !prometheus.given()) {
         b.source(store.eventSource()).writeHistory(false);
+      }
+      if (fleet) {
+        String replica =
+            System.getenv().getOrDefault("HOSTNAME", "slo")
+                + "-"
+                + ProcessHandle.current().pid()
+                + "-"
+                + java.util.UUID.randomUUID().toString().substring(0, 8);
+        b.fleet(store.fleet(replica, every));
       }
     }
     return flag("--bind/--port", b::build).start();

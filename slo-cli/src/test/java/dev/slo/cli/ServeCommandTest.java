@@ -99,6 +99,16 @@ class ServeCommandTest {
   }
 
   @Test
+  void shouldRefuseAFleetWithoutADatabase() throws Exception {
+    Path spec = Files.writeString(dir.resolve("slos.yaml"), SPEC);
+    Path data =
+        Files.writeString(dir.resolve("e.csv"), "timestamp,slo_id,good_events,total_events\n");
+    assertThat(run("serve", "--spec", spec.toString(), "--data", data.toString(), "--fleet"))
+        .startsWith("2\n")
+        .contains("--fleet needs --jdbc URL");
+  }
+
+  @Test
   void shouldServeADataFileAndGoStaleWhenItVanishes() throws Exception {
     Path spec = Files.writeString(dir.resolve("slos.yaml"), SPEC);
     Instant now = Instant.now();

@@ -38,10 +38,12 @@ public final class JdbcStore implements SloStore, AutoCloseable {
   private final Db db;
   private final IdleConnections connections;
   private final MigrationResult migration;
+  private final IdleConnections.Opener fleetOpener;
 
-  private JdbcStore(Db db, IdleConnections connections) {
+  private JdbcStore(Db db, IdleConnections connections, IdleConnections.Opener fleetOpener) {
     this.db = db;
     this.connections = connections;
+    this.fleetOpener = fleetOpener;
     MigrationResult m;
     try {
       m = migrate(db);
@@ -69,7 +71,14 @@ public final class JdbcStore implements SloStore, AutoCloseable {
     Driver driver = new Driver();
     Properties props = url.properties();
     IdleConnections connections = new IdleConnections(() -> driver.connect(url.url(), props), 4);
-    return new JdbcStore(new Db(Jdbi.create(connections), url.target()), connections);
+    Properties fleetProps = new Properties();
+    fleetProps.putAll(props);
+    // a fleet call that hangs on a dead network must fail, so that the shards count as lost
+    fleetProps.putIfAbsent("socketTimeout", "30");
+    return new JdbcStore(
+        new Db(Jdbi.create(connections), url.target()),
+        connections,
+        () -> driver.connect(url.url(), fleetProps));
   }
 
   private static MigrationResult migrate(Db db) {
@@ -326,6 +335,19 @@ public final class JdbcStore implements SloStore, AutoCloseable {
               d.rollupRows()));
     }
     return new VerifyReport(r.from(), r.to(), r.differing(), listed);
+  }
+
+  /**
+   * Joins the fleet of replicas that share this database and schema (docs/serve.md, "A fleet of
+   * replicas") on a connection of its own, opened at the first {@link JdbcFleet#rebalance}. Close
+   * it to leave the fleet; closing the store does not.
+   *
+   * @param replicaId this replica's unique name, 1 to 200 characters
+   * @param interval the time between rebalances, the same on every replica of the fleet; replicas
+   *     silent for three intervals are not live, and rows silent for ten are deleted
+   */
+  public JdbcFleet fleet(String replicaId, Duration interval) {
+    return new JdbcFleet(fleetOpener, db.target(), replicaId, interval);
   }
 
   /** Closes the idle connections kept for reuse. */

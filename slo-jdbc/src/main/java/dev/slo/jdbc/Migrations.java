@@ -19,7 +19,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class Migrations {
   /** The schema version this code writes and reads. */
-  static final int LATEST = 6;
+  static final int LATEST = 7;
 
   private record Step(int version, Function<Handle, String> apply) {}
 
@@ -30,7 +30,8 @@ final class Migrations {
           new Step(3, Migrations::alertRuleColumns),
           new Step(4, Migrations::rollupStart),
           new Step(5, Migrations::partition),
-          new Step(6, Migrations::corrections));
+          new Step(6, Migrations::corrections),
+          new Step(7, Migrations::fleetMembers));
 
   /** How many migrations there are (versions may skip numbers). */
   static int steps() {
@@ -189,6 +190,11 @@ final class Migrations {
   private static String corrections(Handle h) {
     h.createScript(resource("V6__corrections.sql")).execute();
     return "table slo_corrections";
+  }
+
+  private static String fleetMembers(Handle h) {
+    h.createScript(resource("V7__fleet_members.sql")).execute();
+    return "table slo_fleet_members: heartbeats of the replicas of a fleet";
   }
 
   private static String resource(String name) {

@@ -11,6 +11,8 @@ import dev.slo.core.model.Slo;
 import dev.slo.core.model.Status;
 import dev.slo.core.source.EventCounts;
 import dev.slo.core.source.EventSource;
+import dev.slo.core.store.ConflictException;
+import dev.slo.core.store.FleetCoordinator;
 import dev.slo.core.store.InMemoryStore;
 import dev.slo.core.store.SliMetric;
 import dev.slo.core.store.SloFilter;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -42,6 +45,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * applies hysteresis, and publishes a {@link Notice} to the sinks when the reported status or the
  * firing tiers change. A failing source marks the SLO stale with the error and keeps its last good
  * values, reported no better than WARNING, until a later pass succeeds.
+ *
+ * <p>With a {@link FleetCoordinator} (docs/serve.md, "A fleet of replicas") each pass first
+ * rebalances, then evaluates only the SLOs of the shards this replica owns, saves their status in
+ * the store, and forgets the others' snapshots.
  *
  * <p>Build one with {@link #builder()}; {@link #start()} schedules passes, {@link #evaluateNow()}
  * runs one in the caller's thread. Thread-safe: passes are serialized; reads never lock.
@@ -60,6 +67,7 @@ public final class Monitor implements AutoCloseable {
   private final Map<String, Instant> lastRecorded = new ConcurrentHashMap<>();
   private final ReentrantLock pass = new ReentrantLock();
   private final ScheduledExecutorService scheduler;
+  private final FleetMembership fleet;
   private volatile boolean ready;
 
   private Monitor(Builder b) {
@@ -71,12 +79,17 @@ public final class Monitor implements AutoCloseable {
     this.interval = b.interval;
     this.hysteresis = new Hysteresis(b.resolveAfter);
     this.log = b.log;
+    this.fleet = b.fleet == null ? null : new FleetMembership(b.fleet, b.log);
     this.evaluator = new Evaluator(b.corrections);
     for (Slo s : b.slos) {
       if (store.slos().get(s.sloId()).isPresent()) {
         store.slos().update(s);
       } else {
-        store.slos().create(s);
+        try {
+          store.slos().create(s);
+        } catch (ConflictException e) {
+          store.slos().update(s); // another replica stored it first
+        }
       }
     }
     this.scheduler =
@@ -114,9 +127,20 @@ public final class Monitor implements AutoCloseable {
     private Duration interval = Duration.ofSeconds(60);
     private int resolveAfter = 3;
     private PrintWriter log = new PrintWriter(System.err, true);
+    private FleetCoordinator fleet;
     private Corrections corrections = Corrections.NONE;
 
     private Builder() {}
+
+    /**
+     * Joins a fleet: each pass evaluates only the SLOs of the shards {@code fleet} assigns this
+     * replica and saves their status in the store. The monitor closes it on {@link Monitor#close}.
+     * Default none: every enabled SLO is evaluated.
+     */
+    public Builder fleet(FleetCoordinator fleet) {
+      this.fleet = Objects.requireNonNull(fleet, "fleet");
+      return this;
+    }
 
     /** Where events are read from. Required. */
     public Builder source(EventSource source) {
@@ -240,13 +264,37 @@ public final class Monitor implements AutoCloseable {
     return out;
   }
 
-  /** Runs one pass over every enabled SLO now, in the caller's thread. */
+  /** The fleet coordinator; empty without a fleet. */
+  public Optional<FleetCoordinator> fleet() {
+    return fleet == null ? Optional.empty() : Optional.of(fleet.coordinator());
+  }
+
+  /** The shards this replica owned in the last pass, empty before the first or without a fleet. */
+  public Set<Integer> ownedShards() {
+    return fleet == null ? Set.of() : fleet.owned();
+  }
+
+  /** Why the last rebalance failed, or null when it succeeded or without a fleet. */
+  String fleetError() {
+    return fleet == null ? null : fleet.error();
+  }
+
+  /**
+   * Runs one pass now, in the caller's thread, over every enabled SLO, or with a fleet over those
+   * of the shards owned after rebalancing.
+   */
   public void evaluateNow() {
     pass.lock();
     try {
       Instant at = clock.instant();
+      if (fleet != null) {
+        fleet.rebalance(at);
+      }
       for (Slo slo : store.slos().list(SloFilter.ALL)) {
-        if (slo.enabled()) {
+        if (fleet != null && !fleet.owns(slo.sloId())) {
+          snapshots.remove(slo.sloId());
+          lastRecorded.remove(slo.sloId());
+        } else if (slo.enabled()) {
           evaluate(slo, at);
         }
       }
@@ -303,6 +351,9 @@ public final class Monitor implements AutoCloseable {
         }
       }
     } finally {
+      if (fleet != null) {
+        fleet.coordinator().close();
+      }
       if (locked) {
         pass.unlock();
       }
@@ -346,6 +397,13 @@ public final class Monitor implements AutoCloseable {
                   at);
     }
     snapshots.put(slo.sloId(), next);
+    if (fleet != null && next.evaluation() != null) {
+      try {
+        store.slos().saveStatus(next.evaluation().toStatus());
+      } catch (RuntimeException e) {
+        log.println("slo serve: " + slo.sloId() + ": cannot save status: " + e.getMessage());
+      }
+    }
     notify(prev, next, at);
   }
 

@@ -84,8 +84,7 @@ final class SloApi {
         if (!monitor.ready()) {
           throw new ApiException(503, "not_ready", "no evaluation has finished yet");
         }
-        return Exchange.Response.json(
-            200, "{\"status\":\"ready\"}".getBytes(StandardCharsets.UTF_8));
+        return Exchange.Response.json(200, FleetStatus.readyz(monitor));
       case "/metrics":
         allow(x, "GET");
         return new Exchange.Response(

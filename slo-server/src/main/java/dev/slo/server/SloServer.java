@@ -48,7 +48,13 @@ public final class SloServer implements AutoCloseable {
     this.grace = b.grace;
     this.schedule = b.schedule;
     SloApi api =
-        new SloApi(monitor.store(), monitor, new ExporterExposition(), b.clock, b.token, openApi());
+        new SloApi(
+            monitor.store(),
+            monitor,
+            FleetStatus.exposition(new ExporterExposition(), monitor),
+            b.clock,
+            b.token,
+            openApi());
     this.http = new ApiServer(b.bind, api, b.threads, b.log);
   }
 
@@ -145,6 +151,12 @@ public final class SloServer implements AutoCloseable {
     /** Where SLOs, alert rules and history live; default a new in-memory store. */
     public Builder store(SloStore store) {
       monitor.store(store);
+      return this;
+    }
+
+    /** See {@link Monitor.Builder#fleet}: evaluate only the SLOs of the shards owned. */
+    public Builder fleet(dev.slo.core.store.FleetCoordinator fleet) {
+      monitor.fleet(fleet);
       return this;
     }
 

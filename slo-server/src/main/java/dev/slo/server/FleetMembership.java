@@ -1,0 +1,58 @@
+package dev.slo.server;
+
+import dev.slo.core.store.FleetCoordinator;
+import dev.slo.core.store.Shards;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A {@link Monitor}'s place in a fleet: rebalances through the coordinator once per pass, keeps the
+ * shards owned afterwards, and logs a failed rebalance once per distinct reason (owning nothing
+ * until a later one succeeds). Thread-safe.
+ */
+final class FleetMembership {
+  private final FleetCoordinator coordinator;
+  private final PrintWriter log;
+  private volatile Set<Integer> owned = Set.of();
+  private volatile String error;
+
+  FleetMembership(FleetCoordinator coordinator, PrintWriter log) {
+    this.coordinator = coordinator;
+    this.log = log;
+  }
+
+  FleetCoordinator coordinator() {
+    return coordinator;
+  }
+
+  /** Rebalances at {@code at}; the shards owned afterwards, none when it failed. */
+  Set<Integer> rebalance(Instant at) {
+    try {
+      owned = coordinator.rebalance(at);
+      error = null;
+    } catch (RuntimeException e) {
+      String why = e.getMessage() == null ? e.toString() : e.getMessage();
+      if (!why.equals(error)) {
+        log.println("slo serve: fleet: " + why);
+      }
+      error = why;
+      owned = Set.of();
+    }
+    return owned;
+  }
+
+  /** True when the SLO's shard was owned after the last rebalance. */
+  boolean owns(String sloId) {
+    return owned.contains(Shards.of(sloId));
+  }
+
+  Set<Integer> owned() {
+    return owned;
+  }
+
+  /** Why the last rebalance failed, or null when it succeeded. */
+  String error() {
+    return error;
+  }
+}
