@@ -36,6 +36,7 @@ import java.util.Map;
  * @param timeToExhaustion time until the budget is spent at the 1h burn rate, or null
  * @param projectedExhaustion when the 24h consumption trend reaches the whole budget, or null
  * @param recommendations short sentences derived from the state
+ * @param components for a composite SLO, its direct components in spec order; empty otherwise
  */
 public record Evaluation(
     Slo slo,
@@ -56,10 +57,56 @@ public record Evaluation(
     Status status,
     Duration timeToExhaustion,
     Instant projectedExhaustion,
-    List<String> recommendations) {
+    List<String> recommendations,
+    List<ComponentStatus> components) {
+
+  /** An evaluation of an SLO that is not a composite: no components. */
+  public Evaluation(
+      Slo slo,
+      Instant at,
+      Window period,
+      EventCounts units,
+      boolean noData,
+      Double currentSliPercent,
+      double errorBudgetConsumed,
+      double errorBudgetRemaining,
+      double totalBudget,
+      double consumedBudget,
+      double remainingBudget,
+      Map<Duration, Double> burnRates,
+      double periodBurnRate,
+      List<AlertTier> tiers,
+      List<FiringAlert> alerts,
+      Status status,
+      Duration timeToExhaustion,
+      Instant projectedExhaustion,
+      List<String> recommendations) {
+    this(
+        slo,
+        at,
+        period,
+        units,
+        noData,
+        currentSliPercent,
+        errorBudgetConsumed,
+        errorBudgetRemaining,
+        totalBudget,
+        consumedBudget,
+        remainingBudget,
+        burnRates,
+        periodBurnRate,
+        tiers,
+        alerts,
+        status,
+        timeToExhaustion,
+        projectedExhaustion,
+        recommendations,
+        List.of());
+  }
 
   /** Copies the collections. */
   public Evaluation {
+    components = List.copyOf(components);
     burnRates = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(burnRates));
     tiers = List.copyOf(tiers);
     alerts = List.copyOf(alerts);
@@ -87,7 +134,8 @@ public record Evaluation(
         newStatus,
         timeToExhaustion,
         projectedExhaustion,
-        newRecs);
+        newRecs,
+        components);
   }
 
   /** The target in percent, e.g. 99.9. */

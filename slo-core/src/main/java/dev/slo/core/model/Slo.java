@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  * @param noData what a period without events means
  * @param thresholds budget-remaining fractions for WARNING and CRITICAL
  * @param sli where a metrics server finds the events; {@link SliDefinition#NONE} for file data
+ * @param composite the components when this SLO is a composite of others (docs/math.md), else null;
+ *     a composite has no SLI of its own and uses budgeting_method OCCURRENCES
  */
 public record Slo(
     String sloId,
@@ -46,7 +48,8 @@ public record Slo(
     Double timesliceTargetPercentage,
     NoDataPolicy noData,
     StatusThresholds thresholds,
-    SliDefinition sli) {
+    SliDefinition sli,
+    Composite composite) {
 
   /** The pattern every slo_id matches. */
   public static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,99}");
@@ -73,6 +76,9 @@ public record Slo(
     noData = noData == null ? NoDataPolicy.IGNORE : noData;
     thresholds = thresholds == null ? StatusThresholds.DEFAULT : thresholds;
     sli = sli == null ? SliDefinition.NONE : sli;
+    if (composite != null) {
+      composite.requireFits(sloId, budgetingMethod, sli);
+    }
     if (budgetingMethod == BudgetingMethod.TIMESLICES) {
       if (timesliceLength == null) {
         throw ValidationException.withMessage(
@@ -108,6 +114,11 @@ public record Slo(
           "timeslice_length and timeslice_target_percentage only apply to budgeting_method"
               + " TIMESLICES");
     }
+  }
+
+  /** True when this SLO is a composite of other SLOs. */
+  public boolean isComposite() {
+    return composite != null;
   }
 
   /**
@@ -151,7 +162,8 @@ public record Slo(
         .timesliceTargetPercentage(timesliceTargetPercentage)
         .noData(noData)
         .thresholds(thresholds)
-        .sli(sli);
+        .sli(sli)
+        .composite(composite);
   }
 
   /**
@@ -258,6 +270,7 @@ public record Slo(
     private NoDataPolicy noData = NoDataPolicy.IGNORE;
     private StatusThresholds thresholds = StatusThresholds.DEFAULT;
     private SliDefinition sli = SliDefinition.NONE;
+    private Composite composite;
 
     private Builder() {}
 
@@ -341,6 +354,11 @@ public record Slo(
       return this;
     }
 
+    public Builder composite(Composite v) {
+      composite = v;
+      return this;
+    }
+
     /**
      * Builds and validates with the same rules as a spec file: slo_id, slo_name, service_name,
      * slo_type, target_percentage and time_period are required.
@@ -364,7 +382,8 @@ public record Slo(
           timesliceTargetPercentage,
           noData,
           thresholds,
-          sli);
+          sli,
+          composite);
     }
   }
 }

@@ -50,7 +50,8 @@ public final class SpecParser {
           "good_query",
           "bad_query",
           "total_query",
-          "latency");
+          "latency",
+          "composite");
 
   private static final Set<String> THRESHOLD_FIELDS =
       Set.of("warning_budget_remaining", "critical_budget_remaining");
@@ -86,6 +87,8 @@ public final class SpecParser {
               source, slosNode.line(), "slos", Node.kind(slosNode) + " is not a list of SLOs"));
     } else {
       Map<String, Integer> seen = new HashMap<>();
+      List<Node> kept = new ArrayList<>();
+      List<String> keptPaths = new ArrayList<>();
       for (int i = 0; i < list.items().size(); i++) {
         Node item = list.items().get(i);
         String path = "slos[" + i + "]";
@@ -101,7 +104,12 @@ public final class SpecParser {
                   Printable.quote(id) + " is a duplicate slo_id; first defined on line " + first));
         } else if (slo != null) {
           slos.add(slo);
+          kept.add(item);
+          keptPaths.add(path);
         }
+      }
+      if (problems.isEmpty()) {
+        problems.addAll(CompositeSpec.check(source, keptPaths, slos, kept));
       }
     }
     if (!problems.isEmpty()) {
@@ -197,6 +205,7 @@ public final class SpecParser {
     }
     thresholds(f, b, source, path, problems);
     sli(f, b, source, path, problems);
+    CompositeSpec.read(f, b, source, problems);
     if (target != null) {
       b.targetPercentage(target.doubleValue());
     }
@@ -206,7 +215,14 @@ public final class SpecParser {
     try {
       return b.build();
     } catch (ValidationException e) {
-      f.problem(e.field(), e.getMessage());
+      Node.MapNode c = f.mapping("composite");
+      if (c != null && e.field().startsWith("composite")) {
+        problems.add(
+            new SpecProblem(
+                source, CompositeSpec.line(c, e.field()), f.path(e.field()), e.getMessage()));
+      } else {
+        f.problem(e.field(), e.getMessage());
+      }
       return null;
     }
   }
