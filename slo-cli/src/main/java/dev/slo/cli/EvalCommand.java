@@ -3,8 +3,8 @@ package dev.slo.cli;
 import dev.slo.cli.output.Format;
 import dev.slo.cli.output.Renderer;
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.composite.CompositeEvaluator;
 import dev.slo.core.eval.Evaluation;
-import dev.slo.core.eval.Evaluator;
 import dev.slo.core.event.SloStatusUpdated;
 import dev.slo.core.json.StatusJson;
 import dev.slo.core.model.Slo;
@@ -89,7 +89,8 @@ final class EvalCommand implements Callable<Integer> {
         List<Slo> slos = inputs.select(spec);
         Instant at = inputs.instant(parent.clock);
         EventSource source = inputs.source(spec, err);
-        return new Run(spec, at, new Evaluator().evaluateAll(slos, source, at));
+        return new Run(
+            spec, at, new CompositeEvaluator().evaluateAll(slos, spec.slos(), source, at));
       } finally {
         inputs.close();
       }
