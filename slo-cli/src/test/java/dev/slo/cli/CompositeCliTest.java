@@ -138,4 +138,29 @@ class CompositeCliTest {
         .contains(
             "missing.yaml:32: slos[3].composite.components[2].slo_id: \"gone\" is not an SLO");
   }
+
+  @Test
+  void shouldListTheComponentsInTheReport() {
+    String[] base = {
+      "report", "--spec", spec.toString(), "--data", data.toString(), "--at", "2026-11-20T12:00:00Z"
+    };
+    CliRun md = CliRun.of(concat(base, "--format", "markdown"));
+    assertThat(md.code()).as(md.err()).isZero();
+    assertThat(md.out())
+        .contains(
+            "- journey: a (weight 3): SLI 99.8%, 200.0% of its budget consumed; b (weight 1): SLI"
+                + " 99.5%, 50.0% of its budget consumed; quiet (weight 2): no data, left out of the"
+                + " weights");
+    CliRun html = CliRun.of(concat(base, "--format", "html"));
+    assertThat(html.code()).as(html.err()).isZero();
+    assertThat(html.out())
+        .contains("<h3>Components</h3>")
+        .contains("<li>a (weight 3): SLI 99.8%, 200.0% of its budget consumed</li>");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
 }

@@ -133,6 +133,10 @@ final class HtmlReport {
         .append("<figcaption>SLI over the period to each instant, against the target (dashed).")
         .append("</figcaption></figure>\n</div>\n");
     burnRates(sb, e);
+    if (e.slo().isComposite()) {
+      sb.append("<h3>Components</h3>\n");
+      list(sb, e.components().stream().map(Figures::component).toList(), "None.");
+    }
     sb.append("<h3>Firing alerts</h3>\n");
     list(sb, e.alerts().stream().map(Figures::alert).toList(), "None firing.");
     sb.append("<h3>Recommendations</h3>\n");

@@ -1,8 +1,8 @@
 package dev.slo.report;
 
 import dev.slo.core.ValidationException;
+import dev.slo.core.composite.CompositeEvaluator;
 import dev.slo.core.eval.Evaluation;
-import dev.slo.core.eval.Evaluator;
 import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.window.Window;
@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -32,8 +34,9 @@ public final class ReportBuilder {
   private static final Duration HOURLY_UP_TO = Duration.ofDays(7);
   private static final Duration SIX_HOURLY_UP_TO = Duration.ofDays(31);
 
-  private final Evaluator evaluator = new Evaluator();
+  private final CompositeEvaluator evaluator = new CompositeEvaluator();
   private List<Slo> slos = List.of();
+  private @Nullable List<Slo> catalog;
   private @Nullable EventSource source;
   private @Nullable Instant at;
   private @Nullable ReportPeriod period;
@@ -44,6 +47,15 @@ public final class ReportBuilder {
   /** The SLOs to report; each appears once, lowest budget remaining first. */
   public ReportBuilder slos(List<Slo> slos) {
     this.slos = List.copyOf(slos);
+    return this;
+  }
+
+  /**
+   * The SLOs in which composite components are looked up (docs/math.md, "Composite SLOs"), such as
+   * every SLO of the spec; default: the SLOs reported.
+   */
+  public ReportBuilder catalog(List<Slo> all) {
+    this.catalog = List.copyOf(all);
     return this;
   }
 
@@ -96,19 +108,25 @@ public final class ReportBuilder {
         period.requireEnded(slo.timeZone(), generatedAt);
       }
     }
+    Map<String, Slo> byId = new LinkedHashMap<>();
+    (catalog != null ? catalog : slos).forEach(s -> byId.putIfAbsent(s.sloId(), s));
+    slos.forEach(s -> byId.putIfAbsent(s.sloId(), s));
     List<SloReport> out = new ArrayList<>();
     for (Slo slo : slos) {
-      out.add(report(slo, at != null ? at : period.end(slo.timeZone())));
+      out.add(report(slo, byId, at != null ? at : period.end(slo.timeZone())));
     }
     return new Report(generatedAt, at, period, sorted(out));
   }
 
-  private SloReport report(Slo slo, Instant when) {
-    Evaluation e = evaluator.evaluate(slo, source, when);
+  private SloReport report(Slo slo, Map<String, Slo> byId, Instant when) {
+    EventSource src = Objects.requireNonNull(source, "source");
+    Evaluation e = evaluator.evaluate(slo, byId, src, when);
     List<SeriesPoint> series = new ArrayList<>();
     for (Instant t : samples(e.period(), when)) {
       series.add(
-          t.equals(when) ? SeriesPoint.of(e) : SeriesPoint.of(evaluator.evaluate(slo, source, t)));
+          t.equals(when)
+              ? SeriesPoint.of(e)
+              : SeriesPoint.of(evaluator.evaluate(slo, byId, src, t)));
     }
     return new SloReport(e, series);
   }
