@@ -158,6 +158,35 @@ class CompositeCliTest {
         .contains("<li>a (weight 3): SLI 99.8%, 200.0% of its budget consumed</li>");
   }
 
+  @Test
+  void shouldWriteCompositeRulesOnlyWhenEveryComponentHasThem() {
+    CliRun fileOnly = CliRun.of("rules", "--spec", spec.toString());
+    assertThat(fileOnly.code()).as(fileOnly.err()).isZero();
+    assertThat(fileOnly.err())
+        .contains(
+            "journey: skipped, a component of this composite is disabled or has no Prometheus");
+    Path prom =
+        Fixtures.write(
+            dir,
+            "prom.yaml",
+            SPEC.replace(
+                    "    time_period: ROLLING_30D\n  - slo_id: b",
+                    "    time_period: ROLLING_30D\n    bad_counter: e_total\n    total_counter: r_total\n"
+                        + "  - slo_id: b")
+                .replace(
+                    "    time_period: ROLLING_30D\n  - slo_id: quiet",
+                    "    time_period: ROLLING_30D\n    sli_query: avg(up)\n  - slo_id: quiet")
+                .replace(
+                    "    time_period: ROLLING_30D\n  - slo_id: journey",
+                    "    time_period: ROLLING_30D\n    sli_query: avg(up)\n  - slo_id: journey"));
+    CliRun r = CliRun.of("rules", "--spec", prom.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).doesNotContain("journey");
+    assertThat(r.out())
+        .contains("name: \"slo-journey\"")
+        .contains("(slo:period_sli_error:ratio{slo_id=\\\"quiet\\\"} >= 0) * 0 + 2");
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
