@@ -2,6 +2,7 @@ package dev.slo.server;
 
 import dev.slo.core.SloException;
 import dev.slo.core.ValidationException;
+import dev.slo.core.composite.CompositeEvaluator;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.Evaluator;
 import dev.slo.core.event.SloStatusUpdated;
@@ -54,7 +55,7 @@ public final class Monitor implements AutoCloseable {
   private final Duration interval;
   private final Hysteresis hysteresis;
   private final PrintWriter log;
-  private final Evaluator evaluator = new Evaluator();
+  private final CompositeEvaluator evaluator = new CompositeEvaluator(new Evaluator());
   private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastRecorded = new ConcurrentHashMap<>();
   private final ReentrantLock pass = new ReentrantLock();
@@ -234,9 +235,12 @@ public final class Monitor implements AutoCloseable {
     pass.lock();
     try {
       Instant at = clock.instant();
-      for (Slo slo : store.slos().list(SloFilter.ALL)) {
+      List<Slo> slos = store.slos().list(SloFilter.ALL);
+      Map<String, Slo> byId = new java.util.HashMap<>();
+      slos.forEach(s -> byId.putIfAbsent(s.sloId(), s));
+      for (Slo slo : slos) {
         if (slo.enabled()) {
-          evaluate(slo, at);
+          evaluate(slo, byId, at);
         }
       }
       List<Snapshot> all = snapshots();
@@ -306,13 +310,14 @@ public final class Monitor implements AutoCloseable {
     }
   }
 
-  private void evaluate(Slo slo, Instant at) {
+  private void evaluate(Slo slo, Map<String, Slo> byId, Instant at) {
     Snapshot prev = snapshots.get(slo.sloId());
     Evaluation last = prev == null ? null : prev.evaluation();
     Map<String, AlertState> prevAlerts = prev == null ? Map.of() : prev.alerts();
     Snapshot next;
     try {
-      Evaluation raw = evaluator.evaluate(slo, source, at);
+      // a composite whose component was deleted is refused here and reported stale
+      Evaluation raw = evaluator.evaluate(slo, byId, source, at);
       Hysteresis.Outcome o = hysteresis.apply(raw, last == null ? null : last.status(), prevAlerts);
       next =
           Snapshot.of(
