@@ -30,6 +30,8 @@ class ServeCompositeTest {
   void shouldEvaluateACompositeFromItsComponentWithTheComponentListed() {
     HttpResponse<String> r = h.post("/api/v1/slos", composite("journey", "ROLLING_30D", "api"));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    assertThat(json(r).get("composite").get("components").get(0).get("weight").asInt())
+        .isEqualTo(2);
     h.server.evaluateNow();
 
     JsonNode api = json(h.get("/api/v1/slos/api/status"));
