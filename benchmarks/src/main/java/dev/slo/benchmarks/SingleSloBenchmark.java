@@ -53,6 +53,7 @@ public class SingleSloBenchmark {
       throw new IllegalStateException("expected 43,200 points, got " + series.size());
     }
     source = new InMemoryEventSource(Map.of(slo.sloId(), series));
+    System.out.printf("%nseries arrays: %,d bytes for %,d points%n", series.bytes(), series.size());
     sliceSource = new InMemoryEventSource(Map.of(sliceSlo.sloId(), series));
     Evaluation e = evaluator.evaluate(slo, source, BenchData.AT);
     if (e.status() == Status.HEALTHY || e.alerts().isEmpty()) {

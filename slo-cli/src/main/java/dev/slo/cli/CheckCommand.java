@@ -101,6 +101,9 @@ final class CheckCommand implements Callable<Integer> {
     if (e.timeToExhaustionText() != null && !e.timeToExhaustionText().equals("0s")) {
       sb.append(", budget gone in ").append(e.timeToExhaustionText());
     }
+    if (!e.exclusion().isEmpty()) {
+      sb.append(", ").append(dev.slo.cli.output.Renderer.excluded(e));
+    }
     return sb.toString();
   }
 }

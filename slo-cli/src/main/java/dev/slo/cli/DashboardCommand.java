@@ -1,7 +1,6 @@
 package dev.slo.cli;
 
 import dev.slo.core.spec.Spec;
-import dev.slo.core.spec.SpecParser;
 import dev.slo.report.GrafanaDashboard;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,9 +21,9 @@ public final class DashboardCommand implements Callable<Integer> {
   @Option(
       names = "--spec",
       required = true,
-      paramLabel = "FILE",
-      description = "Spec file (YAML or JSON) with a top-level 'slos:' list.")
-  Path spec;
+      paramLabel = "FILE|DIR",
+      description = "Spec file or directory, any supported format (docs/formats.md); repeatable.")
+  java.util.List<Path> spec;
 
   @Option(
       names = "--title",
@@ -45,7 +44,7 @@ public final class DashboardCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Spec s = SpecParser.parse(spec.toString(), InputFiles.spec(spec));
+    Spec s = SpecFiles.load(spec, self.commandLine().getErr());
     var slos = PrometheusSlos.select(s.enabled(), self.commandLine().getErr());
     OutputTarget.write(
         "--out", out, GrafanaDashboard.render(slos, title), self.commandLine().getOut());

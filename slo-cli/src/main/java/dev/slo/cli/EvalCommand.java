@@ -5,6 +5,7 @@ import dev.slo.cli.output.Renderer;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.composite.CompositeEvaluator;
 import dev.slo.core.eval.Evaluation;
+import dev.slo.core.eval.Evaluator;
 import dev.slo.core.event.SloStatusUpdated;
 import dev.slo.core.json.StatusJson;
 import dev.slo.core.model.Slo;
@@ -90,7 +91,10 @@ final class EvalCommand implements Callable<Integer> {
         Instant at = inputs.instant(parent.clock);
         EventSource source = inputs.source(spec, err);
         return new Run(
-            spec, at, new CompositeEvaluator().evaluateAll(slos, spec.slos(), source, at));
+            spec,
+            at,
+            new CompositeEvaluator(new Evaluator(inputs.corrections(spec)))
+                .evaluateAll(slos, spec.slos(), source, at));
       } finally {
         inputs.close();
       }

@@ -3,7 +3,6 @@ package dev.slo.cli;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.data.DataFileReader;
 import dev.slo.core.spec.Spec;
-import dev.slo.core.spec.SpecParser;
 import dev.slo.core.store.SliMetric;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -37,9 +36,11 @@ final class IngestCommand implements Callable<Integer> {
 
   @Option(
       names = "--spec",
-      paramLabel = "FILE",
-      description = "Store these SLOs first (created or updated); rows of other SLOs are skipped.")
-  Path spec;
+      paramLabel = "FILE|DIR",
+      description =
+          "Store these SLOs first (created or updated); rows of other SLOs are skipped. Any"
+              + " supported spec format; repeatable.")
+  List<Path> spec;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
 
@@ -50,7 +51,18 @@ final class IngestCommand implements Callable<Integer> {
     }
     PrintWriter out = self.commandLine().getOut();
     PrintWriter err = self.commandLine().getErr();
-    Spec s = spec == null ? null : SpecParser.parse(spec.toString(), InputFiles.spec(spec));
+    Spec s = spec == null ? null : SpecFiles.load(spec, err);
+    if (s != null) {
+      s.slos().stream()
+          .filter(x -> !x.alertTiers().isEmpty())
+          .forEach(
+              x ->
+                  err.println(
+                      "slo: warning: "
+                          + x.sloId()
+                          + ": alert_tiers are not kept by the database store yet; evaluations"
+                          + " from it use the default tiers"));
+    }
     long[] rows = {0};
     forEach(r -> rows[0]++); // validate the whole file first: nothing is written if a row is bad
     try {

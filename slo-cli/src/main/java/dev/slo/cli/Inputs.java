@@ -2,12 +2,13 @@ package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.Printable;
+import dev.slo.core.correction.Correction;
+import dev.slo.core.correction.Corrections;
 import dev.slo.core.data.DataFileReader;
 import dev.slo.core.data.DataSet;
 import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.spec.Spec;
-import dev.slo.core.spec.SpecParser;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,9 +31,14 @@ import picocli.CommandLine.Option;
 public final class Inputs {
   @Option(
       names = "--spec",
-      paramLabel = "FILE",
-      description = "Spec file (YAML or JSON) with a top-level 'slos:' list.")
-  Path spec;
+      paramLabel = "FILE|DIR",
+      description =
+          "Spec file or directory (YAML or JSON): ours, OpenSLO, Sloth or Pyrra, mixed;"
+              + " repeatable.")
+  List<Path> spec;
+
+  @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+  picocli.CommandLine.Model.CommandSpec mixee;
 
   @Option(
       names = "--data",
@@ -70,7 +76,7 @@ public final class Inputs {
       throw new InvalidInputException(
           "Missing required option: '--spec=FILE' (it may be left out only with --jdbc)");
     }
-    return SpecParser.parse(spec.toString(), InputFiles.spec(spec));
+    return SpecFiles.load(spec, mixee == null ? null : mixee.commandLine().getErr());
   }
 
   /** The enabled SLOs selected by {@code --slo}, in spec order. */
@@ -151,6 +157,16 @@ public final class Inputs {
 
   @picocli.CommandLine.Mixin JdbcOptions jdbc = new JdbcOptions();
 
+  /** The spec's corrections, and with {@code --jdbc} those stored in the database too. */
+  public Corrections corrections(Spec s) {
+    if (!jdbc.given()) {
+      return s.corrections();
+    }
+    List<Correction> all = new ArrayList<>(s.corrections().all());
+    all.addAll(jdbc.store().corrections().list());
+    return new Corrections(all);
+  }
+
   /** Closes the database store, if one was opened. */
   public void close() {
     jdbc.close();
@@ -164,7 +180,7 @@ public final class Inputs {
           "give one source: --data FILE, --prometheus URL or --jdbc URL, not several");
     }
     if (prometheus.given()) {
-      return prometheus.source();
+      return prometheus.source(s.slos());
     }
     if (jdbc.given()) {
       return jdbc.store().eventSource();

@@ -28,7 +28,7 @@ public final class Main {
    * clock}. Returns the exit code; never throws for a user mistake.
    */
   public static int run(Clock clock, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cl = new CommandLine(new SloCommand(clock));
+    CommandLine cl = commandLine(new SloCommand(clock), args);
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -61,6 +61,36 @@ public final class Main {
     String joined =
         String.join("; ", String.valueOf(message).strip().lines().map(String::strip).toList());
     return "slo: " + Printable.escape(joined) + " (see '" + command + " --help')";
+  }
+
+  /**
+   * The command tree. When the first argument names a subcommand, only that subcommand's model is
+   * built (picocli otherwise reflects over every command and option at start, most of a short run's
+   * time); help, version and anything else get the whole tree.
+   */
+  static CommandLine commandLine(SloCommand root, String... args) {
+    Class<?> only = args.length == 0 ? null : subcommand(args[0]);
+    if (only == null) {
+      return new CommandLine(root);
+    }
+    CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.wrapWithoutInspection(root);
+    spec.name("slo");
+    spec.mixinStandardHelpOptions(true);
+    spec.versionProvider(new SloCommand.Version());
+    CommandLine cl = new CommandLine(spec);
+    cl.addSubcommand(new CommandLine(only));
+    return cl;
+  }
+
+  private static Class<?> subcommand(String name) {
+    for (Class<?> c : SloCommand.class.getAnnotation(CommandLine.Command.class).subcommands()) {
+      CommandLine.Command a = c.getAnnotation(CommandLine.Command.class);
+      if (a != null
+          && (a.name().equals(name) || java.util.Arrays.asList(a.aliases()).contains(name))) {
+        return c;
+      }
+    }
+    return null;
   }
 
   static int code(Throwable ex) {

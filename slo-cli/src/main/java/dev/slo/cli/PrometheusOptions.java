@@ -40,8 +40,19 @@ public final class PrometheusOptions {
       names = "--prometheus-timeout",
       paramLabel = "DURATION",
       defaultValue = "30s",
-      description = "Time allowed for one answer (default 30s); failures are retried twice.")
+      description =
+          "Time allowed for one answer, the whole reply included (default 30s); 5xx answers and"
+              + " connection errors are retried twice, a timed-out answer is not.")
   String timeout;
+
+  @Option(
+      names = "--prometheus-max-reply",
+      paramLabel = "SIZE",
+      defaultValue = "256MiB",
+      description =
+          "Largest reply read (default 256MiB); pushdown replies are capped lower, from what each"
+              + " query asks for. A larger reply fails with exit 3.")
+  String maxReply;
 
   @Option(
       names = "--bearer-token-file",
@@ -83,6 +94,11 @@ public final class PrometheusOptions {
     return new PrometheusSource(client(), mode, PrometheusSource.DEFAULT_LOOKBACK);
   }
 
+  /** The source these options describe, told the SLOs it will be asked for, to batch requests. */
+  public EventSource source(List<dev.slo.core.model.Slo> slos) {
+    return new PrometheusSource(client(), mode, PrometheusSource.DEFAULT_LOOKBACK).withFleet(slos);
+  }
+
   /** The HTTP client these options describe. */
   public PrometheusClient client() {
     URI uri;
@@ -103,12 +119,22 @@ public final class PrometheusOptions {
     if (userInfo != null) {
       try {
         base =
-            new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null);
+            new URI(
+                uri.getScheme(),
+                null,
+                uri.getHost(),
+                uri.getPort(),
+                uri.getPath(),
+                uri.getQuery(),
+                null);
       } catch (URISyntaxException e) {
         throw new InvalidInputException("--prometheus: not a valid URL: " + e.getReason());
       }
     }
-    PrometheusClient.Builder b = PrometheusClient.builder(base).readTimeout(read);
+    PrometheusClient.Builder b =
+        PrometheusClient.builder(base)
+            .readTimeout(read)
+            .maxReplyBytes(PrometheusClient.parseSize(maxReply, "--prometheus-max-reply"));
     if (userInfo != null) {
       int colon = userInfo.indexOf(':');
       String user = colon < 0 ? userInfo : userInfo.substring(0, colon);

@@ -79,7 +79,8 @@ public final class ReportCommand implements Callable<Integer> {
     } else {
       builder.period(p);
     }
-    Report report = builder.source(inputs.source(spec, self.commandLine().getErr())).build();
+    builder.source(inputs.source(spec, self.commandLine().getErr()));
+    Report report = builder.corrections(inputs.corrections(spec)).build();
     OutputTarget.write("--out", out, report.render(format), self.commandLine().getOut());
     return ExitCode.OK;
   }

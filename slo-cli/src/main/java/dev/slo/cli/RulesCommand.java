@@ -2,7 +2,6 @@ package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.spec.Spec;
-import dev.slo.core.spec.SpecParser;
 import dev.slo.prometheus.RuleGenerator;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,8 +23,12 @@ import picocli.CommandLine.Option;
             + " metadata rules, and multi-window multi-burn-rate alerts.",
     footer = ExitCode.HELP)
 final class RulesCommand implements Callable<Integer> {
-  @Option(names = "--spec", required = true, paramLabel = "FILE", description = "Spec file.")
-  Path spec;
+  @Option(
+      names = "--spec",
+      required = true,
+      paramLabel = "FILE|DIR",
+      description = "Spec files or directories, any supported format; repeatable.")
+  List<Path> spec;
 
   @Option(
       names = "--out",
@@ -43,20 +46,60 @@ final class RulesCommand implements Callable<Integer> {
               + " ticket_3d_6h); repeatable. Default: every tier.")
   List<String> tiers = List.of();
 
+  @Option(
+      names = "--horizon",
+      paramLabel = "D",
+      description =
+          "Write corrections that PromQL cannot follow (MONTHLY rules, daylight-saving zones) as"
+              + " their occurrences from now for this long (e.g. 90d); run again before it ends."
+              + " Default: leave them out, with a warning.")
+  String horizon;
+
+  @Option(
+      names = "--compat",
+      paramLabel = "sloth",
+      description =
+          "sloth: Sloth's recording-rule names and sloth_* labels (its Grafana dashboards keep"
+              + " working) and its page/ticket alerts; see docs/prometheus.md.")
+  String compat;
+
+  @picocli.CommandLine.ParentCommand SloCommand parent;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
 
   @Override
   public Integer call() {
-    Spec s = SpecParser.parse(spec.toString(), InputFiles.spec(spec));
+    if (compat != null) {
+      return SlothCompat.write(this);
+    }
+    Spec s = SpecFiles.load(spec, self.commandLine().getErr());
     List<dev.slo.core.model.Slo> withSli =
         PrometheusSlos.select(s.enabled(), self.commandLine().getErr());
-    String rules = RuleGenerator.generate(withSli, tierMap(s));
+    dev.slo.core.window.Window until = null;
+    if (horizon != null) {
+      java.time.Duration d;
+      try {
+        d = dev.slo.core.window.DurationText.parse(horizon);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException("--horizon " + e.getMessage());
+      }
+      java.time.Instant now = parent.clock().instant();
+      until = new dev.slo.core.window.Window(now, now.plus(d));
+    }
+    for (String w : RuleGenerator.unexpressed(withSli, s.corrections(), until)) {
+      self.commandLine().getErr().println("slo: warning: " + w);
+    }
+    return emit(RuleGenerator.generate(withSli, tierMap(s), s.corrections(), until));
+  }
+
+  /** Prints the rules, or writes them to --out (see {@link OutputTarget}). */
+  int emit(String rules) {
     OutputTarget.write("--out", out, rules, self.commandLine().getOut());
     return ExitCode.OK;
   }
 
   private Map<String, Set<String>> tierMap(Spec s) {
-    Set<String> known = Set.of("page_1h_5m", "page_6h_30m", "ticket_1d_2h", "ticket_3d_6h");
+    Set<String> defaults = Set.of("page_1h_5m", "page_6h_30m", "ticket_1d_2h", "ticket_3d_6h");
     Map<String, Set<String>> m = new HashMap<>();
     for (String t : tiers) {
       int eq = t.indexOf('=');
@@ -68,6 +111,11 @@ final class RulesCommand implements Callable<Integer> {
         throw new InvalidInputException("--tiers " + t + ": no SLO " + id + " in " + spec);
       }
       Set<String> names = new LinkedHashSet<>(Arrays.asList(t.substring(eq + 1).split(",")));
+      var own = s.find(id).get().alertTiers();
+      Set<String> known =
+          own.isEmpty()
+              ? defaults
+              : own.stream().map(x -> x.name()).collect(java.util.stream.Collectors.toSet());
       for (String n : names) {
         if (!known.contains(n)) {
           throw new InvalidInputException(

@@ -3,7 +3,6 @@ package dev.slo.cli;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.ValidationException;
 import dev.slo.core.spec.Spec;
-import dev.slo.core.spec.SpecParser;
 import dev.slo.core.window.DurationText;
 import dev.slo.server.DeliveryPolicy;
 import dev.slo.server.EventSinks;
@@ -45,8 +44,12 @@ public final class ServeCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin dev.slo.cli.JdbcOptions jdbc = new dev.slo.cli.JdbcOptions();
 
-  @Option(names = "--spec", required = true, paramLabel = "FILE", description = "Spec file.")
-  Path spec;
+  @Option(
+      names = "--spec",
+      required = true,
+      paramLabel = "FILE|DIR",
+      description = "Spec file or directory, any supported format (docs/formats.md); repeatable.")
+  java.util.List<Path> spec;
 
   @Option(
       names = "--data",
@@ -141,7 +144,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   /** Validates the options, loads the spec and data, and starts the server. */
   SloServer start(PrintWriter out, PrintWriter err) {
-    Spec s = SpecParser.parse(spec.toString(), InputFiles.spec(spec));
+    Spec s = SpecFiles.load(spec, err);
     if (data != null && prometheus.given()) {
       throw new InvalidInputException("give one source: --data FILE or --prometheus URL, not both");
     }
@@ -176,6 +179,7 @@ public final class ServeCommand implements Callable<Integer> {
     SloServer.Builder b =
         SloServer.builder()
             .slos(s.slos())
+            .corrections(s.corrections())
             .clock(clock)
             .log(err)
             .interval(every)

@@ -19,9 +19,11 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       CheckCommand.class,
       RulesCommand.class,
+      ConvertCommand.class,
       IngestCommand.class,
       HistoryCommand.class,
       DbCommand.class,
+      CorrectionsCommand.class,
       ReportCommand.class,
       DashboardCommand.class,
       ServeCommand.class

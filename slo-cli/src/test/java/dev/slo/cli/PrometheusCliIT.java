@@ -121,6 +121,118 @@ class PrometheusCliIT {
     assertThat(gate.out()).contains("FAIL checkout: CRITICAL");
   }
 
+  static final String OPENSLO =
+      """
+      apiVersion: openslo/v1
+      kind: SLO
+      metadata:
+        name: checkout
+        displayName: Checkout availability
+      spec:
+        service: checkout
+        indicator:
+          metadata:
+            name: checkout-errors
+          spec:
+            ratioMetric:
+              counter: true
+              bad:
+                metricSource:
+                  metricSourceRef: prometheus
+                  spec:
+                    query: http_requests_total{service="checkout",code="500"}
+              total:
+                metricSource:
+                  metricSourceRef: prometheus
+                  spec:
+                    query: http_requests_total{service="checkout"}
+        timeWindow:
+          - duration: 30d
+            isRolling: true
+        budgetingMethod: Occurrences
+        objectives:
+          - targetPercent: 99.9
+      ---
+      apiVersion: openslo/v1
+      kind: SLO
+      metadata:
+        name: checkout-month
+        displayName: Checkout availability per month
+      spec:
+        service: checkout
+        indicator:
+          metadata:
+            name: checkout-ok
+          spec:
+            ratioMetric:
+              counter: true
+              good:
+                metricSource:
+                  metricSourceRef: prometheus
+                  spec:
+                    query: http_requests_total{code="200"}
+              total:
+                metricSource:
+                  metricSourceRef: prometheus
+                  spec:
+                    query: http_requests_total
+        timeWindow:
+          - duration: 1M
+            calendar:
+              startTime: 2026-01-01 00:00:00
+              timeZone: Europe/Berlin
+        budgetingMethod: Occurrences
+        objectives:
+          - target: 0.995
+      ---
+      apiVersion: openslo/v1
+      kind: DataSource
+      metadata:
+        name: prometheus
+      spec:
+        type: Prometheus
+        connectionDetails:
+          url: http://prometheus:9090
+      """;
+
+  @Test
+  void shouldEvaluateAnOpenSloSpecExactlyAsTheSameSpecInOurFormat() throws Exception {
+    Path openslo = Files.writeString(dir.resolve("openslo.yaml"), OPENSLO);
+    String at = Workload.END.minusSeconds(190 * 60).toString();
+    for (String mode : List.of("exact", "pushdown")) {
+      CliRun ours =
+          CliRun.of(
+              "eval",
+              "--spec",
+              spec.toString(),
+              "--prometheus",
+              server.url.toString(),
+              "--mode",
+              mode,
+              "--at",
+              at,
+              "--format",
+              "json");
+      CliRun theirs =
+          CliRun.of(
+              "eval",
+              "--spec",
+              openslo.toString(),
+              "--prometheus",
+              server.url.toString(),
+              "--mode",
+              mode,
+              "--at",
+              at,
+              "--format",
+              "json");
+      assertThat(ours.code()).as(ours.err()).isZero();
+      assertThat(theirs.code()).as(theirs.err()).isZero();
+      assertThat(theirs.err()).isEmpty();
+      assertThat(theirs.out()).as(mode).isEqualTo(ours.out());
+    }
+  }
+
   @Test
   void shouldExitThreeWithOneLineWhenTheServerIsDown() throws Exception {
     String url = "http://127.0.0.1:" + PrometheusServer.freePort();

@@ -2,6 +2,7 @@ package dev.slo.jdbc;
 
 import dev.slo.core.source.EventSource;
 import dev.slo.core.store.AlertRuleRepository;
+import dev.slo.core.store.CorrectionRepository;
 import dev.slo.core.store.SliHistory;
 import dev.slo.core.store.SliMetric;
 import dev.slo.core.store.SloRepository;
@@ -100,6 +101,11 @@ public final class JdbcStore implements SloStore, AutoCloseable {
   @Override
   public AlertRuleRepository alertRules() {
     return new JdbcAlertRuleRepository(db);
+  }
+
+  /** The budget corrections. */
+  public CorrectionRepository corrections() {
+    return new JdbcCorrectionRepository(db);
   }
 
   /** The SLI history. */

@@ -19,7 +19,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class Migrations {
   /** The schema version this code writes and reads. */
-  static final int LATEST = 3;
+  static final int LATEST = 6;
 
   private record Step(int version, Function<Handle, String> apply) {}
 
@@ -27,7 +27,13 @@ final class Migrations {
       List.of(
           new Step(1, Migrations::schema),
           new Step(2, Migrations::timescale),
-          new Step(3, Migrations::alertRuleColumns));
+          new Step(3, Migrations::alertRuleColumns),
+          new Step(6, Migrations::corrections));
+
+  /** How many migrations there are (versions may skip numbers). */
+  static int steps() {
+    return STEPS.size();
+  }
 
   private Migrations() {}
 
@@ -132,6 +138,11 @@ final class Migrations {
   private static String alertRuleColumns(Handle h) {
     h.createScript(resource("V3__alert_rule_columns.sql")).execute();
     return "slo_burn_rate_alerts: severity and short_window columns, unique alert_rule_id per SLO";
+  }
+
+  private static String corrections(Handle h) {
+    h.createScript(resource("V6__corrections.sql")).execute();
+    return "table slo_corrections";
   }
 
   private static String resource(String name) {

@@ -20,7 +20,7 @@ class MigrationsIT {
     MigrationResult first = opening(url);
     assertThat(first.fromVersion()).isZero();
     assertThat(first.toVersion()).isEqualTo(Migrations.LATEST);
-    assertThat(first.applied()).hasSize(Migrations.LATEST);
+    assertThat(first.applied()).hasSize(Migrations.steps());
     MigrationResult again;
     try (JdbcStore store = JdbcStore.open(url, Map.of())) {
       again = store.migrate();
@@ -43,7 +43,7 @@ class MigrationsIT {
         applied += f.get().applied().size();
         assertThat(f.get().toVersion()).isEqualTo(Migrations.LATEST);
       }
-      assertThat(applied).isEqualTo(Migrations.LATEST);
+      assertThat(applied).isEqualTo(Migrations.steps());
     } finally {
       pool.shutdownNow();
     }

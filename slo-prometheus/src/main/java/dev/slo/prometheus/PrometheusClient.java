@@ -1,11 +1,9 @@
 package dev.slo.prometheus;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slo.core.SourceException;
 import dev.slo.core.window.DurationText;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,15 +18,19 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A small client of the Prometheus HTTP API ({@code /api/v1/query}) that also serves Thanos, Mimir
- * and VictoriaMetrics: timeouts, bounded retries with exponential backoff on 5xx and connection
- * errors, basic auth, bearer token and extra headers. Errors are one line naming the server.
- * Thread-safe; build with {@link #builder(URI)}.
+ * A small client of the Prometheus HTTP API ({@code /api/v1/query} and {@code query_range}) that
+ * also serves Thanos, Mimir and VictoriaMetrics: one deadline per call that covers the whole
+ * exchange (a server trickling its body fails in time), bounded retries with exponential backoff on
+ * 5xx and connection errors, a cap on the reply size with the reply parsed as a stream into
+ * primitive arrays, basic auth, bearer token and extra headers. Errors are one line naming the
+ * server. Thread-safe; build with {@link #builder(URI)}.
  */
 public final class PrometheusClient {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The default largest reply: 256 MiB. */
+  public static final long DEFAULT_MAX_REPLY_BYTES = 256L << 20;
 
   private final URI base;
   private final HttpClient http;
@@ -36,16 +38,30 @@ public final class PrometheusClient {
   private final int retries;
   private final Duration backoff;
   private final Map<String, String> headers;
+  private final long maxReplyBytes;
+  private final String extraParams;
+  private final AtomicLong requests = new AtomicLong();
 
   private PrometheusClient(Builder b) {
-    String s = b.base.toString();
-    this.base = URI.create(s.endsWith("/") ? s : s + "/");
+    URI u = b.base;
+    String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
+    String s =
+        u.getScheme() + "://" + u.getRawAuthority() + (path.endsWith("/") ? path : path + "/");
+    this.base = URI.create(s);
+    // query parameters of the base URL (Thanos' dedup or max_source_resolution, VictoriaMetrics'
+    // extra_label) go with every request; partial answers are refused unless the URL says otherwise
+    String extra = u.getRawQuery() == null ? "" : u.getRawQuery();
+    if (!extra.contains("partial_response=")) {
+      extra = extra.isEmpty() ? "partial_response=false" : extra + "&partial_response=false";
+    }
+    this.extraParams = "&" + extra;
     this.http = HttpClient.newBuilder().connectTimeout(b.connectTimeout).build();
     this.readTimeout = b.readTimeout;
     this.retries = b.retries;
     this.backoff = b.backoff;
     b.headers.forEach(PrometheusClient::requireValidHeader);
     this.headers = Map.copyOf(b.headers);
+    this.maxReplyBytes = b.maxReplyBytes;
   }
 
   private static final java.util.Set<String> RESTRICTED =
@@ -95,18 +111,72 @@ public final class PrometheusClient {
   }
 
   /**
-   * Evaluates an instant query at {@code time} and returns the API's {@code data} object ({@code
-   * resultType} and {@code result}).
+   * Evaluates an instant query at {@code time}, with the reply capped at {@link #maxReplyBytes()}.
    *
-   * @throws SourceException when the server is down, slow, answers an error or is not Prometheus
+   * @throws SourceException when the server is down, slow, answers an error, answers more than the
+   *     cap or is not Prometheus
    */
-  public JsonNode query(String promql, Instant time) {
+  public QueryResult query(String promql, Instant time) {
+    return query(promql, time, maxReplyBytes);
+  }
+
+  /**
+   * Evaluates an instant query at {@code time}; the reply may hold at most {@code maxBytes} (and at
+   * most {@link #maxReplyBytes()}).
+   */
+  public QueryResult query(String promql, Instant time, long maxBytes) {
     String form =
         "query="
             + URLEncoder.encode(promql, StandardCharsets.UTF_8)
             + "&time="
             + URLEncoder.encode(timeParam(time), StandardCharsets.UTF_8);
-    return post("api/v1/query", form, promql);
+    return post("api/v1/query", form + extraParams, promql, Math.min(maxBytes, maxReplyBytes));
+  }
+
+  /**
+   * Evaluates a range query from {@code start} to {@code end} every {@code step}; the reply may
+   * hold at most {@code maxBytes} (and at most {@link #maxReplyBytes()}).
+   */
+  public QueryResult queryRange(
+      String promql, Instant start, Instant end, Duration step, long maxBytes) {
+    String form =
+        "query="
+            + URLEncoder.encode(promql, StandardCharsets.UTF_8)
+            + "&start="
+            + URLEncoder.encode(timeParam(start), StandardCharsets.UTF_8)
+            + "&end="
+            + URLEncoder.encode(timeParam(end), StandardCharsets.UTF_8)
+            + "&step="
+            + URLEncoder.encode(timeParam(Instant.EPOCH.plus(step)), StandardCharsets.UTF_8)
+            // VictoriaMetrics moves start and end of cached range queries onto the step grid
+            + "&nocache=1";
+    return post(
+        "api/v1/query_range", form + extraParams, promql, Math.min(maxBytes, maxReplyBytes));
+  }
+
+  /**
+   * Parses a reply size as the CLI takes it ({@code 256MiB}, {@code 64MB}, {@code 1048576}).
+   *
+   * @param what the option, for the message
+   * @throws dev.slo.core.InvalidInputException naming the option when the size is not valid
+   */
+  public static long parseSize(String text, String what) {
+    long n = Bytes.parse(text, what);
+    if (n < 1024) {
+      throw new dev.slo.core.InvalidInputException(
+          what + " " + text.trim() + ": too small; use at least 1KiB");
+    }
+    return n;
+  }
+
+  /** The largest reply accepted, in bytes. */
+  public long maxReplyBytes() {
+    return maxReplyBytes;
+  }
+
+  /** The number of HTTP requests sent so far (retries included), for benchmarks and tests. */
+  public long requestCount() {
+    return requests.get();
   }
 
   /** Prometheus' time parameter: epoch seconds with up to nanosecond decimals. */
@@ -117,101 +187,132 @@ public final class PrometheusClient {
         .toPlainString();
   }
 
-  private JsonNode post(String path, String form, String promql) {
+  /**
+   * One call. Each attempt has {@code readTimeout} for the whole exchange: connecting, the headers
+   * and the whole body. A timed-out attempt is not retried (a server that slow will not answer the
+   * next one faster); 5xx answers and connection errors are.
+   */
+  private QueryResult post(String path, String form, String promql, long maxBytes) {
     URI uri = base.resolve(path);
     SourceException last = null;
+    int attempts = 0;
     for (int attempt = 0; attempt <= retries; attempt++) {
       if (attempt > 0) {
         sleep(backoff.multipliedBy(1L << Math.min(attempt - 1, 10)));
       }
+      attempts++;
       HttpRequest.Builder rb =
+          // no HttpRequest.timeout: it would race the watchdog and cut the body short, which reads
+          // as a truncated reply; the watchdog alone ends the attempt, whatever stage it is in
           HttpRequest.newBuilder(uri)
-              .timeout(readTimeout)
               .header("Content-Type", "application/x-www-form-urlencoded")
               .header("Accept", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString(form));
       headers.forEach(rb::header);
-      HttpResponse<String> resp;
+      requests.incrementAndGet();
+      Watchdog dog = Watchdog.start(readTimeout.toNanos());
       try {
-        resp = http.send(rb.build(), HttpResponse.BodyHandlers.ofString());
-      } catch (HttpTimeoutException e) {
-        last =
-            new SourceException(base + ": no answer within " + readTimeout.toMillis() + " ms", e);
-        continue;
-      } catch (ConnectException e) {
-        String why =
-            e.getMessage() == null || e.getMessage().isBlank()
-                ? "connection refused"
-                : e.getMessage();
-        last = new SourceException(base + ": cannot connect (" + why + ")", e);
-        continue;
-      } catch (IOException e) {
-        last = new SourceException(base + ": " + reason(e), e);
-        continue;
+        return exchange(rb.build(), promql, maxBytes, dog);
+      } catch (Retry r) {
+        last = r.error;
       } catch (InterruptedException e) {
+        if (dog.finish()) {
+          last = timeout(e);
+          break;
+        }
         Thread.currentThread().interrupt();
         throw new SourceException(base + ": interrupted", e);
+      } catch (IOException e) {
+        if (dog.finish() || e instanceof HttpTimeoutException) {
+          last = timeout(e);
+          break;
+        }
+        last = ioError(e);
+      } finally {
+        dog.finish();
       }
-      if (resp.statusCode() >= 500 && resp.statusCode() != 501) {
-        last = new SourceException(base + ": HTTP " + resp.statusCode() + apiError(resp.body()));
-        continue;
-      }
-      return parse(resp, promql);
     }
     throw new SourceException(
-        Objects.requireNonNull(last).getMessage() + " (after " + (retries + 1) + " attempts)",
+        Objects.requireNonNull(last).getMessage() + " (after " + attempts + " attempts)",
         last.getCause());
   }
 
-  private JsonNode parse(HttpResponse<String> resp, String promql) {
-    JsonNode body;
-    try {
-      body = JSON.readTree(resp.body());
-    } catch (JsonProcessingException e) {
-      body = null;
-    }
-    if (body == null || !body.isObject() || !body.has("status")) {
-      throw new SourceException(
-          base
-              + ": HTTP "
-              + resp.statusCode()
-              + ", the reply is not the Prometheus API"
-              + " (expected JSON with a 'status' field): "
-              + snippet(resp.body()));
-    }
-    if (!"success".equals(body.path("status").asText())) {
-      throw new SourceException(
-          base
-              + ": query failed ("
-              + body.path("errorType").asText("error")
-              + "): "
-              + body.path("error").asText("no message")
-              + "; query: "
-              + promql);
-    }
-    JsonNode data = body.path("data");
-    if (!data.has("resultType") || !data.has("result")) {
-      throw new SourceException(
-          base + ": the reply is not the Prometheus API (no data.resultType/result)");
-    }
-    return data;
+  private SourceException timeout(Exception cause) {
+    return new SourceException(
+        base + ": no answer within " + readTimeout.toMillis() + " ms", cause);
   }
 
-  private static String apiError(String body) {
-    try {
-      JsonNode n = JSON.readTree(body);
-      if (n != null && n.has("error")) {
-        return ": " + n.get("error").asText();
+  private SourceException ioError(IOException e) {
+    if (e instanceof ConnectException) {
+      String why =
+          e.getMessage() == null || e.getMessage().isBlank()
+              ? "connection refused"
+              : e.getMessage();
+      return new SourceException(base + ": cannot connect (" + why + ")", e);
+    }
+    return new SourceException(base + ": " + reason(e), e);
+  }
+
+  /** A failure worth another attempt. */
+  private static final class Retry extends Exception {
+    private static final long serialVersionUID = 1L;
+    final transient SourceException error;
+
+    Retry(SourceException error) {
+      super(error.getMessage(), null, false, false);
+      this.error = error;
+    }
+  }
+
+  private QueryResult exchange(HttpRequest req, String promql, long maxBytes, Watchdog dog)
+      throws IOException, InterruptedException, Retry {
+    HttpResponse<InputStream> resp = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+    dog.guard(resp.body());
+    try (BoundedInputStream body = new BoundedInputStream(resp.body(), maxBytes)) {
+      int status = resp.statusCode();
+      ReplyParser.Reply reply;
+      try {
+        reply = ReplyParser.parse(body);
+      } catch (ReplyTooLargeException e) {
+        throw new SourceException(
+            base
+                + ": the reply is larger than "
+                + Bytes.format(e.limit)
+                + " (the limit for this query; raise --prometheus-max-reply or narrow the query): "
+                + cut(promql));
+      } catch (IOException e) {
+        if (dog.expired() || e instanceof java.io.InterruptedIOException) {
+          throw e;
+        }
+        if (!(e instanceof ReplyParser.MalformedReplyException)
+            && !(e instanceof com.fasterxml.jackson.core.JacksonException)) {
+          throw e;
+        }
+        reply = null;
+        if (status >= 500 && status != 501) {
+          throw new Retry(new SourceException(base + ": HTTP " + status));
+        }
+        throw new SourceException(
+            base
+                + ": HTTP "
+                + status
+                + ", the reply is not the Prometheus API"
+                + " (expected JSON with a 'status' field): "
+                + body.head());
       }
-    } catch (JsonProcessingException e) {
-      // not JSON: the status line says enough
+      if (status >= 500 && status != 501) {
+        String why = reply.error() == null ? "" : ": " + reply.error();
+        throw new Retry(new SourceException(base + ": HTTP " + status + why));
+      }
+      return ReplyCheck.accept(base, status, reply, body.head(), cut(promql));
     }
-    return "";
   }
 
-  private static String snippet(String s) {
-    String one = s == null ? "" : s.replaceAll("\\s+", " ").trim();
-    return one.length() > 80 ? one.substring(0, 80) + "..." : one.isEmpty() ? "(empty)" : one;
+  /** A query for a message: batched queries can be long, so only the start is shown. */
+  static String cut(String promql) {
+    return promql.length() > 300
+        ? promql.substring(0, 300) + "... (" + promql.length() + " chars)"
+        : promql;
   }
 
   private static String reason(Exception e) {
@@ -236,6 +337,7 @@ public final class PrometheusClient {
     private int retries = 2;
     private Duration backoff = Duration.ofMillis(200);
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private long maxReplyBytes = DEFAULT_MAX_REPLY_BYTES;
 
     private Builder(URI base) {
       Objects.requireNonNull(base, "base");
@@ -255,7 +357,10 @@ public final class PrometheusClient {
       return this;
     }
 
-    /** Time allowed for a whole answer; default 30 s. */
+    /**
+     * Time allowed for one attempt's whole exchange: connecting, the headers and the whole body;
+     * default 30 s. A timed-out attempt is not retried.
+     */
     public Builder readTimeout(Duration d) {
       readTimeout = positive(d, "read timeout");
       return this;
@@ -273,6 +378,19 @@ public final class PrometheusClient {
     /** The first backoff; it doubles on each retry; default 200 ms. */
     public Builder backoff(Duration d) {
       backoff = d;
+      return this;
+    }
+
+    /**
+     * The largest reply read, in bytes (default {@value PrometheusClient#DEFAULT_MAX_REPLY_BYTES});
+     * a query may set a smaller limit sized from what it asks for.
+     */
+    public Builder maxReplyBytes(long bytes) {
+      if (bytes < 1024) {
+        throw new IllegalArgumentException(
+            bytes + " is not a valid reply limit: use >= 1024 bytes");
+      }
+      maxReplyBytes = bytes;
       return this;
     }
 

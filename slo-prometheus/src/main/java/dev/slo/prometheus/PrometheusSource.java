@@ -1,6 +1,5 @@
 package dev.slo.prometheus;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.SourceException;
 import dev.slo.core.model.LatencySli;
@@ -21,11 +20,14 @@ import java.util.concurrent.Executors;
 
 /**
  * Reads SLO events from a server that speaks the Prometheus HTTP API. In {@link Mode#PUSHDOWN} the
- * server computes {@code increase()} (or the user's query) per window; in {@link Mode#EXACT} raw
- * counter samples are fetched once per SLO and each window's increase is computed here with counter
- * resets and no extrapolation. Every counter query of one call uses the evaluation instant (the
- * latest window end) as {@code time=}, with {@code offset} for windows that end earlier; pushdown
- * sends up to {@value #PARALLEL_QUERIES} queries at once. Thread-safe.
+ * server computes {@code increase()} (or the user's query) per window; counter windows are batched
+ * many to a request and shared between SLOs with the same selectors ({@link CounterPushdown}). In
+ * {@link Mode#EXACT} raw counter samples are fetched once per selector and evaluation instant and
+ * each window's increase is computed here with counter resets and no extrapolation. Every counter
+ * query of one call uses the evaluation instant (the latest window end) as {@code time=}, with
+ * {@code offset} for windows that end earlier; up to {@value #PARALLEL_QUERIES} requests run at
+ * once. Only the result types a query can return are accepted: an instant vector for counts and
+ * ratios, a range vector for samples. Thread-safe.
  */
 public final class PrometheusSource implements EventSource {
   /** How windows are counted. */
@@ -54,6 +56,9 @@ public final class PrometheusSource implements EventSource {
    */
   public static final Duration DEFAULT_LOOKBACK = Duration.ofHours(1);
 
+  /** Replies to a user's query, which must give one series, are capped at this size. */
+  static final long USER_QUERY_MAX_BYTES = 1L << 20;
+
   /** Ratio-only SLIs are scaled to this many events per window. */
   static final long RATIO_SCALE = 1_000_000_000L;
 
@@ -61,6 +66,10 @@ public final class PrometheusSource implements EventSource {
   private final Mode mode;
   private final Duration lookback;
   private final ConcurrentHashMap<String, String> latencyLe = new ConcurrentHashMap<>();
+  private final CounterPushdown pushdown;
+  private final SampleCache samples = new SampleCache();
+  private final List<Slo> fleet;
+  private final java.util.Set<Instant> fleetPrefetched = ConcurrentHashMap.newKeySet();
 
   /**
    * A source.
@@ -71,12 +80,28 @@ public final class PrometheusSource implements EventSource {
    *     it (at least one scrape interval; default {@link #DEFAULT_LOOKBACK})
    */
   public PrometheusSource(PrometheusClient client, Mode mode, Duration lookback) {
+    this(client, mode, lookback, List.of());
+  }
+
+  private PrometheusSource(PrometheusClient client, Mode mode, Duration lookback, List<Slo> fleet) {
     this.client = Objects.requireNonNull(client, "client");
+    this.fleet = List.copyOf(fleet);
+    this.pushdown = new CounterPushdown(client, POOL);
     this.mode = Objects.requireNonNull(mode, "mode");
     if (lookback.isNegative() || lookback.isZero()) {
       throw new IllegalArgumentException(lookback + " is not a valid lookback: use > 0");
     }
     this.lookback = lookback;
+  }
+
+  /**
+   * The same source told which SLOs are about to be evaluated: in pushdown mode, the first counter
+   * SLO asked for at an instant fetches the windows of every counter SLO of the fleet ({@link
+   * FleetWindows}) in one round of batched requests, so 100 SLOs cost a few requests. A new source,
+   * with its own caches.
+   */
+  public PrometheusSource withFleet(List<Slo> slos) {
+    return new PrometheusSource(client, mode, lookback, slos);
   }
 
   /** A pushdown source with default settings. */
@@ -99,6 +124,9 @@ public final class PrometheusSource implements EventSource {
                 + " or latency); queries and sli_query work in pushdown mode only");
       }
       return exact(slo, q, windows, at);
+    }
+    if (q.kind() == SliQueries.Kind.COUNTERS) {
+      return counterPushdown(slo, q, windows, at);
     }
     List<CompletableFuture<Counted>> futures = new ArrayList<>(windows.size());
     for (Window w : windows) {
@@ -132,14 +160,47 @@ public final class PrometheusSource implements EventSource {
 
   private record Counted(EventCounts counts, boolean found) {}
 
+  private List<EventCounts> counterPushdown(
+      Slo slo, SliQueries q, List<Window> windows, Instant at) {
+    List<TermCache.Term> mine = CounterPushdown.terms(q, windows);
+    java.util.Set<TermCache.Term> needs = new java.util.LinkedHashSet<>(mine);
+    if (!fleet.isEmpty() && fleetPrefetched.add(at)) {
+      if (fleetPrefetched.size() > 16) {
+        fleetPrefetched.clear();
+        fleetPrefetched.add(at);
+      }
+      needs.addAll(FleetWindows.terms(fleet, at, other -> fleetQueries(other, at)));
+    }
+    java.util.Map<TermCache.Term, TermCache.Answer> got =
+        pushdown.answers(at, needs, mine, slo.sloId());
+    List<EventCounts> out = new ArrayList<>(windows.size());
+    boolean anyTotal = false;
+    int k = 0;
+    for (Window w : windows) {
+      if (!w.end().isAfter(w.start())) {
+        out.add(EventCounts.ZERO);
+        continue;
+      }
+      Double total = got.get(mine.get(k++)).value();
+      Double part = got.get(mine.get(k++)).value();
+      anyTotal |= total != null;
+      long t = total == null ? 0 : Math.round(total);
+      long p = total == null || part == null ? 0 : Math.round(part);
+      out.add(counts(slo, q.good() != null, p, t, w.end()));
+    }
+    if (!anyTotal) {
+      throw new SourceException(
+          client.base() + ": " + slo.sloId() + ": no series match " + q.total() + " at " + at);
+    }
+    return out;
+  }
+
   /**
-   * Counter windows are queried at {@code time=at}, with {@code offset} for windows that end
-   * earlier; user queries are evaluated at the window's end, since {@code {{window}}} cannot carry
-   * an offset.
+   * User queries are evaluated at the window's end, since {@code {{window}}} cannot carry an
+   * offset.
    */
   private Counted pushdown(Slo slo, SliQueries q, Window w, Instant at) {
     String range = range(w.length());
-    Duration offset = Duration.between(w.end(), at);
     return switch (q.kind()) {
       case RATIO -> {
         Double ratio = scalar(slo, SliQueries.withWindow(q.total(), range), w.end(), true);
@@ -160,15 +221,10 @@ public final class PrometheusSource implements EventSource {
         yield new Counted(new EventCounts(Math.round(ratio * RATIO_SCALE), RATIO_SCALE), true);
       }
       case COUNTERS, QUERIES -> {
-        boolean counters = q.kind() == SliQueries.Kind.COUNTERS;
-        String totalQ =
-            counters ? increase(q.total(), range, offset) : SliQueries.withWindow(q.total(), range);
-        Instant time = counters ? at : w.end();
-        Double total = scalar(slo, totalQ, time, false);
+        Double total = scalar(slo, SliQueries.withWindow(q.total(), range), w.end(), false);
         String part = q.good() != null ? q.good() : q.bad();
-        String partQ =
-            counters ? increase(part, range, offset) : SliQueries.withWindow(part, range);
-        Double p = total == null ? null : scalar(slo, partQ, time, false);
+        Double p =
+            total == null ? null : scalar(slo, SliQueries.withWindow(part, range), w.end(), false);
         long t = total == null ? 0 : Math.round(total);
         long v = p == null ? 0 : Math.round(p);
         yield new Counted(counts(slo, q.good() != null, v, t, w.end()), total != null);
@@ -194,88 +250,53 @@ public final class PrometheusSource implements EventSource {
     return new EventCounts(good, total);
   }
 
-  private static String increase(String selector, String range) {
-    return increase(selector, range, Duration.ZERO);
-  }
-
-  private static String increase(String selector, String range, Duration offset) {
-    return "sum(increase("
-        + selector
-        + "["
-        + range
-        + "]"
-        + (offset.isZero() ? "" : " offset " + range(offset))
-        + "))";
-  }
-
   /** A Prometheus range: whole seconds, or milliseconds when needed. */
   static String range(Duration d) {
-    return d.toMillis() % 1000 == 0 ? d.getSeconds() + "s" : d.toMillis() + "ms";
+    return range(d.toMillis());
+  }
+
+  static String range(long millis) {
+    return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
   }
 
   /** The single value of a query, or null when the result is empty. */
   private Double scalar(Slo slo, String query, Instant at, boolean nanOk) {
-    JsonNode data = client.query(query, at);
-    String type = data.path("resultType").asText();
-    JsonNode result = data.path("result");
-    String text;
-    if (type.equals("scalar")) {
-      text = result.path(1).asText();
-    } else if (type.equals("vector")) {
-      if (result.isEmpty()) {
-        return null;
-      }
-      if (result.size() > 1) {
-        throw tooManySeries(slo, result.size(), query);
-      }
-      text = result.get(0).path("value").path(1).asText();
-    } else {
-      throw new SourceException(
-          client.base()
-              + ": "
-              + slo.sloId()
-              + ": the query returned a "
-              + type
-              + ", expected an instant vector: "
-              + query);
+    QueryResult data = client.query(query, at, USER_QUERY_MAX_BYTES);
+    pushdown.expect(data, QueryResult.Type.VECTOR, query, slo.sloId());
+    pushdown.oneSeries(data, query, slo.sloId());
+    if (data.series().isEmpty()) {
+      return null;
     }
-    double v = parse(text);
+    double v = data.series().get(0).values()[0];
     if (Double.isNaN(v) && !nanOk) {
       throw new SourceException(
           client.base() + ": " + slo.sloId() + ": the query returned NaN at " + at + ": " + query);
     }
     if (Double.isInfinite(v)) {
       throw new SourceException(
-          client.base() + ": " + slo.sloId() + ": the query returned " + text + ": " + query);
+          client.base() + ": " + slo.sloId() + ": the query returned " + v + ": " + query);
     }
     return v;
-  }
-
-  private SourceException tooManySeries(Slo slo, int n, String query) {
-    return new SourceException(
-        client.base()
-            + ": "
-            + slo.sloId()
-            + ": the query returned "
-            + n
-            + " series; wrap it in sum(): "
-            + query);
-  }
-
-  private static double parse(String text) {
-    try {
-      return Double.parseDouble(text.replace("+Inf", "Infinity").replace("-Inf", "-Infinity"));
-    } catch (NumberFormatException e) {
-      throw new SourceException("the server sent \"" + text + "\" where a number belongs", e);
-    }
   }
 
   private List<EventCounts> exact(Slo slo, SliQueries q, List<Window> windows, Instant at) {
     Instant earliest = windows.stream().map(Window::start).min(Instant::compareTo).orElseThrow();
     Duration span = Duration.between(earliest, at).plus(lookback);
-    List<CounterIncrease> total = samples(slo, q.total(), span, at);
     String part = q.good() != null ? q.good() : q.bad();
-    List<CounterIncrease> parts = samples(slo, part, span, at);
+    // the two selectors are read at once: the server encodes each reply on one core
+    CompletableFuture<List<CounterIncrease>> partsLater =
+        CompletableFuture.supplyAsync(() -> samples(slo, part, span, at), POOL);
+    List<CounterIncrease> total;
+    List<CounterIncrease> parts;
+    try {
+      total = samples(slo, q.total(), span, at);
+      parts = partsLater.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
     if (total.isEmpty()) {
       throw new SourceException(
           client.base() + ": " + slo.sloId() + ": no series match " + q.total() + " at " + at);
@@ -298,45 +319,64 @@ public final class PrometheusSource implements EventSource {
   }
 
   private List<CounterIncrease> samples(Slo slo, String selector, Duration span, Instant at) {
-    JsonNode data = client.query(selector + "[" + range(span) + "]", at);
-    if (!"matrix".equals(data.path("resultType").asText())) {
-      throw new SourceException(
-          client.base() + ": " + slo.sloId() + ": expected a range vector for " + selector);
+    Instant from = at.minus(span);
+    SampleCache.Entry cached = samples.get(selector, at, from);
+    if (cached != null) {
+      return cached.series();
     }
+    String query = selector + "[" + range(span) + "]";
+    QueryResult data = client.query(query, at);
+    pushdown.expect(data, QueryResult.Type.MATRIX, query, slo.sloId());
     List<CounterIncrease> out = new ArrayList<>();
-    for (JsonNode series : data.path("result")) {
-      JsonNode values = series.path("values");
-      long[] ms = new long[values.size()];
-      double[] vs = new double[values.size()];
-      for (int i = 0; i < values.size(); i++) {
-        JsonNode pair = values.get(i);
-        ms[i] = Math.round(pair.path(0).asDouble() * 1000);
-        vs[i] = parse(pair.path(1).asText());
-        if (Double.isNaN(vs[i])) {
+    long bytes = 0;
+    for (QueryResult.Series series : data.series()) {
+      for (double v : series.values()) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
           throw new SourceException(
-              client.base() + ": " + slo.sloId() + ": NaN sample in " + selector);
+              client.base() + ": " + slo.sloId() + ": sample " + v + " in " + selector);
         }
       }
-      out.add(new CounterIncrease(ms, vs));
+      out.add(new CounterIncrease(series.millis(), series.values()));
+      bytes += 16L * series.size();
     }
+    samples.put(selector, at, new SampleCache.Entry(from, List.copyOf(out), bytes));
     return out;
   }
 
-  /** The {@code le} label value matching a latency SLO's threshold, checked once per SLO. */
+  /** Another SLO's counter queries for the fleet round, or null when they cannot be had. */
+  private SliQueries fleetQueries(Slo other, Instant at) {
+    try {
+      return SliQueries.of(other, le(other, at));
+    } catch (RuntimeException e) {
+      return null; // its own evaluation reports the problem
+    }
+  }
+
+  /**
+   * The {@code le} label value matching a latency SLO's threshold, looked up once per histogram,
+   * selector and threshold.
+   */
   private String le(Slo slo, Instant at) {
     LatencySli l = slo.sli().latency();
     if (l == null) {
       return null;
     }
-    return "le=\"" + latencyLe.computeIfAbsent(slo.sloId(), id -> findLe(slo, l, at)) + "\"";
+    String key = l.histogram() + l.selector() + " " + l.threshold();
+    String le = latencyLe.get(key);
+    if (le == null) {
+      le = findLe(slo, l, at);
+      latencyLe.putIfAbsent(key, le);
+    }
+    return "le=\"" + le + "\"";
   }
 
   private String findLe(Slo slo, LatencySli l, Instant at) {
-    JsonNode data =
-        client.query("count by (le) (" + l.histogram() + "_bucket" + l.selector() + ")", at);
+    String query = "count by (le) (" + l.histogram() + "_bucket" + l.selector() + ")";
+    QueryResult data = client.query(query, at, USER_QUERY_MAX_BYTES);
+    pushdown.expect(data, QueryResult.Type.VECTOR, query, slo.sloId());
     List<String> les = new ArrayList<>();
-    for (JsonNode s : data.path("result")) {
-      les.add(s.path("metric").path("le").asText());
+    for (QueryResult.Series s : data.series()) {
+      les.add(s.labels().getOrDefault("le", ""));
     }
     if (les.isEmpty()) {
       throw new SourceException(

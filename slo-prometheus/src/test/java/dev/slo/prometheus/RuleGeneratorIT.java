@@ -71,6 +71,7 @@ class RuleGeneratorIT {
         checkout().toBuilder()
             .sloId("queries")
             .timePeriod(TimePeriod.ROLLING_7D)
+            .minEvents(100)
             .sli(
                 new SliDefinition(
                     null,
@@ -126,6 +127,42 @@ class RuleGeneratorIT {
         PrometheusServer.run(
             dir, List.of(PrometheusServer.PROMTOOL.toString(), "test", "rules", test.toString()));
     assertThat(out).contains("SUCCESS");
+  }
+
+  @Test
+  void shouldNotFireOnFewerEventsThanMinEventsInPromtool() throws Exception {
+    PrometheusServer.assumeInstalled();
+    // fast burn at 1,000 requests a minute: 10 minutes in, the windows hold about 10,000 events
+    for (long minEvents : new long[] {5_000, 1_000_000}) {
+      Slo slo = checkout().toBuilder().minEvents(minEvents).build();
+      String rules = RuleGenerator.generate(List.of(slo));
+      assertThat(rules)
+          .contains(
+              " and on() (sum(increase(http_requests_total{service=\\\"checkout\\\"}[3600s]))"
+                  + " >= "
+                  + minEvents
+                  + ")");
+      Files.writeString(dir.resolve("rules.yml"), rules);
+      StringBuilder t =
+          new StringBuilder("rule_files:\n  - rules.yml\nevaluation_interval: 1m\ntests:\n");
+      List<String> all = List.of("page_1h_5m", "page_6h_30m", "ticket_1d_2h", "ticket_3d_6h");
+      scenario(t, 20, 980, "10m", minEvents == 5_000 ? all : List.of());
+      for (String tier : all) {
+        String[] a = annotations(rules, tier);
+        t.replace(
+            0,
+            t.length(),
+            t.toString()
+                .replace("@SUMMARY:" + tier + "@", a[0])
+                .replace("@DESCRIPTION:" + tier + "@", a[1]));
+      }
+      Path test = dir.resolve("test.yml");
+      Files.writeString(test, t.toString());
+      String out =
+          PrometheusServer.run(
+              dir, List.of(PrometheusServer.PROMTOOL.toString(), "test", "rules", test.toString()));
+      assertThat(out).as("min_events " + minEvents).contains("SUCCESS");
+    }
   }
 
   private static void scenario(StringBuilder t, int bad, int good, String at, List<String> firing) {

@@ -38,7 +38,17 @@ public final class GrafanaDashboard {
     ObjectNode time = d.putObject("time");
     time.put("from", "now-7d");
     time.put("to", "now");
-    d.putObject("annotations").putArray("list");
+    // corrections from the rules of `slo rules` (slo:correction_active), drawn as regions
+    ObjectNode corrections = d.putObject("annotations").putArray("list").addObject();
+    corrections.put("name", "Corrections");
+    corrections.set("datasource", datasource());
+    corrections.put("enable", true);
+    corrections.put("iconColor", "rgba(156, 163, 175, 0.6)");
+    corrections.put("expr", "max by (slo_id, correction_id) (slo:correction_active)");
+    corrections.put("step", "60s");
+    corrections.put("titleFormat", "Correction {{correction_id}}");
+    corrections.put("textFormat", "{{slo_id}}");
+    corrections.put("tagKeys", "slo_id,correction_id");
     ObjectNode ds = d.putObject("templating").putArray("list").addObject();
     ds.put("name", DATASOURCE_VAR);
     ds.put("label", "Data source");

@@ -137,6 +137,10 @@ final class HtmlReport {
       sb.append("<h3>Components</h3>\n");
       list(sb, e.components().stream().map(Figures::component).toList(), "None.");
     }
+    if (!e.exclusion().isEmpty()) {
+      sb.append("<h3>Corrections</h3>\n");
+      list(sb, CorrectionFigures.lines(e), "None.");
+    }
     sb.append("<h3>Firing alerts</h3>\n");
     list(sb, e.alerts().stream().map(Figures::alert).toList(), "None firing.");
     sb.append("<h3>Recommendations</h3>\n");

@@ -31,6 +31,19 @@ final class MarkdownReport {
                   .collect(Collectors.joining(" | ")))
           .append(" |\n");
     }
+    boolean corrected = false;
+    for (SloReport s : r.slos()) {
+      List<String> lines = CorrectionFigures.lines(s.evaluation());
+      if (!lines.isEmpty()) {
+        sb.append(corrected ? "" : "\n**Corrections:**\n\n");
+        corrected = true;
+        sb.append("- ").append(text(s.evaluation().slo().sloId() + ": " + lines.get(0)));
+        sb.append('\n');
+        for (String l : lines.subList(1, lines.size())) {
+          sb.append("  - ").append(text(l)).append('\n');
+        }
+      }
+    }
     List<Evaluation> atRisk =
         r.slos().stream()
             .map(SloReport::evaluation)

@@ -2,7 +2,9 @@ package dev.slo.report;
 
 import dev.slo.core.ValidationException;
 import dev.slo.core.composite.CompositeEvaluator;
+import dev.slo.core.correction.Corrections;
 import dev.slo.core.eval.Evaluation;
+import dev.slo.core.eval.Evaluator;
 import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.window.Window;
@@ -34,7 +36,7 @@ public final class ReportBuilder {
   private static final Duration HOURLY_UP_TO = Duration.ofDays(7);
   private static final Duration SIX_HOURLY_UP_TO = Duration.ofDays(31);
 
-  private final CompositeEvaluator evaluator = new CompositeEvaluator();
+  private Evaluator evaluator = new Evaluator();
   private List<Slo> slos = List.of();
   private @Nullable List<Slo> catalog;
   private @Nullable EventSource source;
@@ -56,6 +58,12 @@ public final class ReportBuilder {
    */
   public ReportBuilder catalog(List<Slo> all) {
     this.catalog = List.copyOf(all);
+    return this;
+  }
+
+  /** Corrections whose events every figure leaves out; none by default. */
+  public ReportBuilder corrections(Corrections corrections) {
+    this.evaluator = new Evaluator(Objects.requireNonNull(corrections, "corrections"));
     return this;
   }
 
@@ -120,13 +128,14 @@ public final class ReportBuilder {
 
   private SloReport report(Slo slo, Map<String, Slo> byId, Instant when) {
     EventSource src = Objects.requireNonNull(source, "source");
-    Evaluation e = evaluator.evaluate(slo, byId, src, when);
+    CompositeEvaluator composites = new CompositeEvaluator(evaluator);
+    Evaluation e = composites.evaluate(slo, byId, src, when);
     List<SeriesPoint> series = new ArrayList<>();
     for (Instant t : samples(e.period(), when)) {
       series.add(
           t.equals(when)
               ? SeriesPoint.of(e)
-              : SeriesPoint.of(evaluator.evaluate(slo, byId, src, t)));
+              : SeriesPoint.of(composites.evaluate(slo, byId, src, t)));
     }
     return new SloReport(e, series);
   }

@@ -34,7 +34,8 @@ final class ReportCharts {
             points,
             guides,
             v -> String.format(Locale.ROOT, "%.0f%%", v),
-            "budget")
+            "budget",
+            CorrectionFigures.shaded(e, to))
         .render(lo, 100);
   }
 
@@ -62,7 +63,8 @@ final class ReportCharts {
             points,
             List.of(new SvgChart.Guide(target, "target " + Figures.target(e), "target")),
             v -> String.format(Locale.ROOT, fmt, v),
-            "sli")
+            "sli",
+            CorrectionFigures.shaded(e, to))
         .render(lo, 100);
   }
 }

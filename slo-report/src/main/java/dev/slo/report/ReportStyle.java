@@ -58,6 +58,7 @@ final class ReportStyle {
       svg .sli { stroke: #059669; }
       svg .dot.budget { fill: #2563eb; }
       svg .dot.sli { fill: #059669; }
+      svg .corrected { fill: #9ca3af; fill-opacity: 0.25; }
       td.hot { color: #b91c1c; font-weight: 600; }
       ul { margin: 4px 0 8px; padding-left: 20px; }
       .none { color: var(--muted); }

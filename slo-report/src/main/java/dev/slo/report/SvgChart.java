@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param guides horizontal reference lines
  * @param yFormat prints a tick value
  * @param seriesClass the CSS class of the series line
+ * @param shaded time ranges drawn as bands behind the series (corrections)
  */
 record SvgChart(
     String label,
@@ -32,7 +33,8 @@ record SvgChart(
     List<Point> points,
     List<Guide> guides,
     DoubleFunction<String> yFormat,
-    String seriesClass) {
+    String seriesClass,
+    List<dev.slo.core.window.Window> shaded) {
 
   /** One value at one instant; null leaves a gap. */
   record Point(Instant at, @Nullable Double value) {}
@@ -51,6 +53,20 @@ record SvgChart(
   SvgChart {
     points = List.copyOf(points);
     guides = List.copyOf(guides);
+    shaded = List.copyOf(shaded);
+  }
+
+  /** A chart without shaded ranges. */
+  SvgChart(
+      String label,
+      Instant from,
+      Instant to,
+      ZoneId zone,
+      List<Point> points,
+      List<Guide> guides,
+      DoubleFunction<String> yFormat,
+      String seriesClass) {
+    this(label, from, to, zone, points, guides, yFormat, seriesClass, List.of());
   }
 
   /** The chart as an {@code <svg>} element. */
@@ -68,6 +84,20 @@ record SvgChart(
         .append("\" xmlns=\"http://www.w3.org/2000/svg\"><title>")
         .append(Html.escape(label))
         .append("</title>");
+    for (dev.slo.core.window.Window w : shaded) {
+      double x1 = x(w.start().isBefore(from) ? from : w.start());
+      double x2 = x(w.end().isAfter(to) ? to : w.end());
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "<rect class=\"corrected\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\">"
+                  + "<title>corrected %s</title></rect>",
+              x1,
+              TOP,
+              Math.max(1.0, x2 - x1),
+              HEIGHT - TOP - BOTTOM,
+              Html.escape(w.toString())));
+    }
     for (double t : ticks) {
       double y = y(t, lo, hi);
       sb.append(line("grid", LEFT, y, WIDTH - RIGHT, y))

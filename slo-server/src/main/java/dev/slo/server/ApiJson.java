@@ -48,6 +48,12 @@ final class ApiJson {
     if (s.noData() != NoDataPolicy.IGNORE) {
       o.put("no_data", s.noData().name().toLowerCase(Locale.ROOT));
     }
+    if (s.minEvents() > 0) {
+      o.put("min_events", s.minEvents());
+    }
+    if (s.statusOn() != dev.slo.core.model.StatusBasis.POINT) {
+      o.put("status_on", s.statusOn().name().toLowerCase(Locale.ROOT));
+    }
     if (!s.thresholds().equals(StatusThresholds.DEFAULT)) {
       ObjectNode t = o.putObject("status_thresholds");
       t.put("warning_budget_remaining", s.thresholds().warningBelow());

@@ -48,6 +48,22 @@ public final class FileEventSource implements EventSource {
     return current().counts(slo, windows);
   }
 
+  @Override
+  public List<EventCounts> slices(
+      Slo slo, java.time.Instant from, java.time.Instant to, java.time.Duration step) {
+    return current().slices(slo, from, to, step);
+  }
+
+  @Override
+  public int forEachSlice(
+      Slo slo,
+      java.time.Instant from,
+      java.time.Instant to,
+      java.time.Duration step,
+      SliceSink sink) {
+    return current().forEachSlice(slo, from, to, step, sink);
+  }
+
   private synchronized InMemoryEventSource current() {
     BasicFileAttributes a;
     try {

@@ -3,6 +3,7 @@ package dev.slo.server;
 import dev.slo.core.SloException;
 import dev.slo.core.ValidationException;
 import dev.slo.core.composite.CompositeEvaluator;
+import dev.slo.core.correction.Corrections;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.Evaluator;
 import dev.slo.core.event.SloStatusUpdated;
@@ -55,7 +56,7 @@ public final class Monitor implements AutoCloseable {
   private final Duration interval;
   private final Hysteresis hysteresis;
   private final PrintWriter log;
-  private final CompositeEvaluator evaluator = new CompositeEvaluator(new Evaluator());
+  private final Evaluator evaluator;
   private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastRecorded = new ConcurrentHashMap<>();
   private final ReentrantLock pass = new ReentrantLock();
@@ -71,6 +72,7 @@ public final class Monitor implements AutoCloseable {
     this.interval = b.interval;
     this.hysteresis = new Hysteresis(b.resolveAfter);
     this.log = b.log;
+    this.evaluator = new Evaluator(b.corrections);
     for (Slo s : b.slos) {
       if (store.slos().get(s.sloId()).isPresent()) {
         store.slos().update(s);
@@ -113,6 +115,7 @@ public final class Monitor implements AutoCloseable {
     private Duration interval = Duration.ofSeconds(60);
     private int resolveAfter = 3;
     private PrintWriter log = new PrintWriter(System.err, true);
+    private Corrections corrections = Corrections.NONE;
 
     private Builder() {}
 
@@ -140,6 +143,14 @@ public final class Monitor implements AutoCloseable {
      */
     public Builder writeHistory(boolean write) {
       this.writeHistory = write;
+      return this;
+    }
+
+    /**
+     * Budget corrections applied to every evaluation (docs/math.md, "Corrections"); default none.
+     */
+    public Builder corrections(Corrections corrections) {
+      this.corrections = Objects.requireNonNull(corrections, "corrections");
       return this;
     }
 
@@ -317,7 +328,7 @@ public final class Monitor implements AutoCloseable {
     Snapshot next;
     try {
       // a composite whose component was deleted is refused here and reported stale
-      Evaluation raw = evaluator.evaluate(slo, byId, source, at);
+      Evaluation raw = new CompositeEvaluator(evaluator).evaluate(slo, byId, source, at);
       Hysteresis.Outcome o = hysteresis.apply(raw, last == null ? null : last.status(), prevAlerts);
       next =
           Snapshot.of(

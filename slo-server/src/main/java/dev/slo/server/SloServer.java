@@ -160,6 +160,12 @@ public final class SloServer implements AutoCloseable {
       return this;
     }
 
+    /** Budget corrections applied to every evaluation; default none. */
+    public Builder corrections(dev.slo.core.correction.Corrections corrections) {
+      monitor.corrections(corrections);
+      return this;
+    }
+
     /** Adds a sink for events; see {@link EventSinks}. */
     public Builder sink(EventSink sink) {
       monitor.sink(sink);

@@ -129,8 +129,23 @@ public final class Renderer {
             .append(Printable.escape(rec))
             .append('\n');
       }
+      if (!e.exclusion().isEmpty()) {
+        sb.append("  ").append(e.slo().sloId()).append(": ").append(excluded(e)).append('\n');
+      }
     }
     return sb.toString();
+  }
+
+  /** One sentence on what corrections removed from the period. */
+  public static String excluded(Evaluation e) {
+    var x = e.exclusion();
+    return String.format(
+        Locale.ROOT,
+        "corrections removed %d events%s over %s of the period (%s)",
+        x.events().total(),
+        x.slices() > 0 ? " in " + x.slices() + " slices" : "",
+        dev.slo.core.window.DurationText.format(x.correctedDuration()),
+        x.applied().stream().map(a -> a.correction().id()).collect(Collectors.joining(", ")));
   }
 
   private static String markdown(List<Evaluation> evaluations) {

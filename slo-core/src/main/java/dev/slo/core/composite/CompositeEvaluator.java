@@ -83,7 +83,8 @@ public final class CompositeEvaluator {
       return plain.evaluate(slo, source, at);
     }
     Window period = slo.timePeriod().periodAt(at, slo.timeZone());
-    List<AlertTier> tiers = AlertPolicy.tiersFor(period.length());
+    List<AlertTier> tiers =
+        slo.alertTiers().isEmpty() ? AlertPolicy.tiersFor(period.length()) : slo.alertTiers();
     Set<Duration> durations = new LinkedHashSet<>(Evaluator.BURN_WINDOWS);
     for (AlertTier t : tiers) {
       durations.add(t.longWindow());
@@ -171,6 +172,10 @@ public final class CompositeEvaluator {
         tte,
         null,
         List.of(),
+        dev.slo.core.correction.Exclusion.NONE,
+        List.of(),
+        null,
+        Map.of(),
         parts);
   }
 

@@ -50,7 +50,7 @@ public final class CompositeGraph {
                   shown
                       + " is not an SLO of this spec: a composite's components must be SLOs"
                       + " defined beside it"));
-        } else if (part.timePeriod() != c.timePeriod()) {
+        } else if (!part.timePeriod().equals(c.timePeriod())) {
           out.add(
               new CompositeProblem(
                   i,

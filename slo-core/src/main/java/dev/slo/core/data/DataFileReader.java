@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.slo.core.InvalidInputException;
-import dev.slo.core.source.EventSeries;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,13 +12,9 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -43,84 +38,100 @@ public final class DataFileReader {
 
   /**
    * Reads every row into per-SLO series, skipping rows whose slo_id is not in {@code known} (one
-   * warning names them all). {@code known} null keeps every row.
+   * warning names them all). {@code known} null keeps every row. Memory grows with the series
+   * (about 8 bytes a row on a regular grid), not with the file: lines are read into one buffer and
+   * a line longer than {@link #MAX_LINE} characters stops the read.
    */
   public static DataSet read(String source, BufferedReader in, Set<String> known) {
-    Map<String, EventSeries.Builder> builders = new HashMap<>();
-    Map<String, long[]> totals = new HashMap<>();
-    Map<String, Long> skipped = new TreeMap<>();
-    long[] rows = {0};
-    forEach(
+    SeriesCollector c = new SeriesCollector(source, known);
+    scan(
         source,
         in,
-        r -> {
-          rows[0]++;
-          if (known != null && !known.contains(r.sloId())) {
-            skipped.merge(r.sloId(), 1L, Long::sum);
-            return;
+        new Rows() {
+          @Override
+          void fast(int line, char[] b, FastRow r) {
+            c.add(c.slot(b, r.idFrom, r.idTo), line, r.nanos, r.good, r.total);
           }
-          long[] sum = totals.computeIfAbsent(r.sloId(), k -> new long[1]);
-          try {
-            sum[0] = Math.addExact(sum[0], r.totalEvents());
-          } catch (ArithmeticException e) {
-            throw bad(
-                source,
-                r.line(),
-                "total_events of slo_id "
-                    + r.sloId()
-                    + " add up to more than "
-                    + Long.MAX_VALUE
-                    + "; counts must fit in 64 bits");
+
+          @Override
+          void row(DataRow r) {
+            c.add(
+                c.slot(r.sloId()), r.line(), nanos(r.timestamp()), r.goodEvents(), r.totalEvents());
           }
-          builders
-              .computeIfAbsent(r.sloId(), k -> EventSeries.builder(1024))
-              .add(r.timestamp(), r.goodEvents(), r.totalEvents());
         });
-    Map<String, EventSeries> series = new HashMap<>();
-    builders.forEach((k, b) -> series.put(k, b.build()));
-    List<String> warnings = new ArrayList<>();
-    if (!skipped.isEmpty()) {
-      long n = skipped.values().stream().mapToLong(Long::longValue).sum();
-      warnings.add(
-          source
-              + ": skipped "
-              + n
-              + " row"
-              + (n == 1 ? "" : "s")
-              + " for SLOs not in the spec: "
-              + String.join(", ", skipped.keySet()));
-    }
-    return new DataSet(series, rows[0], warnings);
+    return c.result();
   }
+
+  /** The longest line a data file may hold, in characters (64 KiB); see docs/limits.md. */
+  public static final int MAX_LINE = LineReader.MAX_LINE;
 
   /** Streams every row to {@code sink}, in file order, validating each. */
   public static void forEach(String source, BufferedReader in, Consumer<DataRow> sink) {
+    scan(
+        source,
+        in,
+        new Rows() {
+          @Override
+          void fast(int line, char[] b, FastRow r) {
+            Instant t =
+                Instant.ofEpochSecond(Math.floorDiv(r.nanos, NANOS), Math.floorMod(r.nanos, NANOS));
+            String id = new String(b, r.idFrom, r.idTo - r.idFrom);
+            sink.accept(new DataRow(line, t, id, r.good, r.total));
+          }
+
+          @Override
+          void row(DataRow r) {
+            sink.accept(r);
+          }
+        });
+  }
+
+  /** What a read does with each valid row: a common-shape CSV row in place, or any other row. */
+  private abstract static class Rows {
+    abstract void fast(int line, char[] b, FastRow r);
+
+    abstract void row(DataRow r);
+  }
+
+  private static final long NANOS = 1_000_000_000L;
+
+  // epoch nanoseconds of an instant inside the range the reader accepts (both ends included)
+  private static long nanos(Instant t) {
+    long s = t.getEpochSecond();
+    long n = t.getNano();
+    return s >= 0 ? s * NANOS + n : (s + 1) * NANOS + (n - NANOS);
+  }
+
+  private static void scan(String source, BufferedReader in, Rows sink) {
     try {
-      String first;
-      int line = 0;
-      do {
-        first = in.readLine();
-        line++;
-      } while (first != null && first.isBlank());
+      LineReader lines = new LineReader(source, in);
+      String first = null;
+      while (lines.next()) {
+        String s = lines.text();
+        if (!s.isBlank()) {
+          first = s;
+          break;
+        }
+      }
       if (first == null) {
         return;
       }
-      if (line == 1 && first.startsWith("\uFEFF")) {
+      if (lines.line() == 1 && first.startsWith("\uFEFF")) {
         first = first.substring(1);
       }
       if (first.stripLeading().startsWith("{")) {
-        jsonLines(source, in, first, line, sink);
+        jsonLines(source, lines, first, sink);
       } else {
-        csv(source, in, first, line, sink);
+        csv(source, lines, first, sink);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(source + ": cannot be read: " + e.getMessage(), e);
     }
   }
 
-  private static void csv(
-      String source, BufferedReader in, String header, int headerLine, Consumer<DataRow> sink)
+  private static void csv(String source, LineReader lines, String header, Rows sink)
       throws IOException {
+    int headerLine = lines.line();
     String[] names = split(header);
     int[] idx = new int[COLUMNS.size()];
     java.util.Arrays.fill(idx, -1);
@@ -150,14 +161,24 @@ public final class DataFileReader {
                 + " is missing; the header must be timestamp,slo_id,good_events,total_events");
       }
     }
-    int line = headerLine;
-    String s;
-    while ((s = in.readLine()) != null) {
-      line++;
-      if (s.isBlank() || s.startsWith("#")) {
+    FastRow fast = new FastRow(idx);
+    char[] b = lines.buf();
+    while (lines.next()) {
+      int line = lines.line();
+      int s = lines.start;
+      int e = lines.end;
+      if (s == e || b[s] == '#') {
         continue;
       }
-      String[] f = split(s);
+      if (fast.parse(b, s, e)) {
+        sink.fast(line, b, fast);
+        continue;
+      }
+      String text = lines.text();
+      if (text.isBlank()) {
+        continue;
+      }
+      String[] f = split(text);
       if (f.length != names.length) {
         throw new InvalidInputException(
             source
@@ -169,21 +190,23 @@ public final class DataFileReader {
                 + names.length
                 + " (timestamp,slo_id,good_events,total_events)");
       }
-      sink.accept(row(source, line, f[idx[0]], f[idx[1]], f[idx[2]], f[idx[3]]));
+      sink.row(row(source, line, f[idx[0]], f[idx[1]], f[idx[2]], f[idx[3]]));
     }
   }
 
-  private static void jsonLines(
-      String source, BufferedReader in, String first, int firstLine, Consumer<DataRow> sink)
+  private static void jsonLines(String source, LineReader lines, String first, Rows sink)
       throws IOException {
-    int line = firstLine;
+    int line = lines.line();
     String s = first;
-    while (s != null) {
+    while (true) {
       if (!s.isBlank()) {
-        sink.accept(jsonRow(source, line, s));
+        sink.row(jsonRow(source, line, s));
       }
-      s = in.readLine();
-      line++;
+      if (!lines.next()) {
+        return;
+      }
+      s = lines.text();
+      line = lines.line();
     }
   }
 

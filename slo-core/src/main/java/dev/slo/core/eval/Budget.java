@@ -12,10 +12,23 @@ import java.math.MathContext;
 final class Budget {
   static final MathContext MC = MathContext.DECIMAL128;
 
+  private static final long EXACT = 1L << 53; // integers below this are exact doubles
+
   private final BigDecimal ratio; // 1 - target, e.g. 0.001
+  private final long ratioUnscaled; // ratio = ratioUnscaled / ratioPow, when both are exact doubles
+  private final long ratioPow; // 10^scale; 0 when the ratio is not of that form
 
   Budget(BigDecimal ratio) {
     this.ratio = ratio;
+    int scale = ratio.scale();
+    long pow = 0;
+    long u = 0;
+    if (scale >= 0 && scale <= 15 && ratio.signum() > 0 && ratio.unscaledValue().bitLength() < 53) {
+      pow = BigDecimal.ONE.movePointRight(scale).longValueExact();
+      u = ratio.unscaledValue().longValueExact();
+    }
+    this.ratioPow = pow;
+    this.ratioUnscaled = u;
   }
 
   BigDecimal ratio() {
@@ -28,6 +41,28 @@ final class Budget {
       return BigDecimal.ZERO;
     }
     return BigDecimal.valueOf(c.bad()).divide(BigDecimal.valueOf(c.total()).multiply(ratio), MC);
+  }
+
+  /**
+   * {@code Decimals.toDouble(burn(c))}, bit for bit, usually with one double division. The burn
+   * rate is the rational p / q with p = bad × 10^scale and q = total × unscaled ratio. When both
+   * are below 2^53 they are exact doubles, so {@code (double) p / q} is the quotient correctly
+   * rounded; and rounding to 34 digits first cannot change which double is nearest: p / q is never
+   * exactly halfway between two doubles (that would need a 54-bit odd numerator) and lies at least
+   * 2^-107 (relative) from every such halfway point, far more than 34-digit rounding moves it.
+   */
+  double burnDouble(EventCounts c) {
+    if (c.total() == 0) {
+      return 0.0;
+    }
+    if (ratioPow != 0) {
+      long bad = c.bad();
+      long total = c.total();
+      if (bad < EXACT / ratioPow && total < EXACT / ratioUnscaled) {
+        return (double) (bad * ratioPow) / (double) (total * ratioUnscaled);
+      }
+    }
+    return Decimals.toDouble(burn(c));
   }
 
   /** Burn rate of a window that counts as fully bad: 1 / ratio. */

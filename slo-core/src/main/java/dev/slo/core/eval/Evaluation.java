@@ -1,6 +1,7 @@
 package dev.slo.core.eval;
 
 import dev.slo.core.alert.AlertTier;
+import dev.slo.core.correction.Exclusion;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.Status;
 import dev.slo.core.source.EventCounts;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything known about one SLO at one instant. Ratios are fractions (0.999), except {@link
@@ -36,6 +38,10 @@ import java.util.Map;
  * @param timeToExhaustion time until the budget is spent at the 1h burn rate, or null
  * @param projectedExhaustion when the 24h consumption trend reaches the whole budget, or null
  * @param recommendations short sentences derived from the state
+ * @param exclusion what corrections removed from the period; {@link Exclusion#NONE} without any
+ * @param suppressed tiers whose burn rates reach their factor but that do not fire, with why
+ * @param sliInterval the 95% Wilson interval of the period's SLI, null without data
+ * @param windowSliIntervals the 95% Wilson interval of the SLI over each burn window with events
  * @param components for a composite SLO, its direct components in spec order; empty otherwise
  */
 public record Evaluation(
@@ -58,6 +64,10 @@ public record Evaluation(
     Duration timeToExhaustion,
     Instant projectedExhaustion,
     List<String> recommendations,
+    Exclusion exclusion,
+    List<SuppressedAlert> suppressed,
+    @Nullable SliInterval sliInterval,
+    Map<Duration, SliInterval> windowSliIntervals,
     List<ComponentStatus> components) {
 
   /** An evaluation of an SLO that is not a composite: no components. */
@@ -80,7 +90,11 @@ public record Evaluation(
       Status status,
       Duration timeToExhaustion,
       Instant projectedExhaustion,
-      List<String> recommendations) {
+      List<String> recommendations,
+      Exclusion exclusion,
+      List<SuppressedAlert> suppressed,
+      @Nullable SliInterval sliInterval,
+      Map<Duration, SliInterval> windowSliIntervals) {
     this(
         slo,
         at,
@@ -101,16 +115,24 @@ public record Evaluation(
         timeToExhaustion,
         projectedExhaustion,
         recommendations,
+        exclusion,
+        suppressed,
+        sliInterval,
+        windowSliIntervals,
         List.of());
   }
 
   /** Copies the collections. */
   public Evaluation {
     components = List.copyOf(components);
+    exclusion = exclusion == null ? Exclusion.NONE : exclusion;
     burnRates = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(burnRates));
     tiers = List.copyOf(tiers);
     alerts = List.copyOf(alerts);
     recommendations = List.copyOf(recommendations);
+    suppressed = List.copyOf(suppressed);
+    windowSliIntervals =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(windowSliIntervals));
   }
 
   /** A copy with another status, firing tiers and recommendations; every number unchanged. */
@@ -135,6 +157,10 @@ public record Evaluation(
         timeToExhaustion,
         projectedExhaustion,
         newRecs,
+        exclusion,
+        suppressed,
+        sliInterval,
+        windowSliIntervals,
         components);
   }
 

@@ -3,12 +3,15 @@ package dev.slo.core.eval;
 import dev.slo.core.alert.AlertPolicy;
 import dev.slo.core.alert.AlertTier;
 import dev.slo.core.alert.Severity;
-import dev.slo.core.model.BudgetingMethod;
+import dev.slo.core.correction.Corrections;
+import dev.slo.core.correction.Exclusion;
 import dev.slo.core.model.NoDataPolicy;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.Status;
+import dev.slo.core.model.StatusBasis;
 import dev.slo.core.source.EventCounts;
 import dev.slo.core.source.EventSource;
+import dev.slo.core.window.DurationText;
 import dev.slo.core.window.Window;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,8 +27,9 @@ import java.util.Set;
 
 /**
  * Evaluates SLOs at an instant: SLI, error budget, burn rates, alert tiers, status, time to
- * exhaustion, forecast and recommendations. Every window is left-open, right-closed. Stateless and
- * thread-safe; the source is read once per SLO.
+ * exhaustion, forecast and recommendations. Every window is left-open, right-closed. Events inside
+ * the corrections given at construction are removed from every figure (docs/math.md,
+ * "Corrections"). Immutable and thread-safe; the source is read once per SLO.
  */
 public final class Evaluator {
   /** The windows burn rates are reported for, besides the whole period. */
@@ -38,6 +42,18 @@ public final class Evaluator {
           Duration.ofHours(6),
           Duration.ofDays(1),
           Duration.ofDays(3));
+
+  private final Corrections corrections;
+
+  /** An evaluator without corrections. */
+  public Evaluator() {
+    this(Corrections.NONE);
+  }
+
+  /** An evaluator that removes the events inside {@code corrections} from every figure. */
+  public Evaluator(Corrections corrections) {
+    this.corrections = Objects.requireNonNull(corrections, "corrections");
+  }
 
   /** Evaluates every enabled SLO, in the order given; disabled ones are skipped. */
   public List<Evaluation> evaluateAll(List<Slo> slos, EventSource source, Instant at) {
@@ -60,25 +76,40 @@ public final class Evaluator {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(at, "at");
     Window period = slo.timePeriod().periodAt(at, slo.timeZone());
-    List<AlertTier> tiers = AlertPolicy.tiersFor(period.length());
+    List<AlertTier> tiers =
+        slo.alertTiers().isEmpty() ? AlertPolicy.tiersFor(period.length()) : slo.alertTiers();
     Set<Duration> windows = new LinkedHashSet<>(BURN_WINDOWS);
     for (AlertTier t : tiers) {
       windows.add(t.longWindow());
       windows.add(t.shortWindow());
     }
     UnitCounts counts =
-        slo.budgetingMethod() == BudgetingMethod.TIMESLICES
+        slo.budgetingMethod().isSliced()
             ? new SliceCounts(slo, period, at)
             : new UnitCounts(slo, period, at);
+    Window reach = reach(slo, period, at, windows);
+    if (!corrections.of(slo).isEmpty()) {
+      counts.cut = corrections.intervals(slo, reach);
+    }
     counts.load(source, List.copyOf(windows));
+    Window elapsed = new Window(period.start(), at);
+    Exclusion exclusion =
+        counts.cut.isEmpty()
+            ? Exclusion.NONE
+            : new Exclusion(
+                counts.excluded,
+                counts.excludedSlices(),
+                counts.cut.lengthWithin(elapsed),
+                corrections.touching(slo, elapsed));
 
     Budget budget = new Budget(slo.errorBudgetRatio());
     EventCounts units = counts.period();
     boolean noData = units.total() == 0;
     boolean noDataBad = noData && slo.noData() == NoDataPolicy.BAD;
+    boolean ratio = counts instanceof SliceCounts s && s.ratio();
     if (noDataBad) {
       long n = counts instanceof SliceCounts s ? s.periodSlices() : 0;
-      units = new EventCounts(0, n);
+      units = new EventCounts(0, ratio ? n * SliceCounts.RATIO_SCALE : n);
     }
 
     BigDecimal consumed =
@@ -93,24 +124,89 @@ public final class Evaluator {
     }
     Map<Duration, Double> burnRates = new LinkedHashMap<>();
     for (Duration d : BURN_WINDOWS) {
-      burnRates.put(d, Decimals.toDouble(burns.get(d)));
+      EventCounts c = counts.window(d);
+      boolean special = (noDataBad && c.total() == 0) || (noData && !noDataBad);
+      // the same double as Decimals.toDouble(burns.get(d)), with one division when exact
+      burnRates.put(d, special ? Decimals.toDouble(burns.get(d)) : budget.burnDouble(c));
     }
 
     List<FiringAlert> alerts = new ArrayList<>();
+    List<SuppressedAlert> suppressed = new ArrayList<>();
+    boolean onUpperBound = slo.statusOn() == StatusBasis.UPPER_BOUND;
     for (AlertTier t : tiers) {
       BigDecimal l = burns.get(t.longWindow());
       BigDecimal s = burns.get(t.shortWindow());
       if (l.compareTo(t.factor()) >= 0 && s.compareTo(t.factor()) >= 0) {
+        EventCounts longCounts = counts.window(t.longWindow());
+        if (slo.minEvents() > 0 && longCounts.total() < slo.minEvents()) {
+          suppressed.add(
+              new SuppressedAlert(
+                  t,
+                  "not enough events ("
+                      + longCounts.total()
+                      + " < "
+                      + slo.minEvents()
+                      + ") in "
+                      + DurationText.format(t.longWindow())));
+          continue;
+        }
+        if (onUpperBound) {
+          double lu = upperBoundBurn(budget, longCounts);
+          double su = upperBoundBurn(budget, counts.window(t.shortWindow()));
+          double f = t.factor().doubleValue();
+          if (lu < f || su < f) {
+            suppressed.add(
+                new SuppressedAlert(
+                    t,
+                    String.format(
+                        java.util.Locale.ROOT,
+                        "the SLI's upper bound burns at %.2fx over %s and %.2fx over %s (< %sx)",
+                        lu,
+                        DurationText.format(t.longWindow()),
+                        su,
+                        DurationText.format(t.shortWindow()),
+                        t.factor().stripTrailingZeros().toPlainString())));
+            continue;
+          }
+        }
         alerts.add(new FiringAlert(t, Decimals.toDouble(l), Decimals.toDouble(s)));
       }
     }
-    Status status = status(slo, remaining, alerts);
+    SliInterval periodInterval = noData || noDataBad ? null : SliInterval.wilson(units);
+    BigDecimal statusRemaining = remaining;
+    if (onUpperBound && periodInterval != null) {
+      double errorLower = 1 - periodInterval.upperPercent() / 100;
+      statusRemaining =
+          BigDecimal.ONE.subtract(
+              BigDecimal.valueOf(errorLower)
+                  .divide(slo.errorBudgetRatio(), java.math.MathContext.DECIMAL64));
+    }
+    Map<Duration, SliInterval> windowIntervals = new LinkedHashMap<>();
+    for (Duration d : BURN_WINDOWS) {
+      SliInterval w = SliInterval.wilson(counts.window(d));
+      if (w != null) {
+        windowIntervals.put(d, w);
+      }
+    }
+    Status status = status(slo, statusRemaining, alerts);
     BigDecimal burn1h = burns.get(Duration.ofHours(1));
     Duration tte = timeToExhaustion(slo, period, at, remaining, burn1h);
     Instant projected =
         noData ? null : Forecast.projectExhaustion(counts, budget, slo, period, at, noDataBad);
 
     Double sli = noDataBad ? Double.valueOf(0.0) : percent(Budget.sli(units));
+    BigDecimal totalBudget = budget.total(units);
+    BigDecimal consumedBudget = BigDecimal.valueOf(units.bad());
+    if (ratio) {
+      // units are RATIO_SCALE per slice: report slices, the good ones rounded to whole slices
+      BigDecimal scale = BigDecimal.valueOf(SliceCounts.RATIO_SCALE);
+      totalBudget = totalBudget.divide(scale, Budget.MC);
+      consumedBudget = consumedBudget.divide(scale, Budget.MC);
+      long slices = units.total() / SliceCounts.RATIO_SCALE;
+      long good =
+          BigDecimal.valueOf(units.good()).divide(scale, 0, RoundingMode.HALF_EVEN).longValue();
+      units = new EventCounts(good, slices);
+    }
     Evaluation draft =
         new Evaluation(
             slo,
@@ -121,9 +217,9 @@ public final class Evaluator {
             sli,
             Decimals.toDouble(consumed),
             Decimals.toDouble(remaining),
-            Decimals.toDouble(budget.total(units)),
-            units.bad(),
-            Decimals.toDouble(budget.total(units).subtract(BigDecimal.valueOf(units.bad()))),
+            Decimals.toDouble(totalBudget),
+            Decimals.toDouble(consumedBudget),
+            Decimals.toDouble(totalBudget.subtract(consumedBudget)),
             burnRates,
             Decimals.toDouble(consumed),
             tiers,
@@ -131,12 +227,46 @@ public final class Evaluator {
             status,
             tte,
             projected,
-            List.of());
+            List.of(),
+            exclusion,
+            suppressed,
+            periodInterval,
+            windowIntervals);
     return withRecommendations(draft);
+  }
+
+  /**
+   * Everything the evaluation reads: the period, every window ending at {@code at} and each
+   * forecast point's period, widened by one slice for the timeslice grid.
+   */
+  private static Window reach(Slo slo, Window period, Instant at, Set<Duration> windows) {
+    Instant earliest = period.start();
+    for (Duration d : windows) {
+      earliest = min(earliest, at.minus(d));
+    }
+    earliest =
+        min(earliest, at.minus(Duration.ofHours(UnitCounts.FORECAST_HOURS)).minus(period.length()));
+    if (slo.timesliceLength() != null) {
+      earliest = earliest.minus(slo.timesliceLength());
+    }
+    return new Window(earliest, at);
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 
   private static Evaluation withRecommendations(Evaluation e) {
     return e.with(e.status(), e.alerts(), Recommendations.of(e));
+  }
+
+  /** The burn rate the upper bound of the window's SLI interval implies; 0 without events. */
+  private static double upperBoundBurn(Budget budget, EventCounts c) {
+    SliInterval i = SliInterval.wilson(c);
+    if (i == null) {
+      return 0;
+    }
+    return (1 - i.upperPercent() / 100) / budget.ratio().doubleValue();
   }
 
   private static BigDecimal windowBurn(

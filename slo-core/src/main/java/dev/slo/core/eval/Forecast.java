@@ -35,7 +35,7 @@ final class Forecast {
       double y =
           c.total() == 0
               ? (noDataBad ? Decimals.toDouble(budget.fullyBadBurn()) : 0.0)
-              : Decimals.toDouble(budget.consumedFraction(c));
+              : budget.burnDouble(c);
       r.addData(x, y);
     }
     double slope = r.getSlope();

@@ -1,39 +1,56 @@
 package dev.slo.core.eval;
 
+import dev.slo.core.model.BudgetingMethod;
 import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventCounts;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.window.Window;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * Timeslice counts: slices of {@code timeslice_length} on a grid anchored at the period start (and
  * extended backwards as far as the longest window reaches), each good when it has events and its
  * good/total is at least the slice target. Units are slices with events. A window counts the slices
  * that overlap it; the slice holding the evaluation instant ends there. A forecast point counts the
- * whole slices inside the period as it stood then. Prefix sums make every count O(1).
+ * whole slices inside the period as it stood then. Prefix sums make every count O(1); the slices
+ * themselves are streamed from the source, never held.
+ *
+ * <p>For RATIO_TIMESLICES a slice with events counts {@link #RATIO_SCALE} units, of which {@code
+ * good/total × RATIO_SCALE} (rounded half even) are good, so good/total over a range of slices is
+ * the mean of their ratios to nine decimals.
  */
 final class SliceCounts extends UnitCounts {
   private static final long[] POW10 = {
     1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L
   };
 
+  /** Units per slice with events under RATIO_TIMESLICES. */
+  static final long RATIO_SCALE = 1_000_000_000L;
+
   private final long step; // slice length in nanoseconds
+  private final boolean ratio;
   private final BigDecimal sliceTarget;
   private Instant from; // grid origin
   private int n; // slices, the last one ends at `at`
-  private long[] withEvents; // withEvents[i] = slices with events among slices 0..i-1
+  private int[] marks; // sorted slice indices at which running counts were kept
+  private long[] withEvents; // withEvents[j] = slices with events among slices 0..marks[j]-1
   private long[] goodSlices;
+  private long[] excludedAt; // excludedAt[j] = slices overlapping a correction before marks[j]
 
   SliceCounts(Slo slo, Window period, Instant at) {
     super(slo, period, at);
     this.step = slo.timesliceLength().toNanos();
-    this.sliceTarget = BigDecimal.valueOf(slo.timesliceTargetPercentage());
+    this.ratio = slo.budgetingMethod() == BudgetingMethod.RATIO_TIMESLICES;
+    this.sliceTarget =
+        ratio ? BigDecimal.ZERO : BigDecimal.valueOf(slo.timesliceTargetPercentage());
   }
 
   @Override
@@ -50,39 +67,178 @@ final class SliceCounts extends UnitCounts {
     from = elapsed.start().minusNanos(Math.multiplyExact(k, step));
     long span = Duration.between(from, at).toNanos();
     n = span <= 0 ? 0 : Math.toIntExact((span + step - 1) / step);
-    List<EventCounts> counts = source.slices(slo, from, at, Duration.ofNanos(step));
-    if (counts.size() != n) {
-      throw new dev.slo.core.SourceException(
-          "source answered " + counts.size() + " slices for " + n);
+    // the slice indices whose prefix sums some count needs; one pass records them all
+    int[] wanted = new int[3 + windows.size() + 2 * forecastWindows.size()];
+    int w = 0;
+    wanted[w++] = 0;
+    wanted[w++] = n;
+    wanted[w++] = firstStartingAtOrAfter(elapsed.start());
+    for (Duration d : windows) {
+      wanted[w++] = windowFirst(d);
     }
-    withEvents = new long[n + 1];
-    goodSlices = new long[n + 1];
-    for (int i = 0; i < n; i++) {
-      EventCounts c = counts.get(i);
-      boolean has = c.total() > 0;
-      withEvents[i + 1] = withEvents[i] + (has ? 1 : 0);
-      goodSlices[i + 1] = goodSlices[i] + (has && isGood(c) ? 1 : 0);
+    for (Window f : forecastWindows) {
+      int first = firstStartingAtOrAfter(f.start());
+      wanted[w++] = first;
+      wanted[w++] = Math.max(first, forecastEnd(f));
     }
+    Arrays.sort(wanted);
+    int u = 0;
+    for (int i = 0; i < wanted.length; i++) {
+      if (u == 0 || wanted[i] != wanted[u - 1]) {
+        wanted[u++] = wanted[i];
+      }
+    }
+    marks = Arrays.copyOf(wanted, u);
+    int periodFirst = firstStartingAtOrAfter(elapsed.start());
+    IntPredicate cutOut = cut.isEmpty() ? null : i -> cut.overlaps(slice(i));
+    Tally tally = new Tally(marks, sliceTarget, cutOut, periodFirst, ratio);
+    int answered = source.forEachSlice(slo, from, at, Duration.ofNanos(step), tally);
+    if (answered != n || tally.index != n) {
+      throw new dev.slo.core.SourceException("source answered " + answered + " slices for " + n);
+    }
+    tally.finish();
+    withEvents = tally.withEventsAt;
+    goodSlices = tally.goodAt;
+    excludedAt = tally.excludedAt;
+    excluded = new EventCounts(tally.excludedGood, tally.excludedTotal);
     return this;
   }
 
-  private boolean isGood(EventCounts c) {
-    // good / total >= target / 100, i.e. good * 100 * 10^scale >= total * unscaled; exact in longs
-    // unless that overflows
-    int scale = sliceTarget.scale();
-    if (scale >= 0 && scale <= 9) {
-      try {
-        long lhs = Math.multiplyExact(Math.multiplyExact(c.good(), 100L), POW10[scale]);
-        long rhs = Math.multiplyExact(c.total(), sliceTarget.unscaledValue().longValueExact());
-        return lhs >= rhs;
-      } catch (ArithmeticException overflow) {
-        // fall through to decimals
-      }
+  /**
+   * Counts slices with events and good slices, keeping the running counts at the marks. Slices that
+   * overlap a correction are excluded whole: counted as excluded, never as units, and their events
+   * (within the period) summed as excluded events.
+   */
+  private static final class Tally implements EventSource.SliceSink {
+    private final int[] marks;
+    private final long[] withEventsAt;
+    private final long[] goodAt;
+    private final long[] excludedAt;
+    private final IntPredicate cutOut; // null without corrections
+    private final int periodFirst;
+    private long excludedSlices;
+    private long excludedGood;
+    private long excludedTotal;
+    private final BigDecimal target;
+    private final boolean ratio; // RATIO_TIMESLICES: RATIO_SCALE units a slice
+    private final long factor; // good * factor >= total * unscaled, when exact in longs
+    private final long unscaled;
+    private final long plain; // totals up to this multiply by factor and unscaled without overflow
+    private int index; // slices seen
+    private int nextAt; // marks[next], or -1 after the last
+    private int next; // the next mark to record
+    private long withEvents;
+    private long good;
+
+    Tally(int[] marks, BigDecimal target, IntPredicate cutOut, int periodFirst, boolean ratio) {
+      this.ratio = ratio;
+      this.marks = marks;
+      this.withEventsAt = new long[marks.length];
+      this.goodAt = new long[marks.length];
+      this.excludedAt = new long[marks.length];
+      this.cutOut = cutOut;
+      this.periodFirst = periodFirst;
+      this.target = target;
+      int scale = target.scale();
+      boolean small = scale >= 0 && scale <= 9 && target.unscaledValue().bitLength() < 63;
+      this.factor = small ? 100L * POW10[scale] : 0;
+      this.unscaled = small ? target.unscaledValue().longValueExact() : 0;
+      this.plain = small ? Long.MAX_VALUE / Math.max(1, Math.max(factor, unscaled)) : -1;
+      this.nextAt = marks.length == 0 ? -1 : marks[0];
     }
-    return BigDecimal.valueOf(c.good())
-            .movePointRight(2)
-            .compareTo(sliceTarget.multiply(BigDecimal.valueOf(c.total())))
-        >= 0;
+
+    @Override
+    public void accept(long[] g, long[] t, int count) {
+      int idx = index;
+      int at = nextAt;
+      long events = withEvents;
+      long goods = good;
+      long f = factor;
+      long u = unscaled;
+      long limit = plain;
+      for (int i = 0; i < count; i++, idx++) {
+        if (idx == at) {
+          index = idx;
+          withEvents = events;
+          good = goods;
+          record();
+          at = nextAt;
+        }
+        if (cutOut != null && cutOut.test(idx)) {
+          excludedSlices++;
+          if (idx >= periodFirst) {
+            excludedGood = Math.addExact(excludedGood, g[i]);
+            excludedTotal = Math.addExact(excludedTotal, t[i]);
+          }
+          continue;
+        }
+        long ti = t[i];
+        if (ti > 0) {
+          long gi = g[i];
+          if (ratio) {
+            events += RATIO_SCALE;
+            goods += ratioUnits(gi, ti);
+          } else {
+            events++;
+            if (ti <= limit ? gi * f >= ti * u : isGood(gi, ti)) {
+              goods++;
+            }
+          }
+        }
+      }
+      index = idx;
+      nextAt = at;
+      withEvents = events;
+      good = goods;
+    }
+
+    private void record() {
+      while (next < marks.length && marks[next] == index) {
+        withEventsAt[next] = withEvents;
+        goodAt[next] = good;
+        excludedAt[next] = excludedSlices;
+        next++;
+      }
+      nextAt = next < marks.length ? marks[next] : -1;
+    }
+
+    void finish() {
+      record();
+    }
+
+    /** good/total × RATIO_SCALE, rounded half even: the slice's ratio in units. */
+    private static long ratioUnits(long g, long t) {
+      return BigDecimal.valueOf(g)
+          .multiply(BigDecimal.valueOf(RATIO_SCALE))
+          .divide(BigDecimal.valueOf(t), 0, RoundingMode.HALF_EVEN)
+          .longValueExact();
+    }
+
+    private boolean isGood(long g, long t) {
+      // good / total >= target / 100, i.e. good * 100 * 10^scale >= total * unscaled; exact in
+      // longs unless that overflows
+      if (t <= plain) { // good <= total, so neither product overflows
+        return g * factor >= t * unscaled;
+      }
+      if (factor != 0) {
+        long hg = Math.multiplyHigh(g, factor);
+        long ht = Math.multiplyHigh(t, unscaled);
+        long lg = g * factor;
+        long lt = t * unscaled;
+        if ((hg == 0 && lg >= 0) && (ht == 0 && lt >= 0)) {
+          return lg >= lt;
+        }
+      }
+      return BigDecimal.valueOf(g)
+              .movePointRight(2)
+              .compareTo(target.multiply(BigDecimal.valueOf(t)))
+          >= 0;
+    }
+  }
+
+  /** True under RATIO_TIMESLICES, where units are {@link #RATIO_SCALE} per slice. */
+  boolean ratio() {
+    return ratio;
   }
 
   @Override
@@ -90,17 +246,41 @@ final class SliceCounts extends UnitCounts {
     return range(firstStartingAtOrAfter(elapsed.start()), n);
   }
 
-  /** Slices in the elapsed period, with or without events. */
+  /** Slices in the elapsed period, with or without events, less those excluded by corrections. */
   long periodSlices() {
-    return n - firstStartingAtOrAfter(elapsed.start());
+    return n - firstStartingAtOrAfter(elapsed.start()) - excludedSlices();
+  }
+
+  @Override
+  long excludedSlices() {
+    return excludedAt[mark(n)] - excludedAt[mark(firstStartingAtOrAfter(elapsed.start()))];
+  }
+
+  // slice i: (from + i*step, from + (i+1)*step], the last one cut at `at`
+  private Window slice(int i) {
+    Instant s = from.plusNanos(Math.multiplyExact((long) i, step));
+    Instant e = s.plusNanos(step);
+    return new Window(s, e.isAfter(at) ? at : e);
   }
 
   @Override
   EventCounts window(Duration d) {
-    // slice i ends at from + (i+1)*step (the last at `at`); it overlaps when its end > at - d
+    return range(windowFirst(d), n);
+  }
+
+  // slice i ends at from + (i+1)*step (the last at `at`); it overlaps when its end > at - d
+  private int windowFirst(Duration d) {
     long x = Duration.between(from, at.minus(d)).toNanos();
-    int first = x < 0 ? 0 : (int) Math.min(n, x / step);
-    return range(first, n);
+    return x < 0 ? 0 : (int) Math.min(n, x / step);
+  }
+
+  // exclusive: whole slices that end at or before w.end()
+  private int forecastEnd(Window w) {
+    if (!w.end().isBefore(at)) {
+      return n;
+    }
+    long y = Duration.between(from, w.end()).toNanos();
+    return y < 0 ? 0 : (int) Math.min(n, y / step);
   }
 
   @Override
@@ -108,14 +288,7 @@ final class SliceCounts extends UnitCounts {
     List<Map.Entry<Instant, EventCounts>> out = new ArrayList<>();
     for (Window w : forecastWindows) {
       int first = firstStartingAtOrAfter(w.start());
-      int end; // exclusive: whole slices that end at or before w.end()
-      if (!w.end().isBefore(at)) {
-        end = n;
-      } else {
-        long y = Duration.between(from, w.end()).toNanos();
-        end = y < 0 ? 0 : (int) Math.min(n, y / step);
-      }
-      out.add(Map.entry(w.end(), range(first, Math.max(first, end))));
+      out.add(Map.entry(w.end(), range(first, Math.max(first, forecastEnd(w)))));
     }
     return out;
   }
@@ -132,8 +305,17 @@ final class SliceCounts extends UnitCounts {
     if (end <= first) {
       return EventCounts.ZERO;
     }
-    return new EventCounts(
-        goodSlices[end] - goodSlices[first], withEvents[end] - withEvents[first]);
+    int e = mark(end);
+    int f = mark(first);
+    return new EventCounts(goodSlices[e] - goodSlices[f], withEvents[e] - withEvents[f]);
+  }
+
+  private int mark(int slice) {
+    int j = Arrays.binarySearch(marks, slice);
+    if (j < 0) {
+      throw new IllegalStateException("slice " + slice + " was not marked");
+    }
+    return j;
   }
 
   private static Instant min(Instant a, Instant b) {

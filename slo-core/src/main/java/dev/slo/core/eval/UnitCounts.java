@@ -1,5 +1,7 @@
 package dev.slo.core.eval;
 
+import dev.slo.core.correction.CorrectedEventSource;
+import dev.slo.core.correction.Intervals;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.TimePeriod;
 import dev.slo.core.source.EventCounts;
@@ -26,6 +28,12 @@ class UnitCounts {
   final Instant at;
   final Slo slo;
   final List<Window> forecastWindows = new ArrayList<>();
+
+  /** The merged correction intervals whose events do not count. */
+  Intervals cut = Intervals.NONE;
+
+  /** The events of the elapsed period inside corrections. */
+  EventCounts excluded = EventCounts.ZERO;
 
   UnitCounts(Slo slo, Window period, Instant at) {
     this.slo = slo;
@@ -58,15 +66,21 @@ class UnitCounts {
       byWindow.put(w, null);
     }
     List<Window> keys = new ArrayList<>(byWindow.keySet());
-    List<EventCounts> counts = source.counts(slo, keys);
+    List<CorrectedEventSource.Split> counts = CorrectedEventSource.split(source, slo, keys, cut);
     if (counts.size() != keys.size()) {
       throw new dev.slo.core.SourceException(
           "source answered " + counts.size() + " counts for " + keys.size() + " windows");
     }
     for (int i = 0; i < keys.size(); i++) {
-      byWindow.put(keys.get(i), counts.get(i));
+      byWindow.put(keys.get(i), counts.get(i).kept());
     }
+    excluded = counts.get(0).excluded();
     return this;
+  }
+
+  /** Timeslices excluded whole from the elapsed period; 0 for occurrences. */
+  long excludedSlices() {
+    return 0;
   }
 
   EventCounts period() {

@@ -1,5 +1,6 @@
 package dev.slo.core.event;
 
+import dev.slo.core.correction.Exclusion;
 import java.util.List;
 
 /**
@@ -19,6 +20,8 @@ import java.util.List;
  * @param timeToExhaustion e.g. {@code 12h}, null when not exhausting
  * @param alertTriggered true when an alert tier fires
  * @param recommendations short sentences
+ * @param corrections what corrections removed from the period (slo's addition to the seed's shape);
+ *     {@link Exclusion#NONE} without any
  */
 public record SloStatusUpdateData(
     String sloId,
@@ -33,10 +36,12 @@ public record SloStatusUpdateData(
     double burnRate,
     String timeToExhaustion,
     boolean alertTriggered,
-    List<String> recommendations) {
+    List<String> recommendations,
+    Exclusion corrections) {
 
   /** Copies the list. */
   public SloStatusUpdateData {
     recommendations = List.copyOf(recommendations);
+    corrections = corrections == null ? Exclusion.NONE : corrections;
   }
 }

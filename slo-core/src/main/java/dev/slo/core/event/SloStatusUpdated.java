@@ -42,6 +42,7 @@ public record SloStatusUpdated(
             e.burnRate(),
             e.timeToExhaustionText(),
             e.alertTriggered(),
-            e.recommendations()));
+            e.recommendations(),
+            e.exclusion()));
   }
 }

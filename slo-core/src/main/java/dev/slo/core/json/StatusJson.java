@@ -4,9 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slo.core.correction.Correction;
+import dev.slo.core.correction.Corrections;
+import dev.slo.core.correction.Exclusion;
 import dev.slo.core.eval.ErrorBudget;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.FiringAlert;
+import dev.slo.core.eval.SliInterval;
+import dev.slo.core.eval.SuppressedAlert;
 import dev.slo.core.event.SloStatusUpdateData;
 import dev.slo.core.event.SloStatusUpdated;
 import dev.slo.core.window.DurationText;
@@ -65,6 +70,23 @@ public final class StatusJson {
     for (Map.Entry<String, Double> b : e.burnRateLabels().entrySet()) {
       burns.put(b.getKey(), b.getValue());
     }
+    SliInterval interval = e.sliInterval();
+    o.put("current_sli_lower", interval == null ? null : interval.lowerPercent());
+    o.put("current_sli_upper", interval == null ? null : interval.upperPercent());
+    ObjectNode intervals = o.putObject("sli_intervals");
+    e.windowSliIntervals()
+        .forEach(
+            (w, i) -> {
+              ObjectNode x = intervals.putObject(DurationText.format(w));
+              x.put("lower", i.lowerPercent());
+              x.put("upper", i.upperPercent());
+            });
+    ArrayNode suppressed = o.putArray("suppressed_alerts");
+    for (SuppressedAlert a : e.suppressed()) {
+      ObjectNode x = suppressed.addObject();
+      x.put("tier", a.tier().name());
+      x.put("reason", a.reason());
+    }
     ArrayNode alerts = o.putArray("alerts");
     for (FiringAlert a : e.alerts()) {
       ObjectNode x = alerts.addObject();
@@ -89,6 +111,36 @@ public final class StatusJson {
         x.put("current_sli", c.currentSliPercent());
         x.put("error_budget_consumed", c.errorBudgetConsumed());
       }
+    }
+    o.set("corrections", corrections(e.exclusion()));
+    return o;
+  }
+
+  /**
+   * What corrections removed from the period: events, slices, corrected duration and the
+   * corrections that touched it.
+   */
+  public static ObjectNode corrections(Exclusion x) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("excluded_events", x.events().total());
+    o.put("excluded_good_events", x.events().good());
+    o.put("excluded_bad_events", x.events().bad());
+    o.put("excluded_slices", x.slices());
+    o.put("corrected_duration", DurationText.format(x.correctedDuration()));
+    o.put("corrected_duration_seconds", x.correctedDuration().toNanos() / 1e9);
+    ArrayNode applied = o.putArray("applied");
+    for (Corrections.Applied a : x.applied()) {
+      Correction c = a.correction();
+      ObjectNode n = applied.addObject();
+      n.put("id", c.id());
+      n.put("category", c.category().label());
+      n.put("description", c.description());
+      n.put("start", time(c.start()));
+      n.put("end", time(c.end()));
+      n.put("rrule", c.recurrence() == null ? null : c.recurrence().text());
+      n.put("time_zone", c.timeZone().getId());
+      n.put("occurrences", a.occurrences());
+      n.put("duration_seconds", a.duration().toNanos() / 1e9);
     }
     return o;
   }
@@ -140,6 +192,9 @@ public final class StatusJson {
     u.put("alert_triggered", d.alertTriggered());
     ArrayNode recs = u.putArray("recommendations");
     d.recommendations().forEach(recs::add);
+    if (!d.corrections().isEmpty()) { // the seed's shape exactly when no correction applies
+      u.set("corrections", corrections(d.corrections()));
+    }
     return o;
   }
 

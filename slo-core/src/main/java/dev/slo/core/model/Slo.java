@@ -29,6 +29,12 @@ import java.util.regex.Pattern;
  * @param noData what a period without events means
  * @param thresholds budget-remaining fractions for WARNING and CRITICAL
  * @param sli where a metrics server finds the events; {@link SliDefinition#NONE} for file data
+ * @param minEvents an alert tier whose long window holds fewer events does not fire; 0 (the
+ *     default) turns the guard off
+ * @param statusOn whether status and alert tiers follow the observed SLI or its upper bound
+ * @param alertTiers the SLO's own burn-rate alert tiers (e.g. from OpenSLO alert conditions); empty
+ *     for the default multi-window tiers scaled to the period ({@link
+ *     dev.slo.core.alert.AlertPolicy})
  * @param composite the components when this SLO is a composite of others (docs/math.md), else null;
  *     a composite has no SLI of its own and uses budgeting_method OCCURRENCES
  */
@@ -49,6 +55,9 @@ public record Slo(
     NoDataPolicy noData,
     StatusThresholds thresholds,
     SliDefinition sli,
+    long minEvents,
+    StatusBasis statusOn,
+    java.util.List<dev.slo.core.alert.AlertTier> alertTiers,
     Composite composite) {
 
   /** The pattern every slo_id matches. */
@@ -79,40 +88,56 @@ public record Slo(
     if (composite != null) {
       composite.requireFits(sloId, budgetingMethod, sli);
     }
-    if (budgetingMethod == BudgetingMethod.TIMESLICES) {
+    statusOn = statusOn == null ? StatusBasis.POINT : statusOn;
+    if (minEvents < 0) {
+      throw new ValidationException("min_events", minEvents, "use 0 (off) or more");
+    }
+    alertTiers = alertTiers == null ? java.util.List.of() : java.util.List.copyOf(alertTiers);
+    java.util.Set<String> tierNames = new java.util.HashSet<>();
+    for (dev.slo.core.alert.AlertTier t : alertTiers) {
+      if (!tierNames.add(t.name())) {
+        throw new ValidationException("alert_tiers", t.name(), "it is a duplicate tier name");
+      }
+    }
+    if (budgetingMethod.isSliced()) {
+      String method = budgetingMethod.name();
       if (timesliceLength == null) {
         throw ValidationException.withMessage(
             "timeslice_length",
             null,
-            "timeslice_length is missing: budgeting_method TIMESLICES needs it (e.g. 5m)");
+            "timeslice_length is missing: budgeting_method " + method + " needs it (e.g. 5m)");
       }
       if (timesliceLength.isNegative() || timesliceLength.compareTo(Duration.ofSeconds(1)) < 0) {
         throw new ValidationException(
             "timeslice_length", DurationText.format(timesliceLength), "use at least 1s");
       }
-      if (!timePeriod.isCalendar()
-          && timesliceLength.compareTo(
-                  timePeriod.periodAt(java.time.Instant.EPOCH, timeZone).length())
-              > 0) {
+      if (!timePeriod.isCalendar() && timesliceLength.compareTo(timePeriod.rollingLength()) > 0) {
         throw new ValidationException(
             "timeslice_length",
             DurationText.format(timesliceLength),
             "it is longer than the period");
       }
-      if (timesliceTargetPercentage == null) {
-        throw ValidationException.withMessage(
+      if (budgetingMethod == BudgetingMethod.TIMESLICES) {
+        if (timesliceTargetPercentage == null) {
+          throw ValidationException.withMessage(
+              "timeslice_target_percentage",
+              null,
+              "timeslice_target_percentage is missing: budgeting_method TIMESLICES needs it"
+                  + " (e.g. 95)");
+        }
+        requireSliceTarget(timesliceTargetPercentage);
+      } else if (timesliceTargetPercentage != null) {
+        throw new ValidationException(
             "timeslice_target_percentage",
-            null,
-            "timeslice_target_percentage is missing: budgeting_method TIMESLICES needs it"
-                + " (e.g. 95)");
+            timesliceTargetPercentage,
+            "RATIO_TIMESLICES averages the slices' ratios and has no slice target");
       }
-      requireSliceTarget(timesliceTargetPercentage);
     } else if (timesliceLength != null || timesliceTargetPercentage != null) {
       throw ValidationException.withMessage(
           timesliceLength != null ? "timeslice_length" : "timeslice_target_percentage",
           null,
           "timeslice_length and timeslice_target_percentage only apply to budgeting_method"
-              + " TIMESLICES");
+              + " TIMESLICES or RATIO_TIMESLICES");
     }
   }
 
@@ -163,6 +188,9 @@ public record Slo(
         .noData(noData)
         .thresholds(thresholds)
         .sli(sli)
+        .minEvents(minEvents)
+        .statusOn(statusOn)
+        .alertTiers(alertTiers)
         .composite(composite);
   }
 
@@ -270,9 +298,19 @@ public record Slo(
     private NoDataPolicy noData = NoDataPolicy.IGNORE;
     private StatusThresholds thresholds = StatusThresholds.DEFAULT;
     private SliDefinition sli = SliDefinition.NONE;
+    private long minEvents;
+    private StatusBasis statusOn = StatusBasis.POINT;
+
+    private java.util.List<dev.slo.core.alert.AlertTier> alertTiers = java.util.List.of();
     private Composite composite;
 
     private Builder() {}
+
+    /** The SLO's own alert tiers; empty for the default ones. */
+    public Builder alertTiers(java.util.List<dev.slo.core.alert.AlertTier> v) {
+      alertTiers = v;
+      return this;
+    }
 
     public Builder sloId(String v) {
       sloId = v;
@@ -359,6 +397,16 @@ public record Slo(
       return this;
     }
 
+    public Builder minEvents(long v) {
+      minEvents = v;
+      return this;
+    }
+
+    public Builder statusOn(StatusBasis v) {
+      statusOn = v;
+      return this;
+    }
+
     /**
      * Builds and validates with the same rules as a spec file: slo_id, slo_name, service_name,
      * slo_type, target_percentage and time_period are required.
@@ -383,6 +431,9 @@ public record Slo(
           noData,
           thresholds,
           sli,
+          minEvents,
+          statusOn,
+          alertTiers,
           composite);
     }
   }

@@ -12,6 +12,11 @@ public record EventCounts(long good, long total) {
 
   /** Validates {@code 0 <= good <= total}. */
   public EventCounts {
+    validate(good, total);
+  }
+
+  /** Throws IllegalArgumentException unless {@code 0 <= good <= total}; allocates nothing. */
+  static void validate(long good, long total) {
     if (good < 0 || total < 0) {
       throw new IllegalArgumentException(
           "good=" + good + ", total=" + total + ": event counts must not be negative");

@@ -3,23 +3,40 @@ package dev.slo.core.source;
 import dev.slo.core.window.DurationText;
 import dev.slo.core.window.Window;
 import java.time.Instant;
-import java.util.Arrays;
 
 /**
  * One SLO's event rows, sorted by time with exact prefix sums, so that the counts in any window
- * take two binary searches. Immutable and thread-safe once built; build with {@link Builder}.
+ * take two lookups. Rows on a regular grid (one a minute, say, gaps allowed) store no timestamps: a
+ * point's time is {@code first + i × step}, and a lookup is one division; other rows keep their
+ * timestamps and a lookup is a binary search. Prefix sums take 4 bytes a point (see {@link
+ * Cumulative}). Immutable and thread-safe once built; build with {@link Builder}.
  */
 public final class EventSeries {
-  private static final EventSeries EMPTY = new EventSeries(new long[0], new long[1], new long[1]);
+  private static final EventSeries EMPTY = new SeriesBuilder(1).build();
 
-  private final long[] nanos; // epoch nanoseconds, strictly increasing
-  private final long[] cumGood; // cumGood[i] = good events of rows 0..i-1
-  private final long[] cumTotal;
+  private final long origin; // time of position 0 (grid)
+  private final long step; // grid step in nanoseconds; 0 when the times are explicit
+  private final long[] nanos; // explicit times, strictly increasing; null on a grid
+  private final int points; // positions: grid length, or nanos.length
+  private final int size; // distinct timestamps that have rows
+  private final Cumulative good; // good.at(i) = good events of positions 0..i-1
+  private final Cumulative total;
 
-  private EventSeries(long[] nanos, long[] cumGood, long[] cumTotal) {
+  EventSeries(
+      long origin,
+      long step,
+      long[] nanos,
+      int points,
+      int size,
+      Cumulative good,
+      Cumulative total) {
+    this.origin = origin;
+    this.step = step;
     this.nanos = nanos;
-    this.cumGood = cumGood;
-    this.cumTotal = cumTotal;
+    this.points = points;
+    this.size = size;
+    this.good = good;
+    this.total = total;
   }
 
   /** A series without rows. */
@@ -34,7 +51,7 @@ public final class EventSeries {
 
   /** The number of distinct timestamps. */
   public int size() {
-    return nanos.length;
+    return size;
   }
 
   /** The events with {@code window.start() < t <= window.end()}. */
@@ -44,7 +61,7 @@ public final class EventSeries {
     if (hi <= lo) {
       return EventCounts.ZERO;
     }
-    return new EventCounts(cumGood[hi] - cumGood[lo], cumTotal[hi] - cumTotal[lo]);
+    return new EventCounts(good.at(hi) - good.at(lo), total.at(hi) - total.at(lo));
   }
 
   /**
@@ -52,47 +69,171 @@ public final class EventSeries {
    * at {@code to}, as {@link EventSource#slices} defines them; one pass over the rows.
    */
   public java.util.List<EventCounts> slices(Instant from, Instant to, java.time.Duration step) {
+    java.util.List<EventCounts> out = new java.util.ArrayList<>();
+    forEachSlice(
+        from,
+        to,
+        step,
+        (g, t, count) -> {
+          for (int i = 0; i < count; i++) {
+            out.add(t[i] == 0 ? EventCounts.ZERO : new EventCounts(g[i], t[i]));
+          }
+        });
+    return out;
+  }
+
+  /**
+   * The slices of {@link #slices} streamed to {@code sink} in blocks, without an object per slice.
+   *
+   * @return the number of slices
+   */
+  public int forEachSlice(
+      Instant from, Instant to, java.time.Duration sliceStep, EventSource.SliceSink sink) {
     long f = toNanos(from);
     long t = toNanos(to);
-    long st = step.toNanos();
+    long st = sliceStep.toNanos();
     if (st <= 0) {
       throw new IllegalArgumentException(
-          DurationText.format(step) + " is not a valid slice step: it must be positive");
+          DurationText.format(sliceStep) + " is not a valid slice step: it must be positive");
     }
     int n = t <= f ? 0 : Math.toIntExact((t - f + st - 1) / st);
-    java.util.List<EventCounts> out = new java.util.ArrayList<>(n);
-    int lo = upperBound(f);
-    for (int k = 0; k < n; k++) {
-      long end = k == n - 1 ? t : f + (k + 1) * st;
-      int hi = upperBound(end);
-      out.add(
-          hi <= lo
-              ? EventCounts.ZERO
-              : new EventCounts(cumGood[hi] - cumGood[lo], cumTotal[hi] - cumTotal[lo]));
-      lo = hi;
+    if (n == 0) {
+      return 0;
     }
-    return out;
+    // ends[k]: the position after slice k's last point; slice k = positions [ends[k-1], ends[k])
+    int[] ends = new int[Math.min(n, EventSource.SliceSink.BLOCK)];
+    long[] good = new long[ends.length];
+    long[] total = new long[ends.length];
+    int prev = upperBound(f);
+    boolean grid = step > 0 && st % step == 0 && st / step <= Integer.MAX_VALUE;
+    long per = grid ? st / step : 0;
+    // on a grid, slice k ends at position floor((f + (k+1)st - origin) / step) + 1, clamped
+    long p = grid ? Math.floorDiv(Math.subtractExact(f, origin), step) + 1 + per : 0;
+    int hi = prev;
+    int last = points;
+    for (int k0 = 0; k0 < n; k0 += ends.length) {
+      int count = Math.min(ends.length, n - k0);
+      int inner = k0 + count == n ? count - 1 : count; // the last slice ends at `to`
+      if (grid) {
+        for (int i = 0; i < inner; i++, p += per) {
+          ends[i] = p <= 0 ? 0 : p >= last ? last : (int) p;
+        }
+      } else {
+        for (int i = 0; i < inner; i++) {
+          hi = advance(hi, f + (k0 + i + 1) * st);
+          ends[i] = hi;
+        }
+      }
+      if (inner < count) {
+        ends[inner] = upperBound(t);
+      }
+      prev = fill(prev, ends, good, total, count);
+      sink.accept(good, total, count);
+    }
+    return n;
+  }
+
+  // the counts of slices [prev, ends[0]), [ends[0], ends[1]), ...; returns the last end
+  private int fill(int prev, int[] ends, long[] goodOut, long[] totalOut, int count) {
+    if (good.compact() && total.compact()) {
+      long[] gb = good.base();
+      int[] go = good.off();
+      long[] tb = total.base();
+      int[] to = total.off();
+      int b = prev >>> Cumulative.SHIFT;
+      long g0 = gb[b] + go[prev];
+      long t0 = tb[b] + to[prev];
+      for (int i = 0; i < count; i++) {
+        int e = ends[i];
+        int eb = e >>> Cumulative.SHIFT;
+        long g1 = gb[eb] + go[e];
+        long t1 = tb[eb] + to[e];
+        goodOut[i] = g1 - g0;
+        totalOut[i] = t1 - t0;
+        g0 = g1;
+        t0 = t1;
+      }
+    } else {
+      long g0 = good.at(prev);
+      long t0 = total.at(prev);
+      for (int i = 0; i < count; i++) {
+        long g1 = good.at(ends[i]);
+        long t1 = total.at(ends[i]);
+        goodOut[i] = g1 - g0;
+        totalOut[i] = t1 - t0;
+        g0 = g1;
+        t0 = t1;
+      }
+    }
+    return ends[count - 1];
+  }
+
+  // the first position after `from` whose time is > end, scanning forward (explicit times) or
+  // computing it (grid)
+  private int advance(int from, long end) {
+    if (nanos == null) {
+      return upperBound(end);
+    }
+    int p = from;
+    while (p < points && nanos[p] <= end) {
+      p++;
+    }
+    return p;
   }
 
   /** All events in the series. */
   public EventCounts total() {
-    return new EventCounts(cumGood[nanos.length], cumTotal[nanos.length]);
+    return new EventCounts(good.at(points), total.at(points));
   }
 
   /** The first timestamp, or null when empty. */
   public Instant first() {
-    return nanos.length == 0 ? null : fromNanos(nanos[0]);
+    return size == 0 ? null : fromNanos(timeAt(0));
   }
 
   /** The last timestamp, or null when empty. */
   public Instant last() {
-    return nanos.length == 0 ? null : fromNanos(nanos[nanos.length - 1]);
+    return size == 0 ? null : fromNanos(timeAt(points - 1));
   }
 
-  // number of rows with timestamp <= t
+  /** Approximate bytes this series holds in its arrays, for capacity planning. */
+  public long bytes() {
+    return good.bytes() + total.bytes() + (nanos == null ? 0 : 8L * nanos.length);
+  }
+
+  long timeAt(int p) {
+    return nanos != null ? nanos[p] : origin + p * step;
+  }
+
+  int points() {
+    return points;
+  }
+
+  long goodAt(int p) {
+    return good.at(p);
+  }
+
+  long totalAt(int p) {
+    return total.at(p);
+  }
+
+  // number of positions with time <= t
   private int upperBound(long t) {
+    if (points == 0) {
+      return 0;
+    }
+    if (nanos == null) {
+      if (t < origin) {
+        return 0;
+      }
+      long last = origin + (points - 1) * step;
+      if (t >= last) {
+        return points;
+      }
+      return (int) ((t - origin) / step) + 1;
+    }
     int lo = 0;
-    int hi = nanos.length;
+    int hi = points;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (nanos[mid] <= t) {
@@ -115,17 +256,10 @@ public final class EventSeries {
 
   /** Collects rows in any order; rows at the same instant are summed. Not thread-safe. */
   public static final class Builder {
-    private long[] t;
-    private long[] g;
-    private long[] n;
-    private int size;
-    private boolean sorted = true;
+    private final SeriesBuilder rows;
 
     private Builder(int capacity) {
-      int c = Math.max(16, capacity);
-      t = new long[c];
-      g = new long[c];
-      n = new long[c];
+      rows = new SeriesBuilder(capacity);
     }
 
     /** Adds one row. */
@@ -135,67 +269,14 @@ public final class EventSeries {
 
     /** Adds one row at epoch nanoseconds; validates {@code 0 <= good <= total}. */
     public Builder add(long epochNanos, long good, long total) {
-      new EventCounts(good, total); // validates
-      if (size == t.length) {
-        int c = t.length * 2;
-        t = Arrays.copyOf(t, c);
-        g = Arrays.copyOf(g, c);
-        n = Arrays.copyOf(n, c);
-      }
-      if (size > 0 && epochNanos < t[size - 1]) {
-        sorted = false;
-      }
-      t[size] = epochNanos;
-      g[size] = good;
-      n[size] = total;
-      size++;
+      EventCounts.validate(good, total);
+      rows.add(epochNanos, good, total);
       return this;
     }
 
     /** The immutable series; the builder may not be used afterwards. */
     public EventSeries build() {
-      if (size == 0) {
-        return EMPTY;
-      }
-      if (!sorted) {
-        sortByTime();
-      }
-      long[] times = new long[size];
-      long[] cg = new long[size + 1];
-      long[] ct = new long[size + 1];
-      int k = 0; // distinct timestamps so far; cg[k] sums rows of those k timestamps
-      for (int i = 0; i < size; i++) {
-        if (k > 0 && times[k - 1] == t[i]) {
-          cg[k] = Math.addExact(cg[k], g[i]);
-          ct[k] = Math.addExact(ct[k], n[i]);
-        } else {
-          times[k] = t[i];
-          cg[k + 1] = Math.addExact(cg[k], g[i]);
-          ct[k + 1] = Math.addExact(ct[k], n[i]);
-          k++;
-        }
-      }
-      return new EventSeries(
-          Arrays.copyOf(times, k), Arrays.copyOf(cg, k + 1), Arrays.copyOf(ct, k + 1));
-    }
-
-    private void sortByTime() {
-      Integer[] idx = new Integer[size];
-      for (int i = 0; i < size; i++) {
-        idx[i] = i;
-      }
-      Arrays.sort(idx, (a, b) -> Long.compare(t[a], t[b]));
-      long[] t2 = new long[size];
-      long[] g2 = new long[size];
-      long[] n2 = new long[size];
-      for (int i = 0; i < size; i++) {
-        t2[i] = t[idx[i]];
-        g2[i] = g[idx[i]];
-        n2[i] = n[idx[i]];
-      }
-      t = t2;
-      g = g2;
-      n = n2;
+      return rows.build();
     }
   }
 }

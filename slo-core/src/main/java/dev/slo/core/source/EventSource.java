@@ -32,6 +32,46 @@ public interface EventSource {
   }
 
   /**
+   * The counts of {@link #slices}, streamed to {@code sink} in slice order. Sources that hold their
+   * events in memory override this to answer without an object per slice; the default reads {@link
+   * #slices}.
+   *
+   * @return the number of slices
+   * @throws dev.slo.core.SourceException when the source cannot be read
+   */
+  default int forEachSlice(Slo slo, Instant from, Instant to, Duration step, SliceSink sink) {
+    List<EventCounts> all = slices(slo, from, to, step);
+    long[] good = new long[Math.min(Math.max(all.size(), 1), SliceSink.BLOCK)];
+    long[] total = new long[good.length];
+    int n = 0;
+    for (EventCounts c : all) {
+      good[n] = c.good();
+      total[n] = c.total();
+      if (++n == good.length) {
+        sink.accept(good, total, n);
+        n = 0;
+      }
+    }
+    if (n > 0) {
+      sink.accept(good, total, n);
+    }
+    return all.size();
+  }
+
+  /** Receives slices' counts in blocks, in slice order. */
+  @FunctionalInterface
+  interface SliceSink {
+    /** The usual block size: slices handed over per call. */
+    int BLOCK = 512;
+
+    /**
+     * The next {@code count} slices: slice {@code i} has {@code good[i]} good and {@code total[i]}
+     * events, {@code 0 <= good <= total}. The arrays are reused once the call returns.
+     */
+    void accept(long[] good, long[] total, int count);
+  }
+
+  /**
    * The windows of {@link #slices}: consecutive, of length {@code step}, the last cut at {@code
    * to}.
    */

@@ -35,6 +35,16 @@ public final class InMemoryEventSource implements EventSource {
   }
 
   @Override
+  public int forEachSlice(
+      Slo slo,
+      java.time.Instant from,
+      java.time.Instant to,
+      java.time.Duration step,
+      SliceSink sink) {
+    return series(slo.sloId()).forEachSlice(from, to, step, sink);
+  }
+
+  @Override
   public List<EventCounts> counts(Slo slo, List<Window> windows) {
     EventSeries s = series(slo.sloId());
     List<EventCounts> out = new ArrayList<>(windows.size());

@@ -58,7 +58,7 @@ final class FieldReader {
   }
 
   /** The field's node, or null when absent or null (recording a problem when it is required). */
-  private Node present(String key, boolean required) {
+  Node present(String key, boolean required) {
     Node n = map.entries().get(key);
     if (n == null || (n instanceof Node.Scalar s && s.value() == null)) {
       if (required) {
@@ -165,6 +165,39 @@ final class FieldReader {
                 .map(Enum::name)
                 .collect(Collectors.joining(", ")));
     return dflt;
+  }
+
+  /**
+   * A list of texts, or null when absent or bad; a single text is taken as a list of one. Records a
+   * problem for an empty list.
+   */
+  List<String> textList(String key) {
+    Node n = present(key, false);
+    if (n == null) {
+      return null;
+    }
+    if (n instanceof Node.Scalar) {
+      String one = text(key, false);
+      return one == null ? null : List.of(one);
+    }
+    if (!(n instanceof Node.ListNode l) || l.items().isEmpty()) {
+      problem(key, Node.kind(n) + " is not valid here; expected a non-empty list of texts");
+      return null;
+    }
+    List<String> out = new java.util.ArrayList<>();
+    for (Node item : l.items()) {
+      if (!(item instanceof Node.Scalar s) || s.value() == null) {
+        problem(key, Node.kind(item) + " is not valid in this list; expected text");
+        return null;
+      }
+      out.add(s.value() instanceof String str ? str : s.text());
+    }
+    return out;
+  }
+
+  /** The node of a field, or null when absent or null. */
+  Node node(String key) {
+    return present(key, false);
   }
 
   /** A nested mapping, or null when absent or not a mapping. */

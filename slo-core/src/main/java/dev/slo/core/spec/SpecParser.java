@@ -3,12 +3,15 @@ package dev.slo.core.spec;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.Printable;
 import dev.slo.core.ValidationException;
+import dev.slo.core.correction.Correction;
+import dev.slo.core.correction.Corrections;
 import dev.slo.core.model.BudgetingMethod;
 import dev.slo.core.model.LatencySli;
 import dev.slo.core.model.NoDataPolicy;
 import dev.slo.core.model.SliDefinition;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.SloType;
+import dev.slo.core.model.StatusBasis;
 import dev.slo.core.model.StatusThresholds;
 import dev.slo.core.model.TimePeriod;
 import dev.slo.core.window.DurationText;
@@ -35,6 +38,7 @@ public final class SpecParser {
           "slo_type",
           "target_percentage",
           "time_period",
+          "week_start",
           "sli_query",
           "description",
           "enabled",
@@ -51,7 +55,13 @@ public final class SpecParser {
           "bad_query",
           "total_query",
           "latency",
+          "min_events",
+          "status_on",
+          "alert_tiers",
           "composite");
+
+  /** The optional top-level {@code apiVersion} of this format. */
+  public static final String API_VERSION = "slo.dev/v1";
 
   private static final Set<String> THRESHOLD_FIELDS =
       Set.of("warning_budget_remaining", "critical_budget_remaining");
@@ -76,7 +86,18 @@ public final class SpecParser {
                   source, root.line(), "", Node.kind(root) + " at the top; expected 'slos:'")));
     }
     FieldReader top = new FieldReader(source, "", map, problems);
-    top.rejectUnknown(Set.of("slos"));
+    top.rejectUnknown(Set.of("slos", "corrections", "apiVersion"));
+    CorrectionReader corrections = new CorrectionReader(source, problems);
+    String version = top.text("apiVersion", false);
+    if (version != null && !API_VERSION.equals(version.trim())) {
+      top.problem(
+          "apiVersion",
+          "\""
+              + version
+              + "\" is not this format's apiVersion; use "
+              + API_VERSION
+              + " or leave it out");
+    }
     Node slosNode = map.entries().get("slos");
     List<Slo> slos = new ArrayList<>();
     if (slosNode == null) {
@@ -92,7 +113,7 @@ public final class SpecParser {
       for (int i = 0; i < list.items().size(); i++) {
         Node item = list.items().get(i);
         String path = "slos[" + i + "]";
-        Slo slo = slo(source, path, item, problems);
+        Slo slo = slo(source, path, item, problems, corrections);
         String id = rawId(item);
         Integer first = id == null ? null : seen.putIfAbsent(id, item.line());
         if (first != null) {
@@ -112,11 +133,14 @@ public final class SpecParser {
         problems.addAll(CompositeSpec.check(source, keptPaths, slos, kept));
       }
     }
+    if (top.has("corrections")) {
+      corrections.topLevel(map.entries().get("corrections"), slos);
+    }
     if (!problems.isEmpty()) {
       problems.sort(java.util.Comparator.comparingInt(SpecProblem::line));
       throw new SpecException(problems);
     }
-    return new Spec(source, slos);
+    return new Spec(source, slos, new Corrections(corrections.corrections()));
   }
 
   /**
@@ -127,11 +151,31 @@ public final class SpecParser {
   public static Slo parseSlo(String source, String text) {
     Node root = readRoot(source, text);
     List<SpecProblem> problems = new ArrayList<>();
-    Slo slo = slo(source, "", root, problems);
+    Slo slo = slo(source, "", root, problems, null);
     if (!problems.isEmpty()) {
       throw new SpecException(problems);
     }
     return slo;
+  }
+
+  /**
+   * Parses one correction given as a JSON or YAML object (a request body, or the CLI's options):
+   * for the SLO {@code sloId} when given, otherwise with a {@code slo_ids} or {@code service}
+   * selector naming SLOs in {@code slos}.
+   *
+   * @param defaultId the id when the object has none
+   * @throws SpecException listing every problem
+   */
+  public static Correction parseCorrection(
+      String source, String text, List<Slo> slos, String sloId, String defaultId) {
+    Node root = readRoot(source, text);
+    List<SpecProblem> problems = new ArrayList<>();
+    CorrectionReader reader = new CorrectionReader(source, problems);
+    reader.single(root, slos, sloId, defaultId);
+    if (!problems.isEmpty()) {
+      throw new SpecException(problems);
+    }
+    return reader.corrections().get(0);
   }
 
   private static Node readRoot(String source, String text) {
@@ -148,7 +192,12 @@ public final class SpecParser {
     return null;
   }
 
-  private static Slo slo(String source, String path, Node node, List<SpecProblem> problems) {
+  private static Slo slo(
+      String source,
+      String path,
+      Node node,
+      List<SpecProblem> problems,
+      CorrectionReader corrections) {
     if (!(node instanceof Node.MapNode map)) {
       problems.add(
           new SpecProblem(source, node.line(), path, Node.kind(node) + " is not an SLO mapping"));
@@ -156,7 +205,13 @@ public final class SpecParser {
     }
     int before = problems.size();
     FieldReader f = new FieldReader(source, path, map, problems);
-    f.rejectUnknown(SLO_FIELDS);
+    if (corrections == null) {
+      f.rejectUnknown(SLO_FIELDS);
+    } else {
+      Set<String> known = new java.util.HashSet<>(SLO_FIELDS);
+      known.add("corrections");
+      f.rejectUnknown(known);
+    }
     Slo.Builder b = Slo.builder();
     String id = f.text("slo_id", true);
     check(f, "slo_id", id, Slo::requireId);
@@ -172,7 +227,7 @@ public final class SpecParser {
     if (target != null) {
       check(f, "target_percentage", target.doubleValue(), Slo::requireTarget);
     }
-    b.timePeriod(f.enumValue("time_period", TimePeriod.class, null));
+    TimePeriod period = timePeriod(f, b);
     b.sliQuery(f.text("sli_query", false));
     b.description(f.text("description", false));
     b.enabled(f.bool("enabled", true));
@@ -203,28 +258,82 @@ public final class SpecParser {
     if (sliceTarget != null) {
       b.timesliceTargetPercentage(sliceTarget.doubleValue());
     }
+    BigDecimal minEvents = f.number("min_events", false);
+    if (minEvents != null) {
+      if (minEvents.signum() < 0 || minEvents.stripTrailingZeros().scale() > 0) {
+        f.problem("min_events", minEvents + " is not a valid min_events: use a whole number >= 0");
+      } else {
+        b.minEvents(minEvents.longValueExact());
+      }
+    }
+    b.statusOn(f.enumValue("status_on", StatusBasis.class, StatusBasis.POINT));
     thresholds(f, b, source, path, problems);
+    List<dev.slo.core.alert.AlertTier> tiers =
+        AlertTierReader.read(f, source, period == null ? TimePeriod.ROLLING_30D : period, problems);
+    if (tiers != null) {
+      b.alertTiers(tiers);
+    }
     sli(f, b, source, path, problems);
     CompositeSpec.read(f, b, source, problems);
     if (target != null) {
       b.targetPercentage(target.doubleValue());
     }
-    if (problems.size() > before) {
-      return null;
-    }
-    try {
-      return b.build();
-    } catch (ValidationException e) {
-      Node.MapNode c = f.mapping("composite");
-      if (c != null && e.field().startsWith("composite")) {
-        problems.add(
-            new SpecProblem(
-                source, CompositeSpec.line(c, e.field()), f.path(e.field()), e.getMessage()));
-      } else {
-        f.problem(e.field(), e.getMessage());
+    Slo slo = null;
+    if (problems.size() == before) {
+      try {
+        slo = b.build();
+      } catch (ValidationException e) {
+        Node.MapNode c = f.mapping("composite");
+        if (c != null && e.field().startsWith("composite")) {
+          problems.add(
+              new SpecProblem(
+                  source, CompositeSpec.line(c, e.field()), f.path(e.field()), e.getMessage()));
+        } else {
+          f.problem(e.field(), e.getMessage());
+        }
       }
+    }
+    if (corrections != null) {
+      corrections.underSlo(f, slo == null ? null : slo.sloId());
+    }
+    return slo;
+  }
+
+  private static TimePeriod timePeriod(FieldReader f, Slo.Builder b) {
+    String text = f.text("time_period", true);
+    String weekStart = f.text("week_start", false);
+    if (text == null) {
       return null;
     }
+    TimePeriod period;
+    try {
+      period = TimePeriod.valueOf(text);
+    } catch (IllegalArgumentException e) {
+      f.problem("time_period", e.getMessage());
+      return null;
+    }
+    if (weekStart != null) {
+      if (period.calendarUnit() != TimePeriod.CalendarUnit.WEEK) {
+        f.problem(
+            "week_start",
+            "\""
+                + weekStart
+                + "\" is not valid here: week_start only applies to time_period CALENDAR_WEEK");
+        return null;
+      }
+      try {
+        period =
+            TimePeriod.calendarWeek(
+                java.time.DayOfWeek.valueOf(weekStart.trim().toUpperCase(java.util.Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        f.problem(
+            "week_start",
+            "\"" + weekStart + "\" is not a valid week_start; use a day name such as MONDAY");
+        return null;
+      }
+    }
+    b.timePeriod(period);
+    return period;
   }
 
   private static void thresholds(

@@ -54,7 +54,7 @@ class BudgetProperties {
         Arbitraries.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofHours(1));
     return Combinators.combine(
             target,
-            Arbitraries.of(TimePeriod.class),
+            Arbitraries.of(TimePeriod.NAMED),
             Arbitraries.of(NoDataPolicy.class),
             Arbitraries.of("UTC", "America/New_York", "Europe/Berlin", "Asia/Kolkata"),
             slice.injectNull(0.6))
@@ -148,6 +148,6 @@ class BudgetProperties {
 
   @Provide
   Arbitrary<TimePeriod> periods() {
-    return Arbitraries.of(TimePeriod.class);
+    return Arbitraries.of(TimePeriod.NAMED);
   }
 }

@@ -90,7 +90,7 @@ class SpecParserProblemsTest {
                 service_name: svc
                 slo_type: SPEEDY
                 target_percentage: 99
-                time_period: ROLLING_2D
+                time_period: ROLLING_2X
                 time_zone: Mars/Olympus
                 colour: red
             """);
@@ -99,15 +99,18 @@ class SpecParserProblemsTest {
         .containsExactly(
             "s.yaml:5: slos[0].slo_type: \"SPEEDY\" is not a valid slo_type; valid values:"
                 + " AVAILABILITY, LATENCY, THROUGHPUT, ERROR_RATE, CUSTOM",
-            "s.yaml:7: slos[0].time_period: \"ROLLING_2D\" is not a valid time_period; valid values:"
-                + " ROLLING_1H, ROLLING_24H, ROLLING_7D, ROLLING_30D, CALENDAR_MONTH, CALENDAR_QUARTER",
+            "s.yaml:7: slos[0].time_period: \"ROLLING_2X\" is not a valid time_period; valid values:"
+                + " ROLLING_1H, ROLLING_24H, ROLLING_7D, ROLLING_30D, CALENDAR_MONTH, CALENDAR_QUARTER,"
+                + " ROLLING_<length> such as ROLLING_28D or ROLLING_12H, CALENDAR_WEEK,"
+                + " CALENDAR_WEEK_<day> such as CALENDAR_WEEK_SUNDAY, CALENDAR_YEAR",
             "s.yaml:8: slos[0].time_zone: \"Mars/Olympus\" is not a valid time_zone; use an IANA"
                 + " name such as UTC, Europe/Berlin or America/New_York",
-            "s.yaml:9: slos[0].colour: \"colour\" is not a known field; known fields: bad_counter,"
-                + " bad_query, budgeting_method, composite, description, enabled, good_counter, good_query,"
-                + " latency, no_data, service_name, sli_query, slo_id, slo_name, slo_type,"
-                + " status_thresholds, target_percentage, time_period, time_zone, timeslice_length,"
-                + " timeslice_target_percentage, total_counter, total_query");
+            "s.yaml:9: slos[0].colour: \"colour\" is not a known field; known fields: alert_tiers,"
+                + " bad_counter, bad_query, budgeting_method, composite, corrections, description, enabled,"
+                + " good_counter, good_query, latency, min_events, no_data, service_name,"
+                + " sli_query, slo_id, slo_name, slo_type, status_on, status_thresholds,"
+                + " target_percentage, time_period, time_zone, timeslice_length,"
+                + " timeslice_target_percentage, total_counter, total_query, week_start");
   }
 
   @Test

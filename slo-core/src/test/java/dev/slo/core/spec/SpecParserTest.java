@@ -156,7 +156,7 @@ class SpecParserTest {
 
   @Test
   void shouldListValidChoicesForAnUnknownEnumValue() {
-    List<SpecProblem> p = problems("slos.yaml", one("time_period", "ROLLING_2W"));
+    List<SpecProblem> p = problems("slos.yaml", one("time_period", "ROLLING_2X"));
 
     assertThat(p)
         .singleElement()
@@ -165,7 +165,7 @@ class SpecParserTest {
               assertThat(x.field()).isEqualTo("slos[0].time_period");
               assertThat(x.line()).isEqualTo(7);
               assertThat(x.message())
-                  .startsWith("\"ROLLING_2W\"")
+                  .startsWith("\"ROLLING_2X\"")
                   .contains(
                       "ROLLING_1H, ROLLING_24H, ROLLING_7D, ROLLING_30D, CALENDAR_MONTH, CALENDAR_QUARTER");
             });

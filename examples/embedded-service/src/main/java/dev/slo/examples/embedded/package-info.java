@@ -1,0 +1,5 @@
+/**
+ * Example: a plain Java service (JDK HTTP server, no framework) that tracks its own SLOs in process
+ * and exports status, budgets and burn rates through Micrometer's Prometheus registry.
+ */
+package dev.slo.examples.embedded;

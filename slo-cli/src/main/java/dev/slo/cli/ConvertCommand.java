@@ -1,0 +1,118 @@
+package dev.slo.cli;
+
+import dev.slo.core.InvalidInputException;
+import dev.slo.core.spec.SpecProblem;
+import dev.slo.interop.Converter;
+import dev.slo.interop.Loaded;
+import dev.slo.interop.SpecLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code slo convert}: rewrites specs of any supported format as native, OpenSLO or Sloth. */
+@Command(
+    name = "convert",
+    mixinStandardHelpOptions = true,
+    description =
+        "Convert specs (ours, OpenSLO, Sloth, Pyrra; mixed) to native, openslo or sloth. One"
+            + " warning line per dropped or approximated field (docs/formats.md).",
+    footer = ExitCode.HELP)
+final class ConvertCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "SPEC", description = "Spec files or directories.")
+  List<Path> specs;
+
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "FORMAT",
+      description = "native, openslo or sloth.")
+  String to;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR|FILE",
+      description =
+          "Write here (default: stdout). An existing directory gets one file per SLO (openslo),"
+              + " per service (sloth) or slos.yaml (native).")
+  Path out;
+
+  @Option(
+      names = "--strict",
+      description = "Refuse (exit 2, nothing written) when any field is dropped or approximated.")
+  boolean strict;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = self.commandLine().getErr();
+    Converter.Target target = Converter.Target.of(to);
+    SpecLoader.Result r = SpecFiles.result(specs);
+    if (r.problems().hasErrors()) {
+      r.problems().errors().forEach(err::println);
+      return ExitCode.BAD_INPUT;
+    }
+    List<String> warnings = new ArrayList<>();
+    for (SpecProblem w : r.problems().warnings()) {
+      warnings.add(w.toString());
+    }
+    Map<String, Converter.Output> files = new LinkedHashMap<>();
+    boolean dir = out != null && Files.isDirectory(out);
+    if (dir && target != Converter.Target.NATIVE) {
+      Map<String, List<Loaded>> groups = new LinkedHashMap<>();
+      for (Loaded l : r.loaded()) {
+        String name =
+            target == Converter.Target.OPENSLO
+                ? l.slo().sloId()
+                : (l.sloth() != null ? l.sloth().service() : l.slo().serviceName());
+        groups.computeIfAbsent(name + ".yaml", k -> new ArrayList<>()).add(l);
+      }
+      groups.forEach((name, group) -> files.put(name, Converter.convert(group, target)));
+    } else {
+      files.put("slos.yaml", Converter.convert(r.loaded(), target));
+    }
+    files.values().forEach(o -> warnings.addAll(o.warnings()));
+    warnings.forEach(w -> err.println("slo: warning: " + w));
+    err.flush();
+    if (strict && !warnings.isEmpty()) {
+      err.println(
+          "slo: --strict: "
+              + warnings.size()
+              + " field"
+              + (warnings.size() == 1 ? " was" : "s were")
+              + " dropped or approximated; nothing written");
+      return ExitCode.BAD_INPUT;
+    }
+    if (out == null) {
+      files.values().forEach(o -> self.commandLine().getOut().print(o.text()));
+      self.commandLine().getOut().flush();
+      return ExitCode.OK;
+    }
+    for (Map.Entry<String, Converter.Output> e : files.entrySet()) {
+      write(dir ? out.resolve(e.getKey()) : out, e.getValue().text());
+    }
+    return ExitCode.OK;
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Path abs = file.toAbsolutePath();
+      Path tmp = Files.createTempFile(abs.getParent(), ".slo-convert", ".tmp");
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new InvalidInputException(file + ": cannot be written: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,284 @@
+package dev.slo.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slo.core.InvalidInputException;
+import dev.slo.core.correction.Correction;
+import dev.slo.core.json.StatusJson;
+import dev.slo.core.spec.SpecException;
+import dev.slo.core.spec.SpecParser;
+import dev.slo.core.spec.SpecProblem;
+import dev.slo.core.store.SloFilter;
+import dev.slo.core.window.DurationText;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code slo corrections}: budget corrections kept in the PostgreSQL store. */
+@Command(
+    name = "corrections",
+    mixinStandardHelpOptions = true,
+    description =
+        "Budget corrections in the PostgreSQL store: time ranges whose events every figure leaves"
+            + " out (eval, check and report with --jdbc apply them).",
+    subcommands = {
+      CorrectionsCommand.Add.class,
+      CorrectionsCommand.ListCorrections.class,
+      CorrectionsCommand.Delete.class
+    })
+final class CorrectionsCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
+
+  @Override
+  public void run() {
+    self.commandLine().usage(self.commandLine().getOut());
+  }
+
+  private static void requireJdbc(JdbcOptions jdbc) {
+    if (!jdbc.given()) {
+      throw new InvalidInputException("Missing required option: '--jdbc=URL'");
+    }
+  }
+
+  /** {@code slo corrections add}. */
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description = "Store a correction for SLOs (--slo, repeatable) or a whole service.",
+      footer = ExitCode.HELP)
+  static final class Add implements Callable<Integer> {
+    /** Option names by the field they fill, for error messages. */
+    private static final Map<String, String> OPTIONS =
+        Map.of(
+            "slo_ids", "--slo",
+            "service", "--service",
+            "time_zone", "--time-zone",
+            "start", "--start",
+            "end", "--end",
+            "duration", "--duration",
+            "category", "--category",
+            "description", "--description",
+            "rrule", "--rrule",
+            "id", "--id");
+
+    @Mixin JdbcOptions jdbc;
+
+    @Option(names = "--id", paramLabel = "ID", description = "Its id (default: a random UUID).")
+    String id;
+
+    @Option(names = "--slo", paramLabel = "SLO_ID", description = "An SLO it applies to.")
+    List<String> slos = new ArrayList<>();
+
+    @Option(names = "--service", paramLabel = "NAME", description = "Every SLO of this service.")
+    String service;
+
+    @Option(
+        names = "--start",
+        required = true,
+        paramLabel = "T",
+        description = "Start: 2026-11-20T10:00:00Z, or local 2026-11-22T02:00 in --time-zone.")
+    String start;
+
+    @Option(names = "--end", paramLabel = "T", description = "End (or give --duration).")
+    String end;
+
+    @Option(names = "--duration", paramLabel = "D", description = "Length of each occurrence.")
+    String duration;
+
+    @Option(names = "--time-zone", paramLabel = "ZONE", description = "IANA zone; default UTC.")
+    String zone;
+
+    @Option(
+        names = "--category",
+        paramLabel = "C",
+        description =
+            "scheduled_maintenance, deployment, outside_business_hours, false_alarm or other"
+                + " (default).")
+    String category;
+
+    @Option(names = "--description", paramLabel = "TEXT", description = "Free text.")
+    String description;
+
+    @Option(
+        names = "--rrule",
+        paramLabel = "RULE",
+        description = "RFC 5545 recurrence, e.g. FREQ=WEEKLY;BYDAY=SU;BYHOUR=2.")
+    String rrule;
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
+
+    @Override
+    public Integer call() {
+      requireJdbc(jdbc);
+      try {
+        ObjectNode o = StatusJson.MAPPER.createObjectNode();
+        if (!slos.isEmpty()) {
+          ArrayNode ids = o.putArray("slo_ids");
+          slos.forEach(ids::add);
+        }
+        put(o, "service", service);
+        put(o, "id", id);
+        put(o, "start", start);
+        put(o, "end", end);
+        put(o, "duration", duration);
+        put(o, "time_zone", zone);
+        put(o, "category", category);
+        put(o, "description", description);
+        put(o, "rrule", rrule);
+        Correction c;
+        try {
+          c =
+              SpecParser.parseCorrection(
+                  "options",
+                  StatusJson.line(o),
+                  jdbc.store().slos().list(SloFilter.ALL),
+                  null,
+                  UUID.randomUUID().toString());
+        } catch (SpecException e) {
+          throw new InvalidInputException(describe(e.problems()), e);
+        }
+        jdbc.store().corrections().create(c);
+        self.commandLine().getOut().println("stored correction " + c.id());
+        self.commandLine().getOut().flush();
+        return ExitCode.OK;
+      } finally {
+        jdbc.close();
+      }
+    }
+
+    private static void put(ObjectNode o, String key, String value) {
+      if (value != null) {
+        o.put(key, value);
+      }
+    }
+
+    private static String describe(List<SpecProblem> problems) {
+      SpecProblem p = problems.get(0);
+      String field = p.field() == null || p.field().isEmpty() ? "" : p.field();
+      String option = OPTIONS.getOrDefault(field, field);
+      return (option.isEmpty() ? "" : option + ": ")
+          + p.message()
+          + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
+    }
+  }
+
+  /** {@code slo corrections list}. */
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List the stored corrections, by start.",
+      footer = ExitCode.HELP)
+  static final class ListCorrections implements Callable<Integer> {
+    @Mixin JdbcOptions jdbc;
+
+    @Option(
+        names = "--format",
+        paramLabel = "FORMAT",
+        defaultValue = "table",
+        description = "table (default) or json.")
+    String format;
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
+
+    @Override
+    public Integer call() {
+      requireJdbc(jdbc);
+      if (!format.equals("table") && !format.equals("json")) {
+        throw new InvalidInputException("--format " + format + ": use table or json");
+      }
+      try {
+        List<Correction> all = jdbc.store().corrections().list();
+        PrintWriter out = self.commandLine().getOut();
+        if (format.equals("json")) {
+          ArrayNode arr = StatusJson.MAPPER.createArrayNode();
+          all.forEach(c -> arr.add(json(c)));
+          out.println(StatusJson.line(arr));
+        } else if (all.isEmpty()) {
+          out.println("No corrections stored.");
+        } else {
+          for (Correction c : all) {
+            out.println(
+                String.join(
+                    "  ",
+                    c.id(),
+                    appliesTo(c),
+                    StatusJson.time(c.start()),
+                    DurationText.format(c.duration()),
+                    c.recurrence() == null
+                        ? "once"
+                        : c.recurrence().text() + " in " + c.timeZone().getId(),
+                    c.category().label(),
+                    c.description()));
+          }
+        }
+        out.flush();
+        return ExitCode.OK;
+      } finally {
+        jdbc.close();
+      }
+    }
+
+    private static String appliesTo(Correction c) {
+      return c.scope().service() != null
+          ? "service " + c.scope().service()
+          : String.join(",", new TreeSet<>(c.scope().sloIds()));
+    }
+
+    static ObjectNode json(Correction c) {
+      ObjectNode o = StatusJson.MAPPER.createObjectNode();
+      o.put("id", c.id());
+      ArrayNode ids = o.putArray("slo_ids");
+      new TreeSet<>(c.scope().sloIds()).forEach(ids::add);
+      o.put("service", c.scope().service());
+      o.put("start", StatusJson.time(c.start()));
+      o.put("end", StatusJson.time(c.end()));
+      o.put("duration", DurationText.format(c.duration()));
+      o.put("time_zone", c.timeZone().getId());
+      o.put("category", c.category().label());
+      o.put("description", c.description());
+      o.put("rrule", c.recurrence() == null ? null : c.recurrence().text());
+      return o;
+    }
+  }
+
+  /** {@code slo corrections delete}. */
+  @Command(
+      name = "delete",
+      mixinStandardHelpOptions = true,
+      description = "Delete stored corrections by id.",
+      footer = ExitCode.HELP)
+  static final class Delete implements Callable<Integer> {
+    @Mixin JdbcOptions jdbc;
+
+    @Parameters(paramLabel = "ID", arity = "1..*", description = "The corrections to delete.")
+    List<String> ids;
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
+
+    @Override
+    public Integer call() {
+      requireJdbc(jdbc);
+      try {
+        for (String id : ids) {
+          if (!jdbc.store().corrections().delete(id)) {
+            throw new InvalidInputException(
+                id + ": no such correction in " + jdbc.store().target());
+          }
+          self.commandLine().getOut().println("deleted correction " + id);
+        }
+        self.commandLine().getOut().flush();
+        return ExitCode.OK;
+      } finally {
+        jdbc.close();
+      }
+    }
+  }
+}

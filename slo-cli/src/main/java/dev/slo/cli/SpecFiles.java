@@ -1,0 +1,41 @@
+package dev.slo.cli;
+
+import dev.slo.core.spec.Spec;
+import dev.slo.core.spec.SpecProblem;
+import dev.slo.interop.SpecLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The one place commands read {@code --spec}: files or directories in any supported format (ours,
+ * OpenSLO, Sloth, Pyrra; docs/formats.md), mixed. Warnings (dropped or approximated fields) go to
+ * {@code err} as {@code slo: warning:} lines; errors throw.
+ */
+public final class SpecFiles {
+  private SpecFiles() {}
+
+  /**
+   * Reads the specs.
+   *
+   * @param err where warnings go; null to drop them
+   * @throws dev.slo.core.spec.SpecException listing every error (exit code 2)
+   * @throws dev.slo.core.InvalidInputException for a missing or unreadable path (exit code 2)
+   */
+  public static Spec load(List<Path> paths, PrintWriter err) {
+    SpecLoader.Result r = SpecLoader.load(paths);
+    if (err != null) {
+      for (SpecProblem w : r.problems().warnings()) {
+        err.println("slo: warning: " + w);
+      }
+      err.flush();
+    }
+    return r.spec(paths.stream().map(Path::toString).collect(Collectors.joining(", ")));
+  }
+
+  /** Reads the specs and keeps the readers' results (for convert and Sloth-compatible rules). */
+  static SpecLoader.Result result(List<Path> paths) {
+    return SpecLoader.load(paths);
+  }
+}

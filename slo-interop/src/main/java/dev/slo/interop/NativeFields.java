@@ -1,0 +1,98 @@
+package dev.slo.interop;
+
+import dev.slo.core.model.LatencySli;
+import dev.slo.core.model.NoDataPolicy;
+import dev.slo.core.model.Slo;
+import dev.slo.core.model.SloType;
+import dev.slo.core.model.StatusThresholds;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The {@code slo.dev/*} annotations that carry our fields that a peer format has no field for
+ * (slo_type, enabled, no_data, status thresholds, latency, file-data sli_query), so that native →
+ * OpenSLO → native keeps them. Thread-safe; no state.
+ */
+final class NativeFields {
+  static final String PREFIX = "slo.dev/";
+
+  private NativeFields() {}
+
+  /** The annotations for the fields of {@code s} that differ from the defaults. */
+  static Map<String, String> annotations(Slo s) {
+    Map<String, String> a = new LinkedHashMap<>();
+    if (s.sloType() != SloType.AVAILABILITY) {
+      a.put(PREFIX + "slo-type", s.sloType().name());
+    }
+    if (!s.enabled()) {
+      a.put(PREFIX + "enabled", "false");
+    }
+    if (s.noData() != NoDataPolicy.IGNORE) {
+      a.put(PREFIX + "no-data", s.noData().name().toLowerCase(Locale.ROOT));
+    }
+    if (!s.thresholds().equals(StatusThresholds.DEFAULT)) {
+      a.put(PREFIX + "warning-budget-remaining", Double.toString(s.thresholds().warningBelow()));
+      a.put(PREFIX + "critical-budget-remaining", Double.toString(s.thresholds().criticalBelow()));
+    }
+    LatencySli l = s.sli().latency();
+    if (l != null) {
+      a.put(PREFIX + "latency-histogram", l.histogram());
+      a.put(PREFIX + "latency-threshold", Double.toString(l.threshold()));
+      if (!l.selector().isEmpty()) {
+        a.put(PREFIX + "latency-selector", l.selector());
+      }
+    }
+    if (s.sli().isEmpty() && !s.sliQuery().isBlank() && !PromQl.hasWindow(s.sliQuery())) {
+      a.put(PREFIX + "sli-query", s.sliQuery());
+    }
+    if (s.sli().totalQuery() != null) {
+      a.put(PREFIX + "queries", "counts");
+    }
+    return a;
+  }
+
+  /** Applies the annotations to a builder; a bad value is an error at {@code f}. */
+  static void apply(Map<String, String> a, Slo.Builder b, Fields f) {
+    try {
+      if (a.containsKey(PREFIX + "slo-type")) {
+        b.sloType(SloType.valueOf(a.get(PREFIX + "slo-type").trim().toUpperCase(Locale.ROOT)));
+      }
+      if (a.containsKey(PREFIX + "enabled")) {
+        b.enabled(!"false".equalsIgnoreCase(a.get(PREFIX + "enabled").trim()));
+      }
+      if (a.containsKey(PREFIX + "no-data")) {
+        b.noData(NoDataPolicy.valueOf(a.get(PREFIX + "no-data").trim().toUpperCase(Locale.ROOT)));
+      }
+      if (a.containsKey(PREFIX + "warning-budget-remaining")) {
+        b.thresholds(
+            new StatusThresholds(
+                Double.parseDouble(a.get(PREFIX + "warning-budget-remaining")),
+                Double.parseDouble(
+                    a.getOrDefault(
+                        PREFIX + "critical-budget-remaining",
+                        Double.toString(StatusThresholds.DEFAULT.criticalBelow())))));
+      }
+      if (a.containsKey(PREFIX + "latency-histogram")) {
+        b.sli(
+            new dev.slo.core.model.SliDefinition(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new LatencySli(
+                    a.get(PREFIX + "latency-histogram"),
+                    Double.parseDouble(a.get(PREFIX + "latency-threshold")),
+                    a.get(PREFIX + "latency-selector"))));
+        b.sliQuery("");
+      }
+      if (a.containsKey(PREFIX + "sli-query")) {
+        b.sliQuery(a.get(PREFIX + "sli-query"));
+      }
+    } catch (RuntimeException e) {
+      f.error("annotations", "a slo.dev/ annotation is not valid: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.slo.prometheus;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** How pushdown subqueries are grouped into requests. Stateless. */
+final class Batches {
+  private Batches() {}
+
+  /**
+   * Spreads subqueries over up to {@code most} requests of about equal cost (the window length, a
+   * proxy for the samples read), longest first: Prometheus evaluates one request on one core, so a
+   * single batch would leave the others idle.
+   */
+  static List<List<InstantSubquery>> spread(List<InstantSubquery> subs, int most) {
+    int k = Math.min(most, subs.size());
+    List<List<InstantSubquery>> bins = new ArrayList<>();
+    long[] cost = new long[k];
+    for (int i = 0; i < k; i++) {
+      bins.add(new ArrayList<>());
+    }
+    List<InstantSubquery> sorted = new ArrayList<>(subs);
+    sorted.sort(java.util.Comparator.comparingLong((InstantSubquery q) -> -q.base().lengthMs()));
+    for (InstantSubquery q : sorted) {
+      int best = 0;
+      for (int i = 1; i < k; i++) {
+        if (cost[i] < cost[best]) {
+          best = i;
+        }
+      }
+      bins.get(best).add(q);
+      cost[best] += q.base().lengthMs();
+    }
+    return bins;
+  }
+
+  static <T> List<List<T>> split(
+      List<T> items, java.util.function.Function<T, String> q, int maxChars) {
+    List<List<T>> out = new ArrayList<>();
+    List<T> cur = new ArrayList<>();
+    int chars = 0;
+    for (T item : items) {
+      int len = q.apply(item).length() + 40;
+      if (!cur.isEmpty() && chars + len > maxChars) {
+        out.add(cur);
+        cur = new ArrayList<>();
+        chars = 0;
+      }
+      cur.add(item);
+      chars += len;
+    }
+    if (!cur.isEmpty()) {
+      out.add(cur);
+    }
+    return out;
+  }
+
+  /** One query for many subqueries; a single one is sent as is. */
+  static String or(List<String> subqueries) {
+    if (subqueries.size() == 1) {
+      return subqueries.get(0);
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < subqueries.size(); i++) {
+      if (i > 0) {
+        b.append(" or ");
+      }
+      b.append("label_replace(")
+          .append(subqueries.get(i))
+          .append(", \"")
+          .append(CounterPushdown.TERM_LABEL)
+          .append("\", \"")
+          .append(i)
+          .append("\", \"\", \"\")");
+    }
+    return b.toString();
+  }
+}
