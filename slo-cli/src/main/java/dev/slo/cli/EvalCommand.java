@@ -93,7 +93,8 @@ final class EvalCommand implements Callable<Integer> {
         return new Run(
             spec,
             at,
-            new CompositeEvaluator(new Evaluator(inputs.corrections(spec)))
+            new CompositeEvaluator(
+                    new Evaluator(inputs.corrections(spec)), inputs.corrections(spec))
                 .evaluateAll(slos, spec.slos(), source, at));
       } finally {
         inputs.close();

@@ -37,6 +37,7 @@ public final class ReportBuilder {
   private static final Duration SIX_HOURLY_UP_TO = Duration.ofDays(31);
 
   private Evaluator evaluator = new Evaluator();
+  private Corrections corrections = Corrections.NONE;
   private List<Slo> slos = List.of();
   private @Nullable List<Slo> catalog;
   private @Nullable EventSource source;
@@ -64,6 +65,7 @@ public final class ReportBuilder {
   /** Corrections whose events every figure leaves out; none by default. */
   public ReportBuilder corrections(Corrections corrections) {
     this.evaluator = new Evaluator(Objects.requireNonNull(corrections, "corrections"));
+    this.corrections = corrections;
     return this;
   }
 
@@ -128,7 +130,7 @@ public final class ReportBuilder {
 
   private SloReport report(Slo slo, Map<String, Slo> byId, Instant when) {
     EventSource src = Objects.requireNonNull(source, "source");
-    CompositeEvaluator composites = new CompositeEvaluator(evaluator);
+    CompositeEvaluator composites = new CompositeEvaluator(evaluator, corrections);
     Evaluation e = composites.evaluate(slo, byId, src, when);
     List<SeriesPoint> series = new ArrayList<>();
     for (Instant t : samples(e.period(), when)) {

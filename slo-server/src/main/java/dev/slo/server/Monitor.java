@@ -57,6 +57,7 @@ public final class Monitor implements AutoCloseable {
   private final Hysteresis hysteresis;
   private final PrintWriter log;
   private final Evaluator evaluator;
+  private final CompositeEvaluator composites;
   private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastRecorded = new ConcurrentHashMap<>();
   private final ReentrantLock pass = new ReentrantLock();
@@ -73,6 +74,7 @@ public final class Monitor implements AutoCloseable {
     this.hysteresis = new Hysteresis(b.resolveAfter);
     this.log = b.log;
     this.evaluator = new Evaluator(b.corrections);
+    this.composites = new CompositeEvaluator(evaluator, b.corrections);
     for (Slo s : b.slos) {
       if (store.slos().get(s.sloId()).isPresent()) {
         store.slos().update(s);
@@ -328,7 +330,7 @@ public final class Monitor implements AutoCloseable {
     Snapshot next;
     try {
       // a composite whose component was deleted is refused here and reported stale
-      Evaluation raw = new CompositeEvaluator(evaluator).evaluate(slo, byId, source, at);
+      Evaluation raw = composites.evaluate(slo, byId, source, at);
       Hysteresis.Outcome o = hysteresis.apply(raw, last == null ? null : last.status(), prevAlerts);
       next =
           Snapshot.of(

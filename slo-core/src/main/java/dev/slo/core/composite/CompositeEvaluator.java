@@ -4,6 +4,8 @@ import dev.slo.core.SourceException;
 import dev.slo.core.alert.AlertPolicy;
 import dev.slo.core.alert.AlertTier;
 import dev.slo.core.alert.Severity;
+import dev.slo.core.correction.CorrectedEventSource;
+import dev.slo.core.correction.Corrections;
 import dev.slo.core.eval.ComponentStatus;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.Evaluator;
@@ -42,15 +44,26 @@ public final class CompositeEvaluator {
   private static final MathContext MC = MathContext.DECIMAL128;
 
   private final Evaluator plain;
+  private final Corrections corrections;
 
   /** An evaluator using a default {@link Evaluator} for plain SLOs. */
   public CompositeEvaluator() {
     this(new Evaluator());
   }
 
-  /** An evaluator using {@code plain} for SLOs that are not composites. */
+  /** An evaluator using {@code plain} for SLOs that are not composites; no corrections. */
   public CompositeEvaluator(Evaluator plain) {
+    this(plain, Corrections.NONE);
+  }
+
+  /**
+   * An evaluator using {@code plain} (built with the same corrections) for SLOs that are not
+   * composites; a composite's leaf components are read without the events inside their corrections,
+   * as their own evaluations are.
+   */
+  public CompositeEvaluator(Evaluator plain, Corrections corrections) {
     this.plain = Objects.requireNonNull(plain, "plain");
+    this.corrections = Objects.requireNonNull(corrections, "corrections");
   }
 
   /**
@@ -96,7 +109,9 @@ public final class CompositeEvaluator {
     for (Duration d : durations) {
       windows.add(Window.ending(at, d));
     }
-    Burns burns = new Burns(byId, source, List.copyOf(windows));
+    EventSource leaves =
+        corrections.isEmpty() ? source : new CorrectedEventSource(source, corrections);
+    Burns burns = new Burns(byId, leaves, List.copyOf(windows));
     Burns.Node node = burns.of(slo);
 
     BigDecimal ratio = slo.errorBudgetRatio();

@@ -85,10 +85,17 @@ public record Slo(
     noData = noData == null ? NoDataPolicy.IGNORE : noData;
     thresholds = thresholds == null ? StatusThresholds.DEFAULT : thresholds;
     sli = sli == null ? SliDefinition.NONE : sli;
+    statusOn = statusOn == null ? StatusBasis.POINT : statusOn;
     if (composite != null) {
       composite.requireFits(sloId, budgetingMethod, sli);
+      if (minEvents > 0 || statusOn != StatusBasis.POINT) {
+        throw ValidationException.withMessage(
+            minEvents > 0 ? "min_events" : "status_on",
+            null,
+            "min_events and status_on are not supported on a composite SLO yet; set them on its"
+                + " components");
+      }
     }
-    statusOn = statusOn == null ? StatusBasis.POINT : statusOn;
     if (minEvents < 0) {
       throw new ValidationException("min_events", minEvents, "use 0 (off) or more");
     }

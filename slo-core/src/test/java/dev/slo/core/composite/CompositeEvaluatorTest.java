@@ -269,4 +269,42 @@ class CompositeEvaluatorTest {
     new CompositeEvaluator().evaluateAll(List.of(c), List.of(a, c), src, T);
     assertThat(asked).containsExactly("a");
   }
+
+  @Test
+  void shouldReadComponentsWithoutTheEventsInsideTheirCorrections() {
+    // a: a clean row 1m ago (0 bad of 10000) and a bad burst 2h ago (20 bad of 10000).
+    // A correction (2h05m ago, 1h55m ago] on a removes the burst: the composite burns 0 in every
+    // window; without it the 1d window burns (20 / 20000) / 0.001 = 1.
+    Slo a = leaf("a", 99.9);
+    Slo c = composite("c", 99.9, "a", 1);
+    EventSeries rows =
+        EventSeries.builder(2)
+            .add(T.minus(Duration.ofHours(2)), 9980, 10_000)
+            .add(T.minus(Duration.ofMinutes(1)), 10_000, 10_000)
+            .build();
+    InMemoryEventSource source = new InMemoryEventSource(Map.of("a", rows));
+    dev.slo.core.correction.Corrections cs =
+        new dev.slo.core.correction.Corrections(
+            List.of(
+                new dev.slo.core.correction.Correction(
+                    "deploy-1",
+                    new dev.slo.core.correction.CorrectionScope(java.util.Set.of("a"), null),
+                    T.minus(Duration.ofMinutes(125)),
+                    Duration.ofMinutes(10),
+                    null,
+                    null,
+                    null,
+                    null)));
+
+    Evaluation raw =
+        new CompositeEvaluator().evaluateAll(List.of(c), List.of(a, c), source, T).get(0);
+    Evaluation corrected =
+        new CompositeEvaluator(new dev.slo.core.eval.Evaluator(cs), cs)
+            .evaluateAll(List.of(c), List.of(a, c), source, T)
+            .get(0);
+
+    assertThat(raw.burnRate24h()).isCloseTo(1.0, EPS.get());
+    assertThat(corrected.burnRate24h()).isZero();
+    assertThat(corrected.errorBudgetConsumed()).isZero();
+  }
 }

@@ -97,4 +97,12 @@ class CompositeGraphTest {
     assertThatThrownBy(() -> composite("c", 99.5, "a", 1, "a", 2))
         .hasMessageContaining("listed twice");
   }
+
+  @Test
+  void shouldRefuseMinEventsOnAComposite() {
+    Slo c = composite("c", 99.5, "a", 1);
+    assertThatThrownBy(() -> c.toBuilder().minEvents(100).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("not supported on a composite");
+  }
 }
