@@ -11,9 +11,11 @@ import picocli.CommandLine.Mixin;
     name = "db",
     mixinStandardHelpOptions = true,
     description = "Database administration.",
-    subcommands = {DbCommand.Migrate.class})
+    subcommands = {DbCommand.Migrate.class, DbMaintainCommand.class, DbVerifyCommand.class})
 final class DbCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
+
+  @picocli.CommandLine.ParentCommand SloCommand parent;
 
   @Override
   public void run() {

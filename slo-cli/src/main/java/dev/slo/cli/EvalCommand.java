@@ -89,12 +89,13 @@ final class EvalCommand implements Callable<Integer> {
         Spec spec = inputs.loadSpec();
         List<Slo> slos = inputs.select(spec);
         Instant at = inputs.instant(parent.clock);
-        EventSource source = inputs.source(spec, err);
+        Evaluator evaluator = new Evaluator(inputs.corrections(spec));
+        EventSource source = inputs.source(spec, evaluator, slos, at, err);
+        // a composite's components are read through the same source, prefetched or not
         return new Run(
             spec,
             at,
-            new CompositeEvaluator(
-                    new Evaluator(inputs.corrections(spec)), inputs.corrections(spec))
+            new CompositeEvaluator(evaluator, inputs.corrections(spec))
                 .evaluateAll(slos, spec.slos(), source, at));
       } finally {
         inputs.close();

@@ -3,13 +3,12 @@ package dev.slo.cli;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.data.DataFileReader;
 import dev.slo.core.spec.Spec;
-import dev.slo.core.store.SliMetric;
+import dev.slo.jdbc.StagedIngest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -23,12 +22,11 @@ import picocli.CommandLine.Option;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description =
-        "Load a data file (CSV or JSON Lines) into the store's SLI history. The whole file is"
-            + " checked before anything is written; a re-run replaces rows, never doubles them.",
+        "Load a data file (CSV or JSON Lines) into the store's SLI history in one transaction, so"
+            + " nothing is stored unless every row is good. Rows of one SLO with the same timestamp are summed; a re-run"
+            + " replaces rows, never doubles them.",
     footer = ExitCode.HELP)
 final class IngestCommand implements Callable<Integer> {
-  private static final int CHUNK = 100_000;
-
   @Mixin JdbcOptions jdbc;
 
   @Option(names = "--data", required = true, paramLabel = "FILE", description = "Data file.")
@@ -63,8 +61,6 @@ final class IngestCommand implements Callable<Integer> {
                           + ": alert_tiers are not kept by the database store yet; evaluations"
                           + " from it use the default tiers"));
     }
-    long[] rows = {0};
-    forEach(r -> rows[0]++); // validate the whole file first: nothing is written if a row is bad
     try {
       if (s != null) {
         for (var slo : s.slos()) {
@@ -81,24 +77,24 @@ final class IngestCommand implements Callable<Integer> {
               : jdbc.store().slos().list(dev.slo.core.store.SloFilter.ALL).stream()
                   .map(x -> x.sloId())
                   .collect(Collectors.toSet());
-      Progress progress = new Progress(err, rows[0], System.console() != null);
-      List<SliMetric> chunk = new ArrayList<>(CHUNK);
-      long[] stored = {0};
       long[] skipped = {0};
-      forEach(
-          r -> {
-            if (!known.contains(r.sloId())) {
-              skipped[0]++;
-              return;
-            }
-            chunk.add(
-                SliMetric.ofCounts(r.sloId(), r.timestamp(), r.goodEvents(), r.totalEvents()));
-            if (chunk.size() == CHUNK) {
-              stored[0] += flush(chunk, progress, stored[0]);
-            }
-          });
-      stored[0] += flush(chunk, progress, stored[0]);
-      progress.done();
+      // one pass when every step is new (streamed straight in, one transaction); a second pass
+      // into a staging table when steps repeat or are stored already. A bad row stops either
+      // before anything is committed.
+      StagedIngest.Result result =
+          jdbc.store()
+              .load(
+                  sink -> {
+                    skipped[0] = 0;
+                    forEach(
+                        r -> {
+                          if (!known.contains(r.sloId())) {
+                            skipped[0]++;
+                          } else {
+                            sink.add(r.sloId(), r.timestamp(), r.goodEvents(), r.totalEvents());
+                          }
+                        });
+                  });
       if (skipped[0] > 0) {
         err.println(
             "slo: warning: "
@@ -108,20 +104,27 @@ final class IngestCommand implements Callable<Integer> {
                 + " rows for SLOs not in the "
                 + (s != null ? "spec" : "database"));
       }
-      out.println(data + ": stored " + stored[0] + " rows in " + jdbc.store().target());
+      out.println(
+          data
+              + ": stored "
+              + result.storedRows()
+              + " rows in "
+              + jdbc.store().target()
+              + (result.summedSteps() > 0
+                  ? " ("
+                      + result.fileRows()
+                      + " rows read; "
+                      + result.summedSteps()
+                      + " rows shared a step with another row of the same SLO and were summed"
+                      + " into it)"
+                  : "")
+              + (result.staged() != null
+                  ? "; read twice through a staging table: " + result.staged()
+                  : ""));
       return ExitCode.OK;
     } finally {
       jdbc.close();
     }
-  }
-
-  private long flush(List<SliMetric> chunk, Progress progress, long before) {
-    if (chunk.isEmpty()) {
-      return 0;
-    }
-    long n = jdbc.store().ingest(chunk.iterator(), done -> progress.at(before + done));
-    chunk.clear();
-    return n;
   }
 
   private void forEach(java.util.function.Consumer<dev.slo.core.data.DataRow> sink) {
@@ -131,37 +134,6 @@ final class IngestCommand implements Callable<Integer> {
       throw InputFiles.problem(data, e);
     } catch (UncheckedIOException e) {
       throw InputFiles.problem(data, e.getCause());
-    }
-  }
-
-  /** A one-line progress bar on a terminal; silent otherwise. */
-  private static final class Progress {
-    private final PrintWriter err;
-    private final long total;
-    private final boolean tty;
-    private int shown = -1;
-
-    Progress(PrintWriter err, long total, boolean tty) {
-      this.err = err;
-      this.total = Math.max(1, total);
-      this.tty = tty;
-    }
-
-    void at(long done) {
-      int pct = (int) Math.min(100, done * 100 / total);
-      if (tty && pct != shown) {
-        shown = pct;
-        int bars = pct / 4;
-        err.print(
-            "\r[" + "#".repeat(bars) + " ".repeat(25 - bars) + "] " + pct + "% " + done + " rows");
-        err.flush();
-      }
-    }
-
-    void done() {
-      if (tty && shown >= 0) {
-        err.println();
-      }
     }
   }
 }

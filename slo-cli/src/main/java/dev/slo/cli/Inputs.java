@@ -172,6 +172,28 @@ public final class Inputs {
     jdbc.close();
   }
 
+  /**
+   * As {@link #source(Spec, PrintWriter)} for one evaluation of {@code slos} at {@code at} by
+   * {@code evaluator}: the store reads every window of every SLO up front, and says on {@code err}
+   * where it read rollups because raw rows had expired.
+   */
+  public EventSource source(
+      Spec s,
+      dev.slo.core.eval.Evaluator evaluator,
+      List<Slo> slos,
+      java.time.Instant at,
+      PrintWriter err) {
+    if (jdbc.given() && data == null && !prometheus.given()) {
+      List<String> notes = new java.util.ArrayList<>();
+      EventSource source = jdbc.store().eventSource(evaluator, slos, at, notes);
+      for (String note : notes) {
+        err.println("slo: note: " + note);
+      }
+      return source;
+    }
+    return source(s, err);
+  }
+
   /** Opens the one source given; warnings go to {@code err}. */
   public EventSource source(Spec s, PrintWriter err) {
     int sources = (data != null ? 1 : 0) + (prometheus.given() ? 1 : 0) + (jdbc.given() ? 1 : 0);

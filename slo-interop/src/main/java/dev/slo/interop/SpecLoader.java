@@ -104,8 +104,24 @@ public final class SpecLoader {
     if (!Files.exists(p)) {
       throw new InvalidInputException(p + ": no such file");
     }
-    try {
-      return Files.readString(p, StandardCharsets.UTF_8);
+    int max = dev.slo.core.spec.SpecLimits.MAX_SPEC_CHARS;
+    try (java.io.Reader in = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+      StringBuilder sb = new StringBuilder();
+      char[] buf = new char[8192];
+      int n;
+      while ((n = in.read(buf)) >= 0) {
+        sb.append(buf, 0, n);
+        if (sb.length() > max) {
+          throw new InvalidInputException(
+              dev.slo.core.Printable.escape(p.toString())
+                  + ": more than "
+                  + max
+                  + " characters; a spec may hold at most "
+                  + max
+                  + " (see docs/limits.md)");
+        }
+      }
+      return sb.toString();
     } catch (IOException e) {
       throw new InvalidInputException(p + ": cannot be read: " + e.getMessage(), e);
     }

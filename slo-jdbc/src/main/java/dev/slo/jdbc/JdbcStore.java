@@ -1,5 +1,7 @@
 package dev.slo.jdbc;
 
+import dev.slo.core.eval.Evaluator;
+import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.store.AlertRuleRepository;
 import dev.slo.core.store.CorrectionRepository;
@@ -8,7 +10,9 @@ import dev.slo.core.store.SliMetric;
 import dev.slo.core.store.SloRepository;
 import dev.slo.core.store.SloStore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -86,6 +90,10 @@ public final class JdbcStore implements SloStore, AutoCloseable {
     return migration;
   }
 
+  Db db() {
+    return db;
+  }
+
   /** {@code host:port/database}, safe to print. */
   public String target() {
     return db.target();
@@ -120,6 +128,21 @@ public final class JdbcStore implements SloStore, AutoCloseable {
   }
 
   /**
+   * An event source for one evaluation of {@code slos} at {@code at}: every window they need is
+   * read up front with three statements in all. Boundaries older than the raw retention are read at
+   * hour (or day) resolution; {@code notes} receives one line per SLO where that happened.
+   */
+  public EventSource eventSource(List<Slo> slos, Instant at, List<String> notes) {
+    return eventSource(new Evaluator(), slos, at, notes);
+  }
+
+  /** As {@link #eventSource(List, Instant, List)} for an evaluation by {@code evaluator}. */
+  public EventSource eventSource(
+      Evaluator evaluator, List<Slo> slos, Instant at, List<String> notes) {
+    return PrefetchedEventSource.of(db, evaluator, slos, at, notes);
+  }
+
+  /**
    * Writes rows in batches of {@link #DEFAULT_BATCH_SIZE}, retrying transient failures for {@link
    * #DEFAULT_RETRY_FOR}; {@code progress} receives the running count after each batch.
    *
@@ -143,6 +166,166 @@ public final class JdbcStore implements SloStore, AutoCloseable {
       Iterator<SliMetric> rows, LongConsumer progress, int batchSize, Duration retryFor) {
     Objects.requireNonNull(progress, "progress");
     return new Ingest(db, SliWriter::write, batchSize, retryFor).run(rows, progress);
+  }
+
+  /** Rows of a data set that can be read more than once. */
+  @FunctionalInterface
+  public interface RowSource {
+    /** Calls {@code sink} with every row, in order; may be called again. */
+    void forEach(RowSink sink);
+  }
+
+  /** Receives one row of a data set. */
+  @FunctionalInterface
+  public interface RowSink {
+    /** One row: timestamps are truncated to microseconds. */
+    void add(String sloId, Instant timestamp, long good, long total);
+  }
+
+  /**
+   * Loads a whole data set so that nothing is stored unless every row is read: first by streaming
+   * it with binary COPY straight into the history in one transaction (when every step is new), else
+   * by reading it again into a staging table and merging per-step sums, which replace stored rows.
+   * Either way rows of one (slo_id, timestamp) are summed and a re-run stores the same rows.
+   *
+   * @throws dev.slo.core.InvalidInputException when a row is bad (nothing is stored)
+   * @throws dev.slo.core.SourceException when the database keeps failing (nothing is stored)
+   */
+  public StagedIngest.Result load(RowSource source) {
+    Objects.requireNonNull(source, "source");
+    // partitions of the retention window first, so rows land in them rather than the default
+    db.transaction(
+        "creating partitions",
+        t -> Maintenance.premake(t, Maintenance.policy(t), Instant.now(), Duration.ofDays(7)));
+    org.jdbi.v3.core.Handle h = null;
+    String why;
+    try {
+      h = db.jdbi().open();
+      h.begin();
+      long n = DirectLoad.run(h, source);
+      h.commit();
+      return new StagedIngest.Result(n, n, 0, null);
+    } catch (RuntimeException e) {
+      rollbackQuietly(h);
+      if (!DirectLoad.notApplicable(e) && !Failures.isTransient(e)) {
+        throw Failures.translate(e, db.target(), "loading rows");
+      }
+      why =
+          DirectLoad.notApplicable(e)
+              ? DirectLoad.reason(e)
+              : "the database failed while streaming ("
+                  + Failures.firstLine(
+                      Failures.translate(e, db.target(), "loading rows").getMessage())
+                  + ")";
+    } finally {
+      if (h != null) {
+        try {
+          h.close();
+        } catch (RuntimeException ignored) {
+          // broken connection: nothing to release
+        }
+      }
+    }
+    try (StagedIngest staged = stagedIngest()) {
+      source.forEach(staged::add);
+      StagedIngest.Result r = staged.merge();
+      return new StagedIngest.Result(r.fileRows(), r.storedRows(), r.summedSteps(), why);
+    }
+  }
+
+  private static void rollbackQuietly(org.jdbi.v3.core.Handle h) {
+    if (h != null) {
+      try {
+        h.rollback();
+      } catch (RuntimeException ignored) {
+        // the connection is broken; the server rolls back
+      }
+    }
+  }
+
+  /**
+   * A two-phase load of a whole data set: rows are staged with {@link StagedIngest#add}, then
+   * {@link StagedIngest#merge} stores the per-step sums in one transaction. Close it afterwards.
+   */
+  public StagedIngest stagedIngest() {
+    return new StagedIngest(db, DEFAULT_RETRY_FOR);
+  }
+
+  /** How long each resolution of the SLI history is kept. */
+  public record RetentionPolicy(Duration raw, Duration hourly, Duration daily) {}
+
+  /** What {@link #maintain} did. */
+  public record MaintenanceReport(
+      List<String> created, List<String> dropped, long strayRowsDropped, RetentionPolicy policy) {}
+
+  /**
+   * Partition upkeep (idempotent, safe from cron or every hour): creates the partitions of the
+   * retention windows and {@code ahead} past {@code now}, files rows parked in default partitions,
+   * and drops partitions wholly older than their resolution's retention. A non-null {@code policy}
+   * is stored first and used from then on.
+   */
+  public MaintenanceReport maintain(Instant now, RetentionPolicy policy, Duration ahead) {
+    return db.transaction(
+        "maintaining partitions",
+        h -> {
+          if (policy != null) {
+            Maintenance.setPolicy(
+                h, new Maintenance.Policy(policy.raw(), policy.hourly(), policy.daily()));
+          }
+          Maintenance.Policy p = Maintenance.policy(h);
+          Maintenance.Report r = Maintenance.run(h, p, now, ahead);
+          return new MaintenanceReport(
+              r.created(),
+              r.dropped(),
+              r.strayRowsDropped(),
+              new RetentionPolicy(p.raw(), p.hour(), p.day()));
+        });
+  }
+
+  /** The stored retention policy. */
+  public RetentionPolicy retentionPolicy() {
+    return db.call(
+        "reading the retention policy",
+        h -> {
+          Maintenance.Policy p = Maintenance.policy(h);
+          return new RetentionPolicy(p.raw(), p.hour(), p.day());
+        });
+  }
+
+  /** One bucket whose rollup differs from the raw rows it sums. */
+  public record RollupDifference(
+      String resolution,
+      String sloId,
+      Instant bucket,
+      long rawGood,
+      long rawTotal,
+      long rawRows,
+      long rollupGood,
+      long rollupTotal,
+      long rollupRows) {}
+
+  /** What {@link #verify} found: the range checked and the differing buckets (first 1,000). */
+  public record VerifyReport(
+      Instant from, Instant to, long differing, List<RollupDifference> listed) {}
+
+  /** Recomputes the hour and day buckets of {@code [from, to)} from raw rows and compares. */
+  public VerifyReport verify(Instant from, Instant to) {
+    Verify.Result r = db.call("verifying rollups", h -> Verify.run(h, from, to));
+    List<RollupDifference> listed = new java.util.ArrayList<>();
+    for (Verify.Difference d : r.listed()) {
+      listed.add(
+          new RollupDifference(
+              d.resolution(),
+              d.sloId(),
+              d.bucket(),
+              d.rawGood(),
+              d.rawTotal(),
+              d.rawRows(),
+              d.rollupGood(),
+              d.rollupTotal(),
+              d.rollupRows()));
+    }
+    return new VerifyReport(r.from(), r.to(), r.differing(), listed);
   }
 
   /** Closes the idle connections kept for reuse. */

@@ -1,10 +1,12 @@
 package dev.slo.jdbc;
 
 import dev.slo.core.InvalidInputException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.postgresql.Driver;
+import org.postgresql.PGProperty;
 
 /**
  * A parsed PostgreSQL JDBC URL with its connection properties. The password comes from the URL or,
@@ -47,6 +49,14 @@ record JdbcUrl(String url, Properties properties, String target) {
     }
     java.util.regex.Matcher hosts = HOSTS.matcher(url);
     if (hosts.find()) {
+      if (hosts.group(1).contains("@")) {
+        throw new InvalidInputException(
+            "\""
+                + shown
+                + "\" is not a valid PostgreSQL JDBC URL: user and password go in parameters"
+                + " (jdbc:postgresql://host:port/database?user=NAME&password=...) or PGPASSWORD,"
+                + " not before the host");
+      }
       for (String host : hosts.group(1).split(",")) {
         String port = host.matches(".*:[^\\]]*") ? host.substring(host.lastIndexOf(':') + 1) : "";
         if (!port.isEmpty() && (!port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535)) {
@@ -73,6 +83,7 @@ record JdbcUrl(String url, Properties properties, String target) {
               + "\" is not a valid PostgreSQL JDBC URL: check host, port and parameters"
               + " (jdbc:postgresql://host:port/database?user=NAME)");
     }
+    checkChoices(shown, parsed);
     String port = parsed.getProperty("PGPORT", "5432");
     Properties props = new Properties();
     String password = env.get("PGPASSWORD");
@@ -90,6 +101,28 @@ record JdbcUrl(String url, Properties properties, String target) {
             + "/"
             + parsed.getProperty("PGDBNAME", "");
     return new JdbcUrl(url, props, target);
+  }
+
+  /** Refuses a parameter outside the driver's closed set of values, such as {@code sslmode}. */
+  private static void checkChoices(String shown, Properties parsed) {
+    for (PGProperty p : PGProperty.values()) {
+      String[] choices = p.getChoices();
+      String value = parsed.getProperty(p.getName());
+      if (choices == null || choices.length == 0 || value == null) {
+        continue;
+      }
+      if (!Arrays.asList(choices).contains(value)) {
+        throw new InvalidInputException(
+            "\""
+                + shown
+                + "\" is not a valid PostgreSQL JDBC URL: "
+                + p.getName()
+                + "="
+                + StorableText.printable(value)
+                + " is not one of "
+                + String.join(", ", choices));
+      }
+    }
   }
 
   /** The URL with passwords replaced by {@code ***}. */

@@ -28,6 +28,8 @@ final class Migrations {
           new Step(1, Migrations::schema),
           new Step(2, Migrations::timescale),
           new Step(3, Migrations::alertRuleColumns),
+          new Step(4, Migrations::rollupStart),
+          new Step(5, Migrations::partition),
           new Step(6, Migrations::corrections));
 
   /** How many migrations there are (versions may skip numbers). */
@@ -38,6 +40,11 @@ final class Migrations {
   private Migrations() {}
 
   static MigrationResult migrate(Jdbi jdbi) {
+    return migrate(jdbi, LATEST);
+  }
+
+  /** Applies the migrations up to version {@code upTo} (tests build older schemas with it). */
+  static MigrationResult migrate(Jdbi jdbi, int upTo) {
     return jdbi.inTransaction(
         h -> {
           h.createQuery(
@@ -62,7 +69,7 @@ final class Migrations {
           }
           List<String> applied = new ArrayList<>();
           for (Step step : STEPS) {
-            if (step.version() > from) {
+            if (step.version() > from && step.version() <= upTo) {
               String description = step.apply().apply(h);
               h.createUpdate(
                       "INSERT INTO slo_schema_version (version, description) VALUES (:v, :d)")
@@ -72,7 +79,7 @@ final class Migrations {
               applied.add("V" + step.version() + ": " + description);
             }
           }
-          return new MigrationResult(from, Math.max(from, LATEST), applied, isHypertable(h));
+          return new MigrationResult(from, Math.max(from, upTo), applied, isHypertable(h));
         });
   }
 
@@ -133,6 +140,45 @@ final class Migrations {
           + Failures.firstLine(e.getMessage())
           + ")";
     }
+  }
+
+  private static String rollupStart(Handle h) {
+    h.createScript(resource("V4__rollup_start.sql")).execute();
+    return "rollups hold the sums of rows at their bucket start; table slo_retention_state";
+  }
+
+  /**
+   * Makes {@code sli_metrics_ts} and both rollups natively range-partitioned (raw by day, hour
+   * buckets by month, day buckets by year, each with a default partition), moving every stored row;
+   * a hypertable is left to TimescaleDB.
+   */
+  private static String partition(Handle h) {
+    if (isHypertable(h)) {
+      return "sli_metrics_ts stays a TimescaleDB hypertable (its chunks are its partitions)";
+    }
+    long rows = 0;
+    for (Partitions.Table t : Partitions.Table.values()) {
+      if (Partitions.isPartitioned(h, t)) {
+        continue;
+      }
+      String key = t == Partitions.Table.RAW ? "slo_id, \"timestamp\"" : "slo_id, bucket";
+      rows += h.createQuery("SELECT count(*) FROM " + t.name).mapTo(Long.class).one();
+      Partitions.convert(
+          h,
+          t,
+          "CREATE TABLE "
+              + t.name
+              + " (LIKE "
+              + t.name
+              + "_unpartitioned INCLUDING DEFAULTS INCLUDING CONSTRAINTS, PRIMARY KEY ("
+              + key
+              + ")) PARTITION BY RANGE ("
+              + t.column
+              + ")");
+    }
+    return "sli_metrics_ts partitioned by day, sli_rollup_hour by month, sli_rollup_day by year ("
+        + rows
+        + " rows moved)";
   }
 
   private static String alertRuleColumns(Handle h) {

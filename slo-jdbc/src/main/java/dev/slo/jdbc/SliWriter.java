@@ -48,26 +48,34 @@ final class SliWriter {
 
   // LATERAL keeps the plan to one index range scan per touched bucket, whatever the statistics
   private static final String ROLLUP_HOUR =
-      "INSERT INTO sli_rollup_hour AS r (slo_id, bucket, good_events, total_events, row_count)"
-          + " SELECT k.slo_id, k.b, s.good, s.total, s.n"
+      "INSERT INTO sli_rollup_hour AS r (slo_id, bucket, good_events, total_events, row_count,"
+          + " start_good, start_total)"
+          + " SELECT k.slo_id, k.b, s.good, s.total, s.n, coalesce(s.sg, 0), coalesce(s.st, 0)"
           + " FROM unnest(CAST(:ids AS text[]), CAST(:buckets AS timestamptz[])) AS k(slo_id, b)"
           + " CROSS JOIN LATERAL (SELECT sum(m.good_events) AS good, sum(m.total_events) AS total,"
-          + " count(*) AS n FROM sli_metrics_ts m WHERE m.slo_id = k.slo_id"
+          + " count(*) AS n, sum(m.good_events) FILTER (WHERE m.\"timestamp\" = k.b) AS sg,"
+          + " sum(m.total_events) FILTER (WHERE m.\"timestamp\" = k.b) AS st"
+          + " FROM sli_metrics_ts m WHERE m.slo_id = k.slo_id"
           + " AND m.\"timestamp\" >= k.b AND m.\"timestamp\" < k.b + interval '1 hour') s"
           + " WHERE s.n > 0"
           + " ON CONFLICT (slo_id, bucket) DO UPDATE SET good_events = excluded.good_events,"
-          + " total_events = excluded.total_events, row_count = excluded.row_count";
+          + " total_events = excluded.total_events, row_count = excluded.row_count,"
+          + " start_good = excluded.start_good, start_total = excluded.start_total";
 
   private static final String ROLLUP_DAY =
-      "INSERT INTO sli_rollup_day AS r (slo_id, bucket, good_events, total_events, row_count)"
-          + " SELECT k.slo_id, k.d, s.good, s.total, s.n"
+      "INSERT INTO sli_rollup_day AS r (slo_id, bucket, good_events, total_events, row_count,"
+          + " start_good, start_total)"
+          + " SELECT k.slo_id, k.d, s.good, s.total, s.n, coalesce(s.sg, 0), coalesce(s.st, 0)"
           + " FROM unnest(CAST(:ids AS text[]), CAST(:buckets AS timestamptz[])) AS k(slo_id, d)"
           + " CROSS JOIN LATERAL (SELECT sum(h.good_events) AS good, sum(h.total_events) AS total,"
-          + " sum(h.row_count) AS n FROM sli_rollup_hour h WHERE h.slo_id = k.slo_id"
+          + " sum(h.row_count) AS n, sum(h.start_good) FILTER (WHERE h.bucket = k.d) AS sg,"
+          + " sum(h.start_total) FILTER (WHERE h.bucket = k.d) AS st"
+          + " FROM sli_rollup_hour h WHERE h.slo_id = k.slo_id"
           + " AND h.bucket >= k.d AND h.bucket < k.d + interval '24 hours') s"
           + " WHERE s.n > 0"
           + " ON CONFLICT (slo_id, bucket) DO UPDATE SET good_events = excluded.good_events,"
-          + " total_events = excluded.total_events, row_count = excluded.row_count";
+          + " total_events = excluded.total_events, row_count = excluded.row_count,"
+          + " start_good = excluded.start_good, start_total = excluded.start_total";
 
   private SliWriter() {}
 

@@ -75,6 +75,23 @@ class StoreEventSourceIT {
     }
     windows.add(new Window(Rows.T0, Rows.T0));
     assertThat(store.eventSource().counts(slo, windows)).isEqualTo(memory.counts(slo, windows));
+    // the batched path (all windows of all SLOs from boundary prefix sums) answers the same
+    BatchCounts batch = new BatchCounts(null, null, new ArrayList<>());
+    Map<Window, dev.slo.core.source.EventCounts> answered =
+        store
+            .db()
+            .call(
+                "test",
+                h ->
+                    batch
+                        .answer(h, Map.of("s", windows, "absent", windows.subList(0, 5)))
+                        .get("s"));
+    List<dev.slo.core.source.EventCounts> expected = memory.counts(slo, windows);
+    for (int i = 0; i < windows.size(); i++) {
+      assertThat(answered.get(windows.get(i)))
+          .as(windows.get(i).toString())
+          .isEqualTo(expected.get(i));
+    }
   }
 
   @Test
@@ -94,6 +111,10 @@ class StoreEventSourceIT {
         Evaluation fromDb = evaluator.evaluate(slo, db, at);
         Evaluation fromMemory = evaluator.evaluate(slo, memory, at);
         assertThat(fromDb).isEqualTo(fromMemory);
+        List<String> notes = new ArrayList<>();
+        EventSource batched = store.eventSource(List.of(slo), at, notes);
+        assertThat(evaluator.evaluate(slo, batched, at)).isEqualTo(fromMemory);
+        assertThat(notes).isEmpty();
       }
     }
   }

@@ -1,0 +1,107 @@
+package dev.slo.cli;
+
+import dev.slo.core.InvalidInputException;
+import dev.slo.core.data.DataFileReader;
+import dev.slo.jdbc.JdbcStore;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code slo db verify}: recomputes rollup buckets from raw rows and reports differences. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description =
+        "Recompute the hour and day buckets of whole UTC days from the raw rows and list every"
+            + " bucket whose rollup differs (days whose raw rows have expired are skipped). Exit 1"
+            + " when a bucket differs.",
+    footer = ExitCode.HELP)
+final class DbVerifyCommand implements Callable<Integer> {
+  @Mixin JdbcOptions jdbc;
+
+  @ParentCommand DbCommand db;
+
+  @Option(
+      names = "--from",
+      paramLabel = "T",
+      description = "First day to check (default: 2 days before now).")
+  String from;
+
+  @Option(names = "--to", paramLabel = "T", description = "Last day to check (default: today).")
+  String to;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
+
+  @Override
+  public Integer call() {
+    if (!jdbc.given()) {
+      throw new InvalidInputException("Missing required option: '--jdbc=URL'");
+    }
+    Instant now = db.parent.clock.instant();
+    Instant lo = day(from == null ? now.minus(2, ChronoUnit.DAYS) : instant("--from", from));
+    Instant hi = day(to == null ? now : instant("--to", to)).plus(1, ChronoUnit.DAYS);
+    if (!lo.isBefore(hi)) {
+      throw new InvalidInputException("--from " + from + " is after --to " + to);
+    }
+    try {
+      JdbcStore.VerifyReport r = jdbc.store().verify(lo, hi);
+      PrintWriter out = self.commandLine().getOut();
+      for (JdbcStore.RollupDifference d : r.listed()) {
+        out.println(
+            d.sloId()
+                + " "
+                + d.resolution()
+                + " "
+                + d.bucket()
+                + ": rollup "
+                + d.rollupGood()
+                + "/"
+                + d.rollupTotal()
+                + " in "
+                + d.rollupRows()
+                + " rows, raw "
+                + d.rawGood()
+                + "/"
+                + d.rawTotal()
+                + " in "
+                + d.rawRows()
+                + " rows");
+      }
+      out.println(
+          jdbc.store().target()
+              + ": checked "
+              + r.from()
+              + " to "
+              + r.to()
+              + ": "
+              + (r.differing() == 0
+                  ? "every hour and day bucket equals its raw rows"
+                  : r.differing()
+                      + " buckets differ"
+                      + (r.differing() > r.listed().size()
+                          ? " (first " + r.listed().size() + " listed)"
+                          : "")));
+      return r.differing() == 0 ? ExitCode.OK : ExitCode.GATE_FAILED;
+    } finally {
+      jdbc.close();
+    }
+  }
+
+  private static Instant day(Instant t) {
+    return t.truncatedTo(ChronoUnit.DAYS);
+  }
+
+  private static Instant instant(String option, String text) {
+    try {
+      return DataFileReader.parseInstant(text);
+    } catch (IllegalArgumentException | InvalidInputException e) {
+      throw new InvalidInputException(
+          option + " " + text + ": not a timestamp; use RFC 3339 or Unix seconds", e);
+    }
+  }
+}
