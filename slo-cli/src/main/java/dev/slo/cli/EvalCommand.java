@@ -3,6 +3,7 @@ package dev.slo.cli;
 import dev.slo.cli.output.Format;
 import dev.slo.cli.output.Renderer;
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.composite.CompositeEvaluator;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.Evaluator;
 import dev.slo.core.event.SloStatusUpdated;
@@ -90,7 +91,12 @@ final class EvalCommand implements Callable<Integer> {
         Instant at = inputs.instant(parent.clock);
         Evaluator evaluator = new Evaluator(inputs.corrections(spec));
         EventSource source = inputs.source(spec, evaluator, slos, at, err);
-        return new Run(spec, at, evaluator.evaluateAll(slos, source, at));
+        // a composite's components are read through the same source, prefetched or not
+        return new Run(
+            spec,
+            at,
+            new CompositeEvaluator(evaluator, inputs.corrections(spec))
+                .evaluateAll(slos, spec.slos(), source, at));
       } finally {
         inputs.close();
       }

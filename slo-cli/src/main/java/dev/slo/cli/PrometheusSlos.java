@@ -14,11 +14,26 @@ import java.util.List;
 public final class PrometheusSlos {
   private PrometheusSlos() {}
 
-  /** The SLOs with a Prometheus SLI, in order; one warning on {@code err} per SLO skipped. */
+  /**
+   * The SLOs with a Prometheus SLI, and the composites whose components all have rules (docs/
+   * math.md, "Composite SLOs"), in order; one warning on {@code err} per SLO skipped.
+   */
   public static List<Slo> select(List<Slo> slos, PrintWriter err) {
     List<Slo> kept = new ArrayList<>();
+    java.util.Map<String, Slo> byId = new java.util.HashMap<>();
+    slos.forEach(s -> byId.putIfAbsent(s.sloId(), s));
     for (Slo slo : slos) {
-      if (RuleGenerator.hasPrometheusSli(slo)) {
+      if (slo.isComposite()) {
+        if (RuleGenerator.hasRules(slo, byId)) {
+          kept.add(slo);
+        } else {
+          err.println(
+              "slo: warning: "
+                  + Printable.escape(slo.sloId())
+                  + ": skipped, a component of this composite is disabled or has no Prometheus"
+                  + " SLI, so its recording rules are not written");
+        }
+      } else if (RuleGenerator.hasPrometheusSli(slo)) {
         kept.add(slo);
       } else {
         err.println(

@@ -73,7 +73,7 @@ public final class ReportCommand implements Callable<Integer> {
           .max(java.util.Comparator.comparing(p::end))
           .ifPresent(zone -> withFlag(() -> p.requireEnded(zone, now)));
     }
-    ReportBuilder builder = Report.builder().slos(slos).generatedAt(now);
+    ReportBuilder builder = Report.builder().slos(slos).catalog(spec.slos()).generatedAt(now);
     if (p == null) {
       builder.at(inputs.instant(parent.clock()));
     } else {

@@ -264,12 +264,13 @@ final class JdbcSloRepository implements SloRepository {
         .bind("no_data", slo.noData().name())
         .bind("warning_below", slo.thresholds().warningBelow())
         .bind("critical_below", slo.thresholds().criticalBelow())
-        .bind("sli", SliJson.encode(slo.sli()));
+        .bind("sli", SliJson.encode(slo));
   }
 
   private static Slo read(ResultSet rs) throws SQLException {
     String id = rs.getString("slo_id");
     String slice = rs.getString("timeslice_length");
+    String sli = rs.getString("sli");
     return Slo.builder()
         .sloId(id)
         .sloName(rs.getString("slo_name"))
@@ -287,7 +288,8 @@ final class JdbcSloRepository implements SloRepository {
         .noData(NoDataPolicy.valueOf(rs.getString("no_data")))
         .thresholds(
             new StatusThresholds(rs.getDouble("warning_below"), rs.getDouble("critical_below")))
-        .sli(SliJson.decode(rs.getString("sli"), id))
+        .sli(SliJson.decode(sli, id))
+        .composite(SliJson.composite(sli, id))
         .build();
   }
 }

@@ -3,12 +3,23 @@ package dev.slo.jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slo.core.SourceException;
+import dev.slo.core.model.Composite;
+import dev.slo.core.model.CompositeComponent;
 import dev.slo.core.model.LatencySli;
 import dev.slo.core.model.SliDefinition;
+import dev.slo.core.model.Slo;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The {@code slos.sli} JSONB column: an SLO's metrics-server definition. Thread-safe. */
+/**
+ * The {@code slos.sli} JSONB column: where an SLO's events come from, that is its metrics-server
+ * definition, or for a composite SLO its components ({@code {"composite": {"components":
+ * [{"slo_id": ..., "weight": "3"}]}}}, weights as exact decimal text). Thread-safe.
+ */
 final class SliJson {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,6 +45,40 @@ final class SliJson {
       ln.put("selector", l.selector());
     }
     return n.toString();
+  }
+
+  /** The column's JSON text for {@code slo}: its components when a composite, else its SLI. */
+  static String encode(Slo slo) {
+    if (!slo.isComposite()) {
+      return encode(slo.sli());
+    }
+    ObjectNode n = JSON.createObjectNode();
+    ArrayNode parts = n.putObject("composite").putArray("components");
+    for (CompositeComponent c : slo.composite().components()) {
+      parts.addObject().put("slo_id", c.sloId()).put("weight", c.weight().toPlainString());
+    }
+    return n.toString();
+  }
+
+  /** The components stored in {@code json}, or null when it holds no composite. */
+  static Composite composite(String json, String sloId) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      JsonNode c = JSON.readTree(json).get("composite");
+      if (c == null) {
+        return null;
+      }
+      List<CompositeComponent> parts = new ArrayList<>();
+      for (JsonNode p : c.get("components")) {
+        parts.add(new CompositeComponent(text(p, "slo_id"), new BigDecimal(text(p, "weight"))));
+      }
+      return new Composite(parts);
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw new SourceException(
+          "slos.sli of SLO \"" + sloId + "\" is not a valid composite: " + e.getMessage(), e);
+    }
   }
 
   /** The definition stored as {@code json}; {@link SliDefinition#NONE} for null. */

@@ -1,5 +1,6 @@
 package dev.slo.report;
 
+import dev.slo.core.eval.ComponentStatus;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.FiringAlert;
 import dev.slo.core.window.DurationText;
@@ -61,5 +62,28 @@ final class Figures {
         burn(a.burnRateShort()),
         DurationText.format(a.tier().shortWindow()),
         a.tier().factor().stripTrailingZeros().toPlainString() + "x");
+  }
+
+  /**
+   * One component of a composite in words: {@code a (weight 3): SLI 99.8%, 200.0% of its budget}.
+   */
+  static String component(ComponentStatus c) {
+    return c.sloId()
+        + " (weight "
+        + c.weight().toPlainString()
+        + (c.composite() ? ", composite" : "")
+        + "): "
+        + (c.noData() || c.currentSliPercent() == null
+            ? "no data, left out of the weights"
+            : "SLI "
+                + percent(c.currentSliPercent())
+                + ", "
+                + budget(c.errorBudgetConsumed())
+                + " of its budget consumed");
+  }
+
+  /** The components of a composite, {@code ; }-separated, or empty for a plain SLO. */
+  static String components(Evaluation e) {
+    return e.components().stream().map(Figures::component).collect(Collectors.joining("; "));
   }
 }

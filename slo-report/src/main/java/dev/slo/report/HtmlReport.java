@@ -133,6 +133,10 @@ final class HtmlReport {
         .append("<figcaption>SLI over the period to each instant, against the target (dashed).")
         .append("</figcaption></figure>\n</div>\n");
     burnRates(sb, e);
+    if (e.slo().isComposite()) {
+      sb.append("<h3>Components</h3>\n");
+      list(sb, e.components().stream().map(Figures::component).toList(), "None.");
+    }
     if (!e.exclusion().isEmpty()) {
       sb.append("<h3>Corrections</h3>\n");
       list(sb, CorrectionFigures.lines(e), "None.");

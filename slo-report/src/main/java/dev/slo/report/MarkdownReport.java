@@ -60,6 +60,14 @@ final class MarkdownReport {
         sb.append("- ").append(text(line(e))).append('\n');
       }
     }
+    List<Evaluation> composites =
+        r.slos().stream().map(SloReport::evaluation).filter(e -> e.slo().isComposite()).toList();
+    if (!composites.isEmpty()) {
+      sb.append("\n**Composites:**\n\n");
+      for (Evaluation e : composites) {
+        sb.append("- ").append(text(e.slo().sloId() + ": " + Figures.components(e))).append('\n');
+      }
+    }
     return sb.toString();
   }
 

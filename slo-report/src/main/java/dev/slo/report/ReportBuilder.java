@@ -1,6 +1,7 @@
 package dev.slo.report;
 
 import dev.slo.core.ValidationException;
+import dev.slo.core.composite.CompositeEvaluator;
 import dev.slo.core.correction.Corrections;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.Evaluator;
@@ -11,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +37,9 @@ public final class ReportBuilder {
   private static final Duration SIX_HOURLY_UP_TO = Duration.ofDays(31);
 
   private Evaluator evaluator = new Evaluator();
+  private Corrections corrections = Corrections.NONE;
   private List<Slo> slos = List.of();
+  private @Nullable List<Slo> catalog;
   private @Nullable EventSource source;
   private @Nullable Instant at;
   private @Nullable ReportPeriod period;
@@ -48,9 +53,19 @@ public final class ReportBuilder {
     return this;
   }
 
+  /**
+   * The SLOs in which composite components are looked up (docs/math.md, "Composite SLOs"), such as
+   * every SLO of the spec; default: the SLOs reported.
+   */
+  public ReportBuilder catalog(List<Slo> all) {
+    this.catalog = List.copyOf(all);
+    return this;
+  }
+
   /** Corrections whose events every figure leaves out; none by default. */
   public ReportBuilder corrections(Corrections corrections) {
     this.evaluator = new Evaluator(Objects.requireNonNull(corrections, "corrections"));
+    this.corrections = corrections;
     return this;
   }
 
@@ -103,19 +118,26 @@ public final class ReportBuilder {
         period.requireEnded(slo.timeZone(), generatedAt);
       }
     }
+    Map<String, Slo> byId = new LinkedHashMap<>();
+    (catalog != null ? catalog : slos).forEach(s -> byId.putIfAbsent(s.sloId(), s));
+    slos.forEach(s -> byId.putIfAbsent(s.sloId(), s));
     List<SloReport> out = new ArrayList<>();
     for (Slo slo : slos) {
-      out.add(report(slo, at != null ? at : period.end(slo.timeZone())));
+      out.add(report(slo, byId, at != null ? at : period.end(slo.timeZone())));
     }
     return new Report(generatedAt, at, period, sorted(out));
   }
 
-  private SloReport report(Slo slo, Instant when) {
-    Evaluation e = evaluator.evaluate(slo, source, when);
+  private SloReport report(Slo slo, Map<String, Slo> byId, Instant when) {
+    EventSource src = Objects.requireNonNull(source, "source");
+    CompositeEvaluator composites = new CompositeEvaluator(evaluator, corrections);
+    Evaluation e = composites.evaluate(slo, byId, src, when);
     List<SeriesPoint> series = new ArrayList<>();
     for (Instant t : samples(e.period(), when)) {
       series.add(
-          t.equals(when) ? SeriesPoint.of(e) : SeriesPoint.of(evaluator.evaluate(slo, source, t)));
+          t.equals(when)
+              ? SeriesPoint.of(e)
+              : SeriesPoint.of(composites.evaluate(slo, byId, src, t)));
     }
     return new SloReport(e, series);
   }

@@ -75,6 +75,13 @@ final class ApiJson {
         x.put("selector", l.selector());
       }
     }
+    if (s.isComposite()) { // as written in a spec, so the object round-trips through POST
+      com.fasterxml.jackson.databind.node.ArrayNode parts =
+          o.putObject("composite").putArray("components");
+      s.composite()
+          .components()
+          .forEach(c -> parts.addObject().put("slo_id", c.sloId()).put("weight", c.weight()));
+    }
     return o;
   }
 

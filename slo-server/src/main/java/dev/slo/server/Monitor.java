@@ -2,6 +2,7 @@ package dev.slo.server;
 
 import dev.slo.core.SloException;
 import dev.slo.core.ValidationException;
+import dev.slo.core.composite.CompositeEvaluator;
 import dev.slo.core.correction.Corrections;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.Evaluator;
@@ -63,6 +64,7 @@ public final class Monitor implements AutoCloseable {
   private final Hysteresis hysteresis;
   private final PrintWriter log;
   private final Evaluator evaluator;
+  private final CompositeEvaluator composites;
   private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastRecorded = new ConcurrentHashMap<>();
   private final ReentrantLock pass = new ReentrantLock();
@@ -81,6 +83,7 @@ public final class Monitor implements AutoCloseable {
     this.log = b.log;
     this.fleet = b.fleet == null ? null : new FleetMembership(b.fleet, b.log);
     this.evaluator = new Evaluator(b.corrections);
+    this.composites = new CompositeEvaluator(evaluator, b.corrections);
     for (Slo s : b.slos) {
       if (store.slos().get(s.sloId()).isPresent()) {
         store.slos().update(s);
@@ -290,12 +293,15 @@ public final class Monitor implements AutoCloseable {
       if (fleet != null) {
         fleet.rebalance(at);
       }
-      for (Slo slo : store.slos().list(SloFilter.ALL)) {
+      List<Slo> slos = store.slos().list(SloFilter.ALL);
+      Map<String, Slo> byId = new java.util.HashMap<>();
+      slos.forEach(s -> byId.putIfAbsent(s.sloId(), s));
+      for (Slo slo : slos) {
         if (fleet != null && !fleet.owns(slo.sloId())) {
           snapshots.remove(slo.sloId());
           lastRecorded.remove(slo.sloId());
         } else if (slo.enabled()) {
-          evaluate(slo, at);
+          evaluate(slo, byId, at);
         }
       }
       List<Snapshot> all = snapshots();
@@ -368,13 +374,14 @@ public final class Monitor implements AutoCloseable {
     }
   }
 
-  private void evaluate(Slo slo, Instant at) {
+  private void evaluate(Slo slo, Map<String, Slo> byId, Instant at) {
     Snapshot prev = snapshots.get(slo.sloId());
     Evaluation last = prev == null ? null : prev.evaluation();
     Map<String, AlertState> prevAlerts = prev == null ? Map.of() : prev.alerts();
     Snapshot next;
     try {
-      Evaluation raw = evaluator.evaluate(slo, source, at);
+      // a composite whose component was deleted is refused here and reported stale
+      Evaluation raw = composites.evaluate(slo, byId, source, at);
       Hysteresis.Outcome o = hysteresis.apply(raw, last == null ? null : last.status(), prevAlerts);
       next =
           Snapshot.of(

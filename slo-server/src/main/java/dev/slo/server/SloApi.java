@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.slo.core.ValidationException;
+import dev.slo.core.composite.CompositeGraph;
+import dev.slo.core.composite.CompositeProblem;
 import dev.slo.core.data.DataFileReader;
 import dev.slo.core.json.StatusJson;
 import dev.slo.core.model.Slo;
@@ -156,6 +158,16 @@ final class SloApi {
               .map(q -> (q.field().isEmpty() ? "" : q.field() + ": ") + q.message())
               .collect(Collectors.joining("; "));
       throw new ApiException(400, "invalid_field", message, first.field(), Map.of());
+    }
+    if (slo.isComposite()) { // its components must exist, share its period and form no cycle
+      List<Slo> all = new java.util.ArrayList<>(store.slos().list(SloFilter.ALL));
+      all.add(slo);
+      for (CompositeProblem p : CompositeGraph.problems(all)) {
+        if (p.sloIndex() == all.size() - 1) {
+          throw new ApiException(
+              400, "invalid_field", p.field() + ": " + p.message(), p.field(), Map.of());
+        }
+      }
     }
     try {
       store.slos().create(slo);

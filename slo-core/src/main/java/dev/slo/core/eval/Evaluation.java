@@ -42,6 +42,7 @@ import org.jspecify.annotations.Nullable;
  * @param suppressed tiers whose burn rates reach their factor but that do not fire, with why
  * @param sliInterval the 95% Wilson interval of the period's SLI, null without data
  * @param windowSliIntervals the 95% Wilson interval of the SLI over each burn window with events
+ * @param components for a composite SLO, its direct components in spec order; empty otherwise
  */
 public record Evaluation(
     Slo slo,
@@ -66,10 +67,64 @@ public record Evaluation(
     Exclusion exclusion,
     List<SuppressedAlert> suppressed,
     @Nullable SliInterval sliInterval,
-    Map<Duration, SliInterval> windowSliIntervals) {
+    Map<Duration, SliInterval> windowSliIntervals,
+    List<ComponentStatus> components) {
+
+  /** An evaluation of an SLO that is not a composite: no components. */
+  public Evaluation(
+      Slo slo,
+      Instant at,
+      Window period,
+      EventCounts units,
+      boolean noData,
+      Double currentSliPercent,
+      double errorBudgetConsumed,
+      double errorBudgetRemaining,
+      double totalBudget,
+      double consumedBudget,
+      double remainingBudget,
+      Map<Duration, Double> burnRates,
+      double periodBurnRate,
+      List<AlertTier> tiers,
+      List<FiringAlert> alerts,
+      Status status,
+      Duration timeToExhaustion,
+      Instant projectedExhaustion,
+      List<String> recommendations,
+      Exclusion exclusion,
+      List<SuppressedAlert> suppressed,
+      @Nullable SliInterval sliInterval,
+      Map<Duration, SliInterval> windowSliIntervals) {
+    this(
+        slo,
+        at,
+        period,
+        units,
+        noData,
+        currentSliPercent,
+        errorBudgetConsumed,
+        errorBudgetRemaining,
+        totalBudget,
+        consumedBudget,
+        remainingBudget,
+        burnRates,
+        periodBurnRate,
+        tiers,
+        alerts,
+        status,
+        timeToExhaustion,
+        projectedExhaustion,
+        recommendations,
+        exclusion,
+        suppressed,
+        sliInterval,
+        windowSliIntervals,
+        List.of());
+  }
 
   /** Copies the collections. */
   public Evaluation {
+    components = List.copyOf(components);
     exclusion = exclusion == null ? Exclusion.NONE : exclusion;
     burnRates = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(burnRates));
     tiers = List.copyOf(tiers);
@@ -105,7 +160,8 @@ public record Evaluation(
         exclusion,
         suppressed,
         sliInterval,
-        windowSliIntervals);
+        windowSliIntervals,
+        components);
   }
 
   /** The target in percent, e.g. 99.9. */

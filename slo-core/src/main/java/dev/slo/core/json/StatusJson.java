@@ -100,6 +100,18 @@ public final class StatusJson {
     }
     ArrayNode recs = o.putArray("recommendations");
     e.recommendations().forEach(recs::add);
+    if (e.slo().isComposite()) {
+      ArrayNode parts = o.putArray("components");
+      for (var c : e.components()) {
+        ObjectNode x = parts.addObject();
+        x.put("slo_id", c.sloId());
+        x.put("weight", c.weight());
+        x.put("composite", c.composite());
+        x.put("no_data", c.noData());
+        x.put("current_sli", c.currentSliPercent());
+        x.put("error_budget_consumed", c.errorBudgetConsumed());
+      }
+    }
     o.set("corrections", corrections(e.exclusion()));
     return o;
   }

@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  * @param alertTiers the SLO's own burn-rate alert tiers (e.g. from OpenSLO alert conditions); empty
  *     for the default multi-window tiers scaled to the period ({@link
  *     dev.slo.core.alert.AlertPolicy})
+ * @param composite the components when this SLO is a composite of others (docs/math.md), else null;
+ *     a composite has no SLI of its own and uses budgeting_method OCCURRENCES
  */
 public record Slo(
     String sloId,
@@ -55,7 +57,8 @@ public record Slo(
     SliDefinition sli,
     long minEvents,
     StatusBasis statusOn,
-    java.util.List<dev.slo.core.alert.AlertTier> alertTiers) {
+    java.util.List<dev.slo.core.alert.AlertTier> alertTiers,
+    Composite composite) {
 
   /** The pattern every slo_id matches. */
   public static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,99}");
@@ -83,6 +86,16 @@ public record Slo(
     thresholds = thresholds == null ? StatusThresholds.DEFAULT : thresholds;
     sli = sli == null ? SliDefinition.NONE : sli;
     statusOn = statusOn == null ? StatusBasis.POINT : statusOn;
+    if (composite != null) {
+      composite.requireFits(sloId, budgetingMethod, sli);
+      if (minEvents > 0 || statusOn != StatusBasis.POINT) {
+        throw ValidationException.withMessage(
+            minEvents > 0 ? "min_events" : "status_on",
+            null,
+            "min_events and status_on are not supported on a composite SLO yet; set them on its"
+                + " components");
+      }
+    }
     if (minEvents < 0) {
       throw new ValidationException("min_events", minEvents, "use 0 (off) or more");
     }
@@ -135,6 +148,11 @@ public record Slo(
     }
   }
 
+  /** True when this SLO is a composite of other SLOs. */
+  public boolean isComposite() {
+    return composite != null;
+  }
+
   /**
    * A builder. Required: slo_id, slo_name, service_name, slo_type, target_percentage, time_period.
    * Defaults: enabled, UTC, occurrences, no_data ignore, default status thresholds, no SLI query.
@@ -179,7 +197,8 @@ public record Slo(
         .sli(sli)
         .minEvents(minEvents)
         .statusOn(statusOn)
-        .alertTiers(alertTiers);
+        .alertTiers(alertTiers)
+        .composite(composite);
   }
 
   /**
@@ -290,6 +309,7 @@ public record Slo(
     private StatusBasis statusOn = StatusBasis.POINT;
 
     private java.util.List<dev.slo.core.alert.AlertTier> alertTiers = java.util.List.of();
+    private Composite composite;
 
     private Builder() {}
 
@@ -379,6 +399,11 @@ public record Slo(
       return this;
     }
 
+    public Builder composite(Composite v) {
+      composite = v;
+      return this;
+    }
+
     public Builder minEvents(long v) {
       minEvents = v;
       return this;
@@ -415,7 +440,8 @@ public record Slo(
           sli,
           minEvents,
           statusOn,
-          alertTiers);
+          alertTiers,
+          composite);
     }
   }
 }

@@ -57,7 +57,8 @@ public final class SpecParser {
           "latency",
           "min_events",
           "status_on",
-          "alert_tiers");
+          "alert_tiers",
+          "composite");
 
   /** The optional top-level {@code apiVersion} of this format. */
   public static final String API_VERSION = "slo.dev/v1";
@@ -107,6 +108,8 @@ public final class SpecParser {
               source, slosNode.line(), "slos", Node.kind(slosNode) + " is not a list of SLOs"));
     } else {
       Map<String, Integer> seen = new HashMap<>();
+      List<Node> kept = new ArrayList<>();
+      List<String> keptPaths = new ArrayList<>();
       for (int i = 0; i < list.items().size(); i++) {
         Node item = list.items().get(i);
         String path = "slos[" + i + "]";
@@ -122,7 +125,12 @@ public final class SpecParser {
                   Printable.quote(id) + " is a duplicate slo_id; first defined on line " + first));
         } else if (slo != null) {
           slos.add(slo);
+          kept.add(item);
+          keptPaths.add(path);
         }
+      }
+      if (problems.isEmpty()) {
+        problems.addAll(CompositeSpec.check(source, keptPaths, slos, kept));
       }
     }
     if (top.has("corrections")) {
@@ -266,6 +274,7 @@ public final class SpecParser {
       b.alertTiers(tiers);
     }
     sli(f, b, source, path, problems);
+    CompositeSpec.read(f, b, source, problems);
     if (target != null) {
       b.targetPercentage(target.doubleValue());
     }
@@ -274,7 +283,14 @@ public final class SpecParser {
       try {
         slo = b.build();
       } catch (ValidationException e) {
-        f.problem(e.field(), e.getMessage());
+        Node.MapNode c = f.mapping("composite");
+        if (c != null && e.field().startsWith("composite")) {
+          problems.add(
+              new SpecProblem(
+                  source, CompositeSpec.line(c, e.field()), f.path(e.field()), e.getMessage()));
+        } else {
+          f.problem(e.field(), e.getMessage());
+        }
       }
     }
     if (corrections != null) {

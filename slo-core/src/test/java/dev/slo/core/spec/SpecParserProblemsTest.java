@@ -106,7 +106,7 @@ class SpecParserProblemsTest {
             "s.yaml:8: slos[0].time_zone: \"Mars/Olympus\" is not a valid time_zone; use an IANA"
                 + " name such as UTC, Europe/Berlin or America/New_York",
             "s.yaml:9: slos[0].colour: \"colour\" is not a known field; known fields: alert_tiers,"
-                + " bad_counter, bad_query, budgeting_method, corrections, description, enabled,"
+                + " bad_counter, bad_query, budgeting_method, composite, corrections, description, enabled,"
                 + " good_counter, good_query, latency, min_events, no_data, service_name,"
                 + " sli_query, slo_id, slo_name, slo_type, status_on, status_thresholds,"
                 + " target_percentage, time_period, time_zone, timeslice_length,"

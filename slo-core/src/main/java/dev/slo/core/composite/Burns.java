@@ -1,0 +1,133 @@
+package dev.slo.core.composite;
+
+import dev.slo.core.SourceException;
+import dev.slo.core.model.CompositeComponent;
+import dev.slo.core.model.Slo;
+import dev.slo.core.source.EventCounts;
+import dev.slo.core.source.EventSource;
+import dev.slo.core.window.Window;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The burn rate of each SLO of one composite evaluation in each window, exact, memoised so that a
+ * leaf shared by several composites is read from the source once. A window in which an SLO has no
+ * events has no burn rate (null): a leaf without events there, or a composite none of whose
+ * components has events there. Not thread-safe; one per evaluation.
+ */
+final class Burns {
+  private static final MathContext MC = MathContext.DECIMAL128;
+
+  private final Map<String, Slo> byId;
+  private final EventSource source;
+  private final List<Window> windows;
+  private final Map<String, Node> memo = new HashMap<>();
+
+  Burns(Map<String, Slo> byId, EventSource source, List<Window> windows) {
+    this.byId = byId;
+    this.source = source;
+    this.windows = windows;
+  }
+
+  /**
+   * One SLO's burn rates per window, and the leaves it is built from.
+   *
+   * @param burns burn rate per window; null where it has no events
+   * @param leaves the leaf SLOs it rests on with their counts in the first window (the elapsed
+   *     period), each once
+   */
+  record Node(Map<Window, @Nullable BigDecimal> burns, Map<String, EventCounts> leaves) {
+    @Nullable BigDecimal burn(Window w) {
+      return burns.get(w);
+    }
+
+    /** The leaves' counts over the elapsed period, summed. */
+    EventCounts units() {
+      EventCounts sum = EventCounts.ZERO;
+      for (EventCounts c : leaves.values()) {
+        sum = sum.plus(c);
+      }
+      return sum;
+    }
+  }
+
+  Slo slo(String id) {
+    Slo s = byId.get(id);
+    if (s == null) {
+      throw new IllegalArgumentException(
+          id + " is not a known SLO: check composites with CompositeGraph before evaluating");
+    }
+    return s;
+  }
+
+  Node of(Slo slo) {
+    Node known = memo.get(slo.sloId());
+    if (known != null) {
+      return known;
+    }
+    Node n = slo.isComposite() ? composite(slo) : leaf(slo);
+    memo.put(slo.sloId(), n);
+    return n;
+  }
+
+  private Node leaf(Slo slo) {
+    List<EventCounts> counts = source.counts(slo, windows);
+    if (counts.size() != windows.size()) {
+      throw new SourceException(
+          "source answered " + counts.size() + " counts for " + windows.size() + " windows");
+    }
+    BigDecimal ratio = slo.errorBudgetRatio();
+    Map<Window, @Nullable BigDecimal> burns = new LinkedHashMap<>();
+    for (int i = 0; i < windows.size(); i++) {
+      EventCounts c = counts.get(i);
+      burns.put(
+          windows.get(i),
+          c.total() == 0
+              ? null
+              : BigDecimal.valueOf(c.bad())
+                  .divide(BigDecimal.valueOf(c.total()).multiply(ratio), MC));
+    }
+    return new Node(burns, Map.of(slo.sloId(), counts.get(0)));
+  }
+
+  private Node composite(Slo slo) {
+    Map<Window, @Nullable BigDecimal> burns = new LinkedHashMap<>();
+    Map<String, EventCounts> leaves = new LinkedHashMap<>();
+    List<CompositeComponent> parts = slo.composite().components();
+    Set<Node> nodes = new LinkedHashSet<>();
+    Node[] byPart = new Node[parts.size()];
+    for (int i = 0; i < parts.size(); i++) {
+      byPart[i] = of(slo(parts.get(i).sloId()));
+      nodes.add(byPart[i]);
+    }
+    for (Node n : nodes) {
+      leaves.putAll(n.leaves());
+    }
+    for (Window w : windows) {
+      BigDecimal weighted = BigDecimal.ZERO;
+      BigDecimal weights = BigDecimal.ZERO;
+      for (int i = 0; i < parts.size(); i++) {
+        BigDecimal b = byPart[i].burn(w);
+        if (b != null) {
+          weighted = weighted.add(parts.get(i).weight().multiply(b));
+          weights = weights.add(parts.get(i).weight());
+        }
+      }
+      burns.put(w, weights.signum() == 0 ? null : weighted.divide(weights, MC));
+    }
+    return new Node(burns, leaves);
+  }
+
+  /** A composite's SLI in percent from its burn rate: {@code max(0, 1 - ratio × burn) × 100}. */
+  static Double sliPercent(BigDecimal ratio, BigDecimal burn) {
+    BigDecimal sli = BigDecimal.ONE.subtract(ratio.multiply(burn));
+    return sli.signum() < 0 ? 0.0 : sli.movePointRight(2).doubleValue();
+  }
+}
