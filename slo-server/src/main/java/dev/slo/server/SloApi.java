@@ -18,7 +18,6 @@ import dev.slo.core.store.SloFilter;
 import dev.slo.core.store.SloStore;
 import dev.slo.core.window.Window;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -32,7 +31,8 @@ import java.util.stream.Collectors;
 /**
  * The REST API of docs/openapi.json plus {@code /metrics}, {@code /healthz}, {@code /readyz} and
  * {@code /api/v1/openapi.json}. Routes, checks methods (405 with Allow), the bearer token of write
- * endpoints (401), known SLOs (404) and inputs (400 naming the field). Thread-safe.
+ * endpoints (401; see {@link Access}), known SLOs (404) and inputs (400 naming the field).
+ * Thread-safe.
  */
 final class SloApi {
   private static final String SLOS = "/api/v1/slos";
@@ -55,7 +55,7 @@ final class SloApi {
   private final Monitor monitor;
   private final MetricsExposition metrics;
   private final Clock clock;
-  private final byte[] token;
+  private final Access access;
   private final byte[] openApi;
 
   SloApi(
@@ -63,18 +63,21 @@ final class SloApi {
       Monitor monitor,
       MetricsExposition metrics,
       Clock clock,
-      String token,
+      Access access,
       byte[] openApi) {
     this.store = store;
     this.monitor = monitor;
     this.metrics = metrics;
     this.clock = clock;
-    this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+    this.access = access;
     this.openApi = openApi.clone();
   }
 
   Exchange.Response handle(Exchange x) {
     String p = x.path();
+    if (x.method().equals("GET")) {
+      access.read(x);
+    }
     switch (p) {
       case "/healthz":
         allow(x, "GET");
@@ -246,22 +249,7 @@ final class SloApi {
   }
 
   private void authorize(Exchange x) {
-    if (token == null) {
-      return;
-    }
-    String h = x.authorization();
-    byte[] given =
-        h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)
-            ? h.substring(7).trim().getBytes(StandardCharsets.UTF_8)
-            : new byte[0];
-    if (!MessageDigest.isEqual(given, token)) {
-      throw new ApiException(
-          401,
-          "unauthorized",
-          "this endpoint needs the header Authorization: Bearer <token>",
-          null,
-          Map.of("WWW-Authenticate", "Bearer realm=\"slo\""));
-    }
+    access.write(x);
   }
 
   private static void params(Exchange x, String... known) {
