@@ -81,6 +81,11 @@ public final class SloServer implements AutoCloseable {
     return http.port();
   }
 
+  /** Open HTTP connections, for tests. */
+  int connections() throws Exception {
+    return http.connections();
+  }
+
   /** Runs one evaluation pass now, in the caller's thread. */
   public void evaluateNow() {
     monitor.evaluateNow();
