@@ -3,6 +3,7 @@ package dev.slo.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.slo.core.SourceException;
 import dev.slo.core.ValidationException;
 import dev.slo.core.data.DataFileReader;
 import dev.slo.core.json.StatusJson;
@@ -36,6 +37,9 @@ import java.util.stream.Collectors;
  */
 final class SloApi {
   private static final String SLOS = "/api/v1/slos";
+
+  /** The source_error of values served while the store cannot be reached. */
+  static final String STORE_DOWN = "the store cannot be reached; these are the last good values";
 
   /** Every route, as {@code METHOD path}; docs/openapi.json documents exactly these. */
   static final List<String> ROUTES =
@@ -175,7 +179,19 @@ final class SloApi {
   }
 
   private Snapshot snapshot(String sloId) {
-    Slo slo = store.slos().get(sloId).orElseThrow(() -> ApiException.unknownSlo(sloId));
+    Slo slo;
+    try {
+      slo = store.slos().get(sloId).orElseThrow(() -> ApiException.unknownSlo(sloId));
+    } catch (SourceException e) {
+      // the store is down: the last good values, marked stale, rather than no answer
+      Snapshot last = monitor.snapshot(sloId).orElseThrow(() -> e);
+      if (last.statusJson() == null) {
+        throw e;
+      }
+      return last.stale()
+          ? last
+          : Snapshot.of(last.slo(), last.evaluation(), last.alerts(), STORE_DOWN, last.lastAttempt());
+    }
     if (!slo.enabled()) {
       throw new ApiException(
           409, "slo_disabled", "\"" + sloId + "\" is disabled, so it is not evaluated");
