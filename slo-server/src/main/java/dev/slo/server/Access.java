@@ -10,9 +10,9 @@ import java.util.Set;
 
 /**
  * Who may read and write (docs/serve.md, "Access"): the bearer tokens of reads and writes, and the
- * browser origins allowed to write. A write must be {@code Content-Type: application/json} and, when
- * it carries an {@code Origin}, come from this server's own origin or an allowed one, so that a web
- * page cannot post to the API behind its user's back. Immutable.
+ * browser origins allowed to write. A write must be {@code Content-Type: application/json} and,
+ * when it carries an {@code Origin}, come from this server's own origin or an allowed one, so that
+ * a web page cannot post to the API behind its user's back. Immutable.
  *
  * @param writeToken the bearer token of writes, or null for anonymous writes
  * @param readToken the bearer token of reads (the write token works too), or null for open reads
@@ -75,9 +75,27 @@ record Access(String writeToken, String readToken, Set<String> origins) {
     return origins.contains("*") || origins.contains(origin.toLowerCase(Locale.ROOT));
   }
 
+  /**
+   * True when {@code origin} is this server as the browser reached it. The host must be an IP
+   * address or {@code localhost}: a page whose DNS name was re-pointed at this server (DNS
+   * rebinding) has the same origin as its own name, so a name counts only through {@code
+   * --allow-origin}.
+   */
   private static boolean sameOrigin(String origin, String host) {
     return host != null
-        && (origin.equalsIgnoreCase("http://" + host) || origin.equalsIgnoreCase("https://" + host));
+        && literal(host)
+        && (origin.equalsIgnoreCase("http://" + host)
+            || origin.equalsIgnoreCase("https://" + host));
+  }
+
+  private static boolean literal(String hostPort) {
+    String h = hostPort.toLowerCase(Locale.ROOT);
+    if (h.startsWith("[")) {
+      return h.indexOf(']') > 0;
+    }
+    int colon = h.indexOf(':');
+    String name = colon < 0 ? h : h.substring(0, colon);
+    return name.equals("localhost") || name.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
   }
 
   private static void bearer(Exchange x, String token, String alternative) {

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The transport: our {@link HttpFront} reads whole requests, a fixed worker pool turns each into
- * an {@link Exchange} for {@link SloApi}, and every failure becomes a JSON error body, never a stack
+ * The transport: our {@link HttpFront} reads whole requests, a fixed worker pool turns each into an
+ * {@link Exchange} for {@link SloApi}, and every failure becomes a JSON error body, never a stack
  * trace or an HTML page. A store that cannot be reached (a {@link SourceException}) is a 503 with
  * {@code Retry-After}. Browser preflights ({@code OPTIONS}) of allowed origins are answered here.
  * Thread-safe.
@@ -102,8 +102,7 @@ final class ApiServer {
     return new Exchange.Response(e.status(), Exchange.Response.JSON, ApiJson.error(e), e.headers());
   }
 
-  private Exchange.Response handle(
-      RequestParser.Head head, byte[] body, InetSocketAddress local) {
+  private Exchange.Response handle(RequestParser.Head head, byte[] body, InetSocketAddress local) {
     String origin = head.header("origin");
     boolean cors = origin != null && access.allowed(origin);
     Exchange.Response r;

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -145,11 +146,15 @@ final class HttpFront {
             accept();
           } else {
             Conn c = (Conn) k.attachment();
-            if (k.isReadable()) {
-              read(c);
-            }
-            if (k.isValid() && k.isWritable()) {
-              write(c);
+            try {
+              if (k.isReadable()) {
+                read(c);
+              }
+              if (k.isValid() && k.isWritable()) {
+                write(c);
+              }
+            } catch (CancelledKeyException e) {
+              close(c);
             }
           }
         }
@@ -245,7 +250,11 @@ final class HttpFront {
     }
     c.append(readBuffer.array(), n);
     if (c.state == State.IDLE) {
-      c.expect(State.HEAD, limits.headerTimeout());
+      if (c.served) {
+        c.expect(State.HEAD, limits.headerTimeout());
+      } else {
+        c.state = State.HEAD; // a new connection's deadline runs from its accept
+      }
     }
     advance(c);
   }
@@ -356,6 +365,7 @@ final class HttpFront {
       return;
     }
     c.next();
+    c.served = true;
     c.expect(State.IDLE, limits.idleTimeout());
     c.key.interestOps(SelectionKey.OP_READ);
     if (c.len > 0) {
@@ -480,6 +490,7 @@ final class HttpFront {
     RequestParser.Head head;
     ByteBuffer out;
     boolean keep;
+    boolean served;
 
     Conn(SocketChannel ch) {
       this.ch = ch;

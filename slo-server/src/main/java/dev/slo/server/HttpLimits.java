@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What the HTTP front lets one client take: how long a request may take to arrive, how long an
- * idle keep-alive connection is kept, how much it may send and how many connections are open at
- * once (docs/limits.md). Immutable.
+ * What the HTTP front lets one client take: how long a request may take to arrive, how long an idle
+ * keep-alive connection is kept, how much it may send and how many connections are open at once
+ * (docs/limits.md). Immutable.
  *
  * @param headerTimeout time from a connection's first byte of a request (or its accept) to the end
  *     of the request headers; a client slower than this gets 408 and is closed
@@ -28,7 +28,9 @@ public record HttpLimits(
     int maxHeaderBytes,
     int maxBodyBytes) {
 
-  /** 10 s for headers, body and writes, 30 s idle, 1,000 connections, 16 KiB headers, 64 KiB body. */
+  /**
+   * 10 s for headers, body and writes, 30 s idle, 1,000 connections, 16 KiB headers, 64 KiB body.
+   */
   public static final HttpLimits DEFAULT =
       new HttpLimits(
           Duration.ofSeconds(10),

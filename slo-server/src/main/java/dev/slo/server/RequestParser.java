@@ -13,12 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Parses the head of an HTTP/1.x request (request line and headers) from the bytes received so
- * far. Strict where leniency would let two parsers disagree (RFC 9112): one space between the
- * parts of the request line, no space before a header's colon, no line folding, one Content-Length
- * of digits only, and no Transfer-Encoding (411: bodies need a Content-Length). Every refusal is an
- * {@link ApiException} (400, 411, 413 or 431) whose message shows the bad value cut short and with
- * control characters escaped. Stateless; thread-safe.
+ * Parses the head of an HTTP/1.x request (request line and headers) from the bytes received so far.
+ * Strict where leniency would let two parsers disagree (RFC 9112): one space between the parts of
+ * the request line, no space before a header's colon, no line folding, one Content-Length of digits
+ * only, and no Transfer-Encoding (411: bodies need a Content-Length). Every refusal is an {@link
+ * ApiException} (400, 411, 413 or 431) whose message shows the bad value cut short and with control
+ * characters escaped. Stateless; thread-safe.
  */
 final class RequestParser {
   /** Headers at most in one request. */
@@ -193,7 +193,9 @@ final class RequestParser {
       throw new ApiException(
           411,
           "length_required",
-          "Transfer-Encoding " + show(String.join(", ", te)) + " is not supported; send a"
+          "Transfer-Encoding "
+              + show(String.join(", ", te))
+              + " is not supported; send a"
               + " Content-Length",
           null,
           Map.of("Connection", "close"));

@@ -190,7 +190,8 @@ final class SloApi {
       }
       return last.stale()
           ? last
-          : Snapshot.of(last.slo(), last.evaluation(), last.alerts(), STORE_DOWN, last.lastAttempt());
+          : Snapshot.of(
+              last.slo(), last.evaluation(), last.alerts(), STORE_DOWN, last.lastAttempt());
     }
     if (!slo.enabled()) {
       throw new ApiException(

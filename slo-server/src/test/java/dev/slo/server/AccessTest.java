@@ -57,6 +57,21 @@ class AccessTest {
       assertThat(RawHttp.status(post(port, "Content-Type: text/plain\r\nOrigin: null\r\n", SLO)))
           .isEqualTo(403);
       assertThat(h.store.slos().get("new")).isEmpty();
+      // DNS rebinding: a page's own name pointed at this server; same origin by name only
+      String rebound =
+          RawHttp.exchange(
+              port,
+              "POST /api/v1/slos HTTP/1.1\r\nHost: evil.example:"
+                  + port
+                  + "\r\nOrigin: http://evil.example:"
+                  + port
+                  + "\r\nConnection: close\r\n"
+                  + json
+                  + "Content-Length: "
+                  + SLO.length()
+                  + "\r\n\r\n"
+                  + SLO);
+      assertThat(RawHttp.status(rebound)).as(rebound).isEqualTo(403);
       String same = post(port, json + "Origin: http://127.0.0.1:" + port + "\r\n", SLO);
       assertThat(RawHttp.status(same)).as(same).isEqualTo(201);
     }
@@ -83,7 +98,8 @@ class AccessTest {
 
   @Test
   void shouldRequireTheReadTokenOnReadsButNotOnProbes() {
-    try (Harness h = new Harness(c -> Harness.with(c, "w", null, null, null), b -> b.readToken("r"))) {
+    try (Harness h =
+        new Harness(c -> Harness.with(c, "w", null, null, null), b -> b.readToken("r"))) {
       h.server.evaluateNow();
       assertThat(h.get("/api/v1/slos").statusCode()).isEqualTo(401);
       assertThat(h.get("/metrics").statusCode()).isEqualTo(401);
@@ -98,7 +114,9 @@ class AccessTest {
                     .statusCode())
             .isEqualTo(200);
       }
-      assertThat(h.post("/api/v1/slos", SLO, "r").statusCode()).as("read token writes").isEqualTo(401);
+      assertThat(h.post("/api/v1/slos", SLO, "r").statusCode())
+          .as("read token writes")
+          .isEqualTo(401);
       assertThat(h.post("/api/v1/slos", SLO, "w").statusCode()).isEqualTo(201);
     }
   }

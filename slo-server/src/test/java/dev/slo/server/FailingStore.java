@@ -9,8 +9,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 
 /**
- * A store that fails like one whose database connection was lost: while {@link #down} is set,
- * every call throws the {@link SourceException} the JDBC store throws then.
+ * A store that fails like one whose database connection was lost: while {@link #down} is set, every
+ * call throws the {@link SourceException} the JDBC store throws then.
  */
 final class FailingStore implements SloStore {
   private final SloStore delegate;

@@ -48,15 +48,18 @@ class MalformedRequestTest {
         "huge Content-Length|POST /api/v1/slos HTTP/1.1\\r\\nContent-Length: 99999999999999999999\\r\\n\\r\\n|400",
         "body too large|POST /api/v1/slos HTTP/1.1\\r\\nContent-Length: 9999999\\r\\n\\r\\n|413",
       })
-  void shouldAnswerAMalformedRequestWithAJsonErrorAndClose(
-      String name, String request, int status) throws Exception {
-    String answer = RawHttp.exchange(h.server.port(), request.replace("\\r", "\r").replace("\\n", "\n"));
+  void shouldAnswerAMalformedRequestWithAJsonErrorAndClose(String name, String request, int status)
+      throws Exception {
+    String answer =
+        RawHttp.exchange(h.server.port(), request.replace("\\r", "\r").replace("\\n", "\n"));
     assertThat(RawHttp.status(answer)).as(answer).isEqualTo(status);
     assertThat(answer).contains("Content-Type: application/json\r\n").contains("Connection: close");
     assertThat(answer.toLowerCase(java.util.Locale.ROOT))
         .doesNotContain("<html")
         .doesNotContain("exception");
-    JsonNode e = Harness.JSON.readTree(RawHttp.body(answer).getBytes(java.nio.charset.StandardCharsets.UTF_8)) ;
+    JsonNode e =
+        Harness.JSON.readTree(
+            RawHttp.body(answer).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThat(e.get("error").asText()).isNotBlank();
     assertThat(e.get("message").asText()).isNotBlank();
   }
@@ -65,8 +68,7 @@ class MalformedRequestTest {
   void shouldAnswerHeadersOverTheLimitWith431() {
     String answer =
         RawHttp.exchange(
-            h.server.port(),
-            "GET /healthz HTTP/1.1\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n");
+            h.server.port(), "GET /healthz HTTP/1.1\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n");
     assertThat(RawHttp.status(answer)).as(answer).isEqualTo(431);
     assertThat(RawHttp.body(answer)).contains("\"error\":\"headers_too_large\"");
   }

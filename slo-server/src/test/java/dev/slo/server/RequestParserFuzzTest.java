@@ -16,9 +16,9 @@ import java.util.Set;
  * crash found so far included); {@code benchmarks/fuzz.sh RequestParserFuzzTest 10m} fuzzes longer.
  *
  * <p>Invariants: a request head is parsed, found incomplete, or refused with an {@link
- * ApiException} of 400, 411, 413 or 431 whose message is one short line without control
- * characters; a parsed request is answered by the API with a status below 500 (no store failure
- * here); nothing else is thrown, and no input takes long.
+ * ApiException} of 400, 411, 413 or 431 whose message is one short line without control characters;
+ * a parsed request is answered by the API with a status below 500 (no store failure here); nothing
+ * else is thrown, and no input takes long.
  */
 class RequestParserFuzzTest {
   private static final long MAX_MILLIS = 10_000;

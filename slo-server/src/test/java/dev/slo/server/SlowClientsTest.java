@@ -74,8 +74,7 @@ class SlowClientsTest {
         for (int i = 0; i < 100; i++) {
           String path = i % 2 == 0 ? "/healthz" : "/api/v1/slos/api/status";
           long t0 = System.nanoTime();
-          HttpResponse<String> r =
-              client.send(get(h, path), HttpResponse.BodyHandlers.ofString());
+          HttpResponse<String> r = client.send(get(h, path), HttpResponse.BodyHandlers.ofString());
           millis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
           assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         }

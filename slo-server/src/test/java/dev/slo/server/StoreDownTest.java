@@ -20,7 +20,8 @@ class StoreDownTest {
       assertThat(json(h.get("/api/v1/slos/api/status")).get("stale").asBoolean()).isFalse();
       store.down = true;
       // before the next pass: the last values, marked stale
-      for (String path : new String[] {"/api/v1/slos/api/status", "/api/v1/slos/api/error-budget"}) {
+      for (String path :
+          new String[] {"/api/v1/slos/api/status", "/api/v1/slos/api/error-budget"}) {
         HttpResponse<String> r = h.get(path);
         assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
         JsonNode b = json(r);
@@ -34,7 +35,9 @@ class StoreDownTest {
       assertThat(h.get("/metrics").statusCode()).isEqualTo(200);
       for (String path :
           new String[] {
-            "/api/v1/slos", "/api/v1/slos?service_name=api", "/api/v1/slos/api/history",
+            "/api/v1/slos",
+            "/api/v1/slos?service_name=api",
+            "/api/v1/slos/api/history",
             "/api/v1/slos/nope/status"
           }) {
         HttpResponse<String> r = h.get(path);
