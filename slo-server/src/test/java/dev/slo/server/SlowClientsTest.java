@@ -79,6 +79,10 @@ class SlowClientsTest {
           assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         }
         assertThat(h.server.connections()).as("slow clients still connected").isGreaterThan(200);
+        System.out.println(
+            "SlowClientsTest: 100 answers beside 200 slow clients, slowest "
+                + millis.stream().mapToLong(Long::longValue).max().orElse(-1)
+                + " ms");
         assertThat(millis).as("answer times in ms").allMatch(ms -> ms < 100);
       } finally {
         drip.shutdownNow();
