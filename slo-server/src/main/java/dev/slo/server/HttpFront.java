@@ -1,5 +1,6 @@
 package dev.slo.server;
 
+import dev.slo.server.Connection.State;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -39,23 +40,13 @@ final class HttpFront {
       "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
   private static final long SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-  private enum State {
-    IDLE,
-    HEAD,
-    BODY,
-    WORKING,
-    WRITING,
-    /** The answer is sent and the output shut; reading what the client still sends, then close. */
-    DRAIN
-  }
-
   private final HttpLimits limits;
   private final Handler handler;
   private final ExecutorService pool;
   private final PrintWriter log;
   private final Selector selector;
   private final ServerSocketChannel listener;
-  private final Set<Conn> conns = new LinkedHashSet<>();
+  private final Set<Connection> conns = new LinkedHashSet<>();
   private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final ByteBuffer readBuffer = ByteBuffer.allocate(16 * 1024);
   private final Thread thread;
@@ -128,7 +119,7 @@ final class HttpFront {
       while (true) {
         if (stopping && listener.isOpen()) {
           listener.close();
-          for (Conn c : new ArrayList<>(conns)) {
+          for (Connection c : new ArrayList<>(conns)) {
             if (c.state != State.WORKING && c.state != State.WRITING) {
               close(c);
             }
@@ -145,7 +136,7 @@ final class HttpFront {
           if (k.isAcceptable()) {
             accept();
           } else {
-            Conn c = (Conn) k.attachment();
+            Connection c = (Connection) k.attachment();
             try {
               if (k.isReadable()) {
                 read(c);
@@ -171,7 +162,7 @@ final class HttpFront {
     } catch (IOException | RuntimeException e) {
       log.println("slo serve: the HTTP server stopped: " + e);
     } finally {
-      for (Conn c : new ArrayList<>(conns)) {
+      for (Connection c : new ArrayList<>(conns)) {
         close(c);
       }
       try {
@@ -187,13 +178,13 @@ final class HttpFront {
     for (SocketChannel ch; (ch = listener.accept()) != null; ) {
       if (conns.size() >= limits.maxConnections() && !evictOne()) {
         ch.configureBlocking(false);
-        ch.write(ByteBuffer.wrap(bytes(ApiServer.error(busy()), false, "GET")));
+        ch.write(ByteBuffer.wrap(Wire.bytes(ApiServer.error(busy()), false, "GET")));
         ch.close();
         continue;
       }
       ch.configureBlocking(false);
       ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-      Conn c = new Conn(ch);
+      Connection c = new Connection(ch);
       c.key = ch.register(selector, SelectionKey.OP_READ, c);
       c.expect(State.IDLE, limits.headerTimeout());
       conns.add(c);
@@ -202,8 +193,8 @@ final class HttpFront {
 
   /** Closes the connection waiting longest without a request in progress; false if none. */
   private boolean evictOne() {
-    Conn oldest = null;
-    for (Conn c : conns) {
+    Connection oldest = null;
+    for (Connection c : conns) {
       if ((c.state == State.IDLE || c.state == State.HEAD || c.state == State.BODY)
           && (oldest == null || c.since - oldest.since < 0)) {
         oldest = c;
@@ -224,7 +215,7 @@ final class HttpFront {
         Map.of("Retry-After", "1"));
   }
 
-  private void read(Conn c) {
+  private void read(Connection c) {
     readBuffer.clear();
     int room = limits.maxHeaderBytes() + limits.maxBodyBytes() + 16 - c.len;
     if (c.state != State.DRAIN) {
@@ -260,7 +251,7 @@ final class HttpFront {
   }
 
   /** Parses what has arrived and, once a request is complete, hands it to a worker. */
-  private void advance(Conn c) {
+  private void advance(Connection c) {
     try {
       if (c.head == null) {
         int from = Math.max(0, c.scanned - 3);
@@ -310,7 +301,8 @@ final class HttpFront {
     return false;
   }
 
-  private void respond(Conn c, RequestParser.Head head, byte[] body, InetSocketAddress local) {
+  private void respond(
+      Connection c, RequestParser.Head head, byte[] body, InetSocketAddress local) {
     Exchange.Response r;
     try {
       r = handler.handle(head, body, local);
@@ -319,18 +311,18 @@ final class HttpFront {
       r = ApiServer.error(new ApiException(500, "internal_error", "internal error; see the log"));
     }
     boolean keep = head.keepAlive() && !stopping && !"close".equals(r.headers().get("Connection"));
-    byte[] out = bytes(r, keep, head.method());
+    byte[] out = Wire.bytes(r, keep, head.method());
     tasks.add(() -> send(c, out, keep));
     selector.wakeup();
   }
 
   /** Answers a malformed or refused request with its JSON error, then closes. */
-  private void fail(Conn c, ApiException e) {
+  private void fail(Connection c, ApiException e) {
     c.key.interestOps(0);
-    send(c, bytes(ApiServer.error(e), false, "GET"), false);
+    send(c, Wire.bytes(ApiServer.error(e), false, "GET"), false);
   }
 
-  private void send(Conn c, byte[] out, boolean keep) {
+  private void send(Connection c, byte[] out, boolean keep) {
     if (!c.ch.isOpen()) {
       return;
     }
@@ -340,7 +332,7 @@ final class HttpFront {
     write(c);
   }
 
-  private void write(Conn c) {
+  private void write(Connection c) {
     try {
       c.ch.write(c.out);
     } catch (IOException e) {
@@ -375,7 +367,7 @@ final class HttpFront {
   }
 
   private void sweep(long now) {
-    for (Conn c : new ArrayList<>(conns)) {
+    for (Connection c : new ArrayList<>(conns)) {
       if (c.state == State.WORKING || now - c.deadline < 0) {
         continue;
       }
@@ -398,7 +390,7 @@ final class HttpFront {
     }
   }
 
-  private void close(Conn c) {
+  private void close(Connection c) {
     conns.remove(c);
     if (c.key != null) {
       c.key.cancel();
@@ -407,120 +399,6 @@ final class HttpFront {
       c.ch.close();
     } catch (IOException e) {
       // closed anyway
-    }
-  }
-
-  /** The response as bytes on the wire. */
-  static byte[] bytes(Exchange.Response r, boolean keepAlive, String method) {
-    StringBuilder h = new StringBuilder(256);
-    h.append("HTTP/1.1 ").append(r.status()).append(' ').append(reason(r.status())).append("\r\n");
-    h.append("Content-Type: ").append(r.contentType()).append("\r\n");
-    h.append("Cache-Control: no-store\r\n");
-    r.headers()
-        .forEach(
-            (k, v) -> {
-              if (!k.equalsIgnoreCase("Connection")) {
-                h.append(k).append(": ").append(v).append("\r\n");
-              }
-            });
-    h.append("Content-Length: ").append(r.body().length).append("\r\n");
-    if (!keepAlive) {
-      h.append("Connection: close\r\n");
-    }
-    h.append("\r\n");
-    byte[] head = h.toString().getBytes(StandardCharsets.ISO_8859_1);
-    if ("HEAD".equals(method)) {
-      return head;
-    }
-    byte[] out = Arrays.copyOf(head, head.length + r.body().length);
-    System.arraycopy(r.body(), 0, out, head.length, r.body().length);
-    return out;
-  }
-
-  private static String reason(int status) {
-    switch (status) {
-      case 200:
-        return "OK";
-      case 201:
-        return "Created";
-      case 204:
-        return "No Content";
-      case 400:
-        return "Bad Request";
-      case 401:
-        return "Unauthorized";
-      case 403:
-        return "Forbidden";
-      case 404:
-        return "Not Found";
-      case 405:
-        return "Method Not Allowed";
-      case 408:
-        return "Request Timeout";
-      case 409:
-        return "Conflict";
-      case 411:
-        return "Length Required";
-      case 413:
-        return "Content Too Large";
-      case 415:
-        return "Unsupported Media Type";
-      case 431:
-        return "Request Header Fields Too Large";
-      case 500:
-        return "Internal Server Error";
-      case 503:
-        return "Service Unavailable";
-      default:
-        return "Status " + status;
-    }
-  }
-
-  /** One client connection; touched only by the selector thread. */
-  private static final class Conn {
-    final SocketChannel ch;
-    SelectionKey key;
-    State state;
-    long since;
-    long deadline;
-    byte[] in = new byte[1024];
-    int len;
-    int scanned;
-    int consumed;
-    RequestParser.Head head;
-    ByteBuffer out;
-    boolean keep;
-    boolean served;
-
-    Conn(SocketChannel ch) {
-      this.ch = ch;
-    }
-
-    void expect(State s, java.time.Duration within) {
-      state = s;
-      since = System.nanoTime();
-      deadline = since + within.toNanos();
-    }
-
-    void append(byte[] b, int n) {
-      if (len + n > in.length) {
-        in = Arrays.copyOf(in, Math.max(len + n, in.length * 2));
-      }
-      System.arraycopy(b, 0, in, len, n);
-      len += n;
-    }
-
-    /** Drops the request just answered, keeping bytes of a pipelined next one. */
-    void next() {
-      System.arraycopy(in, consumed, in, 0, len - consumed);
-      len -= consumed;
-      consumed = 0;
-      scanned = 0;
-      head = null;
-      out = null;
-      if (in.length > 4096 && len < 1024) {
-        in = Arrays.copyOf(in, 1024);
-      }
     }
   }
 }
