@@ -17,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code slo serve} as a library: a {@link Monitor} and the REST API (docs/openapi.json), {@code
- * /metrics}, {@code /healthz} and {@code /readyz} on the JDK's HTTP server.
+ * /metrics}, {@code /healthz} and {@code /readyz} on a small non-blocking HTTP/1.1 server (see
+ * {@link HttpLimits}).
  *
  * <pre>{@code
  * SloServer server = SloServer.builder()
