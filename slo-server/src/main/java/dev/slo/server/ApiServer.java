@@ -102,7 +102,7 @@ final class ApiServer {
     return new Exchange.Response(e.status(), Exchange.Response.JSON, ApiJson.error(e), e.headers());
   }
 
-  private Exchange.Response handle(RequestParser.Head head, byte[] body, InetSocketAddress local) {
+  private Exchange.Response handle(RequestParser.Head head, byte[] body) {
     String origin = head.header("origin");
     boolean cors = origin != null && access.allowed(origin);
     Exchange.Response r;

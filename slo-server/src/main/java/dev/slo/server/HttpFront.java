@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 final class HttpFront {
   /** Turns a complete request into a response; runs on a worker thread. */
   interface Handler {
-    Exchange.Response handle(RequestParser.Head head, byte[] body, InetSocketAddress local);
+    Exchange.Response handle(RequestParser.Head head, byte[] body);
   }
 
   private static final byte[] CONTINUE =
@@ -279,9 +279,8 @@ final class HttpFront {
       c.consumed = end;
       c.state = State.WORKING;
       c.key.interestOps(0);
-      InetSocketAddress local = (InetSocketAddress) c.ch.getLocalAddress();
       try {
-        pool.execute(() -> respond(c, head, body, local));
+        pool.execute(() -> respond(c, head, body));
       } catch (RejectedExecutionException e) {
         fail(c, busy());
       }
@@ -301,11 +300,10 @@ final class HttpFront {
     return false;
   }
 
-  private void respond(
-      Connection c, RequestParser.Head head, byte[] body, InetSocketAddress local) {
+  private void respond(Connection c, RequestParser.Head head, byte[] body) {
     Exchange.Response r;
     try {
-      r = handler.handle(head, body, local);
+      r = handler.handle(head, body);
     } catch (RuntimeException e) {
       log.println("slo serve: internal error on " + head.path() + ": " + e);
       r = ApiServer.error(new ApiException(500, "internal_error", "internal error; see the log"));
