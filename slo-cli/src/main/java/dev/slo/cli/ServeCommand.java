@@ -7,6 +7,7 @@ import dev.slo.core.window.DurationText;
 import dev.slo.server.DeliveryPolicy;
 import dev.slo.server.EventSinks;
 import dev.slo.server.FileEventSource;
+import dev.slo.server.HttpLimits;
 import dev.slo.server.SloServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -107,6 +110,51 @@ public final class ServeCommand implements Callable<Integer> {
   Path tokenFile;
 
   @Option(
+      names = "--read-token-file",
+      paramLabel = "FILE",
+      description =
+          "Require 'Authorization: Bearer <token in FILE>' on reads too (the write token also"
+              + " reads); /healthz and /readyz stay open.")
+  Path readTokenFile;
+
+  @Option(
+      names = "--allow-origin",
+      paramLabel = "ORIGIN",
+      description =
+          "A browser origin (https://dash.example.com, or *) allowed to call the API across"
+              + " origins; repeatable. Other cross-origin writes are refused (403).")
+  List<String> allowOrigins = new ArrayList<>();
+
+  @Option(
+      names = "--allow-anonymous-writes",
+      description =
+          "Allow writes without a token on an address other than loopback (refused otherwise).")
+  boolean allowAnonymousWrites;
+
+  @Option(
+      names = "--request-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "10s",
+      description =
+          "Time a client has to send a request's headers, then its body, and to read the"
+              + " answer (default 10s).")
+  String requestTimeout;
+
+  @Option(
+      names = "--idle-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "30s",
+      description = "Close a keep-alive connection idle this long (default 30s).")
+  String idleTimeout;
+
+  @Option(
+      names = "--max-connections",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description = "Open HTTP connections at most (default 1000).")
+  int maxConnections;
+
+  @Option(
       names = "--threads",
       paramLabel = "N",
       description = "HTTP worker threads (default: 2 per CPU, at least 4).")
@@ -127,12 +175,16 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter out = self.commandLine().getOut();
     PrintWriter err = self.commandLine().getErr();
     SloServer server = start(out, err);
+    // SIGTERM or Ctrl-C: stop gracefully, then end with 0 (a graceful stop is a success; the JVM
+    // would otherwise report 143 or 130). The hook is removed when the server is closed otherwise.
     Thread hook =
         new Thread(
             () -> {
               server.close();
               err.println("slo serve: stopped");
               err.flush();
+              out.flush();
+              Runtime.getRuntime().halt(0);
             },
             "slo-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -146,6 +198,11 @@ public final class ServeCommand implements Callable<Integer> {
             + ")");
     out.flush();
     server.awaitClosed();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // shutting down already: the hook ends the process
+    }
     return 0;
   }
 
@@ -178,6 +235,28 @@ public final class ServeCommand implements Callable<Integer> {
         throw new InvalidInputException("--token-file " + tokenFile + ": the file is empty");
       }
     }
+    String readToken = null;
+    if (readTokenFile != null) {
+      readToken = read(readTokenFile, "--read-token-file").trim();
+      if (readToken.isEmpty()) {
+        throw new InvalidInputException(
+            "--read-token-file " + readTokenFile + ": the file is empty");
+      }
+    }
+    Duration request = duration("--request-timeout", requestTimeout);
+    Duration idle = duration("--idle-timeout", idleTimeout);
+    if (maxConnections < 1) {
+      throw new InvalidInputException("--max-connections " + maxConnections + ": use at least 1");
+    }
+    HttpLimits limits =
+        new HttpLimits(
+            request,
+            request,
+            idle,
+            request,
+            maxConnections,
+            HttpLimits.DEFAULT.maxHeaderBytes(),
+            HttpLimits.DEFAULT.maxBodyBytes());
     int n = threads != null ? threads : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     if (n < 1) {
       throw new InvalidInputException("--threads " + n + ": use at least 1");
@@ -196,7 +275,11 @@ public final class ServeCommand implements Callable<Integer> {
             .interval(every)
             .resolveAfter(resolveAfter)
             .threads(n)
-            .token(token);
+            .token(token)
+            .readToken(readToken)
+            .allowOrigins(allowOrigins)
+            .allowAnonymousWrites(allowAnonymousWrites)
+            .limits(limits);
     try {
       b.bind(new InetSocketAddress(bind, port));
     } catch (IllegalArgumentException e) {
@@ -254,6 +337,19 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (InvalidInputException e) {
       throw new InvalidInputException(option + " " + e.getMessage(), e);
     }
+  }
+
+  private static Duration duration(String option, String text) {
+    Duration d;
+    try {
+      d = DurationText.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(option + " " + e.getMessage());
+    }
+    if (d.isZero() || d.isNegative()) {
+      throw new InvalidInputException(option + " " + text + ": use a positive duration");
+    }
+    return d;
   }
 
   private static URI url(String option, String text) {

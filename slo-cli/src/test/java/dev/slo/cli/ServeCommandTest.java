@@ -62,6 +62,9 @@ class ServeCommandTest {
         .contains("--events-file")
         .contains("--alertmanager")
         .contains("--token-file")
+        .contains("--read-token-file")
+        .contains("--allow-origin")
+        .contains("--allow-anonymous-writes")
         .contains("127.0.0.1");
   }
 
@@ -96,6 +99,26 @@ class ServeCommandTest {
                 "ftp://x"))
         .startsWith("2\n")
         .contains("--webhook");
+    String[] base = {"serve", "--spec", spec.toString(), "--data", data.toString(), "--port", "0"};
+    assertThat(run(concat(base, "--bind", "0.0.0.0")))
+        .startsWith("2\n")
+        .contains("--bind 0.0.0.0 is not a loopback address")
+        .contains("--allow-anonymous-writes");
+    assertThat(run(concat(base, "--allow-origin", "evil")))
+        .startsWith("2\n")
+        .contains("--allow-origin");
+    assertThat(run(concat(base, "--request-timeout", "0s")))
+        .startsWith("2\n")
+        .contains("--request-timeout");
+    assertThat(run(concat(base, "--max-connections", "0")))
+        .startsWith("2\n")
+        .contains("--max-connections");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   @Test

@@ -15,6 +15,9 @@ public final class ApiException extends SloException {
   private final transient Map<String, String> headers;
   private final String field;
 
+  /** The longest message sent, in characters. */
+  static final int MAX_MESSAGE = 500;
+
   /** An error without extra headers or field. */
   public ApiException(int status, String code, String message) {
     this(status, code, message, null, Map.of());
@@ -23,11 +26,32 @@ public final class ApiException extends SloException {
   /** An error naming the request field at fault (may be null) and extra response headers. */
   public ApiException(
       int status, String code, String message, String field, Map<String, String> headers) {
-    super(message);
+    super(oneLine(message));
     this.status = status;
     this.code = code;
     this.field = field;
     this.headers = Map.copyOf(headers);
+  }
+
+  /**
+   * {@code message} as one short line: control characters (a request's decoded {@code %0a} or
+   * {@code %1b}) escaped as a backslash, u and four hex digits, and cut to {@value #MAX_MESSAGE}
+   * characters.
+   */
+  static String oneLine(String message) {
+    StringBuilder b = new StringBuilder(Math.min(message.length(), MAX_MESSAGE + 16));
+    for (int i = 0; i < message.length(); i++) {
+      if (b.length() >= MAX_MESSAGE) {
+        return b.append("... (cut)").toString();
+      }
+      char c = message.charAt(i);
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+        b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   /** 400 naming a field. */

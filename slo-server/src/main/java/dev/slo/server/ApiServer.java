@@ -1,11 +1,8 @@
 package dev.slo.server;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.SourceException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -13,45 +10,45 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The transport: the JDK's {@link HttpServer} on a fixed thread pool, turning each request into an
- * {@link Exchange} for {@link SloApi} and every failure into a JSON error body, never a stack
- * trace. Bodies over {@link #MAX_BODY} bytes get 413. Thread-safe.
+ * The transport: our {@link HttpFront} reads whole requests, a fixed worker pool turns each into an
+ * {@link Exchange} for {@link SloApi}, and every failure becomes a JSON error body, never a stack
+ * trace or an HTML page. A store that cannot be reached (a {@link SourceException}) is a 503 with
+ * {@code Retry-After}. Browser preflights ({@code OPTIONS}) of allowed origins are answered here.
+ * Thread-safe.
  */
 final class ApiServer {
-  /** The largest request body accepted, in bytes. */
-  static final int MAX_BODY = 64 * 1024;
+  /** The largest request body accepted by default, in bytes. */
+  static final int MAX_BODY = HttpLimits.DEFAULT.maxBodyBytes();
 
-  private static final String NODELAY = "sun.net.httpserver.nodelay";
+  /** Requests waiting for a worker at most; past it, 503. */
+  private static final int QUEUE = 1024;
 
-  private final HttpServer server;
+  private final HttpFront front;
   private final ExecutorService pool;
   private final SloApi api;
+  private final Access access;
   private final PrintWriter log;
 
   /** Binds to {@code address} (port 0 picks a free one); serves after {@link #start}. */
-  ApiServer(InetSocketAddress address, SloApi api, int threads, PrintWriter log) {
+  ApiServer(
+      InetSocketAddress address,
+      SloApi api,
+      Access access,
+      HttpLimits limits,
+      int threads,
+      PrintWriter log) {
     this.api = api;
+    this.access = access;
     this.log = log;
-    // Without TCP_NODELAY, Nagle's algorithm and delayed ACKs add ~40 ms to every keep-alive
-    // response. The JDK reads this property once, when its first HttpServer is created.
-    if (System.getProperty(NODELAY) == null) {
-      System.setProperty(NODELAY, "true");
-    }
-    try {
-      this.server = HttpServer.create(address, 128);
-    } catch (IOException e) {
-      throw new InvalidInputException(
-          address.getHostString() + ":" + address.getPort() + ": cannot listen: " + e.getMessage(),
-          e);
-    }
     AtomicInteger n = new AtomicInteger();
     this.pool =
         new ThreadPoolExecutor(
@@ -59,28 +56,39 @@ final class ApiServer {
             threads,
             60,
             TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
+            new ArrayBlockingQueue<>(QUEUE),
             r -> {
               Thread t = new Thread(r, "slo-http-" + n.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
-    server.setExecutor(pool);
-    server.createContext("/", this::handle);
+    try {
+      this.front = new HttpFront(address, limits, this::handle, pool, log);
+    } catch (IOException e) {
+      pool.shutdown();
+      throw new InvalidInputException(
+          address.getHostString() + ":" + address.getPort() + ": cannot listen: " + e.getMessage(),
+          e);
+    }
   }
 
   void start() {
-    server.start();
+    front.start();
   }
 
   /** The bound port. */
   int port() {
-    return server.getAddress().getPort();
+    return front.address().getPort();
+  }
+
+  /** Open connections, for tests. */
+  int connections() throws Exception {
+    return front.connections();
   }
 
   /** Stops accepting, waits up to {@code seconds} for exchanges in flight, then stops the pool. */
   void stop(int seconds) {
-    server.stop(seconds);
+    front.stop(TimeUnit.SECONDS.toMillis(seconds));
     pool.shutdown();
     try {
       pool.awaitTermination(seconds + 1L, TimeUnit.SECONDS);
@@ -89,66 +97,65 @@ final class ApiServer {
     }
   }
 
-  private void handle(HttpExchange ex) {
+  /** The JSON error response of {@code e}. */
+  static Exchange.Response error(ApiException e) {
+    return new Exchange.Response(e.status(), Exchange.Response.JSON, ApiJson.error(e), e.headers());
+  }
+
+  private Exchange.Response handle(RequestParser.Head head, byte[] body) {
+    String origin = head.header("origin");
+    boolean cors = origin != null && access.allowed(origin);
     Exchange.Response r;
     try {
-      r = api.handle(read(ex));
+      Exchange x =
+          new Exchange(
+              head.method().toUpperCase(Locale.ROOT),
+              head.path(),
+              query(head.rawQuery()),
+              head.headers(),
+              body);
+      if (x.method().equals("OPTIONS") && origin != null) {
+        r = preflight(cors, origin);
+      } else {
+        r = api.handle(x);
+      }
     } catch (ApiException e) {
-      r = new Exchange.Response(e.status(), Exchange.Response.JSON, ApiJson.error(e), e.headers());
-    } catch (RuntimeException e) {
-      log.println("slo serve: internal error on " + ex.getRequestURI() + ": " + e);
+      r = error(e);
+    } catch (SourceException e) {
+      log.println("slo serve: the store is unavailable: " + e.getMessage());
       r =
-          Exchange.Response.json(
-              500,
-              ApiJson.error(
-                  new ApiException(500, "internal_error", "internal error; see the server log")));
+          error(
+              new ApiException(
+                  503,
+                  "store_unavailable",
+                  "the store cannot be reached; retry later",
+                  null,
+                  Map.of("Retry-After", "5")));
     }
-    try {
-      send(ex, r);
-    } catch (IOException e) {
-      // the client went away; nothing to tell it
-    } finally {
-      ex.close();
+    if (cors) {
+      Map<String, String> h = new LinkedHashMap<>(r.headers());
+      h.put("Access-Control-Allow-Origin", origin);
+      h.put("Vary", "Origin");
+      r = new Exchange.Response(r.status(), r.contentType(), r.body(), h);
     }
+    return r;
   }
 
-  private static Exchange read(HttpExchange ex) {
-    String length = ex.getRequestHeaders().getFirst("Content-Length");
-    if (length != null) {
-      long n;
-      try {
-        n = Long.parseLong(length.trim());
-      } catch (NumberFormatException e) {
-        throw new ApiException(400, "bad_request", length + " is not a valid Content-Length");
-      }
-      if (n > MAX_BODY) {
-        throw tooLarge();
-      }
+  private static Exchange.Response preflight(boolean allowed, String origin) {
+    if (!allowed) {
+      throw new ApiException(
+          403,
+          "cross_origin",
+          "Origin " + RequestParser.show(origin) + " is not allowed; see --allow-origin");
     }
-    byte[] body;
-    try (InputStream in = ex.getRequestBody()) {
-      body = in.readNBytes(MAX_BODY + 1);
-    } catch (IOException e) {
-      throw new ApiException(400, "bad_request", "cannot read the request body: " + e.getMessage());
-    }
-    if (body.length > MAX_BODY) {
-      throw tooLarge();
-    }
-    return new Exchange(
-        ex.getRequestMethod().toUpperCase(java.util.Locale.ROOT),
-        ex.getRequestURI().getPath(),
-        query(ex.getRequestURI().getRawQuery()),
-        ex.getRequestHeaders().getFirst("Authorization"),
-        body);
-  }
-
-  private static ApiException tooLarge() {
-    return new ApiException(
-        413,
-        "payload_too_large",
-        "the request body is larger than " + MAX_BODY + " bytes",
-        null,
-        Map.of("Connection", "close"));
+    return new Exchange.Response(
+        204,
+        Exchange.Response.JSON,
+        new byte[0],
+        Map.of(
+            "Access-Control-Allow-Methods", "GET, POST",
+            "Access-Control-Allow-Headers", "Authorization, Content-Type",
+            "Access-Control-Max-Age", "600"));
   }
 
   static Map<String, List<String>> query(String raw) {
@@ -166,21 +173,13 @@ final class ApiServer {
         String v = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
         out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
       } catch (IllegalArgumentException e) {
-        throw new ApiException(400, "bad_request", part + " is not a valid query parameter");
+        throw new ApiException(
+            400,
+            "bad_request",
+            RequestParser.show(part)
+                + " is not a valid query parameter: % must be followed by two hex digits");
       }
     }
     return out;
-  }
-
-  private static void send(HttpExchange ex, Exchange.Response r) throws IOException {
-    ex.getResponseHeaders().set("Content-Type", r.contentType());
-    ex.getResponseHeaders().set("Cache-Control", "no-store");
-    r.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
-    ex.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);
-    if (r.body().length > 0) {
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(r.body());
-      }
-    }
   }
 }

@@ -9,14 +9,14 @@ import java.util.Map;
  * @param method the request method, upper case
  * @param path the decoded path
  * @param query decoded query parameters, each with its values in order
- * @param authorization the Authorization header, or null
- * @param body the request body, at most {@link ApiServer#MAX_BODY} bytes
+ * @param headers header values by lower-case name, in order
+ * @param body the request body, at most {@link HttpLimits#maxBodyBytes} bytes
  */
 record Exchange(
     String method,
     String path,
     Map<String, List<String>> query,
-    String authorization,
+    Map<String, List<String>> headers,
     byte[] body) {
 
   /**
@@ -40,5 +40,16 @@ record Exchange(
   String param(String name) {
     List<String> v = query.get(name);
     return v == null || v.isEmpty() ? null : v.get(v.size() - 1);
+  }
+
+  /** The first value of a header (lower-case name), or null. */
+  String header(String name) {
+    List<String> v = headers.get(name);
+    return v == null || v.isEmpty() ? null : v.get(0);
+  }
+
+  /** The Authorization header, or null. */
+  String authorization() {
+    return header("authorization");
   }
 }

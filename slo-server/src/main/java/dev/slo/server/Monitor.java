@@ -1,6 +1,7 @@
 package dev.slo.server;
 
 import dev.slo.core.SloException;
+import dev.slo.core.SourceException;
 import dev.slo.core.ValidationException;
 import dev.slo.core.composite.CompositeEvaluator;
 import dev.slo.core.correction.Corrections;
@@ -258,7 +259,15 @@ public final class Monitor implements AutoCloseable {
   /** The latest states, ordered by slo_id. */
   public List<Snapshot> snapshots() {
     List<Snapshot> out = new ArrayList<>();
-    for (Slo s : store.slos().list(SloFilter.ALL)) {
+    List<Slo> slos;
+    try {
+      slos = store.slos().list(SloFilter.ALL);
+    } catch (SourceException e) {
+      // the store is down: every SLO known from earlier passes
+      out.addAll(new java.util.TreeMap<>(snapshots).values());
+      return out;
+    }
+    for (Slo s : slos) {
       Snapshot x = snapshots.get(s.sloId());
       if (x != null) {
         out.add(x);
@@ -293,7 +302,13 @@ public final class Monitor implements AutoCloseable {
       if (fleet != null) {
         fleet.rebalance(at);
       }
-      List<Slo> slos = store.slos().list(SloFilter.ALL);
+      List<Slo> slos;
+      try {
+        slos = store.slos().list(SloFilter.ALL);
+      } catch (SourceException e) {
+        markStale(e, at);
+        throw e;
+      }
       Map<String, Slo> byId = new java.util.HashMap<>();
       slos.forEach(s -> byId.putIfAbsent(s.sloId(), s));
       for (Slo slo : slos) {
@@ -316,6 +331,18 @@ public final class Monitor implements AutoCloseable {
     } finally {
       pass.unlock();
     }
+  }
+
+  /** Keeps every SLO's last values but marks them stale: the store cannot be read. */
+  private void markStale(SourceException e, Instant at) {
+    for (Snapshot prev : new ArrayList<>(snapshots.values())) {
+      if (!prev.stale() && prev.evaluation() != null) {
+        snapshots.put(
+            prev.slo().sloId(),
+            Snapshot.of(prev.slo(), prev.evaluation(), prev.alerts(), SloApi.STORE_DOWN, at));
+      }
+    }
+    log.println("slo serve: the store cannot be read: " + e.getMessage());
   }
 
   /** As {@link #close(Duration)} with ten seconds' grace. */

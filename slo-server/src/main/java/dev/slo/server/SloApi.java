@@ -3,6 +3,7 @@ package dev.slo.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.slo.core.SourceException;
 import dev.slo.core.ValidationException;
 import dev.slo.core.composite.CompositeGraph;
 import dev.slo.core.composite.CompositeProblem;
@@ -20,7 +21,6 @@ import dev.slo.core.store.SloFilter;
 import dev.slo.core.store.SloStore;
 import dev.slo.core.window.Window;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -34,10 +34,14 @@ import java.util.stream.Collectors;
 /**
  * The REST API of docs/openapi.json plus {@code /metrics}, {@code /healthz}, {@code /readyz} and
  * {@code /api/v1/openapi.json}. Routes, checks methods (405 with Allow), the bearer token of write
- * endpoints (401), known SLOs (404) and inputs (400 naming the field). Thread-safe.
+ * endpoints (401; see {@link Access}), known SLOs (404) and inputs (400 naming the field).
+ * Thread-safe.
  */
 final class SloApi {
   private static final String SLOS = "/api/v1/slos";
+
+  /** The source_error of values served while the store cannot be reached. */
+  static final String STORE_DOWN = "the store cannot be reached; these are the last good values";
 
   /** Every route, as {@code METHOD path}; docs/openapi.json documents exactly these. */
   static final List<String> ROUTES =
@@ -57,7 +61,7 @@ final class SloApi {
   private final Monitor monitor;
   private final MetricsExposition metrics;
   private final Clock clock;
-  private final byte[] token;
+  private final Access access;
   private final byte[] openApi;
 
   SloApi(
@@ -65,18 +69,21 @@ final class SloApi {
       Monitor monitor,
       MetricsExposition metrics,
       Clock clock,
-      String token,
+      Access access,
       byte[] openApi) {
     this.store = store;
     this.monitor = monitor;
     this.metrics = metrics;
     this.clock = clock;
-    this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+    this.access = access;
     this.openApi = openApi.clone();
   }
 
   Exchange.Response handle(Exchange x) {
     String p = x.path();
+    if (x.method().equals("GET")) {
+      access.read(x);
+    }
     switch (p) {
       case "/healthz":
         allow(x, "GET");
@@ -183,7 +190,20 @@ final class SloApi {
   }
 
   private Snapshot snapshot(String sloId) {
-    Slo slo = store.slos().get(sloId).orElseThrow(() -> ApiException.unknownSlo(sloId));
+    Slo slo;
+    try {
+      slo = store.slos().get(sloId).orElseThrow(() -> ApiException.unknownSlo(sloId));
+    } catch (SourceException e) {
+      // the store is down: the last good values, marked stale, rather than no answer
+      Snapshot last = monitor.snapshot(sloId).orElseThrow(() -> e);
+      if (last.statusJson() == null) {
+        throw e;
+      }
+      return last.stale()
+          ? last
+          : Snapshot.of(
+              last.slo(), last.evaluation(), last.alerts(), STORE_DOWN, last.lastAttempt());
+    }
     if (!slo.enabled()) {
       throw new ApiException(
           409, "slo_disabled", "\"" + sloId + "\" is disabled, so it is not evaluated");
@@ -257,22 +277,7 @@ final class SloApi {
   }
 
   private void authorize(Exchange x) {
-    if (token == null) {
-      return;
-    }
-    String h = x.authorization();
-    byte[] given =
-        h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)
-            ? h.substring(7).trim().getBytes(StandardCharsets.UTF_8)
-            : new byte[0];
-    if (!MessageDigest.isEqual(given, token)) {
-      throw new ApiException(
-          401,
-          "unauthorized",
-          "this endpoint needs the header Authorization: Bearer <token>",
-          null,
-          Map.of("WWW-Authenticate", "Bearer realm=\"slo\""));
-    }
+    access.write(x);
   }
 
   private static void params(Exchange x, String... known) {

@@ -17,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code slo serve} as a library: a {@link Monitor} and the REST API (docs/openapi.json), {@code
- * /metrics}, {@code /healthz} and {@code /readyz} on the JDK's HTTP server.
+ * /metrics}, {@code /healthz} and {@code /readyz} on a small non-blocking HTTP/1.1 server (see
+ * {@link HttpLimits}).
  *
  * <pre>{@code
  * SloServer server = SloServer.builder()
@@ -47,15 +48,16 @@ public final class SloServer implements AutoCloseable {
     this.monitor = monitor;
     this.grace = b.grace;
     this.schedule = b.schedule;
+    Access access = new Access(b.token, b.readToken, Access.origins(b.origins));
     SloApi api =
         new SloApi(
             monitor.store(),
             monitor,
             FleetStatus.exposition(new ExporterExposition(), monitor),
             b.clock,
-            b.token,
+            access,
             openApi());
-    this.http = new ApiServer(b.bind, api, b.threads, b.log);
+    this.http = new ApiServer(b.bind, api, access, b.limits, b.threads, b.log);
   }
 
   /** A builder with the defaults: 127.0.0.1:8080, interval 60s, an in-memory store, no token. */
@@ -84,6 +86,11 @@ public final class SloServer implements AutoCloseable {
   /** The bound port (useful with port 0). */
   public int port() {
     return http.port();
+  }
+
+  /** Open HTTP connections, for tests. */
+  int connections() throws Exception {
+    return http.connections();
   }
 
   /** Runs one evaluation pass now, in the caller's thread. */
@@ -135,6 +142,10 @@ public final class SloServer implements AutoCloseable {
     private InetSocketAddress bind = new InetSocketAddress("127.0.0.1", 8080);
     private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     private String token;
+    private String readToken;
+    private List<String> origins = List.of();
+    private boolean anonymousWrites;
+    private HttpLimits limits = HttpLimits.DEFAULT;
     private boolean schedule = true;
     private Duration grace = Duration.ofSeconds(10);
     private Clock clock = Clock.systemUTC();
@@ -230,6 +241,36 @@ public final class SloServer implements AutoCloseable {
       return this;
     }
 
+    /** Bearer token that reads require (the write token works too); null (default) for none. */
+    public Builder readToken(String token) {
+      this.readToken = token;
+      return this;
+    }
+
+    /**
+     * Browser origins (such as {@code https://dash.example.com}, or {@code *}) allowed to call the
+     * API across origins; by default a write with another {@code Origin} than the server's is 403.
+     */
+    public Builder allowOrigins(List<String> origins) {
+      this.origins = List.copyOf(origins);
+      return this;
+    }
+
+    /**
+     * True to allow writes without a token on an address other than loopback; {@link #build}
+     * refuses that otherwise, since anyone who reaches the port could change the SLOs.
+     */
+    public Builder allowAnonymousWrites(boolean allow) {
+      this.anonymousWrites = allow;
+      return this;
+    }
+
+    /** Deadlines and sizes of HTTP requests (default {@link HttpLimits#DEFAULT}). */
+    public Builder limits(HttpLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
     /** False to evaluate only through {@link SloServer#evaluateNow} (default true). */
     public Builder schedule(boolean schedule) {
       this.schedule = schedule;
@@ -261,6 +302,31 @@ public final class SloServer implements AutoCloseable {
       }
       if (token != null && token.isBlank()) {
         throw new ValidationException("token", "", "use a non-blank token, or none");
+      }
+      if (readToken != null && readToken.isBlank()) {
+        throw new ValidationException("read_token", "", "use a non-blank token, or none");
+      }
+      for (String o : origins) {
+        if (!o.equals("*") && !o.matches("(?i)https?://[a-z0-9.\\[\\]:-]+")) {
+          throw new ValidationException(
+              "allow_origin", o, "use an origin such as https://dash.example.com, or *");
+        }
+      }
+      boolean open = token == null && readToken == null;
+      if (open && !Access.loopback(bind.getAddress())) {
+        if (!anonymousWrites) {
+          throw ValidationException.withMessage(
+              "bind",
+              bind.getHostString(),
+              bind.getHostString()
+                  + " is not a loopback address and no token is set, so anyone who reaches it"
+                  + " could write; set a token (--token-file) or allow it (--allow-anonymous-writes)");
+        }
+        log.println(
+            "slo serve: warning: writes are open without a token on "
+                + bind.getHostString()
+                + ", which is not a loopback address");
+        log.flush();
       }
       return new SloServer(this, monitor.build());
     }

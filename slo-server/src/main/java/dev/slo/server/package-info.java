@@ -4,6 +4,7 @@
  * {@code /healthz} and {@code /readyz} over a {@link dev.slo.server.Monitor}, which evaluates every
  * enabled SLO of a {@link dev.slo.core.store.SloStore} on an interval and sends {@code
  * slo_status_updated} events (docs/events.md) to {@link dev.slo.server.EventSink}s made by {@link
- * dev.slo.server.EventSinks}. Everything else is internal.
+ * dev.slo.server.EventSinks}. HTTP runs on a small non-blocking HTTP/1.1 front with deadlines and
+ * size limits ({@link dev.slo.server.HttpLimits}). Everything else is internal.
  */
 package dev.slo.server;

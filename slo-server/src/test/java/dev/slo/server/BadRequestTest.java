@@ -139,6 +139,7 @@ class BadRequestTest {
     HttpResponse<String> r =
         h.send(
             HttpRequest.newBuilder(h.uri(path))
+                .header("Content-Type", "application/json")
                 .method(
                     method,
                     body == null

@@ -109,6 +109,7 @@ class EndToEndIT {
             HttpClient.newHttpClient()
                 .send(
                     HttpRequest.newBuilder(uri(server, "/api/v1/slos"))
+                        .header("Content-Type", "application/json")
                         .POST(
                             HttpRequest.BodyPublishers.ofString(
                                 "{\"slo_id\": \"checkout-7d\", \"slo_name\": \"Checkout 7d\","

@@ -54,7 +54,7 @@ final class Harness implements AutoCloseable {
 
   final ScriptedSource source;
   final MutableClock clock = new MutableClock(START);
-  final InMemoryStore store = new InMemoryStore(clock, 1000);
+  final SloStore store;
   final StringWriter out = new StringWriter();
   final StringWriter log = new StringWriter();
   final SloServer server;
@@ -93,6 +93,20 @@ final class Harness implements AutoCloseable {
       Clock clock,
       PrintWriter out,
       PrintWriter log) {
+    return server(c, store, writeHistory, source, slos, clock, out, log, b -> b);
+  }
+
+  /** As above, with {@code more} applied to the builder last. */
+  static SloServer server(
+      Config c,
+      SloStore store,
+      boolean writeHistory,
+      EventSource source,
+      List<Slo> slos,
+      Clock clock,
+      PrintWriter out,
+      PrintWriter log,
+      UnaryOperator<SloServer.Builder> more) {
     SloServer.Builder b =
         SloServer.builder()
             .bind(c.bind())
@@ -126,11 +140,15 @@ final class Harness implements AutoCloseable {
               ttl.compareTo(Duration.ofMinutes(5)) < 0 ? Duration.ofMinutes(5) : ttl,
               log));
     }
-    return b.build().start();
+    return more.apply(b).build().start();
   }
 
   Harness(UnaryOperator<Config> tweak) {
-    this(tweak, null);
+    this(tweak, (Clock) null);
+  }
+
+  Harness(UnaryOperator<Config> tweak, UnaryOperator<SloServer.Builder> more) {
+    this(tweak, null, new ScriptedSource(), null, more);
   }
 
   Harness(UnaryOperator<Config> tweak, Clock realClock) {
@@ -138,7 +156,17 @@ final class Harness implements AutoCloseable {
   }
 
   Harness(UnaryOperator<Config> tweak, Clock realClock, ScriptedSource source) {
+    this(tweak, realClock, source, null, b -> b);
+  }
+
+  Harness(
+      UnaryOperator<Config> tweak,
+      Clock realClock,
+      ScriptedSource source,
+      SloStore backing,
+      UnaryOperator<SloServer.Builder> more) {
     this.source = source;
+    this.store = backing == null ? new InMemoryStore(clock, 1000) : backing;
     server =
         server(
             tweak.apply(config()),
@@ -148,7 +176,8 @@ final class Harness implements AutoCloseable {
             SpecParser.parse("test.yaml", SPEC).slos(),
             realClock == null ? clock : realClock,
             new PrintWriter(out, true),
-            new PrintWriter(log, true));
+            new PrintWriter(log, true),
+            more);
   }
 
   static Config config() {
