@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON shapes of SLOStatus (docs/openapi.json, with the extra fields of docs/cli.md),
@@ -38,7 +39,7 @@ public final class StatusJson {
    * An instant as the API prints it (docs/openapi.json): {@code 2025-06-21T10:00:00.000Z}; null
    * stays null.
    */
-  public static String time(Instant t) {
+  public static @Nullable String time(@Nullable Instant t) {
     return t == null ? null : TIME.format(t);
   }
 
@@ -160,7 +161,12 @@ public final class StatusJson {
 
   /** The SLIMetric object (docs/openapi.json); {@code isGood} null when not judged. */
   public static ObjectNode sliMetric(
-      String sloId, Instant timestamp, double sliValue, long good, long total, Boolean isGood) {
+      String sloId,
+      Instant timestamp,
+      double sliValue,
+      long good,
+      long total,
+      @Nullable Boolean isGood) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("slo_id", sloId);
     o.put("timestamp", time(timestamp));
