@@ -65,6 +65,8 @@ final class CorrectionRoutes {
       throw new ApiException(409, "conflict", e.getMessage());
     } catch (NotFoundException e) {
       throw new ApiException(404, "not_found", e.getMessage());
+    } catch (InvalidInputException e) { // e.g. a start PostgreSQL cannot keep to the nanosecond
+      throw new ApiException(400, "invalid_field", e.getMessage());
     } catch (UnsupportedOperationException e) {
       throw new ApiException(501, "not_implemented", e.getMessage());
     }
