@@ -121,6 +121,7 @@ public final class JdbcStore implements SloStore, AutoCloseable {
   }
 
   /** The budget corrections. */
+  @Override
   public CorrectionRepository corrections() {
     return new JdbcCorrectionRepository(db);
   }

@@ -3,6 +3,7 @@ package dev.slo.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slo.core.correction.Correction;
 import dev.slo.core.json.StatusJson;
 import dev.slo.core.model.BudgetingMethod;
 import dev.slo.core.model.LatencySli;
@@ -24,6 +25,27 @@ import java.util.Locale;
  */
 final class ApiJson {
   private ApiJson() {}
+
+  /** The Correction object (docs/openapi.json): the fields of a spec correction, and its scope. */
+  static ObjectNode correction(Correction c) {
+    ObjectNode o = StatusJson.MAPPER.createObjectNode();
+    o.put("id", c.id());
+    if (c.scope().service() == null) {
+      c.scope().sloIds().stream().sorted().forEach(o.putArray("slo_ids")::add);
+    } else {
+      o.put("service", c.scope().service());
+    }
+    o.put("start", c.start().toString());
+    o.put("end", c.end().toString());
+    o.put("duration", DurationText.format(c.duration()));
+    o.put("time_zone", c.timeZone().getId());
+    o.put("category", c.category().name().toLowerCase(Locale.ROOT));
+    o.put("description", c.description());
+    if (c.recurrence() != null) {
+      o.put("rrule", c.recurrence().text());
+    }
+    return o;
+  }
 
   /** The SLO object (docs/openapi.json). */
   static ObjectNode slo(Slo s) {

@@ -64,8 +64,7 @@ public final class Monitor implements AutoCloseable {
   private final Duration interval;
   private final Hysteresis hysteresis;
   private final PrintWriter log;
-  private final Evaluator evaluator;
-  private final CompositeEvaluator composites;
+  private final Corrections specCorrections;
   private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastRecorded = new ConcurrentHashMap<>();
   private final ReentrantLock pass = new ReentrantLock();
@@ -83,8 +82,7 @@ public final class Monitor implements AutoCloseable {
     this.hysteresis = new Hysteresis(b.resolveAfter);
     this.log = b.log;
     this.fleet = b.fleet == null ? null : new FleetMembership(b.fleet, b.log);
-    this.evaluator = new Evaluator(b.corrections);
-    this.composites = new CompositeEvaluator(evaluator, b.corrections);
+    this.specCorrections = b.corrections;
     for (Slo s : b.slos) {
       if (store.slos().get(s.sloId()).isPresent()) {
         store.slos().update(s);
@@ -311,12 +309,15 @@ public final class Monitor implements AutoCloseable {
       }
       Map<String, Slo> byId = new java.util.HashMap<>();
       slos.forEach(s -> byId.putIfAbsent(s.sloId(), s));
+      Corrections corrections = corrections();
+      CompositeEvaluator composites =
+          new CompositeEvaluator(new Evaluator(corrections), corrections);
       for (Slo slo : slos) {
         if (fleet != null && !fleet.owns(slo.sloId())) {
           snapshots.remove(slo.sloId());
           lastRecorded.remove(slo.sloId());
         } else if (slo.enabled()) {
-          evaluate(slo, byId, at);
+          evaluate(composites, slo, byId, at);
         }
       }
       List<Snapshot> all = snapshots();
@@ -401,7 +402,27 @@ public final class Monitor implements AutoCloseable {
     }
   }
 
-  private void evaluate(Slo slo, Map<String, Slo> byId, Instant at) {
+  /**
+   * The corrections of this pass: the spec's, then those stored (through the API or {@code slo
+   * corrections add}); the spec's alone, logged, when the store's cannot be read.
+   */
+  private Corrections corrections() {
+    List<dev.slo.core.correction.Correction> stored;
+    try {
+      stored = store.corrections().list();
+    } catch (SloException e) {
+      log.println("slo serve: stored corrections cannot be read: " + e.getMessage());
+      return specCorrections;
+    }
+    if (stored.isEmpty()) {
+      return specCorrections;
+    }
+    List<dev.slo.core.correction.Correction> all = new ArrayList<>(specCorrections.all());
+    all.addAll(stored);
+    return new Corrections(all);
+  }
+
+  private void evaluate(CompositeEvaluator composites, Slo slo, Map<String, Slo> byId, Instant at) {
     Snapshot prev = snapshots.get(slo.sloId());
     Evaluation last = prev == null ? null : prev.evaluation();
     Map<String, AlertState> prevAlerts = prev == null ? Map.of() : prev.alerts();

@@ -52,6 +52,9 @@ final class SloApi {
           "GET /api/v1/slos/{slo_id}/error-budget",
           "GET /api/v1/slos/{slo_id}/history",
           "POST /api/v1/slos/{slo_id}/burn-rate-alert",
+          "GET /api/v1/slos/{slo_id}/corrections",
+          "POST /api/v1/slos/{slo_id}/corrections",
+          "DELETE /api/v1/corrections/{id}",
           "GET /metrics",
           "GET /healthz",
           "GET /readyz",
@@ -125,9 +128,21 @@ final class SloApi {
           case "burn-rate-alert":
             allow(x, "POST");
             return burnRateAlert(x, parts[0]);
+          case "corrections":
+            allow(x, "GET", "POST");
+            return x.method().equals("GET")
+                ? CorrectionRoutes.list(x, store, parts[0])
+                : CorrectionRoutes.create(x, store, monitor, access, parts[0]);
           default:
             break;
         }
+      }
+    }
+    if (p.startsWith(CorrectionRoutes.PREFIX) && p.length() > CorrectionRoutes.PREFIX.length()) {
+      String id = p.substring(CorrectionRoutes.PREFIX.length());
+      if (!id.contains("/")) {
+        allow(x, "DELETE");
+        return CorrectionRoutes.delete(x, store, monitor, access, id);
       }
     }
     throw new ApiException(404, "not_found", p + " is not a route of this API");
@@ -264,7 +279,7 @@ final class SloApi {
     return Exchange.Response.json(201, ApiJson.bytes(ApiJson.alertRule(rule, slo)));
   }
 
-  private static void allow(Exchange x, String... methods) {
+  static void allow(Exchange x, String... methods) {
     if (!Arrays.asList(methods).contains(x.method())) {
       String allow = String.join(", ", methods);
       throw new ApiException(
@@ -280,7 +295,7 @@ final class SloApi {
     access.write(x);
   }
 
-  private static void params(Exchange x, String... known) {
+  static void params(Exchange x, String... known) {
     Set<String> ok = Set.of(known);
     for (String k : x.query().keySet()) {
       if (!ok.contains(k)) {
@@ -294,7 +309,7 @@ final class SloApi {
     }
   }
 
-  private static JsonNode json(Exchange x) {
+  static JsonNode json(Exchange x) {
     if (x.body().length == 0) {
       throw new ApiException(400, "invalid_body", "the body is empty; send a JSON object");
     }
@@ -342,7 +357,7 @@ final class SloApi {
     }
   }
 
-  private static Instant instant(Exchange x, String name, Instant dflt) {
+  static Instant instant(Exchange x, String name, Instant dflt) {
     String v = x.param(name);
     if (v == null || v.isEmpty()) {
       return dflt;

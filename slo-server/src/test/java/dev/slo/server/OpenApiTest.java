@@ -45,9 +45,14 @@ class OpenApiTest {
   void shouldRouteEveryDocumentedOperation() {
     try (Harness h = new Harness()) {
       h.server.evaluateNow();
+      HttpResponse<String> made =
+          h.post(
+              "/api/v1/slos/api/corrections",
+              "{\"id\": \"c1\", \"start\": \"2026-11-20T10:00:00Z\", \"duration\": \"1h\"}");
+      assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
       for (String route : SloApi.ROUTES) {
         String[] mp = route.split(" ");
-        String path = mp[1].replace("{slo_id}", "api");
+        String path = mp[1].replace("{slo_id}", "api").replace("{id}", "c1");
         HttpResponse<String> r =
             h.send(
                 HttpRequest.newBuilder(h.uri(path))

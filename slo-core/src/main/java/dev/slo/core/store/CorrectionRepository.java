@@ -6,6 +6,33 @@ import java.util.Optional;
 
 /** Budget corrections kept in a store. Thread-safe. */
 public interface CorrectionRepository {
+  /**
+   * A repository that keeps nothing: it lists none, finds none, deletes none, and {@link #create}
+   * throws {@link UnsupportedOperationException}.
+   */
+  CorrectionRepository NONE =
+      new CorrectionRepository() {
+        @Override
+        public Correction create(Correction correction) {
+          throw new UnsupportedOperationException(
+              "\"" + correction.id() + "\" cannot be stored: this store keeps no corrections");
+        }
+
+        @Override
+        public List<Correction> list() {
+          return List.of();
+        }
+
+        @Override
+        public Optional<Correction> find(String id) {
+          return Optional.empty();
+        }
+
+        @Override
+        public boolean delete(String id) {
+          return false;
+        }
+      };
 
   /**
    * Stores a correction under its id.

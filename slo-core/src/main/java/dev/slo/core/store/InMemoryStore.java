@@ -13,6 +13,7 @@ public final class InMemoryStore implements SloStore {
   private final InMemorySloRepository slos;
   private final InMemoryAlertRuleRepository rules;
   private final InMemorySliHistory history;
+  private final InMemoryCorrectionRepository corrections;
 
   /**
    * An empty store.
@@ -24,6 +25,7 @@ public final class InMemoryStore implements SloStore {
     this.slos = new InMemorySloRepository();
     this.history = new InMemorySliHistory(historyCapacity);
     this.rules = new InMemoryAlertRuleRepository(slos, clock);
+    this.corrections = new InMemoryCorrectionRepository(slos);
     slos.onDelete(
         id -> {
           rules.deleteAll(id);
@@ -49,5 +51,10 @@ public final class InMemoryStore implements SloStore {
   @Override
   public SliHistory history() {
     return history;
+  }
+
+  @Override
+  public CorrectionRepository corrections() {
+    return corrections;
   }
 }
