@@ -72,11 +72,14 @@ final class AlertPolicies {
     c.rejectUnknown(Set.of("kind", "op", "threshold", "lookbackWindow", "alertAfter"));
     String kind = c.text("kind", false);
     if (kind != null && !kind.equals("burnrate")) {
-      c.error("kind", "\"" + kind + "\" is not a valid condition kind; use burnrate");
+      c.error(
+          "kind",
+          dev.slo.core.Printable.quote(kind) + " is not a valid condition kind; use burnrate");
     }
     String op = c.text("op", true);
     if (op != null && !OPS.contains(op)) {
-      c.error("op", "\"" + op + "\" is not a valid op; use lte, gte, lt or gt");
+      c.error(
+          "op", dev.slo.core.Printable.quote(op) + " is not a valid op; use lte, gte, lt or gt");
     }
     BigDecimal threshold = c.number("threshold", true);
     if (threshold != null && threshold.signum() < 0) {
@@ -89,7 +92,12 @@ final class AlertPolicies {
   private static void duration(Fields c, String key, boolean required) {
     String d = c.text(key, required);
     if (d != null && !d.trim().matches("\\d+[smhdw]")) {
-      c.error(key, "\"" + d + "\" is not a valid " + key + "; use a duration like 5m or 1h");
+      c.error(
+          key,
+          dev.slo.core.Printable.quote(d)
+              + " is not a valid "
+              + key
+              + "; use a duration like 5m or 1h");
     }
   }
 

@@ -21,7 +21,9 @@ public final class Converter {
         return valueOf(text.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw new dev.slo.core.InvalidInputException(
-            "\"" + text + "\" is not a valid --to; use native, openslo or sloth", e);
+            dev.slo.core.Printable.quote(text)
+                + " is not a valid --to; use native, openslo or sloth",
+            e);
       }
     }
   }

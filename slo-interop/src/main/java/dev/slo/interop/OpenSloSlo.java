@@ -312,7 +312,9 @@ final class OpenSloSlo {
     if (ratio.has("raw")) {
       String type = ratio.text("rawType", true);
       if (type != null && !type.equals("success") && !type.equals("failure")) {
-        ratio.error("rawType", "\"" + type + "\" is not a valid rawType; use success or failure");
+        ratio.error(
+            "rawType",
+            dev.slo.core.Printable.quote(type) + " is not a valid rawType; use success or failure");
         return SliMapping.Sli.NONE;
       }
       SliMapping.Metric raw = metric(ratio, "raw");

@@ -62,7 +62,8 @@ final class OpenSloV1alphaReader {
     } else if (method != null) {
       spec.error(
           "budgetingMethod",
-          "\"" + method + "\" is not a valid budgetingMethod; use Occurrences or Timeslices");
+          dev.slo.core.Printable.quote(method)
+              + " is not a valid budgetingMethod; use Occurrences or Timeslices");
     }
     Periods.Window window = null;
     List<Fields> windows = spec.items("timeWindows", true);

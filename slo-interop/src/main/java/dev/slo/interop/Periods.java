@@ -53,7 +53,8 @@ final class Periods {
         } catch (DateTimeException e) {
           calendar.error(
               "timeZone",
-              "\"" + tz + "\" is not a valid timeZone; use an IANA name such as Europe/Berlin");
+              dev.slo.core.Printable.quote(tz)
+                  + " is not a valid timeZone; use an IANA name such as Europe/Berlin");
           return null;
         }
       }
@@ -63,7 +64,9 @@ final class Periods {
           start = LocalDateTime.parse(st.trim().replace('T', ' '), START);
         } catch (DateTimeParseException e) {
           calendar.error(
-              "startTime", "\"" + st + "\" is not a valid startTime; use 2024-01-01 00:00:00");
+              "startTime",
+              dev.slo.core.Printable.quote(st)
+                  + " is not a valid startTime; use 2024-01-01 00:00:00");
           return null;
         }
       }

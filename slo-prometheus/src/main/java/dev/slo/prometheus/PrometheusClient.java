@@ -346,7 +346,8 @@ public final class PrometheusClient {
           || !(scheme.equals("http") || scheme.equals("https"))
           || base.getHost() == null) {
         throw new dev.slo.core.InvalidInputException(
-            "\"" + base + "\" is not a valid Prometheus URL; use http://host:port or https://...");
+            dev.slo.core.Printable.quote(String.valueOf(base))
+                + " is not a valid Prometheus URL; use http://host:port or https://...");
       }
       this.base = base;
     }

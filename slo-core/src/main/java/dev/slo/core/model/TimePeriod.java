@@ -113,9 +113,8 @@ public final class TimePeriod {
       return rolling(DurationText.parse(length));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "\""
-              + name
-              + "\" is not a valid time_period; valid values: ROLLING_1H, ROLLING_24H,"
+          dev.slo.core.Printable.quote(name)
+              + " is not a valid time_period; valid values: ROLLING_1H, ROLLING_24H,"
               + " ROLLING_7D, ROLLING_30D, CALENDAR_MONTH, CALENDAR_QUARTER, ROLLING_<length>"
               + " such as ROLLING_28D or ROLLING_12H, CALENDAR_WEEK, CALENDAR_WEEK_<day> such as"
               + " CALENDAR_WEEK_SUNDAY, CALENDAR_YEAR",

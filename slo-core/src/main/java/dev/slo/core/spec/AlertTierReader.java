@@ -57,7 +57,10 @@ final class AlertTierReader {
         try {
           sev = Severity.valueOf(severity.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-          t.problem("severity", "\"" + severity + "\" is not a valid severity; use page or ticket");
+          t.problem(
+              "severity",
+              dev.slo.core.Printable.quote(severity)
+                  + " is not a valid severity; use page or ticket");
         }
       }
       if (name == null || sev == null || rate == null || longW == null) {

@@ -328,7 +328,8 @@ public final class SpecParser {
       } catch (IllegalArgumentException e) {
         f.problem(
             "week_start",
-            "\"" + weekStart + "\" is not a valid week_start; use a day name such as MONDAY");
+            dev.slo.core.Printable.quote(weekStart)
+                + " is not a valid week_start; use a day name such as MONDAY");
         return null;
       }
     }
