@@ -196,7 +196,10 @@ final class ReferenceDataReader {
         JsonToken t = p.nextToken();
         int c = COLUMNS.indexOf(key);
         if (c < 0) {
-          throw bad(source, line, "\"" + key + "\" is not a valid key; use " + COLUMNS);
+          throw bad(
+              source,
+              line,
+              dev.slo.core.Printable.quote(key) + " is not a valid key; use " + COLUMNS);
         }
         if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
           throw bad(source, line, key + " must be a string or a number");
@@ -281,7 +284,12 @@ final class ReferenceDataReader {
   private static long count(String source, int line, String field, String s) {
     if (!COUNT.matcher(s).matches()) {
       throw bad(
-          source, line, "\"" + s + "\" is not a valid " + field + "; use a whole number >= 0");
+          source,
+          line,
+          dev.slo.core.Printable.quote(s)
+              + " is not a valid "
+              + field
+              + "; use a whole number >= 0");
     }
     try {
       return Long.parseLong(s);
