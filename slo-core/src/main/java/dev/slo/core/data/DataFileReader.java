@@ -142,9 +142,9 @@ public final class DataFileReader {
             source
                 + ":"
                 + headerLine
-                + ": \""
-                + names[i].trim()
-                + "\" is not a valid column"
+                + ": "
+                + dev.slo.core.Printable.quote(names[i].trim())
+                + " is not a valid column"
                 + (c >= 0 ? " (it appears twice)" : "")
                 + "; the header must be timestamp,slo_id,good_events,total_events");
       }
@@ -287,18 +287,16 @@ public final class DataFileReader {
       throw bad(
           source,
           line,
-          "\""
-              + s
-              + "\" is not a valid timestamp; use ISO-8601 with an offset"
+          dev.slo.core.Printable.quote(s)
+              + " is not a valid timestamp; use ISO-8601 with an offset"
               + " (2026-11-01T10:00:00Z) or epoch seconds");
     }
     if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
       throw bad(
           source,
           line,
-          "\""
-              + s
-              + "\" is not a valid timestamp: it is outside the supported range "
+          dev.slo.core.Printable.quote(s)
+              + " is not a valid timestamp: it is outside the supported range "
               + EARLIEST
               + " to "
               + LATEST);
@@ -319,7 +317,7 @@ public final class DataFileReader {
     try {
       return Long.parseLong(s);
     } catch (NumberFormatException e) {
-      throw bad(source, line, "\"" + s + "\" is too large for " + field);
+      throw bad(source, line, dev.slo.core.Printable.quote(s) + " is too large for " + field);
     }
   }
 

@@ -129,9 +129,9 @@ final class ReferenceDataReader {
             source
                 + ":"
                 + headerLine
-                + ": \""
-                + names[i].trim()
-                + "\" is not a valid column"
+                + ": "
+                + dev.slo.core.Printable.quote(names[i].trim())
+                + " is not a valid column"
                 + (c >= 0 ? " (it appears twice)" : "")
                 + "; the header must be timestamp,slo_id,good_events,total_events");
       }
@@ -262,18 +262,16 @@ final class ReferenceDataReader {
       throw bad(
           source,
           line,
-          "\""
-              + s
-              + "\" is not a valid timestamp; use ISO-8601 with an offset"
+          dev.slo.core.Printable.quote(s)
+              + " is not a valid timestamp; use ISO-8601 with an offset"
               + " (2026-11-01T10:00:00Z) or epoch seconds");
     }
     if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
       throw bad(
           source,
           line,
-          "\""
-              + s
-              + "\" is not a valid timestamp: it is outside the supported range "
+          dev.slo.core.Printable.quote(s)
+              + " is not a valid timestamp: it is outside the supported range "
               + EARLIEST
               + " to "
               + LATEST);
@@ -294,7 +292,7 @@ final class ReferenceDataReader {
     try {
       return Long.parseLong(s);
     } catch (NumberFormatException e) {
-      throw bad(source, line, "\"" + s + "\" is too large for " + field);
+      throw bad(source, line, dev.slo.core.Printable.quote(s) + " is too large for " + field);
     }
   }
 
