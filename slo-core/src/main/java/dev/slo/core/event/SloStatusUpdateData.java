@@ -20,8 +20,8 @@ import java.util.List;
  * @param timeToExhaustion e.g. {@code 12h}, null when not exhausting
  * @param alertTriggered true when an alert tier fires
  * @param recommendations short sentences
- * @param corrections what corrections removed from the period (slo's addition to the seed's shape);
- *     {@link Exclusion#NONE} without any
+ * @param corrections what corrections removed from the period (an addition to the event format of
+ *     docs/events.md); {@link Exclusion#NONE} without any
  */
 public record SloStatusUpdateData(
     String sloId,

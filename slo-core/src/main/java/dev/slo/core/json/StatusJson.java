@@ -198,7 +198,7 @@ public final class StatusJson {
     u.put("alert_triggered", d.alertTriggered());
     ArrayNode recs = u.putArray("recommendations");
     d.recommendations().forEach(recs::add);
-    if (!d.corrections().isEmpty()) { // the seed's shape exactly when no correction applies
+    if (!d.corrections().isEmpty()) { // docs/events.md's shape exactly when no correction applies
       u.set("corrections", corrections(d.corrections()));
     }
     return o;
