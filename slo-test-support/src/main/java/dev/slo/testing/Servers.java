@@ -33,6 +33,47 @@ public final class Servers {
     Assumptions.assumeTrue(false, missing);
   }
 
+  /**
+   * Waits up to 60 s for {@code health} to answer 200, failing with the server's log when the
+   * process exits first.
+   */
+  static void awaitReady(Process process, java.net.URI health, java.nio.file.Path log, String name)
+      throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited: " + java.nio.file.Files.readString(log));
+      }
+      try {
+        java.net.http.HttpResponse<String> r =
+            http.send(
+                java.net.http.HttpRequest.newBuilder(health).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          return;
+        }
+      } catch (java.io.IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException(name + " not ready within 60 s");
+  }
+
+  /** Stops a server process: SIGTERM, then SIGKILL after 20 s. */
+  static void stop(Process process) {
+    process.destroy();
+    try {
+      if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** The first line of a message, for one-line skip reasons. */
   static String firstLine(@Nullable String s) {
     if (s == null) {

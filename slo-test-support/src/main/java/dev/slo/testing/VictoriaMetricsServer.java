@@ -1,14 +1,11 @@
 package dev.slo.testing;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real single-node VictoriaMetrics on a free loopback port, in its own data directory, loaded
@@ -94,39 +91,12 @@ public final class VictoriaMetricsServer implements AutoCloseable {
   }
 
   private void awaitReady() throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "victoria-metrics exited: " + Files.readString(dir.resolve("victoria-metrics.log")));
-      }
-      try {
-        HttpResponse<String> r =
-            http.send(
-                HttpRequest.newBuilder(url.resolve("/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(100);
-    }
-    throw new IllegalStateException("victoria-metrics not ready within 60 s");
+    Servers.awaitReady(
+        process, url.resolve("/health"), dir.resolve("victoria-metrics.log"), "victoria-metrics");
   }
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    Servers.stop(process);
   }
 }

@@ -70,58 +70,6 @@ public record Evaluation(
     Map<Duration, SliInterval> windowSliIntervals,
     List<ComponentStatus> components) {
 
-  /** An evaluation of an SLO that is not a composite: no components. */
-  public Evaluation(
-      Slo slo,
-      Instant at,
-      Window period,
-      EventCounts units,
-      boolean noData,
-      Double currentSliPercent,
-      double errorBudgetConsumed,
-      double errorBudgetRemaining,
-      double totalBudget,
-      double consumedBudget,
-      double remainingBudget,
-      Map<Duration, Double> burnRates,
-      double periodBurnRate,
-      List<AlertTier> tiers,
-      List<FiringAlert> alerts,
-      Status status,
-      Duration timeToExhaustion,
-      Instant projectedExhaustion,
-      List<String> recommendations,
-      Exclusion exclusion,
-      List<SuppressedAlert> suppressed,
-      @Nullable SliInterval sliInterval,
-      Map<Duration, SliInterval> windowSliIntervals) {
-    this(
-        slo,
-        at,
-        period,
-        units,
-        noData,
-        currentSliPercent,
-        errorBudgetConsumed,
-        errorBudgetRemaining,
-        totalBudget,
-        consumedBudget,
-        remainingBudget,
-        burnRates,
-        periodBurnRate,
-        tiers,
-        alerts,
-        status,
-        timeToExhaustion,
-        projectedExhaustion,
-        recommendations,
-        exclusion,
-        suppressed,
-        sliInterval,
-        windowSliIntervals,
-        List.of());
-  }
-
   /** Copies the collections. */
   public Evaluation {
     components = List.copyOf(components);

@@ -231,7 +231,8 @@ public final class Evaluator {
             exclusion,
             suppressed,
             periodInterval,
-            windowIntervals);
+            windowIntervals,
+            List.of());
     return withRecommendations(draft);
   }
 
