@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -100,7 +101,8 @@ final class Burns {
   private Node composite(Slo slo) {
     Map<Window, @Nullable BigDecimal> burns = new LinkedHashMap<>();
     Map<String, EventCounts> leaves = new LinkedHashMap<>();
-    List<CompositeComponent> parts = slo.composite().components();
+    List<CompositeComponent> parts =
+        Objects.requireNonNull(slo.composite(), "a composite SLO").components();
     Set<Node> nodes = new LinkedHashSet<>();
     Node[] byPart = new Node[parts.size()];
     for (int i = 0; i < parts.size(); i++) {

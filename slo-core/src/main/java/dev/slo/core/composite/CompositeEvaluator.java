@@ -148,7 +148,8 @@ public final class CompositeEvaluator {
             : noDataBad ? Double.valueOf(0.0) : null;
 
     List<ComponentStatus> parts = new ArrayList<>();
-    for (CompositeComponent c : slo.composite().components()) {
+    for (CompositeComponent c :
+        Objects.requireNonNull(slo.composite(), "a composite SLO").components()) {
       Slo part = burns.slo(c.sloId());
       Burns.Node n = burns.of(part);
       BigDecimal b = n.burn(elapsed);

@@ -2,6 +2,7 @@ package dev.slo.core.composite;
 
 import dev.slo.core.Printable;
 import dev.slo.core.model.BudgetingMethod;
+import dev.slo.core.model.Composite;
 import dev.slo.core.model.CompositeComponent;
 import dev.slo.core.model.Slo;
 import java.util.ArrayList;
@@ -32,10 +33,11 @@ public final class CompositeGraph {
     List<CompositeProblem> out = new ArrayList<>();
     for (int i = 0; i < slos.size(); i++) {
       Slo c = slos.get(i);
-      if (!c.isComposite()) {
+      Composite composite = c.composite();
+      if (composite == null) {
         continue;
       }
-      List<CompositeComponent> parts = c.composite().components();
+      List<CompositeComponent> parts = composite.components();
       for (int j = 0; j < parts.size(); j++) {
         String field = "composite.components[" + j + "].slo_id";
         String id = parts.get(j).sloId();
@@ -119,7 +121,8 @@ public final class CompositeGraph {
       }
       reported.addAll(members);
       String next = path.get(1);
-      List<CompositeComponent> parts = start.composite().components();
+      List<CompositeComponent> parts =
+          Objects.requireNonNull(start.composite(), "a cycle's member").components();
       int j = 0;
       while (!parts.get(j).sloId().equals(next)) {
         j++;
@@ -148,10 +151,11 @@ public final class CompositeGraph {
     while (!stack.isEmpty()) {
       String id = stack.remove(stack.size() - 1);
       Slo slo = byId.get(id);
-      if (slo == null || !slo.isComposite()) {
+      Composite composite = slo == null ? null : slo.composite();
+      if (composite == null) {
         continue;
       }
-      for (CompositeComponent part : slo.composite().components()) {
+      for (CompositeComponent part : composite.components()) {
         String next = part.sloId();
         if (next.equals(start)) {
           List<String> path = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * An {@link EventSource} without the events inside corrections: each window's counts minus the
@@ -80,11 +81,11 @@ public final class CorrectedEventSource implements EventSource {
     }
     List<Split> out = new ArrayList<>(windows.size());
     for (int i = 0; i < windows.size(); i++) {
-      EventCounts all = counts.get(index.get(windows.get(i)));
+      EventCounts all = counts.get(indexOf(index, windows.get(i)));
       long good = 0;
       long total = 0;
       for (Window x : pieces.get(i)) {
-        EventCounts c = counts.get(index.get(x));
+        EventCounts c = counts.get(indexOf(index, x));
         good = Math.addExact(good, c.good());
         total = Math.addExact(total, c.total());
       }
@@ -116,4 +117,8 @@ public final class CorrectedEventSource implements EventSource {
    * @param excluded the events inside a correction
    */
   public record Split(EventCounts kept, EventCounts excluded) {}
+
+  private static int indexOf(Map<Window, Integer> index, Window w) {
+    return Objects.requireNonNull(index.get(w), "a window that was asked for");
+  }
 }

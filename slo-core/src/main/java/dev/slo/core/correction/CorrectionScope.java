@@ -2,6 +2,7 @@ package dev.slo.core.correction;
 
 import dev.slo.core.model.Slo;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SLOs a correction applies to: the listed slo_ids, or every SLO of one service. Immutable.
@@ -9,7 +10,7 @@ import java.util.Set;
  * @param sloIds the SLOs by id; empty when {@code service} is given
  * @param service every SLO whose service_name is this; null when {@code sloIds} is given
  */
-public record CorrectionScope(Set<String> sloIds, String service) {
+public record CorrectionScope(Set<String> sloIds, @Nullable String service) {
 
   /** Validates that exactly one of the two selectors is given. */
   public CorrectionScope {

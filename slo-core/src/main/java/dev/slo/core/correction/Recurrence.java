@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed RFC 5545 recurrence rule (RRULE): FREQ DAILY, WEEKLY, MONTHLY or YEARLY with INTERVAL,
@@ -40,7 +41,7 @@ public record Recurrence(
     String text,
     Freq freq,
     int interval,
-    String untilText,
+    @Nullable String untilText,
     int count,
     Set<Integer> byMonth,
     Set<Integer> byMonthDay,
@@ -175,7 +176,7 @@ public record Recurrence(
   /**
    * The last instant an occurrence may start at, UNTIL read in {@code zone}; null without UNTIL.
    */
-  public java.time.Instant until(ZoneId zone) {
+  public java.time.@Nullable Instant until(ZoneId zone) {
     return untilText == null ? null : untilInstant(untilText, zone);
   }
 
@@ -205,7 +206,7 @@ public record Recurrence(
 
   private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss");
 
-  private static int intPart(String v, String name, int min, int max, int dflt) {
+  private static int intPart(@Nullable String v, String name, int min, int max, int dflt) {
     if (v == null) {
       return dflt;
     }
@@ -220,7 +221,8 @@ public record Recurrence(
     throw bad("\"" + name + "=" + v + "\" is not valid; use a whole number from " + min);
   }
 
-  private static Set<Integer> ints(String v, String name, int min, int max, boolean negative) {
+  private static Set<Integer> ints(
+      @Nullable String v, String name, int min, int max, boolean negative) {
     Set<Integer> out = new TreeSet<>();
     if (v == null) {
       return out;
@@ -253,7 +255,7 @@ public record Recurrence(
     return out;
   }
 
-  private static List<WeekdayNum> days(String v, Freq freq) {
+  private static List<WeekdayNum> days(@Nullable String v, Freq freq) {
     List<WeekdayNum> out = new ArrayList<>();
     if (v == null) {
       return out;
@@ -272,7 +274,7 @@ public record Recurrence(
           ok = false;
         }
       }
-      if (!ok) {
+      if (!ok || day == null) {
         throw bad(
             "\"BYDAY="
                 + v

@@ -235,7 +235,10 @@ public final class DataFileReader {
         throw bad(source, line, "more than one JSON value on the line");
       }
     } catch (IOException e) {
-      throw bad(source, line, "not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+      throw bad(
+          source,
+          line,
+          "not valid JSON: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
     }
     for (int c = 0; c < v.length; c++) {
       if (v[c] == null) {

@@ -3,6 +3,7 @@ package dev.slo.core.eval;
 import dev.slo.core.source.EventCounts;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Exact error-budget arithmetic over counts of good and total units (events, or slices) against a
@@ -81,7 +82,7 @@ final class Budget {
   }
 
   /** SLI as a ratio good / total; null without units. */
-  static BigDecimal sli(EventCounts c) {
+  static @Nullable BigDecimal sli(EventCounts c) {
     if (c.total() == 0) {
       return null;
     }

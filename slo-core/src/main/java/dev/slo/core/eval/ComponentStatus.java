@@ -1,6 +1,7 @@
 package dev.slo.core.eval;
 
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One component of a composite SLO as its evaluation lists it (docs/math.md, "Composite SLOs").
@@ -21,5 +22,5 @@ public record ComponentStatus(
     BigDecimal weight,
     boolean composite,
     boolean noData,
-    Double currentSliPercent,
+    @Nullable Double currentSliPercent,
     double errorBudgetConsumed) {}

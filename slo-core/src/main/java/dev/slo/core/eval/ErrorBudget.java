@@ -1,6 +1,7 @@
 package dev.slo.core.eval;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code ErrorBudget} of docs/openapi.json, in events (occurrences) or slices (timeslices).
@@ -20,4 +21,4 @@ public record ErrorBudget(
     double remainingBudget,
     double burnRate1h,
     double burnRate24h,
-    Instant projectedExhaustion) {}
+    @Nullable Instant projectedExhaustion) {}

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,7 +51,7 @@ public record Evaluation(
     Window period,
     EventCounts units,
     boolean noData,
-    Double currentSliPercent,
+    @Nullable Double currentSliPercent,
     double errorBudgetConsumed,
     double errorBudgetRemaining,
     double totalBudget,
@@ -61,8 +62,8 @@ public record Evaluation(
     List<AlertTier> tiers,
     List<FiringAlert> alerts,
     Status status,
-    Duration timeToExhaustion,
-    Instant projectedExhaustion,
+    @Nullable Duration timeToExhaustion,
+    @Nullable Instant projectedExhaustion,
     List<String> recommendations,
     Exclusion exclusion,
     List<SuppressedAlert> suppressed,
@@ -119,12 +120,12 @@ public record Evaluation(
 
   /** {@code burn_rate} of the API: the 1-hour burn rate. */
   public double burnRate() {
-    return burnRates.get(Duration.ofHours(1));
+    return Objects.requireNonNull(burnRates.get(Duration.ofHours(1)), "the 1h burn rate");
   }
 
   /** The burn rate over the 1-day window, {@code burn_rate_24h} of the API. */
   public double burnRate24h() {
-    return burnRates.get(Duration.ofDays(1));
+    return Objects.requireNonNull(burnRates.get(Duration.ofDays(1)), "the 1d burn rate");
   }
 
   /**
@@ -146,12 +147,12 @@ public record Evaluation(
    * Time to exhaustion as the API prints it (docs/openapi.json) ({@code 3d14h24m}, {@code 0s}), or
    * null.
    */
-  public String timeToExhaustionText() {
+  public @Nullable String timeToExhaustionText() {
     return timeToExhaustion == null ? null : DurationText.formatMinutes(timeToExhaustion);
   }
 
   /** Time to exhaustion in seconds (fractional), or null. */
-  public Double timeToExhaustionSeconds() {
+  public @Nullable Double timeToExhaustionSeconds() {
     return timeToExhaustion == null ? null : timeToExhaustion.toNanos() / 1e9;
   }
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Evaluates SLOs at an instant: SLI, error budget, burn rates, alert tiers, status, time to
@@ -127,15 +128,15 @@ public final class Evaluator {
       EventCounts c = counts.window(d);
       boolean special = (noDataBad && c.total() == 0) || (noData && !noDataBad);
       // the same double as Decimals.toDouble(burns.get(d)), with one division when exact
-      burnRates.put(d, special ? Decimals.toDouble(burns.get(d)) : budget.burnDouble(c));
+      burnRates.put(d, special ? Decimals.toDouble(burnAt(burns, d)) : budget.burnDouble(c));
     }
 
     List<FiringAlert> alerts = new ArrayList<>();
     List<SuppressedAlert> suppressed = new ArrayList<>();
     boolean onUpperBound = slo.statusOn() == StatusBasis.UPPER_BOUND;
     for (AlertTier t : tiers) {
-      BigDecimal l = burns.get(t.longWindow());
-      BigDecimal s = burns.get(t.shortWindow());
+      BigDecimal l = burnAt(burns, t.longWindow());
+      BigDecimal s = burnAt(burns, t.shortWindow());
       if (l.compareTo(t.factor()) >= 0 && s.compareTo(t.factor()) >= 0) {
         EventCounts longCounts = counts.window(t.longWindow());
         if (slo.minEvents() > 0 && longCounts.total() < slo.minEvents()) {
@@ -189,9 +190,9 @@ public final class Evaluator {
       }
     }
     Status status = status(slo, statusRemaining, alerts);
-    BigDecimal burn1h = burns.get(Duration.ofHours(1));
-    Duration tte = timeToExhaustion(slo, period, at, remaining, burn1h);
-    Instant projected =
+    BigDecimal burn1h = burnAt(burns, Duration.ofHours(1));
+    @Nullable Duration tte = timeToExhaustion(slo, period, at, remaining, burn1h);
+    @Nullable Instant projected =
         noData ? null : Forecast.projectExhaustion(counts, budget, slo, period, at, noDataBad);
 
     Double sli = noDataBad ? Double.valueOf(0.0) : percent(Budget.sli(units));
@@ -300,7 +301,7 @@ public final class Evaluator {
    * remaining × period length / burn rate; zero when exhausted; null when not burning or, for
    * calendar periods, when it lands after the period's end.
    */
-  static Duration timeToExhaustion(
+  static @Nullable Duration timeToExhaustion(
       Slo slo, Window period, Instant at, BigDecimal remaining, BigDecimal burn) {
     if (remaining.signum() <= 0) {
       return Duration.ZERO;
@@ -323,7 +324,11 @@ public final class Evaluator {
     return d;
   }
 
-  private static Double percent(BigDecimal ratio) {
+  private static BigDecimal burnAt(Map<Duration, BigDecimal> burns, Duration d) {
+    return Objects.requireNonNull(burns.get(d), "burn rate of a window that was read");
+  }
+
+  private static @Nullable Double percent(@Nullable BigDecimal ratio) {
     return ratio == null ? null : Decimals.toDouble(ratio.movePointRight(2));
   }
 }

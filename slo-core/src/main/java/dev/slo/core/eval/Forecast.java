@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Projects when the error budget runs out: a least-squares line through the fraction of budget
@@ -22,7 +23,7 @@ final class Forecast {
    * The projected instant, or null when fewer than two points exist, when the line never rises to
    * 1, or (calendar periods) when it reaches 1 after the period's end.
    */
-  static Instant projectExhaustion(
+  static @Nullable Instant projectExhaustion(
       UnitCounts counts, Budget budget, Slo slo, Window period, Instant at, boolean noDataBad) {
     List<Map.Entry<Instant, EventCounts>> points = counts.forecastPoints();
     if (points.size() < 2) {

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.IntPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Timeslice counts: slices of {@code timeslice_length} on a grid anchored at the period start (and
@@ -38,19 +40,24 @@ final class SliceCounts extends UnitCounts {
   private final long step; // slice length in nanoseconds
   private final boolean ratio;
   private final BigDecimal sliceTarget;
-  private Instant from; // grid origin
+  // the grid and running counts below are set by load()
+  private Instant from = Instant.EPOCH; // grid origin
   private int n; // slices, the last one ends at `at`
-  private int[] marks; // sorted slice indices at which running counts were kept
-  private long[] withEvents; // withEvents[j] = slices with events among slices 0..marks[j]-1
-  private long[] goodSlices;
-  private long[] excludedAt; // excludedAt[j] = slices overlapping a correction before marks[j]
+  private int[] marks = new int[0]; // sorted slice indices at which running counts were kept
+  private long[] withEvents = new long[0]; // slices with events among slices 0..marks[j]-1
+  private long[] goodSlices = new long[0];
+  private long[] excludedAt = new long[0]; // slices overlapping a correction before marks[j]
 
   SliceCounts(Slo slo, Window period, Instant at) {
     super(slo, period, at);
-    this.step = slo.timesliceLength().toNanos();
+    this.step = Objects.requireNonNull(slo.timesliceLength(), "timeslice_length").toNanos();
     this.ratio = slo.budgetingMethod() == BudgetingMethod.RATIO_TIMESLICES;
     this.sliceTarget =
-        ratio ? BigDecimal.ZERO : BigDecimal.valueOf(slo.timesliceTargetPercentage());
+        ratio
+            ? BigDecimal.ZERO
+            : BigDecimal.valueOf(
+                Objects.requireNonNull(
+                    slo.timesliceTargetPercentage(), "timeslice_target_percentage"));
   }
 
   @Override
@@ -90,7 +97,7 @@ final class SliceCounts extends UnitCounts {
     }
     marks = Arrays.copyOf(wanted, u);
     int periodFirst = firstStartingAtOrAfter(elapsed.start());
-    IntPredicate cutOut = cut.isEmpty() ? null : i -> cut.overlaps(slice(i));
+    @Nullable IntPredicate cutOut = cut.isEmpty() ? null : i -> cut.overlaps(slice(i));
     Tally tally = new Tally(marks, sliceTarget, cutOut, periodFirst, ratio);
     int answered = source.forEachSlice(slo, from, at, Duration.ofNanos(step), tally);
     if (answered != n || tally.index != n) {
@@ -114,7 +121,7 @@ final class SliceCounts extends UnitCounts {
     private final long[] withEventsAt;
     private final long[] goodAt;
     private final long[] excludedAt;
-    private final IntPredicate cutOut; // null without corrections
+    private final @Nullable IntPredicate cutOut; // null without corrections
     private final int periodFirst;
     private long excludedSlices;
     private long excludedGood;
@@ -130,7 +137,12 @@ final class SliceCounts extends UnitCounts {
     private long withEvents;
     private long good;
 
-    Tally(int[] marks, BigDecimal target, IntPredicate cutOut, int periodFirst, boolean ratio) {
+    Tally(
+        int[] marks,
+        BigDecimal target,
+        @Nullable IntPredicate cutOut,
+        int periodFirst,
+        boolean ratio) {
       this.ratio = ratio;
       this.marks = marks;
       this.withEventsAt = new long[marks.length];

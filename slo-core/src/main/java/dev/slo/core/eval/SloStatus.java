@@ -2,6 +2,7 @@ package dev.slo.core.eval;
 
 import dev.slo.core.model.Status;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code SLOStatus} of docs/openapi.json. SLIs in percent, budget fractions as ratios.
@@ -18,11 +19,11 @@ import java.time.Instant;
  */
 public record SloStatus(
     String sloId,
-    Double currentSli,
+    @Nullable Double currentSli,
     double targetSli,
     Status status,
     double errorBudgetRemaining,
     double errorBudgetConsumed,
     double burnRate,
-    String timeToExhaustion,
+    @Nullable String timeToExhaustion,
     Instant lastUpdated) {}

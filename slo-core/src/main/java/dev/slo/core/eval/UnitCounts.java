@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The counts one evaluation needs, read from the source in a single call: the elapsed period, each
@@ -23,7 +25,7 @@ class UnitCounts {
   /** Hours back from the evaluation instant at which budget consumption is sampled (0 … 24). */
   static final int FORECAST_HOURS = 24;
 
-  final Map<Window, EventCounts> byWindow = new LinkedHashMap<>();
+  final Map<Window, @Nullable EventCounts> byWindow = new LinkedHashMap<>();
   final Window elapsed;
   final Instant at;
   final Slo slo;
@@ -49,7 +51,7 @@ class UnitCounts {
   }
 
   /** The period as it stood at {@code t}, or null when {@code t} is not inside this period. */
-  static Window forecastWindow(TimePeriod p, Window period, Instant t) {
+  static @Nullable Window forecastWindow(TimePeriod p, Window period, Instant t) {
     if (!p.isCalendar()) {
       return Window.ending(t, period.length());
     }
@@ -83,19 +85,23 @@ class UnitCounts {
     return 0;
   }
 
+  private EventCounts counted(Window w) {
+    return Objects.requireNonNull(byWindow.get(w), "counts of a window that was read");
+  }
+
   EventCounts period() {
-    return byWindow.get(elapsed);
+    return counted(elapsed);
   }
 
   EventCounts window(Duration d) {
-    return byWindow.get(Window.ending(at, d));
+    return counted(Window.ending(at, d));
   }
 
   /** Units of the period as it stood at each forecast point, with the point's instant. */
   List<Map.Entry<Instant, EventCounts>> forecastPoints() {
     List<Map.Entry<Instant, EventCounts>> out = new ArrayList<>();
     for (Window w : forecastWindows) {
-      out.add(Map.entry(w.end(), byWindow.get(w)));
+      out.add(Map.entry(w.end(), counted(w)));
     }
     return out;
   }

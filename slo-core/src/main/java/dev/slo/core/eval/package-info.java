@@ -3,4 +3,7 @@
  * and recommendations for an SLO at an instant, with the SLOStatus and ErrorBudget views of
  * docs/openapi.json.
  */
+@NullMarked
 package dev.slo.core.eval;
+
+import org.jspecify.annotations.NullMarked;

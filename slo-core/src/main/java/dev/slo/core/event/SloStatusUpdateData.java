@@ -2,6 +2,7 @@ package dev.slo.core.event;
 
 import dev.slo.core.correction.Exclusion;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code SLOStatusUpdateData} of docs/events.md: SLIs and target in percent, budget fractions as
@@ -29,12 +30,12 @@ public record SloStatusUpdateData(
     String serviceName,
     String sloType,
     double targetPercentage,
-    Double currentSli,
+    @Nullable Double currentSli,
     String status,
     double errorBudgetRemaining,
     double errorBudgetConsumed,
     double burnRate,
-    String timeToExhaustion,
+    @Nullable String timeToExhaustion,
     boolean alertTriggered,
     List<String> recommendations,
     Exclusion corrections) {

@@ -1,6 +1,7 @@
 package dev.slo.core.model;
 
 import dev.slo.core.ValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where an SLO's events come from in a metrics server, as written in the spec. At most one kind is
@@ -9,13 +10,13 @@ import dev.slo.core.ValidationException;
  * a latency histogram. File and database sources ignore it. Immutable.
  */
 public record SliDefinition(
-    String goodCounter,
-    String badCounter,
-    String totalCounter,
-    String goodQuery,
-    String badQuery,
-    String totalQuery,
-    LatencySli latency) {
+    @Nullable String goodCounter,
+    @Nullable String badCounter,
+    @Nullable String totalCounter,
+    @Nullable String goodQuery,
+    @Nullable String badQuery,
+    @Nullable String totalQuery,
+    @Nullable LatencySli latency) {
 
   /** No metrics-server definition: events come from a file or a database. */
   public static final SliDefinition NONE =
@@ -56,7 +57,8 @@ public record SliDefinition(
         && latency == null;
   }
 
-  private static void requirePair(String kind, String good, String bad, String total) {
+  private static void requirePair(
+      String kind, @Nullable String good, @Nullable String bad, @Nullable String total) {
     if ((good == null) == (bad == null)) {
       throw ValidationException.withMessage(
           "good_" + kind,
@@ -70,9 +72,10 @@ public record SliDefinition(
           "total_" + kind + " is missing: good_" + kind + " or bad_" + kind + " needs it");
     }
     String[] names = {"good_" + kind, "bad_" + kind, "total_" + kind};
-    String[] values = {good, bad, total};
+    @Nullable String[] values = {good, bad, total};
     for (int i = 0; i < 3; i++) {
-      if (values[i] != null && values[i].isBlank()) {
+      String v = values[i];
+      if (v != null && v.isBlank()) {
         throw new ValidationException(names[i], "", "it is blank");
       }
     }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Service Level Objective: the {@code SLO} fields of docs/openapi.json plus time zone, budgeting
@@ -50,15 +51,15 @@ public record Slo(
     boolean enabled,
     ZoneId timeZone,
     BudgetingMethod budgetingMethod,
-    Duration timesliceLength,
-    Double timesliceTargetPercentage,
+    @Nullable Duration timesliceLength,
+    @Nullable Double timesliceTargetPercentage,
     NoDataPolicy noData,
     StatusThresholds thresholds,
     SliDefinition sli,
     long minEvents,
     StatusBasis statusOn,
     java.util.List<dev.slo.core.alert.AlertTier> alertTiers,
-    Composite composite) {
+    @Nullable Composite composite) {
 
   /** The pattern every slo_id matches. */
   public static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,99}");
@@ -206,7 +207,7 @@ public record Slo(
    *
    * @throws ValidationException leading with the bad value
    */
-  public static void requireId(String sloId) {
+  public static void requireId(@Nullable String sloId) {
     if (sloId == null) {
       throw ValidationException.required("slo_id");
     }
@@ -223,7 +224,7 @@ public record Slo(
    *
    * @throws ValidationException leading with the bad value
    */
-  public static void requireName(String sloName) {
+  public static void requireName(@Nullable String sloName) {
     if (sloName == null) {
       throw ValidationException.required("slo_name");
     }
@@ -237,7 +238,7 @@ public record Slo(
    *
    * @throws ValidationException leading with the bad value
    */
-  public static void requireServiceName(String serviceName) {
+  public static void requireServiceName(@Nullable String serviceName) {
     if (serviceName == null) {
       throw ValidationException.required("service_name");
     }
@@ -289,19 +290,19 @@ public record Slo(
 
   /** Mutable builder for {@link Slo}; not thread-safe. */
   public static final class Builder {
-    private String sloId;
-    private String sloName;
-    private String serviceName;
-    private SloType sloType;
+    private @Nullable String sloId;
+    private @Nullable String sloName;
+    private @Nullable String serviceName;
+    private @Nullable SloType sloType;
     private double targetPercentage = Double.NaN;
-    private TimePeriod timePeriod;
+    private @Nullable TimePeriod timePeriod;
     private String sliQuery = "";
     private String description = "";
     private boolean enabled = true;
     private ZoneId timeZone = ZoneId.of("UTC");
     private BudgetingMethod budgetingMethod = BudgetingMethod.OCCURRENCES;
-    private Duration timesliceLength;
-    private Double timesliceTargetPercentage;
+    private @Nullable Duration timesliceLength;
+    private @Nullable Double timesliceTargetPercentage;
     private NoDataPolicy noData = NoDataPolicy.IGNORE;
     private StatusThresholds thresholds = StatusThresholds.DEFAULT;
     private SliDefinition sli = SliDefinition.NONE;
@@ -309,7 +310,7 @@ public record Slo(
     private StatusBasis statusOn = StatusBasis.POINT;
 
     private java.util.List<dev.slo.core.alert.AlertTier> alertTiers = java.util.List.of();
-    private Composite composite;
+    private @Nullable Composite composite;
 
     private Builder() {}
 
@@ -374,12 +375,12 @@ public record Slo(
       return this;
     }
 
-    public Builder timesliceLength(Duration v) {
+    public Builder timesliceLength(@Nullable Duration v) {
       timesliceLength = v;
       return this;
     }
 
-    public Builder timesliceTargetPercentage(Double v) {
+    public Builder timesliceTargetPercentage(@Nullable Double v) {
       timesliceTargetPercentage = v;
       return this;
     }
@@ -399,7 +400,7 @@ public record Slo(
       return this;
     }
 
-    public Builder composite(Composite v) {
+    public Builder composite(@Nullable Composite v) {
       composite = v;
       return this;
     }
@@ -421,13 +422,16 @@ public record Slo(
      * @throws ValidationException naming the first missing or bad field
      */
     public Slo build() {
+      requireId(sloId);
+      requireName(sloName);
+      requireServiceName(serviceName);
       return new Slo(
-          sloId,
-          sloName,
-          serviceName,
-          sloType,
+          present(sloId, "slo_id"),
+          present(sloName, "slo_name"),
+          present(serviceName, "service_name"),
+          present(sloType, "slo_type"),
           targetPercentage,
-          timePeriod,
+          present(timePeriod, "time_period"),
           sliQuery,
           description,
           enabled,
@@ -442,6 +446,13 @@ public record Slo(
           statusOn,
           alertTiers,
           composite);
+    }
+
+    private static <T> T present(@Nullable T value, String field) {
+      if (value == null) {
+        throw ValidationException.required(field);
+      }
+      return value;
     }
   }
 }

@@ -12,6 +12,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The compliance period: a rolling window of any length ending at the evaluation instant, or a
@@ -47,11 +48,14 @@ public final class TimePeriod {
   public static final List<TimePeriod> NAMED =
       List.of(ROLLING_1H, ROLLING_24H, ROLLING_7D, ROLLING_30D, CALENDAR_MONTH, CALENDAR_QUARTER);
 
-  private final Duration rollingLength;
-  private final CalendarUnit unit;
-  private final DayOfWeek weekStart;
+  private final @Nullable Duration rollingLength;
+  private final @Nullable CalendarUnit unit;
+  private final @Nullable DayOfWeek weekStart;
 
-  private TimePeriod(Duration rollingLength, CalendarUnit unit, DayOfWeek weekStart) {
+  private TimePeriod(
+      @Nullable Duration rollingLength,
+      @Nullable CalendarUnit unit,
+      @Nullable DayOfWeek weekStart) {
     this.rollingLength = rollingLength;
     this.unit = unit;
     this.weekStart = weekStart;
@@ -91,7 +95,7 @@ public final class TimePeriod {
    *
    * @throws IllegalArgumentException naming the text and the valid spellings
    */
-  public static TimePeriod valueOf(String name) {
+  public static TimePeriod valueOf(@Nullable String name) {
     String n = name == null ? "" : name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
     switch (n) {
       case "CALENDAR_WEEK":
@@ -125,12 +129,13 @@ public final class TimePeriod {
   /** The name, as described in the class doc; {@link #valueOf} reads it back. */
   public String name() {
     if (unit == null) {
-      if (rollingLength.equals(Duration.ofHours(24))) {
+      Duration length = rollingLengthOrThrow();
+      if (length.equals(Duration.ofHours(24))) {
         return "ROLLING_24H";
       }
-      return "ROLLING_" + DurationText.format(rollingLength).toUpperCase(Locale.ROOT);
+      return "ROLLING_" + DurationText.format(length).toUpperCase(Locale.ROOT);
     }
-    if (unit == CalendarUnit.WEEK && weekStart != DayOfWeek.MONDAY) {
+    if (unit == CalendarUnit.WEEK && weekStart != null && weekStart != DayOfWeek.MONDAY) {
       return "CALENDAR_WEEK_" + weekStart.name();
     }
     return "CALENDAR_" + unit.name();
@@ -142,17 +147,17 @@ public final class TimePeriod {
   }
 
   /** The length of a rolling period; null for calendar periods. */
-  public Duration rollingLength() {
+  public @Nullable Duration rollingLength() {
     return rollingLength;
   }
 
   /** The unit of a calendar period; null for rolling periods. */
-  public CalendarUnit calendarUnit() {
+  public @Nullable CalendarUnit calendarUnit() {
     return unit;
   }
 
   /** The first day of a calendar week; null for other periods. */
-  public DayOfWeek weekStart() {
+  public @Nullable DayOfWeek weekStart() {
     return weekStart;
   }
 
@@ -166,8 +171,8 @@ public final class TimePeriod {
    *     exactly the end
    */
   public Window periodAt(Instant at, ZoneId zone) {
-    if (!isCalendar()) {
-      return Window.ending(at, rollingLength);
+    if (unit == null) {
+      return Window.ending(at, rollingLengthOrThrow());
     }
     LocalDate first = firstDay(at.atZone(zone).toLocalDate());
     ZonedDateTime start = first.atStartOfDay(zone);
@@ -185,9 +190,20 @@ public final class TimePeriod {
     return new Window(period.start(), at);
   }
 
+  private Duration rollingLengthOrThrow() {
+    return Objects.requireNonNull(rollingLength, "a rolling period has a length");
+  }
+
+  private CalendarUnit unitOrThrow() {
+    return Objects.requireNonNull(unit, "a calendar period has a unit");
+  }
+
   private LocalDate firstDay(LocalDate d) {
-    return switch (unit) {
-      case WEEK -> d.with(TemporalAdjusters.previousOrSame(weekStart));
+    return switch (unitOrThrow()) {
+      case WEEK ->
+          d.with(
+              TemporalAdjusters.previousOrSame(
+                  Objects.requireNonNull(weekStart, "a week's start")));
       case MONTH -> d.withDayOfMonth(1);
       case QUARTER -> LocalDate.of(d.getYear(), (d.getMonthValue() - 1) / 3 * 3 + 1, 1);
       case YEAR -> LocalDate.of(d.getYear(), 1, 1);
@@ -195,7 +211,7 @@ public final class TimePeriod {
   }
 
   private LocalDate next(LocalDate first) {
-    return switch (unit) {
+    return switch (unitOrThrow()) {
       case WEEK -> first.plusWeeks(1);
       case MONTH -> first.plusMonths(1);
       case QUARTER -> first.plusMonths(3);
@@ -204,7 +220,7 @@ public final class TimePeriod {
   }
 
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o instanceof TimePeriod p
         && Objects.equals(rollingLength, p.rollingLength)
         && unit == p.unit

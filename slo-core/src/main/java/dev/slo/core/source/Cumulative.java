@@ -1,6 +1,7 @@
 package dev.slo.core.source;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A non-decreasing sequence of running sums (prefix sums of event counts), stored compactly: a long
@@ -12,11 +13,11 @@ final class Cumulative {
   static final int SHIFT = 6;
   static final int BLOCK = 1 << SHIFT;
 
-  private final long[] base; // base[b] = value at position b << SHIFT
-  private final int[] off; // value at p = base[p >>> SHIFT] + off[p]; null when wide
-  private final long[] wide; // every value, when the offsets do not fit in ints
+  private final long[] base; // base[b] = value at position b << SHIFT; empty when wide
+  private final int[] off; // value at p = base[p >>> SHIFT] + off[p]; empty when wide
+  private final long @Nullable [] wide; // every value, when the offsets do not fit in ints
 
-  private Cumulative(long[] base, int[] off, long[] wide) {
+  private Cumulative(long[] base, int[] off, long @Nullable [] wide) {
     this.base = base;
     this.off = off;
     this.wide = wide;
@@ -49,7 +50,7 @@ final class Cumulative {
   static final class Builder {
     private long[] base;
     private int[] off;
-    private long[] wide;
+    private long @Nullable [] wide;
     private int size;
 
     Builder(int capacity) {
@@ -100,8 +101,8 @@ final class Cumulative {
         w[i] = base[i >>> SHIFT] + off[i];
       }
       wide = w;
-      off = null;
-      base = null;
+      off = new int[0];
+      base = new long[0];
     }
 
     private static int grow(int n) {
@@ -111,7 +112,7 @@ final class Cumulative {
 
     Cumulative build() {
       if (wide != null) {
-        return new Cumulative(null, null, Arrays.copyOf(wide, size));
+        return new Cumulative(new long[0], new int[0], Arrays.copyOf(wide, size));
       }
       int blocks = size == 0 ? 0 : ((size - 1) >>> SHIFT) + 1;
       return new Cumulative(Arrays.copyOf(base, blocks), Arrays.copyOf(off, size), null);

@@ -3,6 +3,7 @@ package dev.slo.core.source;
 import dev.slo.core.window.DurationText;
 import dev.slo.core.window.Window;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One SLO's event rows, sorted by time with exact prefix sums, so that the counts in any window
@@ -16,7 +17,7 @@ public final class EventSeries {
 
   private final long origin; // time of position 0 (grid)
   private final long step; // grid step in nanoseconds; 0 when the times are explicit
-  private final long[] nanos; // explicit times, strictly increasing; null on a grid
+  private final long @Nullable [] nanos; // explicit times, strictly increasing; null on a grid
   private final int points; // positions: grid length, or nanos.length
   private final int size; // distinct timestamps that have rows
   private final Cumulative good; // good.at(i) = good events of positions 0..i-1
@@ -25,7 +26,7 @@ public final class EventSeries {
   EventSeries(
       long origin,
       long step,
-      long[] nanos,
+      long @Nullable [] nanos,
       int points,
       int size,
       Cumulative good,
@@ -187,12 +188,12 @@ public final class EventSeries {
   }
 
   /** The first timestamp, or null when empty. */
-  public Instant first() {
+  public @Nullable Instant first() {
     return size == 0 ? null : fromNanos(timeAt(0));
   }
 
   /** The last timestamp, or null when empty. */
-  public Instant last() {
+  public @Nullable Instant last() {
     return size == 0 ? null : fromNanos(timeAt(points - 1));
   }
 

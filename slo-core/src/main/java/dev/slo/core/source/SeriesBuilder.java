@@ -1,6 +1,8 @@
 package dev.slo.core.source;
 
 import java.util.Arrays;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds an {@link EventSeries}. Rows that arrive in time order (the usual case: a data file, a
@@ -13,11 +15,11 @@ final class SeriesBuilder {
   private final int capacity;
 
   // streaming state: positions 0..points-1, the last one still open for rows at the same instant
-  private Cumulative.Builder good;
+  private Cumulative.Builder good; // emptied once the rows went raw
   private Cumulative.Builder total;
   private long origin;
   private long step; // grid step; 0 until two distinct times are known, or when explicit
-  private long[] nanos; // explicit times; null while on the grid
+  private long @Nullable [] nanos; // explicit times; null while on the grid
   private long[] real = new long[1]; // bit i set when position i has rows (not a gap filler)
   private int points;
   private int size; // positions with rows
@@ -26,9 +28,10 @@ final class SeriesBuilder {
   private long sumTotal;
 
   // rows out of order: plain arrays, sorted at build
-  private long[] rawT;
-  private long[] rawG;
-  private long[] rawN;
+  private boolean unsorted; // set once a row arrived out of order
+  private long[] rawT = new long[0];
+  private long[] rawG = new long[0];
+  private long[] rawN = new long[0];
   private int raw;
 
   SeriesBuilder(int capacity) {
@@ -40,7 +43,7 @@ final class SeriesBuilder {
   }
 
   void add(long t, long g, long n) {
-    if (rawT != null) {
+    if (unsorted) {
       addRaw(t, g, n);
       return;
     }
@@ -93,10 +96,12 @@ final class SeriesBuilder {
         explicit();
       }
     }
-    if (points == nanos.length) {
-      nanos = Arrays.copyOf(nanos, points + (points >>> 1) + 16);
+    long[] times = Objects.requireNonNull(nanos, "explicit times, set by explicit()");
+    if (points == times.length) {
+      times = Arrays.copyOf(times, points + (points >>> 1) + 16);
+      nanos = times;
     }
-    nanos[points] = t;
+    times[points] = t;
   }
 
   // positions a gap may fill: the grid stays at most about twice the rows it holds
@@ -180,6 +185,7 @@ final class SeriesBuilder {
 
   private void toRaw() {
     int c = Math.max(capacity, size * 2);
+    unsorted = true;
     rawT = new long[c];
     rawG = new long[c];
     rawN = new long[c];
@@ -190,8 +196,8 @@ final class SeriesBuilder {
         addRaw(t, good.at(p + 1) - good.at(p), total.at(p + 1) - total.at(p));
       }
     }
-    good = null;
-    total = null;
+    good = new Cumulative.Builder(0);
+    total = new Cumulative.Builder(0);
     nanos = null;
   }
 
@@ -209,7 +215,7 @@ final class SeriesBuilder {
   }
 
   EventSeries build() {
-    if (rawT != null) {
+    if (unsorted) {
       int[] order = Sort.byKey(rawT, raw);
       SeriesBuilder sorted = new SeriesBuilder(raw);
       for (int i : order) {

@@ -4,7 +4,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One SLO's event counts in fixed time steps. Step {@code i} covers {@code (i*step, (i+1)*step]} in
@@ -51,7 +53,7 @@ final class BucketRing {
   private long closedTotal;
   private long wideGood; // open-step events that went around the cells; guarded by lock
   private long wideTotal;
-  private Map<Long, long[]> huge; // closed steps above 2^32 - 2 events; guarded by lock
+  private @Nullable Map<Long, long[]> huge; // closed steps above 2^32 - 2 events; guarded by lock
 
   /**
    * A ring able to answer any range of closed steps reaching {@code reachSteps} back from the open
@@ -243,7 +245,7 @@ final class BucketRing {
     for (long s = blockStart; s < i; s++, slot++) {
       int v = arr[slot];
       if (total[slot] == WIDE) {
-        sum += huge.get(s)[ofGood ? 0 : 1];
+        sum += hugeAt(s)[ofGood ? 0 : 1];
       } else {
         sum += Integer.toUnsignedLong(v);
       }
@@ -261,13 +263,18 @@ final class BucketRing {
     int slot = (int) Math.floorMod(from, (long) size);
     for (long s = from; s < to; s++) {
       if (total[slot] == WIDE) {
-        sum += huge.get(s)[ofGood ? 0 : 1];
+        sum += hugeAt(s)[ofGood ? 0 : 1];
       } else {
         sum += Integer.toUnsignedLong(arr[slot]);
       }
       slot = slot + 1 == size ? 0 : slot + 1;
     }
     return sum;
+  }
+
+  private long[] hugeAt(long step) {
+    Map<Long, long[]> h = Objects.requireNonNull(huge, "a WIDE cell has a huge entry");
+    return Objects.requireNonNull(h.get(step), "a WIDE cell has a huge entry");
   }
 
   /** One closed step's events {good, total}, zero outside the known range. Caller holds lock. */
@@ -277,7 +284,7 @@ final class BucketRing {
     }
     int slot = (int) Math.floorMod(step, (long) size);
     if (total[slot] == WIDE) {
-      return huge.get(step).clone();
+      return hugeAt(step).clone();
     }
     return new long[] {Integer.toUnsignedLong(good[slot]), Integer.toUnsignedLong(total[slot])};
   }

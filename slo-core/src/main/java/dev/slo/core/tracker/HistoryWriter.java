@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a tracker's closed steps with events to an SLI history store (for example the PostgreSQL
@@ -24,7 +25,7 @@ public final class HistoryWriter {
   private final SloTracker tracker;
   private final SliHistory history;
   private final Map<String, Instant> written = new HashMap<>();
-  private volatile SloException lastError;
+  private volatile @Nullable SloException lastError;
 
   /** A writer from {@code tracker} to {@code history}; nothing is written until {@link #flush}. */
   public HistoryWriter(SloTracker tracker, SliHistory history) {
@@ -82,7 +83,7 @@ public final class HistoryWriter {
   }
 
   /** The error of the last scheduled flush, or null when it succeeded or none ran. */
-  public SloException lastError() {
+  public @Nullable SloException lastError() {
     return lastError;
   }
 }

@@ -4,6 +4,7 @@ import dev.slo.core.model.Slo;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The hot-path handle of one tracked SLO: keep it in a field and call {@code record*} for every
@@ -16,7 +17,7 @@ public final class SloRecorder {
   private final long thresholdNanos; // -1 without a latency threshold
   final BucketRing ring;
 
-  SloRecorder(Slo slo, Clock clock, Duration latencyThreshold, BucketRing ring) {
+  SloRecorder(Slo slo, Clock clock, @Nullable Duration latencyThreshold, BucketRing ring) {
     this.slo = slo;
     this.clock = clock;
     this.thresholdNanos = latencyThreshold == null ? -1 : latencyThreshold.toNanos();

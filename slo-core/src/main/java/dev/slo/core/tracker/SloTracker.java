@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SLOs tracked inside a service: events are counted in memory, in fixed steps (one minute by
@@ -112,11 +113,12 @@ public final class SloTracker {
   }
 
   private static Duration longestPeriod(TimePeriod p) {
-    if (!p.isCalendar()) {
-      return p.rollingLength();
+    TimePeriod.CalendarUnit unit = p.calendarUnit();
+    if (unit == null) {
+      return Objects.requireNonNull(p.rollingLength(), "a rolling period's length");
     }
     Duration longest =
-        switch (p.calendarUnit()) {
+        switch (unit) {
           case WEEK -> Duration.ofDays(7);
           case MONTH -> Duration.ofDays(31);
           case QUARTER -> Duration.ofDays(92);
@@ -264,7 +266,7 @@ public final class SloTracker {
     private final Clock clock;
     private Duration step = DEFAULT_STEP;
     private int stripes = defaultStripes();
-    private final Map<String, Map.Entry<Slo, Duration>> slos = new LinkedHashMap<>();
+    private final Map<String, Map.Entry<Slo, @Nullable Duration>> slos = new LinkedHashMap<>();
 
     private Builder(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -313,7 +315,7 @@ public final class SloTracker {
     }
 
     /** Tracks an SLO with an explicit latency threshold for {@link SloRecorder#recordLatency}. */
-    public Builder add(Slo slo, Duration latencyThreshold) {
+    public Builder add(Slo slo, @Nullable Duration latencyThreshold) {
       Objects.requireNonNull(slo, "slo");
       if (latencyThreshold != null
           && (latencyThreshold.isNegative() || latencyThreshold.isZero())) {
@@ -347,12 +349,14 @@ public final class SloTracker {
       long stepMillis = step.toMillis();
       long now = clock.millis();
       Map<String, SloRecorder> recorders = new LinkedHashMap<>();
-      for (Map.Entry<Slo, Duration> e : slos.values()) {
+      for (Map.Entry<Slo, @Nullable Duration> e : slos.values()) {
         Slo slo = e.getKey();
+        Duration slice = slo.timesliceLength();
         if (slo.budgetingMethod().isSliced()
-            && slo.timesliceLength().toMillis() % stepMillis != 0) {
+            && slice != null
+            && slice.toMillis() % stepMillis != 0) {
           throw new IllegalArgumentException(
-              slo.timesliceLength()
+              slice
                   + " is not a valid timeslice_length for tracking "
                   + slo.sloId()
                   + ": use a multiple of the tracker step "

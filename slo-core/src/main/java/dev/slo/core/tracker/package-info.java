@@ -5,4 +5,7 @@
  * history store ({@link dev.slo.core.tracker.HistoryWriter}). No dependencies beyond the JDK and
  * core; time comes from an injected {@link java.time.Clock}.
  */
+@NullMarked
 package dev.slo.core.tracker;
+
+import org.jspecify.annotations.NullMarked;
