@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A budget correction: the interval {@code (start, start + duration]}, or every occurrence of a
@@ -32,7 +33,7 @@ public record Correction(
     ZoneId timeZone,
     CorrectionCategory category,
     String description,
-    Recurrence recurrence) {
+    @Nullable Recurrence recurrence) {
 
   /** The pattern every id matches. */
   public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:/#-]{0,199}");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads event data: CSV with the header {@code timestamp,slo_id,good_events,total_events} (columns
@@ -42,7 +43,7 @@ public final class DataFileReader {
    * (about 8 bytes a row on a regular grid), not with the file: lines are read into one buffer and
    * a line longer than {@link #MAX_LINE} characters stops the read.
    */
-  public static DataSet read(String source, BufferedReader in, Set<String> known) {
+  public static DataSet read(String source, BufferedReader in, @Nullable Set<String> known) {
     SeriesCollector c = new SeriesCollector(source, known);
     scan(
         source,

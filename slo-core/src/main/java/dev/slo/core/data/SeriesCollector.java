@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Gathers rows into one series per slo_id without an object per row: an slo_id is looked up by its
@@ -17,7 +18,7 @@ import java.util.TreeMap;
  */
 final class SeriesCollector {
   private final String source;
-  private final Set<String> known;
+  private final @Nullable Set<String> known; // null keeps every slo_id
   private String[] ids = new String[16];
   private char[][] chars = new char[16][];
   private int[] after = new int[16]; // the slot that followed this one last time, or -1
@@ -29,7 +30,7 @@ final class SeriesCollector {
   private int last = -1; // the slot of the previous row, often the same id
   private long rows;
 
-  SeriesCollector(String source, Set<String> known) {
+  SeriesCollector(String source, @Nullable Set<String> known) {
     this.source = source;
     this.known = known;
   }

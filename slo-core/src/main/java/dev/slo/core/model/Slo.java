@@ -320,22 +320,22 @@ public record Slo(
       return this;
     }
 
-    public Builder sloId(String v) {
+    public Builder sloId(@Nullable String v) {
       sloId = v;
       return this;
     }
 
-    public Builder sloName(String v) {
+    public Builder sloName(@Nullable String v) {
       sloName = v;
       return this;
     }
 
-    public Builder serviceName(String v) {
+    public Builder serviceName(@Nullable String v) {
       serviceName = v;
       return this;
     }
 
-    public Builder sloType(SloType v) {
+    public Builder sloType(@Nullable SloType v) {
       sloType = v;
       return this;
     }
@@ -345,18 +345,20 @@ public record Slo(
       return this;
     }
 
-    public Builder timePeriod(TimePeriod v) {
+    public Builder timePeriod(@Nullable TimePeriod v) {
       timePeriod = v;
       return this;
     }
 
-    public Builder sliQuery(String v) {
-      sliQuery = v;
+    /** The SLI query; null for none (empty). */
+    public Builder sliQuery(@Nullable String v) {
+      sliQuery = v == null ? "" : v;
       return this;
     }
 
-    public Builder description(String v) {
-      description = v;
+    /** The description; null for none (empty). */
+    public Builder description(@Nullable String v) {
+      description = v == null ? "" : v;
       return this;
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an SLO's own {@code alert_tiers}: {@code name}, {@code severity} (page or ticket), {@code
@@ -26,7 +27,7 @@ final class AlertTierReader {
   private AlertTierReader() {}
 
   /** The tiers under {@code alert_tiers}, or null when absent; problems go to the list. */
-  static List<AlertTier> read(
+  static @Nullable List<AlertTier> read(
       FieldReader f, String source, TimePeriod period, List<SpecProblem> problems) {
     Node n = f.present("alert_tiers", false);
     if (n == null) {
@@ -52,7 +53,7 @@ final class AlertTierReader {
       BigDecimal rate = t.number("burn_rate", true);
       Duration longW = duration(t, "long_window", true);
       Duration shortW = duration(t, "short_window", false);
-      Severity sev = null;
+      @Nullable Severity sev = null;
       if (severity != null) {
         try {
           sev = Severity.valueOf(severity.trim().toUpperCase(Locale.ROOT));
@@ -74,7 +75,8 @@ final class AlertTierReader {
                 + DurationText.format(longW));
         continue;
       }
-      Duration p = period.isCalendar() ? AlertPolicy.REFERENCE_PERIOD : period.rollingLength();
+      Duration rolling = period.rollingLength();
+      Duration p = rolling == null ? AlertPolicy.REFERENCE_PERIOD : rolling;
       try {
         BigDecimal share =
             rate.multiply(BigDecimal.valueOf(longW.getSeconds()))
@@ -87,7 +89,7 @@ final class AlertTierReader {
     return out;
   }
 
-  private static Duration duration(FieldReader t, String key, boolean required) {
+  private static @Nullable Duration duration(FieldReader t, String key, boolean required) {
     String text = t.text(key, required);
     if (text == null) {
       return null;

@@ -67,7 +67,9 @@ final class CompositeSpec {
     try {
       b.composite(new Composite(parts));
     } catch (ValidationException e) {
-      problems.add(new SpecProblem(source, line(m, e.field()), f.path(e.field()), e.getMessage()));
+      problems.add(
+          new SpecProblem(
+              source, line(m, e.field()), f.path(e.field()), String.valueOf(e.getMessage())));
     }
   }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code corrections:} lists: under an SLO (applying to it) or at the top level with a
@@ -57,7 +58,7 @@ final class CorrectionReader {
   }
 
   /** Reads the {@code corrections} list of the SLO {@code sloId} (null when it is invalid). */
-  void underSlo(FieldReader slo, String sloId) {
+  void underSlo(FieldReader slo, @Nullable String sloId) {
     Node n = slo.node("corrections");
     if (n == null) {
       return;
@@ -103,7 +104,7 @@ final class CorrectionReader {
    * Reads one correction mapping: for the SLO {@code sloId} when given (the mapping may then not
    * have a selector), otherwise with its {@code slo_ids} or {@code service} selector.
    */
-  void single(Node n, List<Slo> slos, String sloId, String defaultId) {
+  void single(Node n, List<Slo> slos, @Nullable String sloId, String defaultId) {
     if (sloId != null) {
       boolean known = slos.stream().anyMatch(s -> s.sloId().equals(sloId));
       if (!known) {
@@ -120,7 +121,7 @@ final class CorrectionReader {
     one("", n, defaultId, scope, true);
   }
 
-  private CorrectionScope selector(FieldReader f, List<Slo> slos) {
+  private @Nullable CorrectionScope selector(FieldReader f, List<Slo> slos) {
     List<String> ids = f.textList("slo_ids");
     String service = f.text("service", false);
     if ((ids == null) == (service == null)) {
@@ -160,7 +161,12 @@ final class CorrectionReader {
     return CorrectionScope.service(service);
   }
 
-  private void one(String path, Node node, String defaultId, CorrectionScope scope, boolean top) {
+  private void one(
+      String path,
+      Node node,
+      @Nullable String defaultId,
+      @Nullable CorrectionScope scope,
+      boolean top) {
     if (!(node instanceof Node.MapNode map)) {
       problems.add(
           new SpecProblem(
@@ -175,7 +181,7 @@ final class CorrectionReader {
     ZoneId zone = zone(f);
     Instant start = instant(f, "start", true, zone);
     Instant end = instant(f, "end", false, zone);
-    Duration duration = null;
+    @Nullable Duration duration = null;
     String d = f.text("duration", false);
     if (d != null) {
       try {
@@ -204,7 +210,7 @@ final class CorrectionReader {
     CorrectionCategory category =
         f.enumValue("category", CorrectionCategory.class, CorrectionCategory.OTHER);
     String description = f.text("description", false);
-    Recurrence rrule = null;
+    @Nullable Recurrence rrule = null;
     String rule = f.text("rrule", false);
     if (rule != null) {
       try {
@@ -213,7 +219,12 @@ final class CorrectionReader {
         f.problem("rrule", e.getMessage());
       }
     }
-    if (problems.size() > before || scope == null || start == null || duration == null) {
+    if (problems.size() > before
+        || id == null
+        || zone == null
+        || scope == null
+        || start == null
+        || duration == null) {
       return;
     }
     Integer first = ids.putIfAbsent(id, map.line());
@@ -223,13 +234,22 @@ final class CorrectionReader {
       return;
     }
     try {
-      read.add(new Correction(id, scope, start, duration, zone, category, description, rrule));
+      read.add(
+          new Correction(
+              id,
+              scope,
+              start,
+              duration,
+              zone,
+              category,
+              description == null ? "" : description,
+              rrule));
     } catch (InvalidInputException | IllegalArgumentException e) {
       f.problem("id", e.getMessage());
     }
   }
 
-  private static ZoneId zone(FieldReader f) {
+  private static @Nullable ZoneId zone(FieldReader f) {
     String zone = f.text("time_zone", false);
     if (zone == null) {
       return ZoneId.of("UTC");
@@ -248,7 +268,8 @@ final class CorrectionReader {
   }
 
   /** An instant with an offset, or a local date-time read in {@code zone}. */
-  private static Instant instant(FieldReader f, String key, boolean required, ZoneId zone) {
+  private static @Nullable Instant instant(
+      FieldReader f, String key, boolean required, @Nullable ZoneId zone) {
     String t = f.text(key, required);
     if (t == null) {
       return null;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads typed fields of one spec mapping, recording a {@link SpecProblem} for each bad one instead
@@ -53,12 +54,17 @@ final class FieldReader {
     return path.isEmpty() ? key : path + "." + key;
   }
 
-  void problem(String key, String message) {
-    problems.add(new SpecProblem(source, line(key), key == null ? path : path(key), message));
+  void problem(@Nullable String key, @Nullable String message) {
+    problems.add(
+        new SpecProblem(
+            source,
+            key == null ? map.line() : line(key),
+            key == null ? path : path(key),
+            message == null ? "is not valid" : message));
   }
 
   /** The field's node, or null when absent or null (recording a problem when it is required). */
-  Node present(String key, boolean required) {
+  @Nullable Node present(String key, boolean required) {
     Node n = map.entries().get(key);
     if (n == null || (n instanceof Node.Scalar s && s.value() == null)) {
       if (required) {
@@ -73,7 +79,7 @@ final class FieldReader {
    * A text field, or null when absent. Numbers and YAML 1.1 booleans ({@code off}, {@code yes}) are
    * taken as the text written, so {@code slo_id: off} means "off".
    */
-  String text(String key, boolean required) {
+  @Nullable String text(String key, boolean required) {
     Node n = present(key, required);
     if (n == null) {
       return null;
@@ -101,7 +107,7 @@ final class FieldReader {
   }
 
   /** A number field, or null when absent or bad. */
-  BigDecimal number(String key, boolean required) {
+  @Nullable BigDecimal number(String key, boolean required) {
     Node n = present(key, required);
     if (n == null) {
       return null;
@@ -145,6 +151,12 @@ final class FieldReader {
 
   /** An enum field matched case-insensitively, or {@code dflt} when absent. */
   <E extends Enum<E>> E enumValue(String key, Class<E> type, E dflt) {
+    E v = enumOrNull(key, type, dflt);
+    return v == null ? dflt : v;
+  }
+
+  /** An enum field matched case-insensitively, or {@code dflt} (null: required) when absent. */
+  <E extends Enum<E>> @Nullable E enumOrNull(String key, Class<E> type, @Nullable E dflt) {
     String v = text(key, dflt == null);
     if (v == null) {
       return dflt;
@@ -171,7 +183,7 @@ final class FieldReader {
    * A list of texts, or null when absent or bad; a single text is taken as a list of one. Records a
    * problem for an empty list.
    */
-  List<String> textList(String key) {
+  @Nullable List<String> textList(String key) {
     Node n = present(key, false);
     if (n == null) {
       return null;
@@ -196,12 +208,12 @@ final class FieldReader {
   }
 
   /** The node of a field, or null when absent or null. */
-  Node node(String key) {
+  @Nullable Node node(String key) {
     return present(key, false);
   }
 
   /** A nested mapping, or null when absent or not a mapping. */
-  Node.MapNode mapping(String key) {
+  Node.@Nullable MapNode mapping(String key) {
     Node n = map.entries().get(key);
     if (n == null || (n instanceof Node.Scalar s && s.value() == null)) {
       return null;

@@ -3,6 +3,7 @@ package dev.slo.core.spec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A parsed spec value that remembers the line it started on. Immutable once built. */
 sealed interface Node {
@@ -28,7 +29,7 @@ sealed interface Node {
    * A scalar: {@code value} is a String, Boolean, Long, BigInteger, Double, BigDecimal or null;
    * {@code text} is the source text.
    */
-  record Scalar(int line, Object value, String text) implements Node {}
+  record Scalar(int line, @Nullable Object value, String text) implements Node {}
 
   /** What a node is, for error messages. */
   static String kind(Node n) {

@@ -22,7 +22,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses a spec, YAML or JSON, with a top-level {@code slos:} list of SLOs in the field names.
@@ -134,7 +136,8 @@ public final class SpecParser {
       }
     }
     if (top.has("corrections")) {
-      corrections.topLevel(map.entries().get("corrections"), slos);
+      corrections.topLevel(
+          Objects.requireNonNull(map.entries().get("corrections"), "corrections"), slos);
     }
     if (!problems.isEmpty()) {
       problems.sort(java.util.Comparator.comparingInt(SpecProblem::line));
@@ -152,7 +155,7 @@ public final class SpecParser {
     Node root = readRoot(source, text);
     List<SpecProblem> problems = new ArrayList<>();
     Slo slo = slo(source, "", root, problems, null);
-    if (!problems.isEmpty()) {
+    if (slo == null || !problems.isEmpty()) {
       throw new SpecException(problems);
     }
     return slo;
@@ -183,7 +186,7 @@ public final class SpecParser {
   }
 
   /** The slo_id as written, when it is text, so duplicates are found even in invalid SLOs. */
-  private static String rawId(Node item) {
+  private static @Nullable String rawId(Node item) {
     if (item instanceof Node.MapNode m
         && m.entries().get("slo_id") instanceof Node.Scalar s
         && s.value() != null) {
@@ -192,12 +195,12 @@ public final class SpecParser {
     return null;
   }
 
-  private static Slo slo(
+  private static @Nullable Slo slo(
       String source,
       String path,
       Node node,
       List<SpecProblem> problems,
-      CorrectionReader corrections) {
+      @Nullable CorrectionReader corrections) {
     if (!(node instanceof Node.MapNode map)) {
       problems.add(
           new SpecProblem(source, node.line(), path, Node.kind(node) + " is not an SLO mapping"));
@@ -222,7 +225,7 @@ public final class SpecParser {
     String service = f.text("service_name", true);
     check(f, "service_name", service, Slo::requireServiceName);
     b.serviceName(service);
-    b.sloType(f.enumValue("slo_type", SloType.class, null));
+    b.sloType(f.enumOrNull("slo_type", SloType.class, null));
     BigDecimal target = f.number("target_percentage", true);
     if (target != null) {
       check(f, "target_percentage", target.doubleValue(), Slo::requireTarget);
@@ -278,7 +281,7 @@ public final class SpecParser {
     if (target != null) {
       b.targetPercentage(target.doubleValue());
     }
-    Slo slo = null;
+    @Nullable Slo slo = null;
     if (problems.size() == before) {
       try {
         slo = b.build();
@@ -287,7 +290,10 @@ public final class SpecParser {
         if (c != null && e.field().startsWith("composite")) {
           problems.add(
               new SpecProblem(
-                  source, CompositeSpec.line(c, e.field()), f.path(e.field()), e.getMessage()));
+                  source,
+                  CompositeSpec.line(c, e.field()),
+                  f.path(e.field()),
+                  String.valueOf(e.getMessage())));
         } else {
           f.problem(e.field(), e.getMessage());
         }
@@ -299,7 +305,7 @@ public final class SpecParser {
     return slo;
   }
 
-  private static TimePeriod timePeriod(FieldReader f, Slo.Builder b) {
+  private static @Nullable TimePeriod timePeriod(FieldReader f, Slo.Builder b) {
     String text = f.text("time_period", true);
     String weekStart = f.text("week_start", false);
     if (text == null) {
@@ -359,7 +365,7 @@ public final class SpecParser {
 
   private static void sli(
       FieldReader f, Slo.Builder b, String source, String path, List<SpecProblem> problems) {
-    LatencySli latency = null;
+    @Nullable LatencySli latency = null;
     Node.MapNode m = f.mapping("latency");
     if (m != null) {
       FieldReader l = new FieldReader(source, f.path("latency"), m, problems);
@@ -369,7 +375,8 @@ public final class SpecParser {
       String selector = l.text("selector", false);
       if (histogram != null && threshold != null) {
         try {
-          latency = new LatencySli(histogram, threshold.doubleValue(), selector);
+          latency =
+              new LatencySli(histogram, threshold.doubleValue(), selector == null ? "" : selector);
         } catch (ValidationException e) {
           l.problem(e.field().replace("latency.", ""), e.getMessage());
         }
@@ -392,7 +399,7 @@ public final class SpecParser {
 
   /** Runs one field's own check, recording its message as a problem of that field. */
   private static <T> void check(
-      FieldReader f, String field, T value, java.util.function.Consumer<T> rule) {
+      FieldReader f, String field, @Nullable T value, java.util.function.Consumer<T> rule) {
     if (value == null) {
       return;
     }

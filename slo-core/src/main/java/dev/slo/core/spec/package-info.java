@@ -3,4 +3,7 @@
  * parsed with line numbers so that every problem names file, line and field. Jackson lives here
  * only; the math never touches it.
  */
+@NullMarked
 package dev.slo.core.spec;
+
+import org.jspecify.annotations.NullMarked;
