@@ -13,8 +13,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where an SLO's events are in a service's own Micrometer meters: good (or bad) and total events as
@@ -33,9 +35,10 @@ public final class MeterSli {
   private final Kind kind;
   private final MeterSelector part; // good or bad events, or the timer for latency
   private final MeterSelector total;
-  private final Duration threshold;
+  private final @Nullable Duration threshold; // latency only
 
-  private MeterSli(Kind kind, MeterSelector part, MeterSelector total, Duration threshold) {
+  private MeterSli(
+      Kind kind, MeterSelector part, MeterSelector total, @Nullable Duration threshold) {
     this.kind = kind;
     this.part = part;
     this.total = total;
@@ -85,7 +88,8 @@ public final class MeterSli {
       return Optional.of(
           d.goodCounter() != null
               ? goodOverTotal(convert(d.goodCounter()), total)
-              : badOverTotal(convert(d.badCounter()), total));
+              : badOverTotal(
+                  convert(Objects.requireNonNull(d.badCounter(), "bad_counter")), total));
     }
     return Optional.empty();
   }
@@ -131,6 +135,7 @@ public final class MeterSli {
   }
 
   private long[] readLatency(MeterRegistry registry) {
+    Duration threshold = Objects.requireNonNull(this.threshold, "a latency SLI's threshold");
     double thr = threshold.toNanos();
     double good = 0;
     double count = 0;

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Feeds a tracker from a service's own Micrometer meters: each {@link #poll} reads every configured
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 public final class MeterSliFeeder {
   private final MeterRegistry registry;
   private final List<Binding> bindings;
-  private volatile SloException lastError;
+  private volatile @Nullable SloException lastError;
 
   private static final class Binding {
     final SloRecorder recorder;
@@ -103,7 +104,7 @@ public final class MeterSliFeeder {
   }
 
   /** The error of the last scheduled poll, or null. */
-  public SloException lastError() {
+  public @Nullable SloException lastError() {
     return lastError;
   }
 

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Publishes every SLO's evaluation as gauges, so the registry a service already exports
@@ -187,7 +188,7 @@ public final class SloMeterBinder implements MeterBinder {
   }
 
   /** The cached evaluation of an SLO, evaluating all of them when the cache is stale. */
-  synchronized Evaluation current(String sloId) {
+  synchronized @Nullable Evaluation current(String sloId) {
     long now = clock.millis();
     if (evaluatedAt == Long.MIN_VALUE || now - evaluatedAt >= refreshMillis || now < evaluatedAt) {
       Map<String, Evaluation> fresh = new HashMap<>();

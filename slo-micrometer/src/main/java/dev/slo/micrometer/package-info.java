@@ -4,4 +4,7 @@
  * dev.slo.micrometer.MeterSliFeeder} feeds an in-process {@code SloTracker} from a service's own
  * timers and counters.
  */
+@NullMarked
 package dev.slo.micrometer;
+
+import org.jspecify.annotations.NullMarked;
