@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers the windows of many SLOs with three statements in all. Every window {@code (s, e]} is
@@ -45,8 +47,8 @@ final class BatchCounts {
   private record Piece(
       String sloId, int point, int sign, Instant lo, Instant hi, boolean withStart) {}
 
-  private final Instant rawFrom;
-  private final Instant hourFrom;
+  private final @Nullable Instant rawFrom;
+  private final @Nullable Instant hourFrom;
   private final List<String> notes;
 
   /**
@@ -54,7 +56,7 @@ final class BatchCounts {
    * @param hourFrom oldest hour bucket kept, or null when kept for ever
    * @param notes receives one line per SLO whose boundaries were rounded
    */
-  BatchCounts(Instant rawFrom, Instant hourFrom, List<String> notes) {
+  BatchCounts(@Nullable Instant rawFrom, @Nullable Instant hourFrom, List<String> notes) {
     this.rawFrom = rawFrom;
     this.hourFrom = hourFrom;
     this.notes = notes;
@@ -138,7 +140,7 @@ final class BatchCounts {
       Instant t = WindowSplit.floor(ps[ps.length - 1], BucketSize.DAY);
       top = top == null || t.isAfter(top) ? t : top;
     }
-    if (points.isEmpty()) {
+    if (points.isEmpty() || base == null || top == null) {
       return Map.of();
     }
     Map<String, long[][]> s = new HashMap<>(); // per SLO: [good[], total[]] of S(point)
@@ -152,9 +154,9 @@ final class BatchCounts {
     Map<String, Map<Window, EventCounts>> out = new HashMap<>();
     for (Map.Entry<String, Instant[]> e : points.entrySet()) {
       Instant[] ps = e.getValue();
-      long[][] sums = s.get(e.getKey());
+      long[][] sums = Objects.requireNonNull(s.get(e.getKey()));
       Map<Window, EventCounts> byWindow = new HashMap<>();
-      for (Window w : requests.get(e.getKey())) {
+      for (Window w : Objects.requireNonNull(requests.get(e.getKey()))) {
         int lo = java.util.Arrays.binarySearch(ps, w.start().truncatedTo(ChronoUnit.MICROS));
         int hi = java.util.Arrays.binarySearch(ps, w.end().truncatedTo(ChronoUnit.MICROS));
         byWindow.put(
@@ -190,7 +192,7 @@ final class BatchCounts {
                 rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                     .add(
                         new long[] {
-                          JdbcSloRepository.instant(rs, "bucket").getEpochSecond(),
+                          JdbcSloRepository.requiredInstant(rs, "bucket").getEpochSecond(),
                           rs.getLong(3),
                           rs.getLong(4),
                           rs.getLong(5),
@@ -199,7 +201,7 @@ final class BatchCounts {
         .list();
     for (Map.Entry<String, Instant[]> e : effective.entrySet()) {
       List<long[]> d = rows.getOrDefault(e.getKey(), List.of());
-      long[][] sums = s.get(e.getKey());
+      long[][] sums = Objects.requireNonNull(s.get(e.getKey()));
       Instant[] eff = e.getValue();
       // eff is sorted (rounding down keeps the order), so one pass adds the day prefix
       int j = 0;
@@ -214,7 +216,9 @@ final class BatchCounts {
         }
         sums[0][i] = Math.addExact(sums[0][i], good);
         sums[1][i] = Math.addExact(sums[1][i], total);
-        if (starts.get(e.getKey())[i] && j < d.size() && d.get(j)[0] == fd) {
+        if (Objects.requireNonNull(starts.get(e.getKey()))[i]
+            && j < d.size()
+            && d.get(j)[0] == fd) {
           sums[0][i] = Math.addExact(sums[0][i], d.get(j)[3]);
           sums[1][i] = Math.addExact(sums[1][i], d.get(j)[4]);
         }
@@ -249,7 +253,7 @@ final class BatchCounts {
         .bindArray("ids", String.class, new ArrayList<>(ids))
         .map(
             (rs, ctx) -> {
-              Instant b = JdbcSloRepository.instant(rs, "bucket");
+              Instant b = JdbcSloRepository.requiredInstant(rs, "bucket");
               Instant day = WindowSplit.floor(b, BucketSize.DAY);
               long[][] hoursOfDay =
                   grid.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
@@ -278,7 +282,7 @@ final class BatchCounts {
         good = Math.addExact(good, hoursOfDay[to][2]);
         total = Math.addExact(total, hoursOfDay[to][3]);
       }
-      long[][] sums = s.get(p.sloId());
+      long[][] sums = Objects.requireNonNull(s.get(p.sloId()));
       sums[0][p.point()] = Math.addExact(sums[0][p.point()], p.sign() * good);
       sums[1][p.point()] = Math.addExact(sums[1][p.point()], p.sign() * total);
     }
@@ -306,7 +310,7 @@ final class BatchCounts {
         .map(
             (rs, ctx) -> {
               Piece p = pieces.get(rs.getInt(1) - 1);
-              long[][] sums = s.get(p.sloId());
+              long[][] sums = Objects.requireNonNull(s.get(p.sloId()));
               sums[0][p.point()] = Math.addExact(sums[0][p.point()], p.sign() * rs.getLong(2));
               sums[1][p.point()] = Math.addExact(sums[1][p.point()], p.sign() * rs.getLong(3));
               return 1;

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -45,7 +47,7 @@ final class DirectLoad {
   private final CopyBuffer buf = new CopyBuffer(FLUSH_BYTES + 1024);
   private int hourEntries;
   private long rows;
-  private CopyIn copy;
+  private @Nullable CopyIn copy;
 
   private DirectLoad(Handle handle) {
     this.handle = handle;
@@ -67,7 +69,7 @@ final class DirectLoad {
         .map((rs, ctx) -> targets.put(rs.getString(1), rs.getDouble(2)))
         .list();
     try {
-      copy =
+      CopyIn copy =
           handle
               .getConnection()
               .unwrap(PGConnection.class)
@@ -75,12 +77,13 @@ final class DirectLoad {
               .copyIn(
                   "COPY sli_metrics_ts (\"timestamp\", slo_id, sli_value, good_events,"
                       + " total_events, is_good) FROM STDIN (FORMAT binary)");
+      this.copy = copy;
       buf.put(StagedIngest.HEADER);
       source.forEach(this::add);
       buf.putShort(-1);
       send();
       copy.endCopy();
-      copy = null;
+      this.copy = null;
     } catch (SQLException e) {
       throw classify(e);
     } finally {
@@ -142,7 +145,7 @@ final class DirectLoad {
   }
 
   private void send() throws SQLException {
-    copy.writeToCopy(buf.array(), 0, buf.size());
+    Objects.requireNonNull(copy, "an open COPY").writeToCopy(buf.array(), 0, buf.size());
     buf.reset();
   }
 
@@ -182,7 +185,7 @@ final class DirectLoad {
     CopyBuffer out = new CopyBuffer(hourEntries * 60 + 64);
     out.put(StagedIngest.HEADER);
     for (Map.Entry<String, Map<Long, long[]>> e : hours.entrySet()) {
-      byte[] id = ids.get(e.getKey());
+      byte[] id = Objects.requireNonNull(ids.get(e.getKey()));
       for (Map.Entry<Long, long[]> h : e.getValue().entrySet()) {
         long[] a = h.getValue();
         out.putShort(7);
@@ -239,7 +242,7 @@ final class DirectLoad {
   static String reason(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof NotApplicable n) {
-        return n.getMessage();
+        return String.valueOf(n.getMessage());
       }
     }
     return "a row's (slo_id, timestamp) is stored already or repeats";

@@ -4,6 +4,7 @@ import dev.slo.core.SloException;
 import dev.slo.core.SourceException;
 import java.io.IOException;
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns database failures into one-line {@link SourceException}s naming the database, and tells
@@ -61,7 +62,7 @@ final class Failures {
     return false;
   }
 
-  static SQLException sqlCause(Throwable e) {
+  static @Nullable SQLException sqlCause(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException s) {
         return s;
@@ -70,7 +71,7 @@ final class Failures {
     return null;
   }
 
-  static String firstLine(String message) {
+  static String firstLine(@Nullable String message) {
     if (message == null) {
       return "no detail given";
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams SLI rows into the store in batches, one transaction each, on one connection. A batch that
@@ -46,7 +47,7 @@ final class Ingest {
    * @throws SourceException when a batch keeps failing; rows of earlier batches stay written
    */
   long run(Iterator<SliMetric> rows, LongConsumer progress) {
-    Handle handle = null;
+    @Nullable Handle handle = null;
     long done = 0;
     List<SliMetric> batch = new ArrayList<>(batchSize);
     try {
@@ -65,7 +66,7 @@ final class Ingest {
     }
   }
 
-  private Handle writeWithRetry(Handle handle, List<SliMetric> batch, long done) {
+  private Handle writeWithRetry(@Nullable Handle handle, List<SliMetric> batch, long done) {
     long deadline = 0;
     long backoffMillis = 100;
     int attempts = 0;
@@ -120,7 +121,7 @@ final class Ingest {
     }
   }
 
-  private static void closeQuietly(Handle h) {
+  private static void closeQuietly(@Nullable Handle h) {
     if (h != null) {
       try {
         h.close();

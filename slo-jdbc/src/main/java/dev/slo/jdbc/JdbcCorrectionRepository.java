@@ -136,7 +136,7 @@ final class JdbcCorrectionRepository implements CorrectionRepository {
     return new Correction(
         rs.getString("id"),
         service == null ? CorrectionScope.slos(sloIds) : CorrectionScope.service(service),
-        JdbcSloRepository.instant(rs, "start_time"),
+        JdbcSloRepository.requiredInstant(rs, "start_time"),
         Duration.ofNanos(rs.getLong("duration_ns")),
         ZoneId.of(rs.getString("time_zone")),
         CorrectionCategory.valueOf(rs.getString("category").toUpperCase(Locale.ROOT)),

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fleet membership and shard ownership through PostgreSQL (docs/serve.md, "A fleet of replicas"),
@@ -43,7 +44,7 @@ public final class JdbcFleet implements FleetCoordinator {
   private final Duration interval;
   private final TreeSet<Integer> owned = new TreeSet<>();
   private volatile Set<Integer> ownedView = Set.of();
-  private Connection conn;
+  private @Nullable Connection conn;
   private int key;
   private int pid;
   private boolean closed;
@@ -145,19 +146,28 @@ public final class JdbcFleet implements FleetCoordinator {
     return st.executeQuery();
   }
 
+  private Connection connected() throws SQLException {
+    Connection c = conn;
+    if (c == null) {
+      throw new SQLException("not connected");
+    }
+    return c;
+  }
+
   private void heartbeat(Instant now) throws SQLException {
     try (PreparedStatement st =
-        conn.prepareStatement(
-            "INSERT INTO slo_fleet_members (replica_id, heartbeat_at, backend_pid)"
-                + " VALUES (?, ?, ?) ON CONFLICT (replica_id) DO UPDATE"
-                + " SET heartbeat_at = excluded.heartbeat_at, backend_pid = excluded.backend_pid")) {
+        connected()
+            .prepareStatement(
+                "INSERT INTO slo_fleet_members (replica_id, heartbeat_at, backend_pid)"
+                    + " VALUES (?, ?, ?) ON CONFLICT (replica_id) DO UPDATE"
+                    + " SET heartbeat_at = excluded.heartbeat_at, backend_pid = excluded.backend_pid")) {
       st.setString(1, replicaId);
       st.setTimestamp(2, Timestamp.from(now));
       st.setInt(3, pid);
       st.executeUpdate();
     }
     try (PreparedStatement st =
-        conn.prepareStatement("DELETE FROM slo_fleet_members WHERE heartbeat_at < ?")) {
+        connected().prepareStatement("DELETE FROM slo_fleet_members WHERE heartbeat_at < ?")) {
       st.setTimestamp(1, Timestamp.from(now.minus(interval.multipliedBy(10))));
       st.executeUpdate();
     }
@@ -167,11 +177,12 @@ public final class JdbcFleet implements FleetCoordinator {
   private List<String> live(Instant now) throws SQLException {
     List<String> out = new ArrayList<>();
     try (PreparedStatement st =
-        conn.prepareStatement(
-            "SELECT m.replica_id FROM slo_fleet_members m WHERE m.heartbeat_at > ?"
-                + " AND m.backend_pid IN (SELECT pid FROM ("
-                + LOCKS
-                + ") AS k (objid, pid) WHERE k.objid = ?) ORDER BY m.replica_id COLLATE \"C\"")) {
+        connected()
+            .prepareStatement(
+                "SELECT m.replica_id FROM slo_fleet_members m WHERE m.heartbeat_at > ?"
+                    + " AND m.backend_pid IN (SELECT pid FROM ("
+                    + LOCKS
+                    + ") AS k (objid, pid) WHERE k.objid = ?) ORDER BY m.replica_id COLLATE \"C\"")) {
       st.setTimestamp(1, Timestamp.from(now.minus(interval.multipliedBy(3))));
       st.setLong(2, key);
       st.setLong(3, MEMBER_LOCK);
@@ -187,7 +198,7 @@ public final class JdbcFleet implements FleetCoordinator {
   /** Tries free shards in ascending order until this replica owns {@code share}. */
   private void claim(int share) throws SQLException {
     Set<Integer> held = new HashSet<>();
-    try (PreparedStatement st = conn.prepareStatement(LOCKS)) {
+    try (PreparedStatement st = connected().prepareStatement(LOCKS)) {
       st.setLong(1, key);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -195,7 +206,7 @@ public final class JdbcFleet implements FleetCoordinator {
         }
       }
     }
-    try (PreparedStatement st = conn.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+    try (PreparedStatement st = connected().prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
       for (int s = 0; s < Shards.COUNT && owned.size() < share; s++) {
         if (held.contains(s)) {
           continue;
@@ -213,7 +224,7 @@ public final class JdbcFleet implements FleetCoordinator {
   }
 
   private void unlock(int shard) throws SQLException {
-    try (PreparedStatement st = conn.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
+    try (PreparedStatement st = connected().prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
       st.setInt(1, key);
       st.setInt(2, shard);
       st.executeQuery().close();
@@ -243,7 +254,7 @@ public final class JdbcFleet implements FleetCoordinator {
     closed = true;
     if (conn != null) {
       try (PreparedStatement st =
-          conn.prepareStatement("DELETE FROM slo_fleet_members WHERE replica_id = ?")) {
+          connected().prepareStatement("DELETE FROM slo_fleet_members WHERE replica_id = ?")) {
         st.setString(1, replicaId);
         st.executeUpdate();
       } catch (SQLException ignored) {

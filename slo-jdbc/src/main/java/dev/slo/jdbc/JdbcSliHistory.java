@@ -47,7 +47,7 @@ final class JdbcSliHistory implements SliHistory {
                     (rs, ctx) ->
                         new SliMetric(
                             rs.getString("slo_id"),
-                            JdbcSloRepository.instant(rs, "timestamp"),
+                            JdbcSloRepository.requiredInstant(rs, "timestamp"),
                             rs.getDouble("sli_value"),
                             rs.getLong("good_events"),
                             rs.getLong("total_events"),
@@ -66,7 +66,7 @@ final class JdbcSliHistory implements SliHistory {
                     "SELECT \"timestamp\" FROM sli_metrics_ts WHERE slo_id = :id"
                         + " ORDER BY \"timestamp\" DESC LIMIT 1")
                 .bind("id", sloId)
-                .map((rs, ctx) -> JdbcSloRepository.instant(rs, "timestamp"))
+                .map((rs, ctx) -> JdbcSloRepository.requiredInstant(rs, "timestamp"))
                 .findOne());
   }
 
@@ -97,7 +97,7 @@ final class JdbcSliHistory implements SliHistory {
                 .map(
                     (rs, ctx) ->
                         new Bucket(
-                            JdbcSloRepository.instant(rs, "b"),
+                            JdbcSloRepository.requiredInstant(rs, "b"),
                             new EventCounts(rs.getLong("good"), rs.getLong("total")),
                             rs.getLong("n")))
                 .list());

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.jspecify.annotations.Nullable;
 
 /** {@link SloRepository} on the {@code slos} and {@code slo_status} tables. Thread-safe. */
 final class JdbcSloRepository implements SloRepository {
@@ -200,15 +201,24 @@ final class JdbcSloRepository implements SloRepository {
                             rs.getDouble("error_budget_consumed"),
                             rs.getDouble("burn_rate"),
                             rs.getString("time_to_exhaustion"),
-                            instant(rs, "last_updated")))
+                            requiredInstant(rs, "last_updated")))
                 .findOne());
   }
 
-  static OffsetDateTime utc(Instant t) {
+  static @Nullable OffsetDateTime utc(@Nullable Instant t) {
     return t == null ? null : t.atOffset(ZoneOffset.UTC);
   }
 
-  static Instant instant(ResultSet rs, String column) throws SQLException {
+  /** A NOT NULL timestamp column as an instant. */
+  static Instant requiredInstant(ResultSet rs, String column) throws SQLException {
+    Instant t = instant(rs, column);
+    if (t == null) {
+      throw new SQLException("column " + column + " is null");
+    }
+    return t;
+  }
+
+  static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
     Timestamp t = rs.getTimestamp(column);
     return t == null ? null : t.toInstant();
   }

@@ -19,6 +19,7 @@ import java.util.Properties;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.Driver;
 
 /**
@@ -207,7 +208,7 @@ public final class JdbcStore implements SloStore, AutoCloseable {
     db.transaction(
         "creating partitions",
         t -> Maintenance.premake(t, Maintenance.policy(t), Instant.now(), Duration.ofDays(7)));
-    org.jdbi.v3.core.Handle h = null;
+    org.jdbi.v3.core.@Nullable Handle h = null;
     String why;
     try {
       h = db.jdbi().open();
@@ -243,7 +244,7 @@ public final class JdbcStore implements SloStore, AutoCloseable {
     }
   }
 
-  private static void rollbackQuietly(org.jdbi.v3.core.Handle h) {
+  private static void rollbackQuietly(org.jdbi.v3.core.@Nullable Handle h) {
     if (h != null) {
       try {
         h.rollback();

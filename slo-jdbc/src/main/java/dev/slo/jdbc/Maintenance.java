@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -43,7 +44,10 @@ final class Maintenance {
             "SELECT resolution, CAST(extract(epoch FROM keep) AS bigint) FROM slo_retention_policy")
         .map((rs, ctx) -> m.put(rs.getString(1), Duration.ofSeconds(rs.getLong(2))))
         .list();
-    return new Policy(m.get("raw"), m.get("hour"), m.get("day"));
+    return new Policy(
+        Objects.requireNonNull(m.get("raw"), "slo_retention_policy row raw"),
+        Objects.requireNonNull(m.get("hour"), "slo_retention_policy row hour"),
+        Objects.requireNonNull(m.get("day"), "slo_retention_policy row day"));
   }
 
   static void setPolicy(Handle h, Policy p) {

@@ -3,6 +3,7 @@ package dev.slo.jdbc;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 
 /** How far back each resolution of the SLI history is kept. Stateless. */
 final class Retention {
@@ -14,7 +15,7 @@ final class Retention {
    * @param rawFrom raw rows are complete from here on
    * @param hourFrom hour buckets are complete from here on
    */
-  record Bounds(Instant rawFrom, Instant hourFrom) {
+  record Bounds(@Nullable Instant rawFrom, @Nullable Instant hourFrom) {
     static final Bounds NONE = new Bounds(null, null);
   }
 

@@ -14,6 +14,8 @@ import dev.slo.core.model.Slo;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code slos.sli} JSONB column: where an SLO's events come from, that is its metrics-server
@@ -26,7 +28,7 @@ final class SliJson {
   private SliJson() {}
 
   /** The JSON text, or null for {@link SliDefinition#NONE}. */
-  static String encode(SliDefinition sli) {
+  static @Nullable String encode(@Nullable SliDefinition sli) {
     if (sli == null || sli.isEmpty()) {
       return null;
     }
@@ -48,20 +50,21 @@ final class SliJson {
   }
 
   /** The column's JSON text for {@code slo}: its components when a composite, else its SLI. */
-  static String encode(Slo slo) {
-    if (!slo.isComposite()) {
+  static @Nullable String encode(Slo slo) {
+    Composite composite = slo.composite();
+    if (composite == null) {
       return encode(slo.sli());
     }
     ObjectNode n = JSON.createObjectNode();
     ArrayNode parts = n.putObject("composite").putArray("components");
-    for (CompositeComponent c : slo.composite().components()) {
+    for (CompositeComponent c : composite.components()) {
       parts.addObject().put("slo_id", c.sloId()).put("weight", c.weight().toPlainString());
     }
     return n.toString();
   }
 
   /** The components stored in {@code json}, or null when it holds no composite. */
-  static Composite composite(String json, String sloId) {
+  static @Nullable Composite composite(@Nullable String json, String sloId) {
     if (json == null) {
       return null;
     }
@@ -72,7 +75,10 @@ final class SliJson {
       }
       List<CompositeComponent> parts = new ArrayList<>();
       for (JsonNode p : c.get("components")) {
-        parts.add(new CompositeComponent(text(p, "slo_id"), new BigDecimal(text(p, "weight"))));
+        parts.add(
+            new CompositeComponent(
+                Objects.requireNonNull(text(p, "slo_id"), "slo_id"),
+                new BigDecimal(Objects.requireNonNull(text(p, "weight"), "weight"))));
       }
       return new Composite(parts);
     } catch (JsonProcessingException | RuntimeException e) {
@@ -82,7 +88,7 @@ final class SliJson {
   }
 
   /** The definition stored as {@code json}; {@link SliDefinition#NONE} for null. */
-  static SliDefinition decode(String json, String sloId) {
+  static SliDefinition decode(@Nullable String json, String sloId) {
     if (json == null) {
       return SliDefinition.NONE;
     }
@@ -93,7 +99,9 @@ final class SliJson {
           l == null
               ? null
               : new LatencySli(
-                  text(l, "histogram"), l.get("threshold").doubleValue(), text(l, "selector"));
+                  Objects.requireNonNull(text(l, "histogram"), "latency.histogram"),
+                  l.get("threshold").doubleValue(),
+                  Objects.requireNonNullElse(text(l, "selector"), ""));
       return new SliDefinition(
           text(n, "good_counter"),
           text(n, "bad_counter"),
@@ -108,13 +116,13 @@ final class SliJson {
     }
   }
 
-  private static void put(ObjectNode n, String field, String value) {
+  private static void put(ObjectNode n, String field, @Nullable String value) {
     if (value != null) {
       n.put(field, value);
     }
   }
 
-  private static String text(JsonNode n, String field) {
+  private static @Nullable String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
     return v == null || v.isNull() ? null : v.asText();
   }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 
 /**
@@ -162,7 +163,7 @@ final class SliWriter {
     }
   }
 
-  private static void appendNullable(StringBuilder sb, Object value) {
+  private static void appendNullable(StringBuilder sb, @Nullable Object value) {
     if (value == null) {
       sb.append("\\N");
     } else {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Handle;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 
 /**
@@ -35,7 +36,7 @@ public final class StagedIngest implements AutoCloseable {
   private final Duration retryFor;
   private final String stage;
   private final CopyBuffer chunk = new CopyBuffer(CHUNK_ROWS * 48);
-  private Handle handle;
+  private @Nullable Handle handle;
   private int chunkRows;
   private long staged;
   private boolean created;
@@ -57,7 +58,7 @@ public final class StagedIngest implements AutoCloseable {
    * @param staged why the data was read a second time into a staging table, or null when it was
    *     streamed straight in
    */
-  public record Result(long fileRows, long storedRows, long summedSteps, String staged) {
+  public record Result(long fileRows, long storedRows, long summedSteps, @Nullable String staged) {
     /** A result of the staged path. */
     Result(long fileRows, long storedRows, long summedSteps) {
       this(fileRows, storedRows, summedSteps, "staged");

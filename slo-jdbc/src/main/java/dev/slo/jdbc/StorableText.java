@@ -1,6 +1,7 @@
 package dev.slo.jdbc;
 
 import dev.slo.core.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks that text can be stored in PostgreSQL, which rejects NUL (U+0000) in text and JSON.
@@ -14,7 +15,7 @@ final class StorableText {
    *
    * @throws InvalidInputException naming the value (NUL shown as \0) and the field
    */
-  static String require(String value, String field, String owner) {
+  static @Nullable String require(@Nullable String value, String field, String owner) {
     if (value != null && value.indexOf('\0') >= 0) {
       throw new InvalidInputException(
           "\""

@@ -76,7 +76,7 @@ final class Verify {
                     new Difference(
                         res,
                         rs.getString("slo_id"),
-                        JdbcSloRepository.instant(rs, "b"),
+                        JdbcSloRepository.requiredInstant(rs, "b"),
                         rs.getLong("rg"),
                         rs.getLong("rt"),
                         rs.getLong("rn"),

@@ -4,4 +4,7 @@
  * dev.slo.core.source.EventSource} with Jdbi. Every SQL statement is parameterized; credentials are
  * never part of a message.
  */
+@NullMarked
 package dev.slo.jdbc;
+
+import org.jspecify.annotations.NullMarked;
