@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * OpenSLO alert policies and conditions: shapes checked, references resolved, and burn-rate
@@ -141,7 +142,7 @@ final class AlertPolicies {
         }
         Fields cond = cs == null ? null : cs.map("condition", false);
         String name = meta == null ? null : meta.text("name", false);
-        if (cond == null || name == null) {
+        if (cs == null || meta == null || cond == null || name == null) {
           continue;
         }
         AlertTier t = tier(cond, cs, name, meta.strings("annotations"), period);
@@ -153,7 +154,7 @@ final class AlertPolicies {
     return out;
   }
 
-  private static AlertTier tier(
+  private static @Nullable AlertTier tier(
       Fields cond, Fields cs, String name, Map<String, String> annotations, Duration period) {
     String op = cond.text("op", false);
     BigDecimal threshold = cond.number("threshold", false);

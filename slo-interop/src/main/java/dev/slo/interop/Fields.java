@@ -3,8 +3,10 @@ package dev.slo.interop;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the fields of one YAML mapping at a path such as {@code spec.objectives[0]}, recording a
@@ -24,7 +26,7 @@ final class Fields {
   }
 
   /** Fields of a document root; null (with a problem) when it is not a mapping. */
-  static Fields root(String source, YNode node, Problems problems) {
+  static @Nullable Fields root(String source, YNode node, Problems problems) {
     if (node instanceof YNode.YMap m) {
       return new Fields(source, "", m, problems);
     }
@@ -45,17 +47,20 @@ final class Fields {
   }
 
   /** Missing, null, or an empty value ({@code key:} followed only by a comment). */
-  private static boolean absent(YNode n) {
+  private static boolean absent(@Nullable YNode n) {
     return n == null
         || (n instanceof YNode.YScalar s && (s.value() == null || "".equals(s.value())));
   }
 
-  void error(String key, String message) {
+  void error(@Nullable String key, @Nullable String message) {
     problems.error(
-        source, key == null ? map.line() : line(key), key == null ? path : path(key), message);
+        source,
+        key == null ? map.line() : line(key),
+        key == null ? path : path(key),
+        Objects.requireNonNullElse(message, "is not valid"));
   }
 
-  void warn(String key, String message) {
+  void warn(@Nullable String key, String message) {
     problems.warn(
         source, key == null ? map.line() : line(key), key == null ? path : path(key), message);
   }
@@ -75,7 +80,7 @@ final class Fields {
   }
 
   /** A text field (numbers and booleans are read as written), or null. */
-  String text(String key, boolean required) {
+  @Nullable String text(String key, boolean required) {
     YNode n = map.get(key);
     if (n == null || (n instanceof YNode.YScalar s && s.value() == null)) {
       if (required) {
@@ -91,7 +96,7 @@ final class Fields {
   }
 
   /** A number field (a quoted number is accepted), or null. */
-  BigDecimal number(String key, boolean required) {
+  @Nullable BigDecimal number(String key, boolean required) {
     String t = text(key, required);
     if (t == null) {
       return null;
@@ -124,9 +129,9 @@ final class Fields {
   }
 
   /** A nested mapping's fields, or null. */
-  Fields map(String key, boolean required) {
+  @Nullable Fields map(String key, boolean required) {
     YNode n = map.get(key);
-    if (absent(n)) {
+    if (n == null || absent(n)) {
       if (required) {
         error(null, "\"" + key + "\" is missing at " + path(key));
       }
@@ -142,7 +147,7 @@ final class Fields {
   /** A list field's items, empty when absent. */
   List<YNode> list(String key, boolean required) {
     YNode n = map.get(key);
-    if (absent(n)) {
+    if (n == null || absent(n)) {
       if (required) {
         error(null, "\"" + key + "\" is missing at " + path(key));
       }
@@ -156,7 +161,7 @@ final class Fields {
   }
 
   /** The fields of item {@code i} of a list field, or null when it is not a mapping. */
-  Fields item(String key, int i, YNode item) {
+  @Nullable Fields item(String key, int i, YNode item) {
     String p = path(key) + "[" + i + "]";
     if (item instanceof YNode.YMap m) {
       return new Fields(source, p, m, problems);

@@ -1,5 +1,7 @@
 package dev.slo.interop;
 
+import org.jspecify.annotations.Nullable;
+
 /** The spec formats slo reads, detected from {@code apiVersion}/{@code version} and kind. */
 public enum Format {
   /** slo's own format: a top-level {@code slos:} list, optional {@code apiVersion: slo.dev/v1}. */
@@ -29,7 +31,7 @@ public enum Format {
   }
 
   /** The format of a document with this apiVersion (or version), or null. */
-  static Format of(String apiVersion) {
+  static @Nullable Format of(@Nullable String apiVersion) {
     if (apiVersion == null) {
       return null;
     }

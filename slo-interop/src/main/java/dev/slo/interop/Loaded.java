@@ -1,6 +1,7 @@
 package dev.slo.interop;
 
 import dev.slo.core.model.Slo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One SLO read from a spec, with where it came from.
@@ -11,7 +12,8 @@ import dev.slo.core.model.Slo;
  * @param line the line of the object (or objective) that defines it
  * @param sloth Sloth's labels and alerting settings for a Sloth SLO, else null
  */
-public record Loaded(Slo slo, Format format, String source, int line, SlothAlerting sloth) {
+public record Loaded(
+    Slo slo, Format format, String source, int line, @Nullable SlothAlerting sloth) {
   /** A Loaded without Sloth settings. */
   public Loaded(Slo slo, Format format, String source, int line) {
     this(slo, format, source, line, null);

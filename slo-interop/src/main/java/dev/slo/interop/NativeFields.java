@@ -55,14 +55,17 @@ final class NativeFields {
   /** Applies the annotations to a builder; a bad value is an error at {@code f}. */
   static void apply(Map<String, String> a, Slo.Builder b, Fields f) {
     try {
-      if (a.containsKey(PREFIX + "slo-type")) {
-        b.sloType(SloType.valueOf(a.get(PREFIX + "slo-type").trim().toUpperCase(Locale.ROOT)));
+      String type = a.get(PREFIX + "slo-type");
+      if (type != null) {
+        b.sloType(SloType.valueOf(type.trim().toUpperCase(Locale.ROOT)));
       }
-      if (a.containsKey(PREFIX + "enabled")) {
-        b.enabled(!"false".equalsIgnoreCase(a.get(PREFIX + "enabled").trim()));
+      String enabled = a.get(PREFIX + "enabled");
+      if (enabled != null) {
+        b.enabled(!"false".equalsIgnoreCase(enabled.trim()));
       }
-      if (a.containsKey(PREFIX + "no-data")) {
-        b.noData(NoDataPolicy.valueOf(a.get(PREFIX + "no-data").trim().toUpperCase(Locale.ROOT)));
+      String noData = a.get(PREFIX + "no-data");
+      if (noData != null) {
+        b.noData(NoDataPolicy.valueOf(noData.trim().toUpperCase(Locale.ROOT)));
       }
       if (a.containsKey(PREFIX + "warning-budget-remaining")) {
         b.thresholds(
@@ -73,7 +76,8 @@ final class NativeFields {
                         PREFIX + "critical-budget-remaining",
                         Double.toString(StatusThresholds.DEFAULT.criticalBelow())))));
       }
-      if (a.containsKey(PREFIX + "latency-histogram")) {
+      String histogram = a.get(PREFIX + "latency-histogram");
+      if (histogram != null) {
         b.sli(
             new dev.slo.core.model.SliDefinition(
                 null,
@@ -83,9 +87,9 @@ final class NativeFields {
                 null,
                 null,
                 new LatencySli(
-                    a.get(PREFIX + "latency-histogram"),
+                    histogram,
                     Double.parseDouble(a.get(PREFIX + "latency-threshold")),
-                    a.get(PREFIX + "latency-selector"))));
+                    a.getOrDefault(PREFIX + "latency-selector", ""))));
         b.sliQuery("");
       }
       if (a.containsKey(PREFIX + "sli-query")) {

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Writes SLOs in slo's own format (docs/spec.md), defaults left out. Thread-safe; no state. */
 final class NativeWriter {
@@ -51,7 +53,9 @@ final class NativeWriter {
     }
     if (s.budgetingMethod() != BudgetingMethod.OCCURRENCES) {
       m.put("budgeting_method", s.budgetingMethod().name());
-      m.put("timeslice_length", DurationText.format(s.timesliceLength()));
+      m.put(
+          "timeslice_length",
+          DurationText.format(Objects.requireNonNull(s.timesliceLength(), "timeslice_length")));
       if (s.timesliceTargetPercentage() != null) {
         m.put("timeslice_target_percentage", BigDecimal.valueOf(s.timesliceTargetPercentage()));
       }
@@ -99,7 +103,7 @@ final class NativeWriter {
     return m;
   }
 
-  private static void putIf(Map<String, Object> m, String k, String v) {
+  private static void putIf(Map<String, Object> m, String k, @Nullable String v) {
     if (v != null) {
       m.put(k, v);
     }

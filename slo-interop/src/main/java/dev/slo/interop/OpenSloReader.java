@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * OpenSLO v1 (and v2alpha, whose field names differ slightly) objects of every kind, collected
@@ -89,7 +90,10 @@ final class OpenSloReader {
    * DataSource, alert policy, condition or notification target is a warning, since slo can go on
    * without it.
    */
-  Obj ref(String kind, String name, Fields f, String key) {
+  @Nullable Obj ref(String kind, @Nullable String name, Fields f, String key) {
+    if (name == null) {
+      return null; // the missing name is reported where it was read
+    }
     Obj o = byKind.getOrDefault(kind, Map.of()).get(name);
     if (o == null) {
       String msg =

@@ -8,7 +8,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One OpenSLO v1 or v2alpha {@code SLO} object as slo SLOs: one per objective. A single objective
@@ -96,9 +98,9 @@ final class OpenSloSlo {
         AlertPolicies.tiers(
             r,
             spec,
-            window == null || window.period().isCalendar()
+            window == null || window.period().rollingLength() == null
                 ? java.time.Duration.ofDays(30)
-                : window.period().rollingLength());
+                : Objects.requireNonNull(window.period().rollingLength()));
     Map<String, String> annotations = meta.strings("annotations");
     String displayName = meta.text("displayName", false);
     List<Loaded> out = new ArrayList<>();
@@ -143,7 +145,7 @@ final class OpenSloSlo {
     return out;
   }
 
-  private Periods.Window timeWindow(Fields spec) {
+  private Periods.@Nullable Window timeWindow(Fields spec) {
     List<Fields> windows = spec.items("timeWindow", false);
     if (windows.isEmpty()) {
       spec.warn(
@@ -174,7 +176,7 @@ final class OpenSloSlo {
     return Periods.window(w, "duration", duration, rolling, calendar);
   }
 
-  private static BudgetingMethod budgeting(Fields spec) {
+  private static @Nullable BudgetingMethod budgeting(Fields spec) {
     String m = spec.text("budgetingMethod", true);
     if (m == null) {
       return null;
@@ -195,7 +197,7 @@ final class OpenSloSlo {
   }
 
   /** The objective's target in percent, or null with a problem. */
-  static BigDecimal target(Fields obj) {
+  static @Nullable BigDecimal target(Fields obj) {
     boolean t = obj.has("target");
     boolean tp = obj.has("targetPercent");
     if (t == tp) {
@@ -256,7 +258,7 @@ final class OpenSloSlo {
   }
 
   /** The SLI spec fields, inline or by reference; null with a problem when missing. */
-  private Fields indicator(Fields spec, String indicatorKey, String refKey) {
+  private @Nullable Fields indicator(Fields spec, String indicatorKey, String refKey) {
     boolean inline = spec.has(indicatorKey);
     boolean ref = spec.has(refKey);
     if (inline == ref) {
@@ -308,6 +310,9 @@ final class OpenSloSlo {
       SliMapping.Metric m = metric(ind, "thresholdMetric");
       return m == null ? SliMapping.Sli.NONE : SliMapping.threshold(m, op, value);
     }
+    if (ratio == null) {
+      return SliMapping.Sli.NONE; // reported above
+    }
     ratio.rejectUnknown(Set.of("counter", "good", "bad", "total", "raw", "rawType"));
     if (ratio.has("raw")) {
       String type = ratio.text("rawType", true);
@@ -338,13 +343,14 @@ final class OpenSloSlo {
       return SliMapping.Sli.NONE;
     }
     Boolean counter = ratio.has("counter") ? ratio.bool("counter", true) : null;
-    Map<String, String> ann = o.root().map("metadata", false).strings("annotations");
+    Fields metadata = o.root().map("metadata", false);
+    Map<String, String> ann = metadata == null ? Map.of() : metadata.strings("annotations");
     boolean counts = "counts".equals(ann.get(NativeFields.PREFIX + "queries"));
     return SliMapping.ratio(counter, good ? part : null, good ? null : part, total, counts);
   }
 
   /** A metric source at {@code parent.key}: v1 {@code metricSource}, or v2alpha fields. */
-  private SliMapping.Metric metric(Fields parent, String key) {
+  private SliMapping.@Nullable Metric metric(Fields parent, String key) {
     Fields holder = parent.map(key, true);
     if (holder == null) {
       return null;
@@ -360,7 +366,8 @@ final class OpenSloSlo {
             : Set.of("metricSourceRef", "type", "spec"));
     String type = o.v2() ? null : src.text("type", false);
     if (o.v2() && src.has("dataSourceSpec")) {
-      type = src.map("dataSourceSpec", false).text("type", false);
+      Fields dataSourceSpec = src.map("dataSourceSpec", false);
+      type = dataSourceSpec == null ? null : dataSourceSpec.text("type", false);
     }
     if (src.has(refKey)) {
       OpenSloReader.Obj ds = r.ref("DataSource", src.text(refKey, true), src, refKey);

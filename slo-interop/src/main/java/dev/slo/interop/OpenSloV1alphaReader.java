@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * OpenSLO v1alpha {@code SLO} (the version Sloth reads) and {@code Service} documents: {@code
@@ -165,12 +166,12 @@ final class OpenSloV1alphaReader {
     return out;
   }
 
-  private static SliMapping.Metric metric(Fields parent, String key) {
+  private static SliMapping.@Nullable Metric metric(Fields parent, String key) {
     Fields m = parent.map(key, true);
     return m == null ? null : metricOf(m, key);
   }
 
-  private static SliMapping.Metric metricOf(Fields m, String key) {
+  private static SliMapping.@Nullable Metric metricOf(Fields m, @Nullable String key) {
     m.rejectUnknown(Set.of("source", "queryType", "query", "metadata"));
     String source = m.text("source", true);
     String query = m.text("query", true);

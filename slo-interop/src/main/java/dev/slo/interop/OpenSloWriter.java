@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes SLOs as OpenSLO v1 {@code SLO} documents with inline indicators. Fields OpenSLO has no
@@ -61,7 +63,9 @@ final class OpenSloWriter {
     objective.put("target", BigDecimal.valueOf(s.targetPercentage()).movePointLeft(2));
     if (s.budgetingMethod() == BudgetingMethod.TIMESLICES) {
       objective.put(
-          "timeSliceTarget", BigDecimal.valueOf(s.timesliceTargetPercentage()).movePointLeft(2));
+          "timeSliceTarget",
+          BigDecimal.valueOf(Objects.requireNonNull(s.timesliceTargetPercentage()))
+              .movePointLeft(2));
     }
     if (s.budgetingMethod().isSliced()) {
       objective.put("timeSliceWindow", sliceWindow(s, w));
@@ -150,11 +154,11 @@ final class OpenSloWriter {
     return Map.of("ratioMetric", ratio);
   }
 
-  private static void part(Map<String, Object> ratio, String good, String bad) {
+  private static void part(Map<String, Object> ratio, @Nullable String good, @Nullable String bad) {
     if (good != null) {
       ratio.put("good", prometheus(good));
     } else {
-      ratio.put("bad", prometheus(bad));
+      ratio.put("bad", prometheus(Objects.requireNonNull(bad, "a good or bad series")));
     }
   }
 
@@ -190,7 +194,7 @@ final class OpenSloWriter {
   }
 
   private static String sliceWindow(Slo s, Warnings w) {
-    Duration d = s.timesliceLength();
+    Duration d = Objects.requireNonNull(s.timesliceLength(), "timeslice_length");
     if (d.getSeconds() % 60 != 0 || d.getNano() != 0) {
       long minutes = Math.max(1, (d.getSeconds() + 59) / 60);
       w.approximated(

@@ -9,8 +9,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * OpenSLO time windows and duration shorthands ({@code 28d}, {@code 2w}, {@code 1M}, {@code 1Q},
@@ -30,8 +32,12 @@ final class Periods {
    *
    * @return null when it cannot be read
    */
-  static Window window(
-      Fields f, String durationKey, String text, boolean rolling, Fields calendar) {
+  static @Nullable Window window(
+      Fields f,
+      String durationKey,
+      @Nullable String text,
+      boolean rolling,
+      @Nullable Fields calendar) {
     Matcher m = SHORTHAND.matcher(text == null ? "" : text.trim());
     if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
       f.error(
@@ -108,13 +114,13 @@ final class Periods {
                 case "Y" -> start.getDayOfYear() == 1;
                 default -> true;
               };
-      if (!aligned) {
+      if (!aligned && calendar != null) {
         calendar.warn(
             "startTime",
             "approximated: "
                 + start.toString().replace('T', ' ')
                 + " is not the start of a calendar "
-                + p.calendarUnit().name().toLowerCase(java.util.Locale.ROOT)
+                + Objects.requireNonNull(p.calendarUnit()).name().toLowerCase(java.util.Locale.ROOT)
                 + "; slo starts "
                 + p.name()
                 + " at local midnight of its first day");
@@ -123,15 +129,15 @@ final class Periods {
     return new Window(p, zone);
   }
 
-  private static Duration approx(Fields f, String key, String text, Duration d) {
+  private static Duration approx(Fields f, String key, @Nullable String text, Duration d) {
     f.warn(key, "approximated: a rolling " + text + " is read as " + DurationText.format(d));
     return d;
   }
 
   /** An OpenSLO duration for a period, and whether it is rolling. */
   static String shorthand(TimePeriod p) {
-    if (!p.isCalendar()) {
-      Duration d = p.rollingLength();
+    Duration d = p.rollingLength();
+    if (d != null) {
       if (d.equals(Duration.ofDays(d.toDays()))) {
         return d.toDays() + "d";
       }
@@ -140,7 +146,7 @@ final class Periods {
       }
       return d.toMinutes() + "m";
     }
-    return switch (p.calendarUnit()) {
+    return switch (Objects.requireNonNull(p.calendarUnit(), "a calendar period's unit")) {
       case WEEK -> "1w";
       case MONTH -> "1M";
       case QUARTER -> "1Q";

@@ -9,6 +9,7 @@ import dev.slo.core.window.DurationText;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Pyrra's {@code ServiceLevelObjective} ({@code pyrra.dev/v1alpha1}): {@code ratio}, {@code
@@ -79,71 +80,79 @@ final class PyrraReader {
                 : "give one of ratio, latency, latencyNative and bool_gauge");
       } else if (ind.has("ratio")) {
         Fields r = ind.map("ratio", true);
-        r.rejectUnknown(Set.of("errors", "total", "grouping"));
-        grouping(r);
-        String errors = selector(r, "errors");
-        String total = selector(r, "total");
-        if (errors != null && total != null) {
-          def = new SliDefinition(null, errors, total, null, null, null, null);
+        if (r != null) { // else reported: not a mapping
+          r.rejectUnknown(Set.of("errors", "total", "grouping"));
+          grouping(r);
+          String errors = selector(r, "errors");
+          String total = selector(r, "total");
+          if (errors != null && total != null) {
+            def = new SliDefinition(null, errors, total, null, null, null, null);
+          }
         }
       } else if (ind.has("latency")) {
         type = SloType.LATENCY;
         Fields l = ind.map("latency", true);
-        l.rejectUnknown(Set.of("success", "total", "grouping"));
-        grouping(l);
-        String success = selector(l, "success");
-        String total = selector(l, "total");
-        if (success != null && total != null) {
-          def = new SliDefinition(success, null, total, null, null, null, null);
+        if (l != null) { // else reported: not a mapping
+          l.rejectUnknown(Set.of("success", "total", "grouping"));
+          grouping(l);
+          String success = selector(l, "success");
+          String total = selector(l, "total");
+          if (success != null && total != null) {
+            def = new SliDefinition(success, null, total, null, null, null, null);
+          }
         }
       } else if (ind.has("latencyNative")) {
         type = SloType.LATENCY;
         Fields l = ind.map("latencyNative", true);
-        l.rejectUnknown(Set.of("latency", "total", "grouping"));
-        grouping(l);
-        String latency = l.text("latency", true);
-        String total = selector(l, "total");
-        if (latency != null && total != null) {
-          try {
-            BigDecimal seconds =
-                BigDecimal.valueOf(DurationText.parse(latency).toMillis())
-                    .movePointLeft(3)
-                    .stripTrailingZeros();
-            String inc = "sum(increase(" + total + "[{{window}}]))";
-            def =
-                new SliDefinition(
-                    null,
-                    null,
-                    null,
-                    "histogram_fraction(0, "
-                        + seconds.toPlainString()
-                        + ", "
-                        + inc
-                        + ") * histogram_count("
-                        + inc
-                        + ")",
-                    null,
-                    "histogram_count(" + inc + ")",
-                    null);
-          } catch (IllegalArgumentException e) {
-            l.error("latency", e.getMessage());
+        if (l != null) { // else reported: not a mapping
+          l.rejectUnknown(Set.of("latency", "total", "grouping"));
+          grouping(l);
+          String latency = l.text("latency", true);
+          String total = selector(l, "total");
+          if (latency != null && total != null) {
+            try {
+              BigDecimal seconds =
+                  BigDecimal.valueOf(DurationText.parse(latency).toMillis())
+                      .movePointLeft(3)
+                      .stripTrailingZeros();
+              String inc = "sum(increase(" + total + "[{{window}}]))";
+              def =
+                  new SliDefinition(
+                      null,
+                      null,
+                      null,
+                      "histogram_fraction(0, "
+                          + seconds.toPlainString()
+                          + ", "
+                          + inc
+                          + ") * histogram_count("
+                          + inc
+                          + ")",
+                      null,
+                      "histogram_count(" + inc + ")",
+                      null);
+            } catch (IllegalArgumentException e) {
+              l.error("latency", e.getMessage());
+            }
           }
         }
       } else {
         Fields g = ind.map("bool_gauge", true);
-        g.rejectUnknown(Set.of("metric", "grouping"));
-        grouping(g);
-        String m = g.text("metric", true);
-        if (m != null) {
-          if (!PromQl.isSelector(m)) {
-            g.error("metric", "\"" + m + "\" is not a metric selector");
-          } else {
-            sliQuery =
-                "sum(sum_over_time("
-                    + m.trim()
-                    + "[{{window}}])) / sum(count_over_time("
-                    + m.trim()
-                    + "[{{window}}]))";
+        if (g != null) { // else reported: not a mapping
+          g.rejectUnknown(Set.of("metric", "grouping"));
+          grouping(g);
+          String m = g.text("metric", true);
+          if (m != null) {
+            if (!PromQl.isSelector(m)) {
+              g.error("metric", "\"" + m + "\" is not a metric selector");
+            } else {
+              sliQuery =
+                  "sum(sum_over_time("
+                      + m.trim()
+                      + "[{{window}}])) / sum(count_over_time("
+                      + m.trim()
+                      + "[{{window}}]))";
+            }
           }
         }
       }
@@ -191,7 +200,7 @@ final class PyrraReader {
     }
   }
 
-  private static String selector(Fields parent, String key) {
+  private static @Nullable String selector(Fields parent, String key) {
     Fields m = parent.map(key, true);
     if (m == null) {
       return null;

@@ -2,6 +2,8 @@ package dev.slo.interop;
 
 import dev.slo.core.model.SliDefinition;
 import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps a peer format's Prometheus queries onto slo's SLI fields, exactly where the shapes match and
@@ -12,7 +14,7 @@ final class SliMapping {
   private SliMapping() {}
 
   /** One query of a metric source; {@code at} locates it for messages. */
-  record Metric(String type, String query, Fields at, String key) {
+  record Metric(@Nullable String type, @Nullable String query, Fields at, @Nullable String key) {
     boolean isPrometheus() {
       return type == null || type.toLowerCase(Locale.ROOT).startsWith("prometheus");
     }
@@ -44,8 +46,13 @@ final class SliMapping {
    * @param counter true for counters, false for gauges, null when the format does not say
    * @param counts true when window queries return event counts (our own files written out)
    */
-  static Sli ratio(Boolean counter, Metric good, Metric bad, Metric total, boolean counts) {
-    Metric part = good != null ? good : bad;
+  static Sli ratio(
+      @Nullable Boolean counter,
+      @Nullable Metric good,
+      @Nullable Metric bad,
+      Metric total,
+      boolean counts) {
+    Metric part = Objects.requireNonNull(good != null ? good : bad, "good or bad");
     for (Metric m : new Metric[] {part, total}) {
       if (!m.isPrometheus()) {
         return noSource(m);
@@ -55,8 +62,8 @@ final class SliMapping {
         return Sli.NONE;
       }
     }
-    String p = PromQl.toNative(part.query().trim());
-    String t = PromQl.toNative(total.query().trim());
+    String p = PromQl.toNative(Objects.requireNonNull(part.query(), "checked above").trim());
+    String t = PromQl.toNative(Objects.requireNonNull(total.query(), "checked above").trim());
     boolean windowed = PromQl.hasWindow(p) && PromQl.hasWindow(t);
     if (windowed && counts) {
       return new Sli(
@@ -112,7 +119,7 @@ final class SliMapping {
   }
 
   /** A threshold metric: the share of minutes in the window where {@code query op value}. */
-  static Sli threshold(Metric m, String op, String value) {
+  static Sli threshold(Metric m, @Nullable String op, @Nullable String value) {
     if (!m.isPrometheus()) {
       return noSource(m);
     }
@@ -131,7 +138,7 @@ final class SliMapping {
         .warn(
             m.key(),
             "approximated: a threshold metric is evaluated as the share of minutes where ("
-                + m.query().trim()
+                + Objects.requireNonNull(m.query(), "a Prometheus query").trim()
                 + ") "
                 + cmp
                 + " "

@@ -1,6 +1,7 @@
 package dev.slo.interop;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a Sloth SLO says about its labels and alerts, kept for {@code slo rules --compat sloth} and
@@ -22,7 +23,7 @@ public record SlothAlerting(
     String service,
     String name,
     Map<String, String> labels,
-    String alertName,
+    @Nullable String alertName,
     Map<String, String> alertLabels,
     Map<String, String> alertAnnotations,
     Map<String, String> pageLabels,

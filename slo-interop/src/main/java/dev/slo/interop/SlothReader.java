@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sloth's {@code version: prometheus/v1} files and Kubernetes {@code PrometheusServiceLevel}
@@ -20,7 +21,7 @@ final class SlothReader {
   private SlothReader() {}
 
   /** The Sloth SLOs of one document; {@code period} comes from the file's AlertWindows, or null. */
-  static List<Loaded> read(Fields root, boolean k8s, Windows windows) {
+  static List<Loaded> read(Fields root, boolean k8s, @Nullable Windows windows) {
     Fields top;
     if (k8s) {
       root.rejectUnknown(Set.of("apiVersion", "kind", "metadata", "spec", "status"));
@@ -74,8 +75,12 @@ final class SlothReader {
     return b.toString();
   }
 
-  private static Loaded slo(
-      Fields s, boolean k8s, String service, Map<String, String> fileLabels, Windows windows) {
+  private static @Nullable Loaded slo(
+      Fields s,
+      boolean k8s,
+      @Nullable String service,
+      Map<String, String> fileLabels,
+      Windows windows) {
     TimePeriod period = windows.period();
     s.rejectUnknown(
         Set.of("name", "objective", "description", "labels", "sli", "alerting", "plugins"));
@@ -106,28 +111,32 @@ final class SlothReader {
                 : "give one of events, raw and plugin");
       } else if (sli.has("events")) {
         Fields e = sli.map("events", true);
-        e.rejectUnknown(Set.of(k(k8s, "error_query"), k(k8s, "total_query")));
-        String err = e.text(k(k8s, "error_query"), true);
-        String total = e.text(k(k8s, "total_query"), true);
-        if (err != null && total != null) {
-          ratioQuery =
-              "1 - (("
-                  + PromQl.toNative(err.trim())
-                  + ") / ("
-                  + PromQl.toNative(total.trim())
-                  + "))";
+        if (e != null) { // else reported: not a mapping
+          e.rejectUnknown(Set.of(k(k8s, "error_query"), k(k8s, "total_query")));
+          String err = e.text(k(k8s, "error_query"), true);
+          String total = e.text(k(k8s, "total_query"), true);
+          if (err != null && total != null) {
+            ratioQuery =
+                "1 - (("
+                    + PromQl.toNative(err.trim())
+                    + ") / ("
+                    + PromQl.toNative(total.trim())
+                    + "))";
+          }
         }
       } else if (sli.has("raw")) {
         Fields r = sli.map("raw", true);
-        r.rejectUnknown(Set.of(k(k8s, "error_ratio_query")));
-        String q = r.text(k(k8s, "error_ratio_query"), true);
-        if (q != null) {
-          ratioQuery = "1 - (" + PromQl.toNative(q.trim()) + ")";
+        if (r != null) { // else reported: not a mapping
+          r.rejectUnknown(Set.of(k(k8s, "error_ratio_query")));
+          String q = r.text(k(k8s, "error_ratio_query"), true);
+          if (q != null) {
+            ratioQuery = "1 - (" + PromQl.toNative(q.trim()) + ")";
+          }
         }
       } else {
         Fields p = sli.map("plugin", true);
         String id = p == null ? null : p.text("id", true);
-        if (id != null) {
+        if (p != null && id != null) {
           p.warn(
               "id",
               "plugin "
@@ -139,7 +148,15 @@ final class SlothReader {
         }
       }
     }
-    SlothAlerting alerting = alerting(s, k8s, service, name, labels, windows.pairs());
+    // read (and checked) even when the SLO is incomplete, so that every problem is reported
+    SlothAlerting alerting =
+        alerting(
+            s,
+            k8s,
+            service == null ? "" : service,
+            name == null ? "" : name,
+            labels,
+            windows.pairs());
     if (name == null || objective == null || service == null || ratioQuery == null) {
       return null;
     }
@@ -206,7 +223,7 @@ final class SlothReader {
   }
 
   /** The page or ticket alert settings, in the spelling of the form (the other one warned). */
-  private static Fields alert(Fields a, boolean k8s, String snake) {
+  private static @Nullable Fields alert(Fields a, boolean k8s, String snake) {
     String right = k(k8s, snake);
     String wrong = k(!k8s, snake);
     if (a.has(wrong)) {
@@ -255,7 +272,7 @@ final class SlothReader {
    * longWindow}). The pairs are used by {@code slo rules --compat sloth}; evaluation and plain
    * rules use slo's tiers scaled to the period (a warning says so).
    */
-  static Windows alertWindows(Fields root) {
+  static @Nullable Windows alertWindows(Fields root) {
     root.rejectUnknown(Set.of("apiVersion", "kind", "metadata", "spec"));
     Fields spec = root.map("spec", true);
     if (spec == null) {
@@ -305,7 +322,7 @@ final class SlothReader {
     return period == null ? null : new Windows(period, pairs);
   }
 
-  private static java.time.Duration windowOf(Fields w, String key) {
+  private static java.time.@Nullable Duration windowOf(Fields w, String key) {
     String t = w.text(key, true);
     if (t == null) {
       return null;

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes SLOs as Sloth {@code prometheus/v1} documents, one per service. Sloth counts errors over a
@@ -43,7 +44,7 @@ final class SlothWriter {
     return Yaml.documents(docs);
   }
 
-  private static Map<String, Object> slo(Loaded l, Warnings w) {
+  private static @Nullable Map<String, Object> slo(Loaded l, Warnings w) {
     Slo s = l.slo();
     String id = s.sloId();
     Map<String, Object> sli = sli(s);
@@ -150,7 +151,7 @@ final class SlothWriter {
   }
 
   /** Sloth's sli: events (error and total queries over {{.window}}) or raw; null when none. */
-  private static Map<String, Object> sli(Slo s) {
+  private static @Nullable Map<String, Object> sli(Slo s) {
     SliDefinition d = s.sli();
     String good = null;
     String bad = null;

@@ -3,6 +3,7 @@ package dev.slo.interop;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A YAML value that remembers its line. Immutable once built. */
 sealed interface YNode {
@@ -16,7 +17,7 @@ sealed interface YNode {
       keyLines = new LinkedHashMap<>(keyLines);
     }
 
-    YNode get(String key) {
+    @Nullable YNode get(String key) {
       return entries.get(key);
     }
 
@@ -33,7 +34,7 @@ sealed interface YNode {
   }
 
   /** A scalar: String, Boolean, a Number, or null; {@code text} as written. */
-  record YScalar(int line, Object value, String text) implements YNode {}
+  record YScalar(int line, @Nullable Object value, String text) implements YNode {}
 
   /** What a node is, for messages. */
   static String kind(YNode n) {

@@ -4,4 +4,7 @@
  * native, OpenSLO or Sloth YAML. Problems name the format's own field paths with file and line;
  * anything that cannot be carried over is reported as a warning, never dropped silently.
  */
+@NullMarked
 package dev.slo.interop;
+
+import org.jspecify.annotations.NullMarked;

@@ -53,6 +53,20 @@ class InvalidSpecsTest {
   }
 
   @Test
+  void shouldReportAPyrraRatioOrSlothEventsThatIsNotAMappingInsteadOfFailing() {
+    assertThat(errors("invalid/pyrra-ratio-not-a-mapping.yaml"))
+        .singleElement()
+        .asString()
+        .startsWith("pyrra-ratio-not-a-mapping.yaml:9: spec.indicator.ratio: ")
+        .endsWith("is not valid here; expected a mapping");
+    assertThat(errors("invalid/sloth-events-not-a-mapping.yaml"))
+        .singleElement()
+        .asString()
+        .startsWith("sloth-events-not-a-mapping.yaml:7: slos[0].sli.events: ")
+        .endsWith("is not valid here; expected a mapping");
+  }
+
+  @Test
   void shouldRefuseAPyrraTargetWindowAndNonSelectorMetric() {
     assertThat(errors("invalid/pyrra-bad.yaml"))
         .containsExactly(
