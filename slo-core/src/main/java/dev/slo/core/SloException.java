@@ -1,5 +1,7 @@
 package dev.slo.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Base of every exception this library throws. Unchecked; the cause, when there is one, is kept.
  */
@@ -12,7 +14,7 @@ public class SloException extends RuntimeException {
   }
 
   /** An exception with a one-line, user-readable message and the underlying cause. */
-  public SloException(String message, Throwable cause) {
+  public SloException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

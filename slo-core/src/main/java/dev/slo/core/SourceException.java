@@ -1,5 +1,7 @@
 package dev.slo.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An SLI source could not be read: a server down, a reply that is not what was expected, a file
  * that vanished. The message names the source and the problem.
@@ -13,7 +15,7 @@ public class SourceException extends SloException {
   }
 
   /** An exception whose message names the source and the problem, with the cause kept. */
-  public SourceException(String message, Throwable cause) {
+  public SourceException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PromQL that is 1 while a correction is active and empty otherwise, for the {@code
@@ -33,8 +34,8 @@ final class CorrectionRules {
    * @param whyNot the reason, null when there is an expression
    * @param note a caveat about the expression, or null
    */
-  record Expressed(String promql, String whyNot, String note) {
-    Expressed(String promql, String whyNot) {
+  record Expressed(@Nullable String promql, @Nullable String whyNot, @Nullable String note) {
+    Expressed(@Nullable String promql, @Nullable String whyNot) {
       this(promql, whyNot, null);
     }
   }
@@ -46,7 +47,7 @@ final class CorrectionRules {
    * The PromQL of a correction; one that PromQL cannot express periodically is written as its
    * occurrences within {@code horizon} when one is given (null: none), each {@code (start, end]}.
    */
-  static Expressed of(Correction c, Window horizon) {
+  static Expressed of(Correction c, @Nullable Window horizon) {
     Expressed e = of(c);
     if (e.promql() != null || horizon == null) {
       return e;

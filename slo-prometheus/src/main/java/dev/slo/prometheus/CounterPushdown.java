@@ -332,7 +332,7 @@ final class CounterPushdown {
   /** The terms of counter windows: total and part selector for each non-empty window. */
   static List<TermCache.Term> terms(SliQueries q, List<Window> windows) {
     List<TermCache.Term> out = new ArrayList<>();
-    String part = q.good() != null ? q.good() : q.bad();
+    String part = q.part();
     for (Window w : windows) {
       if (w.end().isAfter(w.start())) {
         long len = Duration.between(w.start(), w.end()).toMillis();

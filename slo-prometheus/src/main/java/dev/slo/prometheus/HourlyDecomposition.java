@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the forecast's windows, which end a whole number of hours (up to 24) before the evaluation
@@ -43,18 +45,18 @@ final class HourlyDecomposition {
     }
 
     /** The window's value from the parts' answers; null when the anchor has no series. */
-    Double value(Map<TermCache.Term, TermCache.Answer> answers) {
-      Double a = answers.get(anchor).value();
+    @Nullable Double value(Map<TermCache.Term, TermCache.Answer> answers) {
+      Double a = Objects.requireNonNull(answers.get(anchor)).value();
       if (a == null) {
         return null;
       }
       double v = a;
       for (TermCache.Term t : minus) {
-        Double x = answers.get(t).value();
+        Double x = Objects.requireNonNull(answers.get(t)).value();
         v -= x == null ? 0 : x;
       }
       for (TermCache.Term t : plus) {
-        Double x = answers.get(t).value();
+        Double x = Objects.requireNonNull(answers.get(t)).value();
         v += x == null ? 0 : x;
       }
       return Math.max(0, v);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One subquery of a batched instant query, answering one or more terms of the same window: {@code
@@ -16,7 +17,8 @@ import java.util.Map;
  * @param byLabel the grouping label, or null for a plain sum
  * @param parts the terms answered by one series each, keyed by the label's value
  */
-record InstantSubquery(TermCache.Term base, String byLabel, Map<String, TermCache.Term> parts) {
+record InstantSubquery(
+    TermCache.Term base, @Nullable String byLabel, Map<String, TermCache.Term> parts) {
 
   /** The PromQL, evaluated at {@code atMs}. */
   String query(long atMs) {

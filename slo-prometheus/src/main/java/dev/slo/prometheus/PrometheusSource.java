@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads SLO events from a server that speaks the Prometheus HTTP API. In {@link Mode#PUSHDOWN} the
@@ -181,8 +182,8 @@ public final class PrometheusSource implements EventSource {
         out.add(EventCounts.ZERO);
         continue;
       }
-      Double total = got.get(mine.get(k++)).value();
-      Double part = got.get(mine.get(k++)).value();
+      Double total = Objects.requireNonNull(got.get(mine.get(k++))).value();
+      Double part = Objects.requireNonNull(got.get(mine.get(k++))).value();
       anyTotal |= total != null;
       long t = total == null ? 0 : Math.round(total);
       long p = total == null || part == null ? 0 : Math.round(part);
@@ -222,7 +223,7 @@ public final class PrometheusSource implements EventSource {
       }
       case COUNTERS, QUERIES -> {
         Double total = scalar(slo, SliQueries.withWindow(q.total(), range), w.end(), false);
-        String part = q.good() != null ? q.good() : q.bad();
+        String part = q.part();
         Double p =
             total == null ? null : scalar(slo, SliQueries.withWindow(part, range), w.end(), false);
         long t = total == null ? 0 : Math.round(total);
@@ -260,7 +261,7 @@ public final class PrometheusSource implements EventSource {
   }
 
   /** The single value of a query, or null when the result is empty. */
-  private Double scalar(Slo slo, String query, Instant at, boolean nanOk) {
+  private @Nullable Double scalar(Slo slo, String query, Instant at, boolean nanOk) {
     QueryResult data = client.query(query, at, USER_QUERY_MAX_BYTES);
     pushdown.expect(data, QueryResult.Type.VECTOR, query, slo.sloId());
     pushdown.oneSeries(data, query, slo.sloId());
@@ -282,7 +283,7 @@ public final class PrometheusSource implements EventSource {
   private List<EventCounts> exact(Slo slo, SliQueries q, List<Window> windows, Instant at) {
     Instant earliest = windows.stream().map(Window::start).min(Instant::compareTo).orElseThrow();
     Duration span = Duration.between(earliest, at).plus(lookback);
-    String part = q.good() != null ? q.good() : q.bad();
+    String part = q.part();
     // the two selectors are read at once: the server encodes each reply on one core
     CompletableFuture<List<CounterIncrease>> partsLater =
         CompletableFuture.supplyAsync(() -> samples(slo, part, span, at), POOL);
@@ -344,7 +345,7 @@ public final class PrometheusSource implements EventSource {
   }
 
   /** Another SLO's counter queries for the fleet round, or null when they cannot be had. */
-  private SliQueries fleetQueries(Slo other, Instant at) {
+  private @Nullable SliQueries fleetQueries(Slo other, Instant at) {
     try {
       return SliQueries.of(other, le(other, at));
     } catch (RuntimeException e) {
@@ -356,7 +357,7 @@ public final class PrometheusSource implements EventSource {
    * The {@code le} label value matching a latency SLO's threshold, looked up once per histogram,
    * selector and threshold.
    */
-  private String le(Slo slo, Instant at) {
+  private @Nullable String le(Slo slo, Instant at) {
     LatencySli l = slo.sli().latency();
     if (l == null) {
       return null;

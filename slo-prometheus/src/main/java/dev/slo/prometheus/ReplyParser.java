@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a Prometheus API reply as a stream, straight into primitive arrays: no tree of the whole
@@ -35,11 +36,11 @@ final class ReplyParser {
    * @param partial whether the reply says it is partial (VictoriaMetrics' {@code isPartial})
    */
   record Reply(
-      String status,
-      String errorType,
-      String error,
-      QueryResult data,
-      String warning,
+      @Nullable String status,
+      @Nullable String errorType,
+      @Nullable String error,
+      @Nullable QueryResult data,
+      @Nullable String warning,
       boolean partial) {}
 
   /** A reply that is not the Prometheus API: not JSON, or JSON of another shape. */
@@ -91,7 +92,7 @@ final class ReplyParser {
     }
   }
 
-  private static String firstString(JsonParser p, JsonToken t) throws IOException {
+  private static @Nullable String firstString(JsonParser p, JsonToken t) throws IOException {
     if (t != JsonToken.START_ARRAY) {
       p.skipChildren();
       return null;
@@ -111,12 +112,12 @@ final class ReplyParser {
     return first;
   }
 
-  private static QueryResult skip(JsonParser p) throws IOException {
+  private static @Nullable QueryResult skip(JsonParser p) throws IOException {
     p.skipChildren();
     return null;
   }
 
-  private static String text(JsonParser p, JsonToken t) throws IOException {
+  private static @Nullable String text(JsonParser p, JsonToken t) throws IOException {
     if (t == JsonToken.VALUE_STRING) {
       return p.getText();
     }
@@ -160,7 +161,7 @@ final class ReplyParser {
     };
   }
 
-  private static QueryResult.Type type(String s) throws MalformedReplyException {
+  private static QueryResult.Type type(@Nullable String s) throws MalformedReplyException {
     if (s != null) {
       for (QueryResult.Type t : QueryResult.Type.values()) {
         if (t.apiName().equals(s)) {
@@ -172,7 +173,7 @@ final class ReplyParser {
   }
 
   /** Reads the result array; returns the shape seen (SCALAR for a bare pair), null when empty. */
-  private static QueryResult.Type result(JsonParser p, List<QueryResult.Series> out)
+  private static QueryResult.@Nullable Type result(JsonParser p, List<QueryResult.Series> out)
       throws IOException {
     JsonToken t = p.nextToken();
     if (t == JsonToken.END_ARRAY) {
@@ -288,7 +289,7 @@ final class ReplyParser {
     return Math.round(seconds * 1000);
   }
 
-  static String cut(String s) {
+  static String cut(@Nullable String s) {
     if (s == null) {
       return "(none)";
     }

@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Raw counter samples that exact mode has read for one evaluation instant, so that SLOs sharing a
@@ -24,12 +25,12 @@ final class SampleCache {
   record Entry(Instant from, List<CounterIncrease> series, long bytes) {}
 
   private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
-  private Instant at;
+  private @Nullable Instant at; // the instant the entries are for, null until the first use
   private long createdNanos;
   private long bytes;
 
   /** The samples of {@code selector} at {@code at} reaching back to {@code from}, or null. */
-  synchronized Entry get(String selector, Instant at, Instant from) {
+  synchronized @Nullable Entry get(String selector, Instant at, Instant from) {
     scope(at);
     Entry e = entries.get(selector);
     return e != null && !e.from().isAfter(from) ? e : null;

@@ -2,6 +2,7 @@ package dev.slo.prometheus;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed series selector, {@code name{label op "value", ...}}, enough to see that one selector is
@@ -22,7 +23,7 @@ record Selector(String name, List<Matcher> matchers) {
   record Matcher(String label, String op, String value) {}
 
   /** The label {@code part} adds to {@code total} by one equality matcher, or null. */
-  static Matcher refinement(Selector total, Selector part) {
+  static @Nullable Matcher refinement(Selector total, Selector part) {
     if (total == null || part == null || !total.name.equals(part.name)) {
       return null;
     }
@@ -48,7 +49,7 @@ record Selector(String name, List<Matcher> matchers) {
   }
 
   /** Parses {@code text}, or returns null when it is not a plain selector. */
-  static Selector parse(String text) {
+  static @Nullable Selector parse(String text) {
     String s = text.trim();
     int i = 0;
     while (i < s.length() && nameChar(s.charAt(i), i == 0, true)) {

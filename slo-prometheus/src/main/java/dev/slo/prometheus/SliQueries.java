@@ -4,6 +4,8 @@ import dev.slo.core.InvalidInputException;
 import dev.slo.core.model.LatencySli;
 import dev.slo.core.model.SliDefinition;
 import dev.slo.core.model.Slo;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to ask Prometheus for one SLO, derived from its spec: counter selectors (good or bad, and
@@ -15,7 +17,7 @@ import dev.slo.core.model.Slo;
  * @param bad selector or query of bad events, null when {@code good} is given
  * @param total selector or query of all events; for RATIO the ratio query
  */
-record SliQueries(Kind kind, String good, String bad, String total) {
+record SliQueries(Kind kind, @Nullable String good, @Nullable String bad, String total) {
   /** How events are found. */
   enum Kind {
     /** Counter selectors: both modes. */
@@ -31,7 +33,7 @@ record SliQueries(Kind kind, String good, String bad, String total) {
    *
    * @param leMatcher for latency SLOs, the bucket matcher, e.g. {@code le="0.3"}
    */
-  static SliQueries of(Slo slo, String leMatcher) {
+  static SliQueries of(Slo slo, @Nullable String leMatcher) {
     SliDefinition d = slo.sli();
     if (d.latency() != null) {
       LatencySli l = d.latency();
@@ -40,7 +42,7 @@ record SliQueries(Kind kind, String good, String bad, String total) {
       String sep = inner.isBlank() ? "" : inner + ",";
       return new SliQueries(
           Kind.COUNTERS,
-          l.histogram() + "_bucket{" + sep + leMatcher + "}",
+          l.histogram() + "_bucket{" + sep + Objects.requireNonNull(leMatcher, "le matcher") + "}",
           null,
           l.histogram() + "_count" + l.selector());
     }
@@ -62,5 +64,10 @@ record SliQueries(Kind kind, String good, String bad, String total) {
   /** Replaces {@code {{window}}} and Sloth's {@code {{.window}}} with a range. */
   static String withWindow(String query, String range) {
     return query.replace("{{window}}", range).replace("{{.window}}", range);
+  }
+
+  /** The good or the bad selector, whichever is set. */
+  String part() {
+    return Objects.requireNonNull(good != null ? good : bad, "good or bad");
   }
 }

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes Sloth-compatible Prometheus rules ({@code slo rules --compat sloth}): the recording-rule
@@ -134,7 +136,9 @@ public final class SlothRules {
 
   private static void group(StringBuilder y, Slo slo, Settings s) {
     SliQueries q = SliQueries.of(slo, null);
-    Duration period = slo.timePeriod().rollingLength();
+    Duration period =
+        Objects.requireNonNull(
+            slo.timePeriod().rollingLength(), "Sloth rules need a rolling period");
     String sel =
         "{sloth_id="
             + json(s.slothId())
@@ -243,7 +247,7 @@ public final class SlothRules {
     map(y, "annotations", annotations);
   }
 
-  private static Map<String, String> labels(Settings s, String window) {
+  private static Map<String, String> labels(Settings s, @Nullable String window) {
     Map<String, String> l = new TreeMap<>(s.labels());
     l.put("sloth_id", s.slothId());
     l.put("sloth_service", s.service());

@@ -3,6 +3,7 @@ package dev.slo.prometheus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The counter increases one evaluation instant has read, so that SLOs sharing a selector and a
@@ -27,10 +28,10 @@ final class TermCache {
   record Term(String selector, long lengthMs, long endMs) {}
 
   /** An answer: {@code value} is null when no series matched. */
-  record Answer(Double value) {}
+  record Answer(@Nullable Double value) {}
 
   private final ConcurrentHashMap<Term, Answer> answers = new ConcurrentHashMap<>();
-  private Instant at;
+  private @Nullable Instant at; // the instant the entries are for, null until the first use
   private long createdNanos;
 
   /** Makes the cache hold answers for {@code at} only, and no older than {@link #MAX_AGE}. */
@@ -45,7 +46,7 @@ final class TermCache {
     }
   }
 
-  Answer get(Term t) {
+  @Nullable Answer get(Term t) {
     return answers.get(t);
   }
 

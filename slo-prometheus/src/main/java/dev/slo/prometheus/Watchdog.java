@@ -4,6 +4,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Ends a blocked exchange when a deadline passes: closes the guarded reply body and interrupts the
@@ -29,8 +30,8 @@ final class Watchdog {
 
   private final Thread thread = Thread.currentThread();
   private State state = State.RUNNING;
-  private ScheduledFuture<?> task;
-  private java.io.Closeable resource;
+  private @Nullable ScheduledFuture<?> task;
+  private java.io.@Nullable Closeable resource;
 
   private Watchdog() {}
 
@@ -63,7 +64,7 @@ final class Watchdog {
     }
   }
 
-  private static void closeQuietly(java.io.Closeable r) {
+  private static void closeQuietly(java.io.@Nullable Closeable r) {
     if (r == null) {
       return;
     }
