@@ -3,4 +3,7 @@
  * SLOs. Run them from the shaded jar {@code benchmarks/target/benchmarks.jar}; see {@code
  * benchmarks/README.md}.
  */
+@NullMarked
 package dev.slo.benchmarks;
+
+import org.jspecify.annotations.NullMarked;

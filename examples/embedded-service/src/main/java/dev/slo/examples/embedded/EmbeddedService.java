@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small service that tracks two SLOs of its own {@code /checkout} endpoint:
@@ -48,9 +49,9 @@ import java.util.concurrent.Executors;
 public final class EmbeddedService {
   private final HttpServer server;
   private final SloTracker tracker;
-  private final Path state;
+  private final @Nullable Path state; // null: counts are not kept across restarts
 
-  private EmbeddedService(int port, Path state) throws IOException {
+  private EmbeddedService(int port, @Nullable Path state) throws IOException {
     this.state = state;
     Clock clock = Clock.systemUTC();
     List<Slo> slos =
@@ -153,7 +154,7 @@ public final class EmbeddedService {
    */
   public static void main(String[] args) throws Exception {
     int port = 8080;
-    Path state = null;
+    @Nullable Path state = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(args[++i]);
