@@ -322,7 +322,8 @@ public final class ServeCommand implements Callable<Integer> {
                 + ProcessHandle.current().pid()
                 + "-"
                 + java.util.UUID.randomUUID().toString().substring(0, 8);
-        b.fleet(store.fleet(replica, every));
+        dev.slo.jdbc.JdbcFleet f = store.fleet(replica, every);
+        b.fleet(f).outbox(store.outbox(f));
       }
     }
     return flag("--bind/--port", b::build).start();
