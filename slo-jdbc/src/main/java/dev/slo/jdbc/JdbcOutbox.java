@@ -217,7 +217,8 @@ public final class JdbcOutbox implements StatusOutbox {
         "updating outbox event " + eventId,
         h -> {
           var u =
-              h.createUpdate("UPDATE slo_outbox SET " + set + " WHERE event_id = :id AND " + PENDING)
+              h.createUpdate(
+                      "UPDATE slo_outbox SET " + set + " WHERE event_id = :id AND " + PENDING)
                   .bind("id", UUID.fromString(eventId))
                   .bind("at", JdbcSloRepository.utc(at));
           if (set.contains(":err")) {

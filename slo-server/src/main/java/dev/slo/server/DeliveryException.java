@@ -1,8 +1,6 @@
 package dev.slo.server;
 
-/**
- * An event that a sink's receiver did not accept ({@link EventSink#deliver}). Immutable.
- */
+/** An event that a sink's receiver did not accept ({@link EventSink#deliver}). Immutable. */
 public final class DeliveryException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -529,7 +529,8 @@ public final class Monitor implements AutoCloseable {
           prevAlerts = r.get().alerts();
         }
       } catch (RuntimeException e) {
-        log.println("slo serve: " + slo.sloId() + ": cannot read its saved state: " + e.getMessage());
+        log.println(
+            "slo serve: " + slo.sloId() + ": cannot read its saved state: " + e.getMessage());
       }
     }
     Snapshot next;

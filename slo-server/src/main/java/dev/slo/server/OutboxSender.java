@@ -37,8 +37,7 @@ final class OutboxSender {
   record Limits(Duration maxAge, int maxPending, Duration keepFinished, Duration poll) {
     /** 24 hours, 100,000 events, finished ones kept 1 hour, looking every 500 ms. */
     static final Limits DEFAULT =
-        new Limits(
-            Duration.ofHours(24), 100_000, Duration.ofHours(1), Duration.ofMillis(500));
+        new Limits(Duration.ofHours(24), 100_000, Duration.ofHours(1), Duration.ofMillis(500));
 
     Limits {
       Objects.requireNonNull(maxAge, "maxAge");
@@ -236,8 +235,7 @@ final class OutboxSender {
     if (refused != null) {
       port.abandon(e.eventId(), now, refused.getMessage());
       abandoned.incrementAndGet();
-      log.println(
-          "slo serve: outbox: event " + e.eventId() + " refused: " + refused.getMessage());
+      log.println("slo serve: outbox: event " + e.eventId() + " refused: " + refused.getMessage());
       return true;
     }
     port.delivered(e.eventId(), now);
