@@ -47,6 +47,7 @@ class FleetHighAvailabilityIT {
 
   private final Map<String, AtomicLong> codes = new ConcurrentHashMap<>();
   private final List<String> bad = new CopyOnWriteArrayList<>();
+  private final List<String> samples = new CopyOnWriteArrayList<>();
   private volatile List<Integer> targets = List.of();
   private volatile boolean loading = true;
   private volatile String phase = "up";
@@ -117,7 +118,7 @@ class FleetHighAvailabilityIT {
       writeData(data, now, badSlos);
       await(
           Duration.ofSeconds(30),
-          () -> pendingIn(url, victimShards) >= badSlos.size(),
+          () -> pendingIn(url, victimShards) >= badSlos.size() && receiver.refused() > 0,
           () -> "the victim's events wait in the outbox: " + pendingIn(url, victimShards));
       Map<String, Instant> before = savedAfter(url, Instant.EPOCH);
 
@@ -190,6 +191,7 @@ class FleetHighAvailabilityIT {
       }
       assertEveryEventOnce(url, receiver);
       assertThat(bad).as("reads other than 200 or 503").isEmpty();
+      System.out.println("FleetHighAvailabilityIT: 503 while PostgreSQL was up: " + samples);
       assertThat(codes.get("up 200").get()).isPositive();
       System.out.printf(
           "FleetHighAvailabilityIT: %d SLOs, interval %s; shards taken over %d ms after SIGKILL,"
@@ -237,8 +239,13 @@ class FleetHighAvailabilityIT {
         String key =
             res.statusCode() == 200
                 ? "200"
-                : res.statusCode() + " " + res.body().replaceAll(".*\"error\":\"([^\"]*)\".*", "$1");
+                : res.statusCode()
+                    + " "
+                    + res.body().replaceAll(".*\"error\":\"([^\"]*)\".*", "$1");
         codes.computeIfAbsent(phase + " " + key, k -> new AtomicLong()).incrementAndGet();
+        if (res.statusCode() == 503 && phase.equals("up") && samples.size() < 5) {
+          samples.add(path + " " + res.body());
+        }
         if (res.statusCode() != 200 && res.statusCode() != 503) {
           bad.add(res.statusCode() + " " + path + " " + res.body());
         }
