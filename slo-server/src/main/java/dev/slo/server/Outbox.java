@@ -64,11 +64,11 @@ final class Outbox {
    * Commits what was staged in one transaction and forgets it.
    *
    * @return the staged SLOs that were not kept (the store refused them because this replica lost
-   *     their shard); every staged one when the commit failed
+   *     their shard)
+   * @throws RuntimeException when the commit failed; {@link #drop} then returns every staged one
    */
   List<Staged> commit() {
     List<Staged> all = List.copyOf(staged);
-    staged.clear();
     if (all.isEmpty()) {
       return List.of();
     }
@@ -92,7 +92,8 @@ final class Outbox {
                 x.at()));
       }
     }
-    Set<String> kept = port.commit(snaps, events);
+    Set<String> kept = port.commit(snaps, events); // on failure the staged stay for drop()
+    staged.clear();
     return all.stream().filter(s -> !kept.contains(s.next().slo().sloId())).toList();
   }
 
