@@ -143,6 +143,7 @@ class FleetHighAvailabilityIT {
           () -> pending(url) == 0,
           () -> "the outbox drains after the kill: " + pending(url));
       assertEveryEventOnce(url, receiver);
+      assertMetrics(fleet, survivors.get(0));
       assertThat(takeoverMs)
           .as("shards taken over (ms)")
           .isLessThan(2 * INTERVAL.toMillis() + 2000);
@@ -213,6 +214,34 @@ class FleetHighAvailabilityIT {
       loading = false;
       pg.close();
     }
+  }
+
+  /** /metrics: a lag per owned shard, under three intervals, and the drained outbox. */
+  private static void assertMetrics(Replicas fleet, int port) throws Exception {
+    Set<Integer> owned = fleet.owned(port);
+    String metrics = fleet.get(port, "/metrics").body();
+    Map<Integer, Double> lag = new HashMap<>();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "(?m)^slo_fleet_shard_evaluation_lag_seconds\\{shard=\"(\\d+)\"} (\\S+)$")
+            .matcher(metrics);
+    while (m.find()) {
+      lag.put(Integer.parseInt(m.group(1)), Double.parseDouble(m.group(2)));
+    }
+    assertThat(lag.keySet()).isEqualTo(owned);
+    assertThat(lag.values()).allMatch(v -> v < 3 * INTERVAL.toSeconds());
+    await(
+        Duration.ofSeconds(10),
+        () -> {
+          try {
+            return fleet.get(port, "/metrics").body().contains("\nslo_outbox_depth 0\n");
+          } catch (IOException e) {
+            return false;
+          }
+        },
+        () -> "slo_outbox_depth 0 on /metrics");
+    assertThat(metrics).containsPattern("(?m)^slo_fleet_owned_shards\\{replica_id=\"[^\"]+\"} 32$");
+    assertThat(metrics).containsPattern("(?m)^slo_outbox_delivered_total [1-9]");
   }
 
   private static EmbeddedPostgres postgres(Path data, int port) throws IOException {

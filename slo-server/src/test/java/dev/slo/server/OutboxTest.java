@@ -154,6 +154,29 @@ class OutboxTest {
   }
 
   @Test
+  void shouldExposeTheEvaluationLagOfEveryOwnedShardAndTheOutboxCounters() {
+    Monitor m =
+        Monitor.builder()
+            .store(store)
+            .slos(SpecParser.parse("spec.yaml", Harness.SPEC).slos())
+            .source(source)
+            .outbox(outbox)
+            .fleet(new dev.slo.core.store.SingleReplicaFleet("solo"))
+            .clock(clock)
+            .log(new PrintWriter(log, true))
+            .build();
+    assertThat(FleetStatus.lagAndOutbox(m)).doesNotContain("lag_seconds{");
+    m.evaluateNow();
+    String text = FleetStatus.lagAndOutbox(m);
+    assertThat(text.lines().filter(l -> l.startsWith("slo_fleet_shard_evaluation_lag_seconds{")))
+        .hasSize(Shards.COUNT);
+    assertThat(text)
+        .contains("slo_outbox_delivered_total 0")
+        .contains("slo_outbox_abandoned_total 0");
+    assertThat(m.shardsEvaluatedAt()).hasSize(Shards.COUNT).containsValue(Harness.START);
+  }
+
+  @Test
   void shouldKeepPublishingStraightToTheSinksWithoutAnOutbox() {
     RecordingSink sink = new RecordingSink();
     Monitor m =
