@@ -9,9 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -142,6 +145,27 @@ public final class JdbcOutbox implements StatusOutbox {
                 .bind("id", sloId)
                 .map((rs, ctx) -> saved(rs))
                 .findOne());
+  }
+
+  @Override
+  public Map<String, SavedSnapshot> snapshots(Collection<String> sloIds) {
+    if (sloIds.isEmpty()) {
+      return Map.of();
+    }
+    return db.call(
+        "reading the saved statuses of " + sloIds.size() + " SLOs",
+        h -> {
+          Map<String, SavedSnapshot> out = new HashMap<>();
+          h.createQuery(
+                  "SELECT slo_id, status, current_sli, target_sli, error_budget_remaining,"
+                      + " error_budget_consumed, burn_rate, time_to_exhaustion, last_updated,"
+                      + " status_json, budget_json, state_json FROM slo_status"
+                      + " WHERE slo_id = ANY(:ids) AND status_json IS NOT NULL")
+              .bindArray("ids", String.class, new ArrayList<>(sloIds))
+              .map((rs, ctx) -> saved(rs))
+              .forEach(s -> out.put(s.sloId(), s));
+          return out;
+        });
   }
 
   private static SavedSnapshot saved(ResultSet rs) throws SQLException {

@@ -61,6 +61,8 @@ class JdbcOutboxIT {
     assertThat(o.snapshot("a").orElseThrow().statusJson()).contains("CRITICAL");
     assertThat(store.slos().status("a").orElseThrow().status()).isEqualTo(Status.CRITICAL);
     assertThat(o.snapshot("b")).isEmpty();
+    assertThat(o.snapshots(List.of("a", "b", "none")).keySet()).containsExactly("a");
+    assertThat(o.snapshots(List.of("a")).get("a")).isEqualTo(o.snapshot("a").orElseThrow());
     assertThat(o.due(Shards.all(), T, 10)).containsExactly(e);
     assertThat(o.depth().pending()).isEqualTo(1);
     assertThat(o.depth().oldest()).contains(T);

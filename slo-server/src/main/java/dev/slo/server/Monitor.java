@@ -366,6 +366,13 @@ public final class Monitor implements AutoCloseable {
       Corrections corrections = corrections();
       CompositeEvaluator composites =
           new CompositeEvaluator(new Evaluator(corrections), corrections);
+      if (outbox != null) { // the SLOs this pass resumes, read at once
+        outbox.prefetch(
+            slos.stream()
+                .map(Slo::sloId)
+                .filter(id -> !snapshots.containsKey(id) && (fleet == null || fleet.owns(id)))
+                .toList());
+      }
       for (Slo slo : slos) {
         if (fleet != null && !fleet.owns(slo.sloId())) {
           snapshots.remove(slo.sloId());

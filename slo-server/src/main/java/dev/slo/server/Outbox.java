@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,8 @@ import org.jspecify.annotations.Nullable;
 final class Outbox {
   private final StatusOutbox port;
   private final List<Staged> staged = new ArrayList<>();
+  private Set<String> prefetchedIds = Set.of();
+  private Map<String, SavedSnapshot> prefetched = Map.of();
 
   /** An evaluated SLO waiting for the end of the pass. */
   record Staged(@Nullable Snapshot prev, Snapshot next, @Nullable Notice notice) {}
@@ -48,9 +51,31 @@ final class Outbox {
     return port;
   }
 
-  /** The reported state saved for the SLO, empty when none was saved or it cannot be read. */
+  /**
+   * Reads the saved state of the SLOs a pass is about to resume, in one query; {@link #resume} asks
+   * the store for any other. A failure is left for {@link #resume} to meet.
+   */
+  void prefetch(Collection<String> sloIds) {
+    prefetchedIds = Set.of();
+    prefetched = Map.of();
+    if (sloIds.isEmpty()) {
+      return;
+    }
+    try {
+      prefetched = port.snapshots(sloIds);
+      prefetchedIds = Set.copyOf(sloIds);
+    } catch (RuntimeException e) {
+      // resume() reads them one by one and reports what fails
+    }
+  }
+
+  /** The reported state saved for the SLO, empty when none was saved. */
   Optional<Resumed> resume(String sloId) {
-    return port.snapshot(sloId).map(s -> new Resumed(s.status().status(), alerts(s.state())));
+    Optional<SavedSnapshot> saved =
+        prefetchedIds.contains(sloId)
+            ? Optional.ofNullable(prefetched.get(sloId))
+            : port.snapshot(sloId);
+    return saved.map(s -> new Resumed(s.status().status(), alerts(s.state())));
   }
 
   /** Keeps an evaluation with a result (and its notice, if any) for {@link #commit}. */

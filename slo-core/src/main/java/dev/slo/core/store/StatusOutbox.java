@@ -1,7 +1,10 @@
 package dev.slo.core.store;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,6 +29,18 @@ public interface StatusOutbox {
 
   /** The saved snapshot of an SLO, if any. */
   Optional<SavedSnapshot> snapshot(String sloId);
+
+  /**
+   * The saved snapshots of these SLOs, by slo_id (those never saved are left out). The default asks
+   * {@link #snapshot} for each; stores override it with one query.
+   */
+  default Map<String, SavedSnapshot> snapshots(Collection<String> sloIds) {
+    Map<String, SavedSnapshot> out = new HashMap<>();
+    for (String id : sloIds) {
+      snapshot(id).ifPresent(s -> out.put(id, s));
+    }
+    return out;
+  }
 
   /**
    * Undelivered events of the given shards that are due at {@code now} (never attempted, or whose
