@@ -78,6 +78,14 @@ public final class JdbcFleet implements FleetCoordinator {
     return conn == null ? 0 : pid;
   }
 
+  /**
+   * The fleet key and backend pid of the session holding this replica's shard locks, for {@link
+   * JdbcOutbox} to check ownership inside its transactions; null when not connected.
+   */
+  synchronized int @Nullable [] fence() {
+    return conn == null ? null : new int[] {key, pid};
+  }
+
   @Override
   public synchronized Set<Integer> rebalance(Instant now) {
     if (closed) {
