@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -116,7 +117,7 @@ public final class JdbcOutbox implements StatusOutbox {
 
   /** The shards whose locks the fleet's session holds now; none when it is not connected. */
   private Set<Integer> held(Handle h) {
-    int[] f = fence.fence();
+    int[] f = Objects.requireNonNull(fence, "called with a fleet only").fence();
     Set<Integer> out = new HashSet<>();
     if (f == null) {
       return out;
@@ -179,7 +180,7 @@ public final class JdbcOutbox implements StatusOutbox {
             rs.getDouble("error_budget_consumed"),
             rs.getDouble("burn_rate"),
             rs.getString("time_to_exhaustion"),
-            JdbcSloRepository.instant(rs, "last_updated")),
+            JdbcSloRepository.requiredInstant(rs, "last_updated")),
         rs.getString("status_json"),
         rs.getString("budget_json"),
         rs.getString("state_json") == null ? "" : rs.getString("state_json"));
@@ -210,7 +211,7 @@ public final class JdbcOutbox implements StatusOutbox {
                           rs.getString("slo_id"),
                           rs.getInt("shard"),
                           rs.getString("body"),
-                          JdbcSloRepository.instant(rs, "created_at"),
+                          JdbcSloRepository.requiredInstant(rs, "created_at"),
                           rs.getInt("attempts")))
               .forEach(out::add);
           return out;
