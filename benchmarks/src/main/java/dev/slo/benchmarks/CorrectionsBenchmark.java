@@ -85,7 +85,7 @@ public class CorrectionsBenchmark {
               scope,
               BenchData.AT.minus(Duration.ofHours(7 + 61L * i)),
               Duration.ofMinutes(15),
-              null,
+              ZoneId.of("UTC"),
               CorrectionCategory.DEPLOYMENT,
               "",
               null));
