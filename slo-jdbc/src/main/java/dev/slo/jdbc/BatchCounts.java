@@ -65,6 +65,12 @@ final class BatchCounts {
 
   /** The counts of each requested window, by SLO; SLOs with too many boundaries are left out. */
   Map<String, Map<Window, EventCounts>> answer(Handle h, Map<String, List<Window>> requests) {
+    return PlainSql.on(h, c -> answer(c, requests));
+  }
+
+  /** As {@link #answer(Handle, Map)}, on a plain connection. */
+  Map<String, Map<Window, EventCounts>> answer(Connection c, Map<String, List<Window>> requests)
+      throws SQLException {
     Map<String, Instant[]> points = new HashMap<>();
     Map<String, Instant[]> effective = new HashMap<>();
     Instant base = null;
@@ -149,16 +155,9 @@ final class BatchCounts {
       int n = e.getValue().length;
       s.put(e.getKey(), new long[][] {new long[n], new long[n]});
     }
-    Instant from = base;
-    Instant to = top;
-    PlainSql.on(
-        h,
-        c -> {
-          days(c, effective, starts, from, to, s);
-          hours(c, hours, s);
-          pieces(c, raws, s);
-          return null;
-        });
+    days(c, effective, starts, base, top, s);
+    hours(c, hours, s);
+    pieces(c, raws, s);
     Map<String, Map<Window, EventCounts>> out = new HashMap<>();
     for (Map.Entry<String, Instant[]> e : points.entrySet()) {
       Instant[] ps = e.getValue();

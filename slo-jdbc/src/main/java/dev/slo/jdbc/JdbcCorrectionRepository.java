@@ -102,25 +102,21 @@ final class JdbcCorrectionRepository implements CorrectionRepository {
 
   @Override
   public List<Correction> list() {
-    return db.call(
+    // plain JDBC: read by every `slo eval --jdbc` (see PlainSql)
+    return db.plain(
         "listing the corrections",
-        h ->
-            PlainSql.on( // plain JDBC: read by every `slo eval --jdbc` (see PlainSql)
-                h,
-                c -> {
-                  List<Correction> out = new ArrayList<>();
-                  try (Statement st = c.createStatement();
-                      ResultSet rs =
-                          st.executeQuery(
-                              "SELECT "
-                                  + COLUMNS
-                                  + " FROM slo_corrections ORDER BY start_time, id")) {
-                    while (rs.next()) {
-                      out.add(read(rs));
-                    }
-                  }
-                  return out;
-                }));
+        c -> {
+          List<Correction> out = new ArrayList<>();
+          try (Statement st = c.createStatement();
+              ResultSet rs =
+                  st.executeQuery(
+                      "SELECT " + COLUMNS + " FROM slo_corrections ORDER BY start_time, id")) {
+            while (rs.next()) {
+              out.add(read(rs));
+            }
+          }
+          return out;
+        });
   }
 
   @Override

@@ -121,26 +121,23 @@ final class JdbcSloRepository implements SloRepository {
       f.status() == null ? null : f.status().name()
     };
     // plain JDBC: the first statement of every `slo eval --jdbc` (see PlainSql)
-    return db.call(
+    return db.plain(
         "listing SLOs",
-        h ->
-            PlainSql.on(
-                h,
-                c -> {
-                  try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    for (int i = 0; i < values.length; i++) {
-                      ps.setString(2 * i + 1, values[i]);
-                      ps.setString(2 * i + 2, values[i]);
-                    }
-                    List<Slo> out = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                      while (rs.next()) {
-                        out.add(read(rs));
-                      }
-                    }
-                    return out;
-                  }
-                }));
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+              ps.setString(2 * i + 1, values[i]);
+              ps.setString(2 * i + 2, values[i]);
+            }
+            List<Slo> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(read(rs));
+              }
+            }
+            return out;
+          }
+        });
   }
 
   @Override

@@ -51,29 +51,27 @@ final class Migrations {
 
   /** Applies the migrations up to version {@code upTo} (tests build older schemas with it). */
   static MigrationResult migrate(Jdbi jdbi, int upTo) {
-    MigrationResult current = jdbi.withHandle(h -> currentOrNull(h, upTo));
+    MigrationResult current = jdbi.withHandle(h -> PlainSql.on(h, c -> currentOrNull(c, upTo)));
     return current != null ? current : apply(jdbi, upTo);
   }
 
   /**
    * What a run would report when it has nothing to apply (the schema is at least at {@code upTo}
-   * and not newer than this code), read with plain JDBC and without the lock, the DDL and the
-   * transaction of a run; null when a run is needed. A migration in progress elsewhere is not yet
-   * visible here, so the run that follows waits for it on the lock as before.
+   * and not newer than this code, on a plain table), read with plain JDBC and without the lock, the
+   * DDL and the transaction of a run; null when a run is needed (or when TimescaleDB is installed,
+   * whose hypertable check the run makes). A migration in progress elsewhere is not yet visible
+   * here, so the run that follows waits for it on the lock as before.
    */
-  private static @Nullable MigrationResult currentOrNull(Handle h, int upTo) {
-    Connection c = h.getConnection();
+  static @Nullable MigrationResult currentOrNull(Connection c, int upTo) {
     try (Statement st = c.createStatement()) {
-      boolean timescale;
       try (ResultSet rs =
           st.executeQuery(
               "SELECT to_regclass('slo_schema_version') IS NOT NULL,"
                   + " EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'timescaledb')")) {
         rs.next();
-        if (!rs.getBoolean(1)) {
+        if (!rs.getBoolean(1) || rs.getBoolean(2)) {
           return null;
         }
-        timescale = rs.getBoolean(2);
       }
       int from;
       try (ResultSet rs =
@@ -84,7 +82,7 @@ final class Migrations {
       if (from < upTo || from > LATEST) {
         return null;
       }
-      return new MigrationResult(from, from, List.of(), timescale && isHypertable(h));
+      return new MigrationResult(from, from, List.of(), false);
     } catch (SQLException e) {
       return null; // the run reports it, in its transaction
     }

@@ -5,6 +5,8 @@ import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventCounts;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.window.Window;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jdbi.v3.core.Handle;
 
 /**
  * An {@link EventSource} that answers one evaluation of many SLOs from three statements: a dry run
@@ -47,13 +48,13 @@ final class PrefetchedEventSource implements EventSource {
     Map<String, List<Window>> requests = new HashMap<>();
     asked.forEach((k, v) -> requests.put(k, new ArrayList<>(v)));
     Map<String, Map<Window, EventCounts>> answers =
-        db.transaction(
+        db.plainTransaction(
             "reading the SLI history of " + requests.size() + " SLOs",
-            h -> {
-              readSettings(h);
-              Retention.Bounds bounds = Retention.read(h);
+            c -> {
+              readSettings(c);
+              Retention.Bounds bounds = Retention.read(c);
               return new BatchCounts(bounds.rawFrom(), bounds.hourFrom(), notes)
-                  .answer(h, requests);
+                  .answer(c, requests);
             });
     return new PrefetchedEventSource(new StoreEventSource(db), answers);
   }
@@ -67,17 +68,12 @@ final class PrefetchedEventSource implements EventSource {
    * in ~3 ms. {@code SET LOCAL} ends with the transaction, so a reused connection is left as it
    * was.
    */
-  static void readSettings(Handle h) {
-    PlainSql.on(
-        h,
-        c -> {
-          try (Statement st = c.createStatement()) {
-            st.execute(
-                "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;"
-                    + " SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL jit = off");
-          }
-          return null;
-        });
+  static void readSettings(Connection c) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute(
+          "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;"
+              + " SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL jit = off");
+    }
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.slo.jdbc;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,31 +24,32 @@ final class Retention {
 
   /** Reads the bounds recorded by {@code slo db maintain} when it dropped partitions. */
   static Bounds read(Handle h) {
-    return PlainSql.on(
-        h,
-        c -> {
-          try (Statement st = c.createStatement()) {
-            try (ResultSet rs =
-                st.executeQuery("SELECT to_regclass('slo_retention_state') IS NOT NULL")) {
-              rs.next();
-              if (!rs.getBoolean(1)) {
-                return Bounds.NONE;
-              }
-            }
-            Instant[] b = new Instant[2];
-            try (ResultSet rs =
-                st.executeQuery("SELECT resolution, kept_from FROM slo_retention_state")) {
-              while (rs.next()) {
-                OffsetDateTime t = rs.getObject(2, OffsetDateTime.class);
-                String r = rs.getString(1);
-                int i = "raw".equals(r) ? 0 : "hour".equals(r) ? 1 : -1;
-                if (i >= 0 && t != null) {
-                  b[i] = t.toInstant();
-                }
-              }
-            }
-            return new Bounds(b[0], b[1]);
+    return PlainSql.on(h, Retention::read);
+  }
+
+  /** As {@link #read(Handle)}, on a plain connection. */
+  static Bounds read(Connection c) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      try (ResultSet rs =
+          st.executeQuery("SELECT to_regclass('slo_retention_state') IS NOT NULL")) {
+        rs.next();
+        if (!rs.getBoolean(1)) {
+          return Bounds.NONE;
+        }
+      }
+      Instant[] b = new Instant[2];
+      try (ResultSet rs =
+          st.executeQuery("SELECT resolution, kept_from FROM slo_retention_state")) {
+        while (rs.next()) {
+          OffsetDateTime t = rs.getObject(2, OffsetDateTime.class);
+          String r = rs.getString(1);
+          int i = "raw".equals(r) ? 0 : "hour".equals(r) ? 1 : -1;
+          if (i >= 0 && t != null) {
+            b[i] = t.toInstant();
           }
-        });
+        }
+      }
+      return new Bounds(b[0], b[1]);
+    }
   }
 }

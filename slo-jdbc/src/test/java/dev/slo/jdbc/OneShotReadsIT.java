@@ -94,24 +94,49 @@ class OneShotReadsIT {
   }
 
   @Test
+  void shouldEvaluateFromACurrentStoreWithoutBuildingJdbi() {
+    String url = TestDatabase.freshSchema("slo_t_oneshot_lazy");
+    try (JdbcStore store = JdbcStore.open(url, Map.of())) {
+      store.slos().create(Rows.slo("s", "svc"));
+      store.ingest(
+          Rows.minutes("s", Rows.T0.minus(Duration.ofDays(2)), 500, Duration.ofMinutes(5), 3)
+              .iterator(),
+          n -> {},
+          1_000,
+          Duration.ofSeconds(10));
+    }
+    // what `slo eval --jdbc` does: open, list the SLOs and corrections, read the batch
+    try (JdbcStore store = JdbcStore.open(url, Map.of())) {
+      List<Slo> slos = store.slos().list(SloFilter.ALL);
+      assertThat(store.corrections().list()).isEmpty();
+      List<Evaluation> got =
+          new Evaluator()
+              .evaluateAll(slos, store.eventSource(slos, Rows.T0, new ArrayList<>()), Rows.T0);
+      assertThat(got).hasSize(1);
+      assertThat(got.get(0).units().total()).isPositive();
+      assertThat(store.db().jdbiBuilt()).isFalse();
+    }
+  }
+
+  @Test
   void shouldReadTheBatchWithPlanCacheAndJitSettingsOfItsOwn() {
     try (JdbcStore store =
         JdbcStore.open(TestDatabase.freshSchema("slo_t_oneshot_set"), Map.of())) {
       String inside =
           store
               .db()
-              .transaction(
+              .plainTransaction(
                   "test",
-                  h -> {
-                    PrefetchedEventSource.readSettings(h);
-                    return PlainSql.on(h, OneShotReadsIT::current);
+                  c -> {
+                    PrefetchedEventSource.readSettings(c);
+                    return current(c);
                   });
       assertThat(inside).isEqualTo("off,force_custom_plan,on");
     }
   }
 
   private static String settings(JdbcStore store) {
-    return store.db().call("test", h -> PlainSql.on(h, OneShotReadsIT::current));
+    return store.db().plain("test", OneShotReadsIT::current);
   }
 
   private static String current(Connection c) throws java.sql.SQLException {
