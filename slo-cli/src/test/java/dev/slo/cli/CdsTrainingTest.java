@@ -25,9 +25,9 @@ class CdsTrainingTest {
         }
       }
     }
-    // the store path: driver, Jdbi and the store's own classes
+    // the store path: the driver and the store's own classes
     assertThat(names)
-        .contains("org.postgresql.Driver", "org.jdbi.v3.core.Jdbi", "dev.slo.jdbc.BatchCounts");
+        .contains("org.postgresql.Driver", "dev.slo.jdbc.Db", "dev.slo.jdbc.BatchCounts");
     List<String> missing = new ArrayList<>();
     for (String name : names) {
       try {
