@@ -135,7 +135,7 @@ class ServeGroupTest {
     HttpResponse<String> unseen = get(status("api{route=\"/zzz\"}"));
     assertThat(unseen.statusCode()).isEqualTo(404);
     assertThat(json(unseen).get("message").asText())
-        .isEqualTo("\"api{route=\\\"/zzz\\\"}\" is not a group of api seen yet");
+        .isEqualTo("\"api{route=\"/zzz\"}\" is not a group of api seen yet");
     assertThat(get(status("api{route=/a}")).statusCode()).isEqualTo(404);
     assertThat(get(status("web{route=\"/a\"}")).statusCode()).isEqualTo(404);
   }
