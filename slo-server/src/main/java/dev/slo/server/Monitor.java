@@ -482,7 +482,7 @@ public final class Monitor implements AutoCloseable {
       next = next.groupNotSeen();
     }
     snapshots.put(slo.sloId(), next);
-    if (fleet != null && next.evaluation() != null) {
+    if (fleet != null && next.evaluation() != null && !slo.isGroup()) { // slo_status: SLOs only
       try {
         store.slos().saveStatus(next.evaluation().toStatus());
       } catch (RuntimeException e) {
