@@ -32,6 +32,7 @@ final class Migrations {
           new Step(5, Migrations::partition),
           new Step(6, Migrations::corrections),
           new Step(7, Migrations::fleetMembers),
+          new Step(8, Migrations::outbox),
           new Step(9, Migrations::groupLabels));
 
   /** How many migrations there are (versions may skip numbers). */
@@ -196,6 +197,11 @@ final class Migrations {
   private static String fleetMembers(Handle h) {
     h.createScript(resource("V7__fleet_members.sql")).execute();
     return "table slo_fleet_members: heartbeats of the replicas of a fleet";
+  }
+
+  private static String outbox(Handle h) {
+    h.createScript(resource("V8__outbox.sql")).execute();
+    return "table slo_outbox and the saved status bodies of slo_status: events of a fleet";
   }
 
   /**
