@@ -19,16 +19,17 @@ import java.util.Set;
 /**
  * The groups of grouped SLOs in the store (docs/spec.md, "Grouping"; migration 9): a group's rows
  * are kept under its group id as slo_id, with its labels in {@code sli_metrics_ts.labels}.
- * Discovery reads the labels of raw rows and, where raw rows have been rolled up, the group ids of
- * the rollups. Stateless and thread-safe.
+ * Discovery reads the labels of raw rows (the group id of rows written without labels, such as
+ * {@code slo serve}'s history) and, where raw rows have been rolled up, the group ids of the
+ * rollups. Stateless and thread-safe.
  */
 final class StoredGroups {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   // left(): the base id may hold '_', a LIKE wildcard
   private static final String SEEN =
-      "SELECT DISTINCT labels::text AS l, NULL AS id FROM sli_metrics_ts"
-          + " WHERE left(slo_id, :n) = :prefix AND labels IS NOT NULL AND total_events > 0"
+      "SELECT DISTINCT labels::text AS l, CASE WHEN labels IS NULL THEN slo_id END AS id"
+          + " FROM sli_metrics_ts WHERE left(slo_id, :n) = :prefix AND total_events > 0"
           + " AND \"timestamp\" > :from AND \"timestamp\" <= :to"
           + " UNION SELECT DISTINCT NULL, slo_id FROM sli_rollup_hour"
           + " WHERE left(slo_id, :n) = :prefix AND total_events > 0"
