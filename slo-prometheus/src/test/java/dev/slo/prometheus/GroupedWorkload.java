@@ -1,0 +1,88 @@
+package dev.slo.prometheus;
+
+import dev.slo.core.source.EventSeries;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Eight days of shop traffic on three routes at a 60-second step, with known per-minute counts:
+ * {@code /pay} has an incident (20% errors for the last 50 minutes), {@code /cart} about one error
+ * in 2,000, {@code /search} never fails (it has no {@code code="500"} series at all) and its
+ * counter resets on day 3. Writes OpenMetrics for backfill and the same counts per route, so a
+ * grouped SLO read from Prometheus can be compared with the same data from a file.
+ */
+final class GroupedWorkload {
+  static final Instant END = Instant.parse("2026-11-20T00:00:00Z");
+  static final int MINUTES = 8 * 24 * 60;
+  static final Instant START = END.minus(Duration.ofMinutes(MINUTES));
+  static final List<String> ROUTES = List.of("/cart", "/pay", "/search");
+  static final int RESET = 3 * 24 * 60;
+
+  /** Per route (in {@link #ROUTES} order), events of the minute ending at START + i minutes. */
+  final long[][] good = new long[3][MINUTES + 1];
+
+  final long[][] bad = new long[3][MINUTES + 1];
+
+  GroupedWorkload() {
+    SplittableRandom r = new SplittableRandom(12);
+    for (int i = 1; i <= MINUTES; i++) {
+      for (int k = 0; k < 3; k++) {
+        long total = 100 + r.nextInt(100) + 200L * k;
+        long b =
+            switch (ROUTES.get(k)) {
+              case "/pay" -> MINUTES - i < 50 ? total / 5 : (r.nextInt(1000) < 2 ? 1 : 0);
+              case "/cart" -> r.nextInt(10) == 0 ? 1 : 0;
+              default -> 0;
+            };
+        bad[k][i] = b;
+        good[k][i] = total - b;
+      }
+    }
+  }
+
+  static Instant at(int i) {
+    return START.plus(Duration.ofMinutes(i));
+  }
+
+  String openMetrics() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# HELP shop_requests Requests.\n# TYPE shop_requests counter\n");
+    for (int k = 0; k < 3; k++) {
+      String route = ROUTES.get(k);
+      counter(sb, series(route, "200"), good[k], route.equals("/search"));
+      if (!route.equals("/search")) {
+        counter(sb, series(route, "500"), bad[k], false);
+      }
+    }
+    sb.append("# EOF\n");
+    return sb.toString();
+  }
+
+  private static String series(String route, String code) {
+    return "shop_requests_total{code=\"" + code + "\",route=\"" + route + "\",service=\"shop\"}";
+  }
+
+  private static void counter(StringBuilder sb, String series, long[] perMinute, boolean reset) {
+    long value = 0;
+    for (int i = 0; i <= MINUTES; i++) {
+      value = reset && i == RESET ? perMinute[i] : value + perMinute[i];
+      sb.append(series)
+          .append(' ')
+          .append(value)
+          .append(' ')
+          .append(at(i).getEpochSecond())
+          .append('\n');
+    }
+  }
+
+  /** The counts of one route as a series. */
+  EventSeries series(int route) {
+    EventSeries.Builder b = EventSeries.builder(MINUTES);
+    for (int i = 1; i <= MINUTES; i++) {
+      b.add(at(i), good[route][i], good[route][i] + bad[route][i]);
+    }
+    return b.build();
+  }
+}
