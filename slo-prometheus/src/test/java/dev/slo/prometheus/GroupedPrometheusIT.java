@@ -2,16 +2,18 @@ package dev.slo.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slo.core.data.DataFileReader;
+import dev.slo.core.data.DataSet;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.Evaluator;
 import dev.slo.core.group.Groups;
 import dev.slo.core.model.SliDefinition;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.TimePeriod;
-import dev.slo.core.source.EventSeries;
 import dev.slo.core.source.EventSource;
-import dev.slo.core.source.InMemoryEventSource;
 import dev.slo.testing.PrometheusServer;
+import java.io.BufferedReader;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A grouped SLO (per {@code route}) against a real Prometheus backfilled with three routes of known
- * counts: discovery, exact and pushdown modes, each group equal to the same counts read from a
- * source keyed by group id.
+ * counts: discovery, exact and pushdown modes, each group equal to the same counts read from a data
+ * file with a {@code labels} column.
  */
 class GroupedPrometheusIT {
   @TempDir static Path dir;
@@ -71,14 +73,16 @@ class GroupedPrometheusIT {
         .build();
   }
 
-  /** The same counts keyed by group id, as a data file with a labels column gives them. */
+  /** The same counts from a data file with a labels column, read as the CLI reads it. */
   static EventSource known(Slo template) {
-    Map<String, EventSeries> byId = new HashMap<>();
-    for (int k = 0; k < 3; k++) {
-      String id = template.forGroup(Map.of("route", GroupedWorkload.ROUTES.get(k))).sloId();
-      byId.put(id, work.series(k));
-    }
-    return new InMemoryEventSource(byId);
+    DataSet d =
+        DataFileReader.read(
+            "shop.csv",
+            new BufferedReader(new StringReader(work.csv(template.sloId()))),
+            null,
+            Map.of(template.sloId(), template.groupBy()));
+    assertThat(d.series()).hasSize(3);
+    return d.source();
   }
 
   static List<Instant> instants() {
@@ -99,7 +103,9 @@ class GroupedPrometheusIT {
     assertThat(client.requestCount() - before).isEqualTo(1);
     assertThat(groups)
         .containsExactlyInAnyOrder(
-            Map.of("route", "/cart"), Map.of("route", "/pay"), Map.of("route", "/search"));
+            Map.of("route", "/cart"), Map.of("route", "/pay"), Map.of("route", "/search"))
+        .isEqualTo(
+            known(t).groups(t, GroupedWorkload.END.minus(Duration.ofDays(7)), GroupedWorkload.END));
     Groups.Expansion e =
         Groups.expand(
             t, source, GroupedWorkload.END.minus(Duration.ofDays(7)), GroupedWorkload.END);

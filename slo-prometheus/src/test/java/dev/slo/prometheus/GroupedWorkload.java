@@ -77,6 +77,29 @@ final class GroupedWorkload {
     }
   }
 
+  /**
+   * The same counts as a data file (docs/spec.md) with a {@code labels} column: one row per route
+   * and minute, under {@code sloId}.
+   */
+  String csv(String sloId) {
+    StringBuilder sb = new StringBuilder("timestamp,slo_id,good_events,total_events,labels\n");
+    for (int i = 1; i <= MINUTES; i++) {
+      for (int k = 0; k < 3; k++) {
+        sb.append(at(i).getEpochSecond())
+            .append(',')
+            .append(sloId)
+            .append(',')
+            .append(good[k][i])
+            .append(',')
+            .append(good[k][i] + bad[k][i])
+            .append(",\"{\"\"route\"\":\"\"")
+            .append(ROUTES.get(k))
+            .append("\"\"}\"\n");
+      }
+    }
+    return sb.toString();
+  }
+
   /** The counts of one route as a series. */
   EventSeries series(int route) {
     EventSeries.Builder b = EventSeries.builder(MINUTES);
