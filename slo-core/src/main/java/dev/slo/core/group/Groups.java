@@ -86,15 +86,43 @@ public final class Groups {
     return new Expansion(slo, List.copyOf(out), found, warning);
   }
 
-  /** The per-group SLOs of every SLO in {@code slos}, in order, with the warnings. */
-  public static List<Expansion> expandAll(
-      List<Slo> slos, EventSource source, Instant from, Instant to) {
-    List<Expansion> out = new ArrayList<>(slos.size());
-    for (Slo s : slos) {
-      out.add(expand(s, source, from, to));
+  /**
+   * {@link #expand(Slo, EventSource, Instant, Instant)} over the part of the SLO's period elapsed
+   * at {@code at}: the groups an evaluation at {@code at} covers.
+   */
+  public static Expansion expandAt(Slo slo, EventSource source, Instant at) {
+    if (!slo.isGroupTemplate()) {
+      return new Expansion(slo, List.of(slo), 0, null);
     }
-    return out;
+    dev.slo.core.window.Window w = slo.timePeriod().elapsedAt(at, slo.timeZone());
+    return expand(slo, source, w.start(), w.end());
   }
+
+  /**
+   * Every SLO of {@code slos} expanded at {@code at} ({@link #expandAt}), in order, each template
+   * replaced by its groups, with the max_groups warnings.
+   */
+  public static Expanded expandAllAt(List<Slo> slos, EventSource source, Instant at) {
+    List<Slo> out = new ArrayList<>(slos.size());
+    List<String> warnings = new ArrayList<>();
+    for (Slo s : slos) {
+      Expansion e = expandAt(s, source, at);
+      out.addAll(e.slos());
+      String warning = e.warning();
+      if (warning != null) {
+        warnings.add(warning);
+      }
+    }
+    return new Expanded(List.copyOf(out), List.copyOf(warnings));
+  }
+
+  /**
+   * A list of SLOs with every grouped one replaced by its groups.
+   *
+   * @param slos the SLOs to evaluate, groups in place of their templates
+   * @param warnings the max_groups warnings, one per capped SLO
+   */
+  public record Expanded(List<Slo> slos, List<String> warnings) {}
 
   private static int compare(List<String> a, List<String> b) {
     for (int i = 0; i < a.size(); i++) {
