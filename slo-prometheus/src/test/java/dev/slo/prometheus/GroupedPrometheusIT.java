@@ -11,6 +11,7 @@ import dev.slo.core.model.SliDefinition;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.TimePeriod;
 import dev.slo.core.source.EventSource;
+import dev.slo.testing.GroupedWorkload;
 import dev.slo.testing.PrometheusServer;
 import java.io.BufferedReader;
 import java.io.StringReader;

@@ -1,4 +1,4 @@
-package dev.slo.prometheus;
+package dev.slo.testing;
 
 import dev.slo.core.source.EventSeries;
 import java.time.Duration;
@@ -13,19 +13,19 @@ import java.util.SplittableRandom;
  * counter resets on day 3. Writes OpenMetrics for backfill and the same counts per route, so a
  * grouped SLO read from Prometheus can be compared with the same data from a file.
  */
-final class GroupedWorkload {
-  static final Instant END = Instant.parse("2026-11-20T00:00:00Z");
-  static final int MINUTES = 8 * 24 * 60;
-  static final Instant START = END.minus(Duration.ofMinutes(MINUTES));
-  static final List<String> ROUTES = List.of("/cart", "/pay", "/search");
-  static final int RESET = 3 * 24 * 60;
+public final class GroupedWorkload {
+  public static final Instant END = Instant.parse("2026-11-20T00:00:00Z");
+  public static final int MINUTES = 8 * 24 * 60;
+  public static final Instant START = END.minus(Duration.ofMinutes(MINUTES));
+  public static final List<String> ROUTES = List.of("/cart", "/pay", "/search");
+  public static final int RESET = 3 * 24 * 60;
 
   /** Per route (in {@link #ROUTES} order), events of the minute ending at START + i minutes. */
-  final long[][] good = new long[3][MINUTES + 1];
+  public final long[][] good = new long[3][MINUTES + 1];
 
-  final long[][] bad = new long[3][MINUTES + 1];
+  public final long[][] bad = new long[3][MINUTES + 1];
 
-  GroupedWorkload() {
+  public GroupedWorkload() {
     SplittableRandom r = new SplittableRandom(12);
     for (int i = 1; i <= MINUTES; i++) {
       for (int k = 0; k < 3; k++) {
@@ -42,11 +42,11 @@ final class GroupedWorkload {
     }
   }
 
-  static Instant at(int i) {
+  public static Instant at(int i) {
     return START.plus(Duration.ofMinutes(i));
   }
 
-  String openMetrics() {
+  public String openMetrics() {
     StringBuilder sb = new StringBuilder();
     sb.append("# HELP shop_requests Requests.\n# TYPE shop_requests counter\n");
     for (int k = 0; k < 3; k++) {
@@ -81,7 +81,7 @@ final class GroupedWorkload {
    * The same counts as a data file (docs/spec.md) with a {@code labels} column: one row per route
    * and minute, under {@code sloId}.
    */
-  String csv(String sloId) {
+  public String csv(String sloId) {
     StringBuilder sb = new StringBuilder("timestamp,slo_id,good_events,total_events,labels\n");
     for (int i = 1; i <= MINUTES; i++) {
       for (int k = 0; k < 3; k++) {
@@ -101,7 +101,7 @@ final class GroupedWorkload {
   }
 
   /** The counts of one route as a series. */
-  EventSeries series(int route) {
+  public EventSeries series(int route) {
     EventSeries.Builder b = EventSeries.builder(MINUTES);
     for (int i = 1; i <= MINUTES; i++) {
       b.add(at(i), good[route][i], good[route][i] + bad[route][i]);
