@@ -200,58 +200,80 @@ final class GroupedPushdown {
     Grouping g = new Grouping(slo.groupBy());
     List<String> key = g.key(slo.groupLabels());
     String part = q.good() != null ? q.good() : q.bad();
-    long atMs = at.toEpochMilli();
-    List<Term> totals = new ArrayList<>(windows.size());
-    List<Term> parts = new ArrayList<>(windows.size());
-    Set<Term> all = new LinkedHashSet<>();
-    for (Window w : windows) {
-      if (!w.end().isAfter(w.start())) {
-        totals.add(null);
-        parts.add(null);
-        continue;
+    List<Map<List<String>, Double>> totals;
+    List<Map<List<String>, Double>> parts;
+    if (q.kind() == SliQueries.Kind.COUNTERS) {
+      List<TermCache.Term> ts = new ArrayList<>();
+      List<TermCache.Term> ps = new ArrayList<>();
+      for (Window w : windows) {
+        long len = Duration.between(w.start(), w.end()).toMillis();
+        ts.add(new TermCache.Term(q.total(), len, w.end().toEpochMilli()));
+        ps.add(new TermCache.Term(part, len, w.end().toEpochMilli()));
       }
-      Duration len = Duration.between(w.start(), w.end());
-      long endMs = w.end().toEpochMilli();
-      Term total;
-      Term p = null;
-      if (q.kind() == SliQueries.Kind.COUNTERS) {
-        total = new Term(increase(q.total(), len, atMs - endMs), g, atMs);
-        p = new Term(increase(part, len, atMs - endMs), g, atMs);
-      } else {
-        String range = PrometheusSource.range(len);
-        total = new Term(SliQueries.withWindow(q.total(), range), g, endMs);
-        if (q.kind() == SliQueries.Kind.QUERIES) {
-          p = new Term(SliQueries.withWindow(part, range), g, endMs);
+      Set<TermCache.Term> wanted = new LinkedHashSet<>();
+      for (int i = 0; i < windows.size(); i++) {
+        if (windows.get(i).end().isAfter(windows.get(i).start())) {
+          wanted.add(ts.get(i));
+          wanted.add(ps.get(i));
         }
       }
-      totals.add(total);
-      parts.add(p);
-      all.add(total);
-      if (p != null) {
-        all.add(p);
+      Map<TermCache.Term, Map<List<String>, Double>> v = increases(slo, g, wanted, at);
+      totals = new ArrayList<>();
+      parts = new ArrayList<>();
+      for (int i = 0; i < windows.size(); i++) {
+        totals.add(v.getOrDefault(ts.get(i), Map.of()));
+        parts.add(v.getOrDefault(ps.get(i), Map.of()));
+      }
+    } else {
+      List<Term> tq = new ArrayList<>();
+      List<Term> pq = new ArrayList<>();
+      for (Window w : windows) {
+        String range = PrometheusSource.range(Duration.between(w.start(), w.end()));
+        long endMs = w.end().toEpochMilli();
+        tq.add(new Term(SliQueries.withWindow(q.total(), range), g, endMs));
+        pq.add(part == null ? null : new Term(SliQueries.withWindow(part, range), g, endMs));
+      }
+      Set<Term> all = new LinkedHashSet<>();
+      for (int i = 0; i < windows.size(); i++) {
+        if (windows.get(i).end().isAfter(windows.get(i).start())) {
+          all.add(tq.get(i));
+          if (pq.get(i) != null) {
+            all.add(pq.get(i));
+          }
+        }
+      }
+      Map<Term, Answer> got = answers(at, all, slo.maxGroups(), slo.sloId());
+      totals = new ArrayList<>();
+      parts = new ArrayList<>();
+      for (int i = 0; i < windows.size(); i++) {
+        Answer ta = got.get(tq.get(i));
+        Answer pa = pq.get(i) == null ? null : got.get(pq.get(i));
+        totals.add(ta == null ? Map.of() : ta.byGroup());
+        parts.add(pa == null ? Map.of() : pa.byGroup());
+        if (q.kind() == SliQueries.Kind.QUERIES) {
+          finite(slo, totals.get(i), tq.get(i).query());
+          finite(slo, parts.get(i), pq.get(i).query());
+        }
       }
     }
-    Map<Term, Answer> got = answers(at, all, slo.maxGroups(), slo.sloId());
     boolean anySeries = false;
     List<EventCounts> out = new ArrayList<>(windows.size());
     for (int i = 0; i < windows.size(); i++) {
-      Term tt = totals.get(i);
-      if (tt == null) {
+      Window w = windows.get(i);
+      if (!w.end().isAfter(w.start())) {
         out.add(EventCounts.ZERO);
         continue;
       }
-      Answer ta = got.get(tt);
-      anySeries |= !ta.byGroup().isEmpty();
-      Double total = ta.byGroup().get(key);
-      Instant end = windows.get(i).end();
+      anySeries |= !totals.get(i).isEmpty();
+      Double total = totals.get(i).get(key);
       if (q.kind() == SliQueries.Kind.RATIO) {
-        out.add(ratio(slo, total, end, tt));
+        out.add(ratio(slo, total, w.end(), q.total()));
         continue;
       }
-      Double p = got.get(parts.get(i)).byGroup().get(key);
-      long t = total == null ? 0 : Math.round(finite(slo, total, tt));
-      long v = total == null || p == null ? 0 : Math.round(finite(slo, p, parts.get(i)));
-      out.add(checked.of(slo, q.good() != null, v, t, end));
+      Double p = parts.get(i).get(key);
+      long t = total == null ? 0 : Math.round(total);
+      long v = total == null || p == null ? 0 : Math.round(p);
+      out.add(checked.of(slo, q.good() != null, v, t, w.end()));
     }
     if (!anySeries && q.kind() != SliQueries.Kind.RATIO) {
       throw new SourceException(
@@ -260,7 +282,57 @@ final class GroupedPushdown {
     return out;
   }
 
-  private EventCounts ratio(Slo slo, Double ratio, Instant end, Term t) {
+  /**
+   * Counter increases per window and group. Windows that end whole hours before {@code at} (the
+   * forecast's points) are written as a window ending at {@code at} plus or minus one-hour
+   * increases ({@link HourlyDecomposition}), per group, so the server reads each long window once
+   * and a day of one-hour windows rather than 24 more long windows; on the scrape grid every part
+   * is exact and so is the sum.
+   */
+  private Map<TermCache.Term, Map<List<String>, Double>> increases(
+      Slo slo, Grouping g, Set<TermCache.Term> wanted, Instant at) {
+    long atMs = at.toEpochMilli();
+    Map<TermCache.Term, HourlyDecomposition.Parts> derived =
+        HourlyDecomposition.plan(atMs, wanted, t -> false);
+    Set<TermCache.Term> read = new LinkedHashSet<>();
+    for (TermCache.Term t : wanted) {
+      if (derived.containsKey(t)) {
+        read.addAll(derived.get(t).all());
+      } else {
+        read.add(t);
+      }
+    }
+    Map<TermCache.Term, Term> asked = new LinkedHashMap<>();
+    for (TermCache.Term t : read) {
+      String expr = increase(t.selector(), Duration.ofMillis(t.lengthMs()), atMs - t.endMs());
+      asked.put(t, new Term(expr, g, atMs));
+    }
+    Map<Term, Answer> got = answers(at, asked.values(), slo.maxGroups(), slo.sloId());
+    Map<TermCache.Term, Map<List<String>, Double>> out = new HashMap<>();
+    for (Map.Entry<TermCache.Term, Term> e : asked.entrySet()) {
+      Map<List<String>, Double> v = got.get(e.getValue()).byGroup();
+      finite(slo, v, e.getValue().query());
+      out.put(e.getKey(), v);
+    }
+    for (Map.Entry<TermCache.Term, HourlyDecomposition.Parts> e : derived.entrySet()) {
+      HourlyDecomposition.Parts p = e.getValue();
+      Map<List<String>, Double> v = new HashMap<>();
+      for (Map.Entry<List<String>, Double> a : out.get(p.anchor()).entrySet()) {
+        double x = a.getValue();
+        for (TermCache.Term m : p.minus()) {
+          x -= out.get(m).getOrDefault(a.getKey(), 0.0);
+        }
+        for (TermCache.Term m : p.plus()) {
+          x += out.get(m).getOrDefault(a.getKey(), 0.0);
+        }
+        v.put(a.getKey(), Math.max(0, x));
+      }
+      out.put(e.getKey(), v);
+    }
+    return out;
+  }
+
+  private EventCounts ratio(Slo slo, Double ratio, Instant end, String query) {
     if (ratio == null || ratio.isNaN()) {
       return EventCounts.ZERO;
     }
@@ -274,24 +346,25 @@ final class GroupedPushdown {
               + " at "
               + end
               + "; it must be a good ratio between 0 and 1 for each group: "
-              + PrometheusClient.cut(t.query()));
+              + PrometheusClient.cut(query));
     }
     long scale = PrometheusSource.RATIO_SCALE;
     return new EventCounts(Math.round(ratio * scale), scale);
   }
 
-  private double finite(Slo slo, double v, Term t) {
-    if (Double.isNaN(v) || Double.isInfinite(v)) {
-      throw new SourceException(
-          client.base()
-              + ": "
-              + slo.sloId()
-              + ": the query returned "
-              + v
-              + ": "
-              + PrometheusClient.cut(t.query()));
+  private void finite(Slo slo, Map<List<String>, Double> values, String query) {
+    for (double v : values.values()) {
+      if (Double.isNaN(v) || Double.isInfinite(v)) {
+        throw new SourceException(
+            client.base()
+                + ": "
+                + slo.sloId()
+                + ": the query returned "
+                + v
+                + ": "
+                + PrometheusClient.cut(query));
+      }
     }
-    return v;
   }
 
   /**
