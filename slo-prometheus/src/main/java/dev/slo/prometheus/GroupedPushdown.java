@@ -367,48 +367,6 @@ final class GroupedPushdown {
     }
   }
 
-  /**
-   * The label sets of a grouped SLO's {@code group_by} labels among the series of its total events
-   * in {@code (from, to]}: one {@code count by (labels) (last_over_time(total[range]))} at {@code
-   * to} (for queries, {@code count by (labels) (query)} over the range). Labels a series lacks are
-   * empty, as in Prometheus.
-   */
-  Set<Map<String, String>> discover(Slo template, SliQueries q, Instant from, Instant to) {
-    Duration span = Duration.between(from, to);
-    if (span.isNegative() || span.isZero()) {
-      return Set.of();
-    }
-    Grouping g = new Grouping(template.groupBy());
-    String range = PrometheusSource.range(span);
-    String inner =
-        q.kind() == SliQueries.Kind.COUNTERS
-            ? "last_over_time(" + q.total() + "[" + range + "])"
-            : SliQueries.withWindow(q.total(), range);
-    String query = "count by (" + g.list() + ") (" + inner + ")";
-    long cap = 64L * 1024 + 4 * BYTES_PER_SERIES * template.maxGroups();
-    QueryResult r = client.query(query, to, cap);
-    if (r.type() != QueryResult.Type.VECTOR) {
-      throw new SourceException(
-          client.base()
-              + ": "
-              + template.sloId()
-              + ": the query returned a "
-              + r.type().apiName()
-              + ", expected an instant vector: "
-              + PrometheusClient.cut(query));
-    }
-    Set<Map<String, String>> out = new LinkedHashSet<>();
-    for (QueryResult.Series s : r.series()) {
-      List<String> key = g.key(s.labels());
-      Map<String, String> labels = new LinkedHashMap<>();
-      for (int i = 0; i < key.size(); i++) {
-        labels.put(g.labels().get(i), key.get(i));
-      }
-      out.add(Map.copyOf(labels));
-    }
-    return out;
-  }
-
   /** {@code increase(selector[length] offset o)} for a window ending {@code backMs} before. */
   static String increase(String selector, Duration length, long backMs) {
     return "increase("

@@ -165,7 +165,7 @@ public final class PrometheusSource implements EventSource {
 
   /**
    * The label sets of a grouped SLO seen in {@code (from, to]}, from one query on its total events
-   * ({@link GroupedPushdown#discover}); both modes.
+   * ({@link GroupDiscovery#discover}); both modes.
    */
   @Override
   public java.util.Set<java.util.Map<String, String>> groups(
@@ -173,7 +173,8 @@ public final class PrometheusSource implements EventSource {
     if (template.groupBy().isEmpty()) {
       return java.util.Set.of();
     }
-    return grouped.discover(template, SliQueries.of(template, le(template, to)), from, to);
+    return GroupDiscovery.discover(
+        client, template, SliQueries.of(template, le(template, to)), from, to);
   }
 
   private record Counted(EventCounts counts, boolean found) {}
