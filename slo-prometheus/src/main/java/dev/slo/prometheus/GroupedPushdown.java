@@ -217,7 +217,7 @@ final class GroupedPushdown {
           wanted.add(ps.get(i));
         }
       }
-      Map<TermCache.Term, Map<List<String>, Double>> v = increases(slo, g, wanted, at);
+      Map<TermCache.Term, Map<List<String>, Double>> v = increases(slo, g, key, wanted, at);
       totals = new ArrayList<>();
       parts = new ArrayList<>();
       for (int i = 0; i < windows.size(); i++) {
@@ -251,8 +251,8 @@ final class GroupedPushdown {
         totals.add(ta == null ? Map.of() : ta.byGroup());
         parts.add(pa == null ? Map.of() : pa.byGroup());
         if (q.kind() == SliQueries.Kind.QUERIES) {
-          finite(slo, totals.get(i), tq.get(i).query());
-          finite(slo, parts.get(i), pq.get(i).query());
+          finite(slo, totals.get(i).get(key), tq.get(i).query());
+          finite(slo, parts.get(i).get(key), pq.get(i).query());
         }
       }
     }
@@ -290,7 +290,7 @@ final class GroupedPushdown {
    * is exact and so is the sum.
    */
   private Map<TermCache.Term, Map<List<String>, Double>> increases(
-      Slo slo, Grouping g, Set<TermCache.Term> wanted, Instant at) {
+      Slo slo, Grouping g, List<String> key, Set<TermCache.Term> wanted, Instant at) {
     long atMs = at.toEpochMilli();
     Map<TermCache.Term, HourlyDecomposition.Parts> derived =
         HourlyDecomposition.plan(atMs, wanted, t -> false);
@@ -311,23 +311,25 @@ final class GroupedPushdown {
     Map<TermCache.Term, Map<List<String>, Double>> out = new HashMap<>();
     for (Map.Entry<TermCache.Term, Term> e : asked.entrySet()) {
       Map<List<String>, Double> v = got.get(e.getValue()).byGroup();
-      finite(slo, v, e.getValue().query());
+      finite(slo, v.get(key), e.getValue().query());
       out.put(e.getKey(), v);
     }
+    // only this group's points: the others are combined when they are asked for
     for (Map.Entry<TermCache.Term, HourlyDecomposition.Parts> e : derived.entrySet()) {
       HourlyDecomposition.Parts p = e.getValue();
-      Map<List<String>, Double> v = new HashMap<>();
-      for (Map.Entry<List<String>, Double> a : out.get(p.anchor()).entrySet()) {
-        double x = a.getValue();
-        for (TermCache.Term m : p.minus()) {
-          x -= out.get(m).getOrDefault(a.getKey(), 0.0);
-        }
-        for (TermCache.Term m : p.plus()) {
-          x += out.get(m).getOrDefault(a.getKey(), 0.0);
-        }
-        v.put(a.getKey(), Math.max(0, x));
+      Double anchor = out.get(p.anchor()).get(key);
+      if (anchor == null) {
+        out.put(e.getKey(), Map.of());
+        continue;
       }
-      out.put(e.getKey(), v);
+      double x = anchor;
+      for (TermCache.Term m : p.minus()) {
+        x -= out.get(m).getOrDefault(key, 0.0);
+      }
+      for (TermCache.Term m : p.plus()) {
+        x += out.get(m).getOrDefault(key, 0.0);
+      }
+      out.put(e.getKey(), Map.of(key, Math.max(0, x)));
     }
     return out;
   }
@@ -352,18 +354,17 @@ final class GroupedPushdown {
     return new EventCounts(Math.round(ratio * scale), scale);
   }
 
-  private void finite(Slo slo, Map<List<String>, Double> values, String query) {
-    for (double v : values.values()) {
-      if (Double.isNaN(v) || Double.isInfinite(v)) {
-        throw new SourceException(
-            client.base()
-                + ": "
-                + slo.sloId()
-                + ": the query returned "
-                + v
-                + ": "
-                + PrometheusClient.cut(query));
-      }
+  /** Refuses NaN and infinities in a group's value (null: the group has no series). */
+  private void finite(Slo slo, Double v, String query) {
+    if (v != null && (v.isNaN() || v.isInfinite())) {
+      throw new SourceException(
+          client.base()
+              + ": "
+              + slo.sloId()
+              + ": the query returned "
+              + v
+              + ": "
+              + PrometheusClient.cut(query));
     }
   }
 
