@@ -125,6 +125,9 @@ public final class PrometheusSource implements EventSource {
                 + ": exact mode needs counters (good_counter/bad_counter + total_counter,"
                 + " or latency); queries and sli_query work in pushdown mode only");
       }
+      if (slo.isGroup()) {
+        prefetchGroups(slo, q, windows, at);
+      }
       return exact(slo, q.narrow(slo.groupLabels()), windows, at);
     }
     if (slo.isGroup()) {
@@ -330,6 +333,32 @@ public final class PrometheusSource implements EventSource {
       out.add(counts(slo, q.good() != null, p, t, w.end()));
     }
     return out;
+  }
+
+  /**
+   * Exact mode: every group's samples of both selectors in two requests ({@link GroupedSamples}).
+   */
+  private void prefetchGroups(Slo slo, SliQueries q, List<Window> windows, Instant at) {
+    Instant earliest = windows.stream().map(Window::start).min(Instant::compareTo).orElseThrow();
+    Duration span = Duration.between(earliest, at).plus(lookback);
+    String part = q.good() != null ? q.good() : q.bad();
+    CompletableFuture<java.util.Set<List<String>>> partLater =
+        CompletableFuture.supplyAsync(
+            () -> GroupedSamples.prefetch(client, samples, slo, part, span, at), POOL);
+    java.util.Set<List<String>> totals =
+        GroupedSamples.prefetch(client, samples, slo, q.total(), span, at);
+    java.util.Set<List<String>> parts;
+    try {
+      parts = partLater.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+    if (!parts.isEmpty()) {
+      GroupedSamples.fillEmpty(samples, slo, part, totals, parts, span, at);
+    }
   }
 
   private static double sum(List<CounterIncrease> series, Window w) {

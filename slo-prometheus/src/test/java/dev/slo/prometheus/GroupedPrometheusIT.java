@@ -135,12 +135,17 @@ class GroupedPrometheusIT {
       Slo t = template(p);
       EventSource file = known(t);
       for (Instant at : instants()) {
-        for (Slo g : Groups.expand(t, exact, at.minus(Duration.ofDays(1)), at).slos()) {
+        List<Slo> groups = Groups.expand(t, exact, at.minus(Duration.ofDays(1)), at).slos();
+        assertThat(groups).hasSize(3);
+        long before = client.requestCount();
+        for (Slo g : groups) {
           assertThat(g.isGroup()).isTrue();
           assertThat(new Evaluator().evaluate(g, exact, at))
               .as(g.sloId() + " " + p + " at " + at)
               .isEqualTo(new Evaluator().evaluate(g, file, at));
         }
+        // the first group read both selectors' samples for every group
+        assertThat(client.requestCount() - before).as(p + " at " + at).isEqualTo(2);
       }
     }
   }
