@@ -19,10 +19,11 @@ import java.util.SplittableRandom;
 
 /**
  * Times one grouped SLO ({@code group_by: [route]}) over N routes against a real, backfilled
- * Prometheus in pushdown mode, next to what a user without grouping writes: N SLOs, one per route,
- * with the route in their selectors, evaluated as a fleet. Reports requests, wall time and
- * Prometheus' own CPU ({@code process_cpu_seconds_total}) per round, and checks that every group
- * evaluates as its per-route SLO. Not a test: run it with {@code benchmarks/grouped-bench.sh}.
+ * Prometheus in pushdown and exact modes, next to what a user without grouping writes: N SLOs, one
+ * per route, with the route in their selectors, evaluated as a fleet. Reports requests, wall time
+ * and Prometheus' own CPU ({@code process_cpu_seconds_total}) per round, and checks that every
+ * group evaluates as its per-route SLO. Not a test: run it with {@code
+ * benchmarks/grouped-bench.sh}.
  */
 public final class GroupedBenchmark {
   static final Instant END = Instant.parse("2026-11-20T00:00:00Z");
@@ -42,54 +43,58 @@ public final class GroupedBenchmark {
       for (int k = 0; k < routes; k++) {
         perRoute.add(slo("shop-" + k, ",route=\"/r" + k + "\""));
       }
-      for (int round = 1; round <= rounds; round++) {
-        double cpu0 = PrometheusBenchmark.cpuSeconds(server.url);
-        long req0 = client.requestCount();
-        long t0 = System.nanoTime();
-        PrometheusSource grouped = PrometheusSource.pushdown(client);
-        List<Slo> groups =
-            Groups.expand(template, grouped, END.minus(Duration.ofDays(1)), END).slos();
-        long discoveredMs = (System.nanoTime() - t0) / 1_000_000;
-        List<Evaluation> byGroup = new ArrayList<>();
-        long firstMs = 0;
-        for (Slo g : groups) {
-          byGroup.add(new Evaluator().evaluate(g, grouped, END));
-          if (firstMs == 0) {
-            firstMs = (System.nanoTime() - t0) / 1_000_000;
+      for (PrometheusSource.Mode mode : PrometheusSource.Mode.values()) {
+        for (int round = 1; round <= rounds; round++) {
+          double cpu0 = PrometheusBenchmark.cpuSeconds(server.url);
+          long req0 = client.requestCount();
+          long t0 = System.nanoTime();
+          PrometheusSource grouped = new PrometheusSource(client, mode, Duration.ofMinutes(5));
+          List<Slo> groups =
+              Groups.expand(template, grouped, END.minus(Duration.ofDays(1)), END).slos();
+          long discoveredMs = (System.nanoTime() - t0) / 1_000_000;
+          List<Evaluation> byGroup = new ArrayList<>();
+          long firstMs = 0;
+          for (Slo g : groups) {
+            byGroup.add(new Evaluator().evaluate(g, grouped, END));
+            if (firstMs == 0) {
+              firstMs = (System.nanoTime() - t0) / 1_000_000;
+            }
           }
-        }
-        long groupedMs = (System.nanoTime() - t0) / 1_000_000;
-        long groupedReq = client.requestCount() - req0;
-        double groupedCpu = PrometheusBenchmark.cpuSeconds(server.url) - cpu0;
+          long groupedMs = (System.nanoTime() - t0) / 1_000_000;
+          long groupedReq = client.requestCount() - req0;
+          double groupedCpu = PrometheusBenchmark.cpuSeconds(server.url) - cpu0;
 
-        cpu0 = PrometheusBenchmark.cpuSeconds(server.url);
-        req0 = client.requestCount();
-        t0 = System.nanoTime();
-        PrometheusSource fleet = PrometheusSource.pushdown(client).withFleet(perRoute);
-        List<Evaluation> bySlo = new ArrayList<>();
-        for (Slo s : perRoute) {
-          bySlo.add(new Evaluator().evaluate(s, fleet, END));
+          cpu0 = PrometheusBenchmark.cpuSeconds(server.url);
+          req0 = client.requestCount();
+          t0 = System.nanoTime();
+          PrometheusSource fleet =
+              new PrometheusSource(client, mode, Duration.ofMinutes(5)).withFleet(perRoute);
+          List<Evaluation> bySlo = new ArrayList<>();
+          for (Slo s : perRoute) {
+            bySlo.add(new Evaluator().evaluate(s, fleet, END));
+          }
+          long fleetMs = (System.nanoTime() - t0) / 1_000_000;
+          long fleetReq = client.requestCount() - req0;
+          double fleetCpu = PrometheusBenchmark.cpuSeconds(server.url) - cpu0;
+          check(groups, byGroup, bySlo);
+          System.out.printf(
+              Locale.ROOT,
+              "%s round %d, %d routes: grouped SLO %d requests %d ms (discovery %d ms, first group"
+                  + " %d ms) Prometheus CPU %.2f s;"
+                  + " %d per-route SLOs %d requests %d ms Prometheus CPU %.2f s%n",
+              mode,
+              round,
+              routes,
+              groupedReq,
+              groupedMs,
+              discoveredMs,
+              firstMs,
+              groupedCpu,
+              routes,
+              fleetReq,
+              fleetMs,
+              fleetCpu);
         }
-        long fleetMs = (System.nanoTime() - t0) / 1_000_000;
-        long fleetReq = client.requestCount() - req0;
-        double fleetCpu = PrometheusBenchmark.cpuSeconds(server.url) - cpu0;
-        check(groups, byGroup, bySlo);
-        System.out.printf(
-            Locale.ROOT,
-            "round %d, %d routes: grouped SLO %d requests %d ms (discovery %d ms, first group"
-                + " %d ms) Prometheus CPU %.2f s;"
-                + " %d per-route SLOs %d requests %d ms Prometheus CPU %.2f s%n",
-            round,
-            routes,
-            groupedReq,
-            groupedMs,
-            discoveredMs,
-            firstMs,
-            groupedCpu,
-            routes,
-            fleetReq,
-            fleetMs,
-            fleetCpu);
       }
     }
   }
