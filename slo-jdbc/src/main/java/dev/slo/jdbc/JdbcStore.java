@@ -193,6 +193,16 @@ public final class JdbcStore implements SloStore, AutoCloseable {
   }
 
   /**
+   * Sets the labels of SLI rows stored under a group id (docs/spec.md, "Grouping") that have none,
+   * such as rows just {@link #load loaded}; returns how many group ids were labelled.
+   *
+   * @throws dev.slo.core.SourceException when the database keeps failing
+   */
+  public int labelGroups() {
+    return StoredGroups.fillLabels(db);
+  }
+
+  /**
    * Loads a whole data set so that nothing is stored unless every row is read: first by streaming
    * it with binary COPY straight into the history in one transaction (when every step is new), else
    * by reading it again into a staging table and merging per-step sums, which replace stored rows.

@@ -19,7 +19,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class Migrations {
   /** The schema version this code writes and reads. */
-  static final int LATEST = 7;
+  static final int LATEST = 9;
 
   private record Step(int version, Function<Handle, String> apply) {}
 
@@ -31,7 +31,8 @@ final class Migrations {
           new Step(4, Migrations::rollupStart),
           new Step(5, Migrations::partition),
           new Step(6, Migrations::corrections),
-          new Step(7, Migrations::fleetMembers));
+          new Step(7, Migrations::fleetMembers),
+          new Step(9, Migrations::groupLabels));
 
   /** How many migrations there are (versions may skip numbers). */
   static int steps() {
@@ -195,6 +196,16 @@ final class Migrations {
   private static String fleetMembers(Handle h) {
     h.createScript(resource("V7__fleet_members.sql")).execute();
     return "table slo_fleet_members: heartbeats of the replicas of a fleet";
+  }
+
+  /**
+   * Grouped SLOs (docs/spec.md, "Grouping"): {@code sli_metrics_ts.labels} holds a group's labels,
+   * and slo_id in the SLI tables is widened to hold group ids.
+   */
+  private static String groupLabels(Handle h) {
+    h.createScript(resource("V9__group_labels.sql")).execute();
+    return "sli_metrics_ts.labels jsonb; slo_id of sli_metrics_ts and the rollups holds group ids"
+        + " (up to 1000 characters)";
   }
 
   private static String resource(String name) {

@@ -276,6 +276,21 @@ public record Slo(
     return toBuilder().sloId(GroupId.format(sloId, ordered)).groupLabels(ordered).build();
   }
 
+  /** True when {@code id} is a valid slo_id or the id of one group ({@link GroupId}). */
+  public static boolean isValidId(String id) {
+    if (id == null) {
+      return false;
+    }
+    if (!GroupId.isGroupForm(id)) {
+      return ID_PATTERN.matcher(id).matches();
+    }
+    try {
+      return GroupId.parse(id).toString().equals(id);
+    } catch (ValidationException e) {
+      return false;
+    }
+  }
+
   /**
    * Checks an slo_id.
    *
