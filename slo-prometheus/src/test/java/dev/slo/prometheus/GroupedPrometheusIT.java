@@ -7,6 +7,7 @@ import dev.slo.core.data.DataSet;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.Evaluator;
 import dev.slo.core.group.Groups;
+import dev.slo.core.model.LatencySli;
 import dev.slo.core.model.SliDefinition;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.TimePeriod;
@@ -174,6 +175,43 @@ class GroupedPrometheusIT {
       System.out.printf(
           "grouped pushdown at %s: %d requests, %d ms for %d groups%n",
           at, firstCost, millis, groups.size());
+    }
+  }
+
+  @Test
+  void shouldCountAGroupedLatencySloAsTheDataFileInBothModes() {
+    Slo t =
+        template(TimePeriod.ROLLING_7D).toBuilder()
+            .sloId("shop-latency")
+            .sli(
+                new SliDefinition(
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    new LatencySli("shop_request_duration_seconds", 0.3, "{service=\"shop\"}")))
+            .build();
+    EventSource file =
+        DataFileReader.read(
+                "latency.csv",
+                new BufferedReader(new StringReader(work.latencyCsv(t.sloId()))),
+                null,
+                Map.of(t.sloId(), t.groupBy()))
+            .source();
+    Instant at = GroupedWorkload.END.minus(Duration.ofMinutes(20));
+    for (PrometheusSource s :
+        List.of(
+            PrometheusSource.pushdown(client),
+            new PrometheusSource(client, PrometheusSource.Mode.EXACT, Duration.ofMinutes(5)))) {
+      List<Slo> groups = Groups.expand(t, s, at.minus(Duration.ofDays(7)), at).slos();
+      assertThat(groups).hasSize(3);
+      for (Slo g : groups) {
+        assertThat(new Evaluator().evaluate(g, s, at))
+            .as(g.sloId())
+            .isEqualTo(new Evaluator().evaluate(g, file, at));
+      }
     }
   }
 

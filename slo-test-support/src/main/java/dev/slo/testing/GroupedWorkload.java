@@ -10,8 +10,9 @@ import java.util.SplittableRandom;
  * Eight days of shop traffic on three routes at a 60-second step, with known per-minute counts:
  * {@code /pay} has an incident (20% errors for the last 50 minutes), {@code /cart} about one error
  * in 2,000, {@code /search} never fails (it has no {@code code="500"} series at all) and its
- * counter resets on day 3. Writes OpenMetrics for backfill and the same counts per route, so a
- * grouped SLO read from Prometheus can be compared with the same data from a file.
+ * counter resets on day 3; a latency histogram per route has a 0.3 s bucket. Writes OpenMetrics for
+ * backfill and the same counts per route, so a grouped SLO read from Prometheus can be compared
+ * with the same data from a file.
  */
 public final class GroupedWorkload {
   public static final Instant END = Instant.parse("2026-11-20T00:00:00Z");
@@ -24,6 +25,9 @@ public final class GroupedWorkload {
   public final long[][] good = new long[3][MINUTES + 1];
 
   public final long[][] bad = new long[3][MINUTES + 1];
+
+  /** Per route, requests of the minute served in 0.3 s or less (a latency histogram). */
+  public final long[][] fast = new long[3][MINUTES + 1];
 
   public GroupedWorkload() {
     SplittableRandom r = new SplittableRandom(12);
@@ -38,6 +42,7 @@ public final class GroupedWorkload {
             };
         bad[k][i] = b;
         good[k][i] = total - b;
+        fast[k][i] = Math.max(0, total - b - r.nextInt(3));
       }
     }
   }
@@ -55,6 +60,19 @@ public final class GroupedWorkload {
       if (!route.equals("/search")) {
         counter(sb, series(route, "500"), bad[k], false);
       }
+    }
+    sb.append("# HELP shop_request_duration_seconds Latency.\n");
+    sb.append("# TYPE shop_request_duration_seconds histogram\n");
+    for (int k = 0; k < 3; k++) {
+      String labels = "route=\"" + ROUTES.get(k) + "\",service=\"shop\"}";
+      long[] all = new long[MINUTES + 1];
+      for (int i = 0; i <= MINUTES; i++) {
+        all[i] = good[k][i] + bad[k][i];
+      }
+      String h = "shop_request_duration_seconds";
+      counter(sb, h + "_bucket{le=\"0.3\"," + labels, fast[k], false);
+      counter(sb, h + "_bucket{le=\"+Inf\"," + labels, all, false);
+      counter(sb, h + "_count{" + labels, all, false);
     }
     sb.append("# EOF\n");
     return sb.toString();
@@ -90,6 +108,26 @@ public final class GroupedWorkload {
             .append(sloId)
             .append(',')
             .append(good[k][i])
+            .append(',')
+            .append(good[k][i] + bad[k][i])
+            .append(",\"{\"\"route\"\":\"\"")
+            .append(ROUTES.get(k))
+            .append("\"\"}\"\n");
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The latency counts (good: at most 0.3 s) as a data file with a {@code labels} column. */
+  public String latencyCsv(String sloId) {
+    StringBuilder sb = new StringBuilder("timestamp,slo_id,good_events,total_events,labels\n");
+    for (int i = 1; i <= MINUTES; i++) {
+      for (int k = 0; k < 3; k++) {
+        sb.append(at(i).getEpochSecond())
+            .append(',')
+            .append(sloId)
+            .append(',')
+            .append(fast[k][i])
             .append(',')
             .append(good[k][i] + bad[k][i])
             .append(",\"{\"\"route\"\":\"\"")
