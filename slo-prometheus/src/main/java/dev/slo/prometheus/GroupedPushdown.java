@@ -39,8 +39,9 @@ final class GroupedPushdown {
    * @param expr the PromQL inside the sum
    * @param by the grouping labels
    * @param evalMs the evaluation time in epoch milliseconds
+   * @param lengthMs the window's length, the cost by which subqueries are spread over requests
    */
-  record Term(String expr, Grouping by, long evalMs) {
+  record Term(String expr, Grouping by, long evalMs, long lengthMs) {
     String query() {
       return by.sum(expr);
     }
@@ -109,10 +110,7 @@ final class GroupedPushdown {
     List<CompletableFuture<Void>> calls = new ArrayList<>();
     for (Map.Entry<Long, List<Term>> e : missing.entrySet()) {
       Instant time = Instant.ofEpochMilli(e.getKey());
-      List<Term> all = e.getValue();
-      int per = Math.max(1, (all.size() + SPREAD - 1) / SPREAD);
-      for (int i = 0; i < all.size(); i += per) {
-        List<Term> bin = all.subList(i, Math.min(all.size(), i + per));
+      for (List<Term> bin : spread(e.getValue())) {
         for (List<Term> batch : Batches.split(bin, Term::query, CounterPushdown.MAX_QUERY_CHARS)) {
           calls.add(
               CompletableFuture.runAsync(
@@ -123,6 +121,32 @@ final class GroupedPushdown {
     CounterPushdown.join(calls);
     answers.putAll(got);
     return got;
+  }
+
+  /**
+   * Up to {@value #SPREAD} bins of about equal cost (window length, a proxy for the samples read),
+   * longest first, as {@link Batches#spread} does: the server evaluates one request on one core.
+   */
+  static List<List<Term>> spread(List<Term> terms) {
+    int k = Math.min(SPREAD, terms.size());
+    List<List<Term>> bins = new ArrayList<>();
+    long[] cost = new long[k];
+    for (int i = 0; i < k; i++) {
+      bins.add(new ArrayList<>());
+    }
+    List<Term> sorted = new ArrayList<>(terms);
+    sorted.sort(java.util.Comparator.comparingLong((Term t) -> -t.lengthMs()));
+    for (Term t : sorted) {
+      int best = 0;
+      for (int i = 1; i < k; i++) {
+        if (cost[i] < cost[best]) {
+          best = i;
+        }
+      }
+      bins.get(best).add(t);
+      cost[best] += Math.max(1, t.lengthMs());
+    }
+    return bins;
   }
 
   private Map<Term, Answer> batch(Instant time, List<Term> batch, int maxGroups, String who) {
@@ -230,8 +254,9 @@ final class GroupedPushdown {
       for (Window w : windows) {
         String range = PrometheusSource.range(Duration.between(w.start(), w.end()));
         long endMs = w.end().toEpochMilli();
-        tq.add(new Term(SliQueries.withWindow(q.total(), range), g, endMs));
-        pq.add(part == null ? null : new Term(SliQueries.withWindow(part, range), g, endMs));
+        long len = Duration.between(w.start(), w.end()).toMillis();
+        tq.add(new Term(SliQueries.withWindow(q.total(), range), g, endMs, len));
+        pq.add(part == null ? null : new Term(SliQueries.withWindow(part, range), g, endMs, len));
       }
       Set<Term> all = new LinkedHashSet<>();
       for (int i = 0; i < windows.size(); i++) {
@@ -305,7 +330,7 @@ final class GroupedPushdown {
     Map<TermCache.Term, Term> asked = new LinkedHashMap<>();
     for (TermCache.Term t : read) {
       String expr = increase(t.selector(), Duration.ofMillis(t.lengthMs()), atMs - t.endMs());
-      asked.put(t, new Term(expr, g, atMs));
+      asked.put(t, new Term(expr, g, atMs, t.lengthMs()));
     }
     Map<Term, Answer> got = answers(at, asked.values(), slo.maxGroups(), slo.sloId());
     Map<TermCache.Term, Map<List<String>, Double>> out = new HashMap<>();
