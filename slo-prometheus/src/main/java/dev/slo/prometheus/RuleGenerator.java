@@ -421,7 +421,8 @@ public final class RuleGenerator {
       return ERROR_RATIO_PREFIX + DurationText.format(w) + sel + "}";
     }
     SliQueries q = SliQueries.of(slo, latencyLe(slo)).narrow(slo.groupLabels());
-    return errorRatio(q, w);
+    // on a grouped SLO as written, one series per group: the alert fires per group
+    return errorRatio(q, w, slo.isGroupTemplate() ? new Grouping(slo.groupBy()) : Grouping.NONE);
   }
 
   private static boolean counters(Slo slo) {

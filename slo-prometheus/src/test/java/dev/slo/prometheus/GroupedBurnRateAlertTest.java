@@ -30,6 +30,16 @@ class GroupedBurnRateAlertTest {
   }
 
   @Test
+  void shouldAlertPerGroupOnTheGroupedSloAsWritten() {
+    Slo shop = GroupedPrometheusIT.template(TimePeriod.ROLLING_30D);
+    assertThat(RuleGenerator.burnRateAlert(shop, rule("shop")))
+        .startsWith("((sum by (route) (increase(shop_requests_total{service=\"shop\",code=\"500\"}")
+        .endsWith(
+            " / sum by (route) (increase(shop_requests_total{service=\"shop\"}[3600s])))"
+                + " >= 0.0144");
+  }
+
+  @Test
   void shouldReadTheGroupsSeriesOfTheGroupedRuleForAQuerySli() {
     Slo pay =
         GroupedPrometheusIT.template(TimePeriod.ROLLING_30D).toBuilder()
