@@ -54,8 +54,8 @@ final class Partitions {
     String partition(LocalDate d) {
       String pattern =
           switch (this) {
-            case RAW -> "yyyyMMdd";
-            case HOUR -> "yyyyMM";
+            case RAW -> "yyyy_MM_dd";
+            case HOUR -> "yyyy_MM";
             case DAY -> "yyyy";
           };
       return name + "_p" + d.format(DateTimeFormatter.ofPattern(pattern, Locale.ROOT));
