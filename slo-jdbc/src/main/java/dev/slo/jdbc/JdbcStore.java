@@ -326,6 +326,16 @@ public final class JdbcStore implements SloStore, AutoCloseable {
     return db.call("reading the partition keeper", Partman::current);
   }
 
+  /**
+   * Runs {@link #maintain} with the stored policy on a thread of its own, first after {@code
+   * min(every, 1 minute)} and then every {@code every}, logging one line per run to {@code log}; a
+   * failed run is logged, never thrown. Close the result to stop it (before closing the store).
+   */
+  public MaintenanceSchedule scheduleMaintenance(
+      java.time.Clock clock, Duration every, java.util.function.Consumer<String> log) {
+    return new MaintenanceSchedule(this, clock, every, log);
+  }
+
   /** The stored retention policy. */
   public RetentionPolicy retentionPolicy() {
     return db.call(
