@@ -94,9 +94,27 @@ final class Maintenance {
         .one();
   }
 
+  private static List<String> names(Handle h, Partitions.Table t) {
+    List<String> out = new ArrayList<>();
+    for (Partitions.Part part : Partitions.list(h, t)) {
+      out.add(part.name());
+    }
+    return out;
+  }
+
+  // sli_metrics_ts_p2026_11_30 was sli_metrics_ts_p20261130 before the handover
+  private static boolean renamed(List<String> before, String name) {
+    return before.contains(
+        name.substring(0, name.lastIndexOf("_p") + 2)
+            + name.substring(name.lastIndexOf("_p") + 2).replace("_", ""));
+  }
+
   static Report run(Handle h, Policy p, Instant now, Duration ahead, JdbcStore.Partitioner wanted) {
     lock(h);
     Partman.Choice choice = Partman.choose(h, wanted);
+    if (Migrations.isHypertable(h)) {
+      choice = new Partman.Choice(false, Timescale.apply(h, p.raw()));
+    }
     List<String> created = new ArrayList<>();
     if (!choice.partman()) {
       created.addAll(premake(h, p, now, ahead));
@@ -132,10 +150,15 @@ final class Maintenance {
       List<String> gone = new ArrayList<>();
       if (choice.partman()) {
         String schema = Partman.schema(h);
+        List<String> before = names(h, t);
         Partman.handOver(h, schema, t, cut);
         Partman.Done done = Partman.run(h, schema, t, p.keep(t), cut, now, ahead);
-        created.addAll(done.created());
         gone.addAll(done.dropped());
+        // what pg_partman made, at the handover too (renamed partitions are not new)
+        List<String> made = names(h, t);
+        made.removeAll(before);
+        made.removeIf(n -> before.contains(n) || renamed(before, n));
+        created.addAll(made);
       } else {
         for (Partitions.Part part : Partitions.list(h, t)) {
           if (!part.to().isAfter(cut)) {

@@ -82,6 +82,7 @@ final class Partman {
           false,
           "built-in DDL: pg_partman could not be created ("
               + Failures.firstLine(e.getMessage())
+                  .replace("org.postgresql.util.PSQLException: ", "")
               + "); a superuser runs CREATE SCHEMA partman; CREATE EXTENSION pg_partman SCHEMA"
               + " partman");
     }

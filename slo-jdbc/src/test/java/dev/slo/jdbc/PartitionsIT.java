@@ -224,7 +224,46 @@ class PartitionsIT {
               + " path is untested here");
     }
     try (JdbcStore store = JdbcStore.open(url, Map.of())) {
-      assertThat(store.openingMigration().hypertable()).isTrue();
+      assumeTrue(
+          store.openingMigration().hypertable(),
+          "timescaledb could not be enabled on this server: " + store.openingMigration().applied());
+      JdbcStore.MaintenanceReport r =
+          store.maintain(
+              AT,
+              new JdbcStore.RetentionPolicy(
+                  Duration.ofDays(35), Duration.ofDays(400), Duration.ofDays(1826)),
+              Duration.ofDays(1));
+      assertThat(r.partitioner()).startsWith("TimescaleDB hypertable: 1-day chunks");
+      try (Connection c = DriverManager.getConnection(url);
+          Statement st = c.createStatement()) {
+        assertThat(
+                text(
+                    st,
+                    "SELECT time_interval FROM timescaledb_information.dimensions"
+                        + " WHERE hypertable_schema = current_schema()"
+                        + " AND hypertable_name = 'sli_metrics_ts' AND dimension_type = 'Time'"))
+            .isEqualTo("1 day\n");
+        assertThat(
+                text(
+                    st,
+                    "SELECT proc_name || ' ' || coalesce(config->>'drop_after',"
+                        + " config->>'compress_after') FROM timescaledb_information.jobs"
+                        + " WHERE hypertable_schema = current_schema()"
+                        + " AND hypertable_name = 'sli_metrics_ts' ORDER BY 1"))
+            .isEqualTo("policy_compression 35 days\npolicy_retention 35 days\n");
+      }
+      // a second run replaces the policies rather than adding more
+      store.maintain(AT, null, Duration.ofDays(1));
+      try (Connection c = DriverManager.getConnection(url);
+          Statement st = c.createStatement()) {
+        assertThat(
+                count(
+                    st,
+                    "SELECT count(*) FROM timescaledb_information.jobs"
+                        + " WHERE hypertable_schema = current_schema()"
+                        + " AND hypertable_name = 'sli_metrics_ts'"))
+            .isEqualTo(2);
+      }
     }
   }
 
