@@ -105,7 +105,8 @@ final class Partman {
                 : "");
   }
 
-  private static boolean registered(Handle h, String schema) {
+  /** True when this schema's raw table is registered in pg_partman's configuration. */
+  static boolean registered(Handle h, String schema) {
     return h.createQuery(
             "SELECT EXISTS (SELECT 1 FROM "
                 + quote(schema)

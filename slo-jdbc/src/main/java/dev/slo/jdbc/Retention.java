@@ -2,6 +2,7 @@ package dev.slo.jdbc;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /** How far back each resolution of the SLI history is kept. Stateless. */
@@ -39,6 +40,23 @@ final class Retention {
               return 1;
             })
         .list();
+    // pg_partman's own scheduler (run_maintenance_proc, its background worker) may drop expired
+    // partitions between two runs of slo db maintain, which alone records kept_from: for tables it
+    // keeps, nothing before the oldest partition is read from them (the rollups answer there)
+    String partman = Partman.schema(h);
+    if (partman != null && Partman.registered(h, partman)) {
+      b[0] = later(b[0], oldest(h, Partitions.Table.RAW));
+      b[1] = later(b[1], oldest(h, Partitions.Table.HOUR));
+    }
     return new Bounds(b[0], b[1]);
+  }
+
+  private static Instant oldest(Handle h, Partitions.Table t) {
+    List<Partitions.Part> parts = Partitions.list(h, t);
+    return parts.isEmpty() ? null : parts.get(0).from();
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a == null ? b : b == null || a.isAfter(b) ? a : b;
   }
 }
