@@ -99,19 +99,7 @@ class PartitionsAtScaleIT {
       long tLoad = System.nanoTime();
       try (Connection c = DriverManager.getConnection(url);
           Statement st = c.createStatement()) {
-        st.execute("SET synchronous_commit = off");
-        for (int d = 0; d < DAYS; d++) {
-          String lo = START.plus(Duration.ofDays(d)).toString();
-          String hi = START.plus(Duration.ofDays(d + 1)).toString();
-          st.execute(
-              DAY_ROWS
-                  .replace("<start>", START.toString())
-                  .replace("<m0>", Integer.toString(d * 1440))
-                  .replace("<m1>", Integer.toString(d * 1440 + 1439))
-                  .replace("<s1>", Integer.toString(SLOS - 1)));
-          st.execute(DAY_HOURS.replace("<lo>", lo).replace("<hi>", hi));
-          st.execute(DAY_DAYS.replace("<lo>", lo).replace("<hi>", hi));
-        }
+        load(url);
         long loaded = System.nanoTime();
         System.out.printf(
             "PartitionsAtScaleIT: %,d rows loaded in %.1f s (%,.0f rows/s)%n",
@@ -229,6 +217,52 @@ class PartitionsAtScaleIT {
     System.out.printf(
         "PartitionsAtScaleIT: %d SLOs x %d days in %.1f s in all%n",
         SLOS, DAYS, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** Loads the days on two connections (days alternate), each day's rows and then its buckets. */
+  private static void load(String url) throws SQLException {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<Void>> parts = new ArrayList<>();
+      for (int k = 0; k < 2; k++) {
+        int first = k;
+        parts.add(
+            pool.submit(
+                () -> {
+                  try (Connection c = DriverManager.getConnection(url);
+                      Statement st = c.createStatement()) {
+                    st.execute("SET synchronous_commit = off");
+                    for (int d = first; d < DAYS; d += 2) {
+                      String lo = START.plus(Duration.ofDays(d)).toString();
+                      String hi = START.plus(Duration.ofDays(d + 1)).toString();
+                      st.execute(
+                          DAY_ROWS
+                              .replace("<start>", START.toString())
+                              .replace("<m0>", Integer.toString(d * 1440))
+                              .replace("<m1>", Integer.toString(d * 1440 + 1439))
+                              .replace("<s1>", Integer.toString(SLOS - 1)));
+                      st.execute(DAY_HOURS.replace("<lo>", lo).replace("<hi>", hi));
+                      st.execute(DAY_DAYS.replace("<lo>", lo).replace("<hi>", hi));
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (java.util.concurrent.Future<Void> f : parts) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** The sampled SLOs' rows as a data file, written from the generator, not from the store. */
