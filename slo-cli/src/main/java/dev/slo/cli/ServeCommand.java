@@ -168,6 +168,21 @@ public final class ServeCommand implements Callable<Integer> {
               + " the database and sends events through its outbox (docs/serve.md, fleet).")
   boolean fleet;
 
+  @Option(
+      names = "--maintain-every",
+      paramLabel = "DURATION",
+      defaultValue = "1h",
+      description =
+          "With --jdbc: run slo db maintain (partitions ahead, retention) this often, first a"
+              + " minute after start; one log line per run, a failure does not stop serving"
+              + " (default ${DEFAULT-VALUE}).")
+  String maintainEvery;
+
+  @Option(
+      names = "--no-maintain",
+      description = "With --jdbc: do not run slo db maintain (schedule it from cron instead).")
+  boolean noMaintain;
+
   @picocli.CommandLine.Spec(Target.SELF)
   picocli.CommandLine.Model.CommandSpec self;
 
@@ -325,6 +340,17 @@ public final class ServeCommand implements Callable<Integer> {
                 + java.util.UUID.randomUUID().toString().substring(0, 8);
         dev.slo.jdbc.JdbcFleet f = store.fleet(replica, every);
         b.fleet(f).outbox(store.outbox(f));
+      }
+      if (!noMaintain) {
+        Duration m = duration("--maintain-every", maintainEvery);
+        b.closeWith(
+            store.scheduleMaintenance(
+                clock,
+                m,
+                line -> {
+                  err.println("slo serve: " + line);
+                  err.flush();
+                }));
       }
     }
     return flag("--bind/--port", b::build).start();

@@ -41,6 +41,8 @@ public final class SloServer implements AutoCloseable {
   private final Duration grace;
   private final boolean schedule;
   private final CountDownLatch closed = new CountDownLatch(1);
+  private final List<AutoCloseable> companions;
+  private final PrintWriter log;
   private boolean started;
   private boolean closing;
 
@@ -48,6 +50,8 @@ public final class SloServer implements AutoCloseable {
     this.monitor = monitor;
     this.grace = b.grace;
     this.schedule = b.schedule;
+    this.companions = List.copyOf(b.companions);
+    this.log = b.log;
     Access access = new Access(b.token, b.readToken, Access.origins(b.origins));
     SloApi api =
         new SloApi(
@@ -119,6 +123,13 @@ public final class SloServer implements AutoCloseable {
     try {
       http.stop(grace.compareTo(Duration.ofSeconds(1)) < 0 ? 0 : 1);
       monitor.close(grace);
+      for (AutoCloseable c : companions) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          log.println("slo serve: closing " + c + " failed: " + e.getMessage());
+        }
+      }
     } finally {
       closed.countDown();
     }
@@ -150,8 +161,18 @@ public final class SloServer implements AutoCloseable {
     private Duration grace = Duration.ofSeconds(10);
     private Clock clock = Clock.systemUTC();
     private PrintWriter log = new PrintWriter(System.err, true);
+    private final List<AutoCloseable> companions = new java.util.ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Something that lives as long as the server (a scheduled job, say): closed by {@link
+     * SloServer#close} after the monitor, in the order added.
+     */
+    public Builder closeWith(AutoCloseable companion) {
+      companions.add(Objects.requireNonNull(companion, "companion"));
+      return this;
+    }
 
     /** Where events are read from. Required. */
     public Builder source(EventSource source) {
