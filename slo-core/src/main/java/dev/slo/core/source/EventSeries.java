@@ -100,12 +100,15 @@ public final class EventSeries {
     if (n == 0) {
       return 0;
     }
+    boolean grid = step > 0 && st % step == 0 && st / step <= Integer.MAX_VALUE;
+    if (grid && good.compact() && total.compact()) {
+      return gridSlices(f, t, st / step, n, sink);
+    }
     // ends[k]: the position after slice k's last point; slice k = positions [ends[k-1], ends[k])
     int[] ends = new int[Math.min(n, EventSource.SliceSink.BLOCK)];
     long[] good = new long[ends.length];
     long[] total = new long[ends.length];
     int prev = upperBound(f);
-    boolean grid = step > 0 && st % step == 0 && st / step <= Integer.MAX_VALUE;
     long per = grid ? st / step : 0;
     // on a grid, slice k ends at position floor((f + (k+1)st - origin) / step) + 1, clamped
     long p = grid ? Math.floorDiv(Math.subtractExact(f, origin), step) + 1 + per : 0;
@@ -129,6 +132,50 @@ public final class EventSeries {
       }
       prev = fill(prev, ends, good, total, count);
       sink.accept(good, total, count);
+    }
+    return n;
+  }
+
+  /**
+   * {@link #forEachSlice} on a grid whose slices hold {@code per} positions each, with compact
+   * prefix sums: each slice's counts come straight from the prefix sums at its end, in one pass and
+   * without an array of ends.
+   */
+  private int gridSlices(long f, long t, long per, int n, EventSource.SliceSink sink) {
+    long[] goodOut = new long[Math.min(n, EventSource.SliceSink.BLOCK)];
+    long[] totalOut = new long[goodOut.length];
+    long[] gb = good.base();
+    int[] go = good.off();
+    long[] tb = total.base();
+    int[] to = total.off();
+    int prev = upperBound(f);
+    long g0 = gb[prev >>> Cumulative.SHIFT] + go[prev];
+    long t0 = tb[prev >>> Cumulative.SHIFT] + to[prev];
+    // slice k ends at position floor((f + (k+1)st - origin) / step) + 1, clamped to [0, points]
+    long p = Math.floorDiv(Math.subtractExact(f, origin), step) + 1 + per;
+    int last = points;
+    for (int k0 = 0; k0 < n; k0 += goodOut.length) {
+      int count = Math.min(goodOut.length, n - k0);
+      int inner = k0 + count == n ? count - 1 : count; // the last slice ends at `to`
+      for (int i = 0; i < inner; i++, p += per) {
+        int e = p <= 0 ? 0 : p >= last ? last : (int) p;
+        int eb = e >>> Cumulative.SHIFT;
+        long g1 = gb[eb] + go[e];
+        long t1 = tb[eb] + to[e];
+        goodOut[i] = g1 - g0;
+        totalOut[i] = t1 - t0;
+        g0 = g1;
+        t0 = t1;
+      }
+      if (inner < count) {
+        int e = upperBound(t);
+        int eb = e >>> Cumulative.SHIFT;
+        long g1 = gb[eb] + go[e];
+        long t1 = tb[eb] + to[e];
+        goodOut[inner] = g1 - g0;
+        totalOut[inner] = t1 - t0;
+      }
+      sink.accept(goodOut, totalOut, count);
     }
     return n;
   }
