@@ -111,7 +111,7 @@ final class SliceCounts extends UnitCounts {
    * overlap a correction are excluded whole: counted as excluded, never as units, and their events
    * (within the period) summed as excluded events.
    */
-  private static final class Tally implements EventSource.SliceSink {
+  static final class Tally implements EventSource.SliceSink {
     private final int[] marks;
     private final long[] withEventsAt;
     private final long[] goodAt;
