@@ -1,6 +1,7 @@
 package dev.slo.cli;
 
 import dev.slo.core.spec.Spec;
+import dev.slo.interop.io.OutputTarget;
 import dev.slo.report.GrafanaDashboard;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

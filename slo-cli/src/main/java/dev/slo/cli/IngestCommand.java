@@ -3,6 +3,7 @@ package dev.slo.cli;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.data.DataFileReader;
 import dev.slo.core.spec.Spec;
+import dev.slo.interop.io.InputFiles;
 import dev.slo.jdbc.StagedIngest;
 import java.io.BufferedReader;
 import java.io.IOException;

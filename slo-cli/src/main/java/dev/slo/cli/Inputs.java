@@ -9,6 +9,7 @@ import dev.slo.core.data.DataSet;
 import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.spec.Spec;
+import dev.slo.interop.io.InputFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;

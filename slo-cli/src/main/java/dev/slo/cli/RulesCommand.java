@@ -2,6 +2,7 @@ package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.spec.Spec;
+import dev.slo.interop.io.OutputTarget;
 import dev.slo.prometheus.RuleGenerator;
 import java.nio.file.Path;
 import java.util.Arrays;

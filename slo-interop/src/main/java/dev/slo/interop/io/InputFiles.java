@@ -1,4 +1,4 @@
-package dev.slo.cli;
+package dev.slo.interop.io;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.Printable;
@@ -64,14 +64,14 @@ public final class InputFiles {
    * Seconds to wait for a FIFO's writer (or another special file) to open; system property {@code
    * slo.fifo.wait.seconds}, default 10. See docs/limits.md.
    */
-  static final String FIFO_WAIT = "slo.fifo.wait.seconds";
+  public static final String FIFO_WAIT = "slo.fifo.wait.seconds";
 
   /**
    * A UTF-8 reader over the file. A FIFO (or another file that is not a regular one) is read as a
    * stream; opening one waits for its writer, at most {@value #FIFO_WAIT} seconds, then fails with
    * one line instead of hanging.
    */
-  static BufferedReader reader(Path path) {
+  public static BufferedReader reader(Path path) {
     try {
       if (Files.isDirectory(path)) {
         throw new InvalidInputException(
@@ -116,7 +116,7 @@ public final class InputFiles {
     }
   }
 
-  static InvalidInputException problem(Path path, IOException e) {
+  public static InvalidInputException problem(Path path, IOException e) {
     if (e instanceof NoSuchFileException) {
       return new InvalidInputException(Printable.escape(path.toString()) + ": no such file", e);
     }
