@@ -3,6 +3,7 @@ package dev.slo.cli;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.spec.Spec;
 import dev.slo.interop.io.OutputTarget;
+import dev.slo.prometheus.PrometheusSlos;
 import dev.slo.prometheus.RuleGenerator;
 import dev.slo.prometheus.SlothSpecRules;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ final class RulesCommand implements Callable<Integer> {
     }
     Spec s = SpecFiles.load(spec, self.commandLine().getErr());
     List<dev.slo.core.model.Slo> withSli =
-        PrometheusSlos.select(s.enabled(), self.commandLine().getErr());
+        PrometheusSlos.select(s.enabled(), SpecFiles.warnings(self.commandLine().getErr()));
     dev.slo.core.window.Window until = null;
     if (horizon != null) {
       java.time.Duration d;
@@ -106,10 +107,9 @@ final class RulesCommand implements Callable<Integer> {
     }
     java.io.PrintWriter err = self.commandLine().getErr();
     dev.slo.interop.SpecLoader.Result r = SpecFiles.result(spec);
-    r.problems().warnings().forEach(w -> err.println("slo: warning: " + w));
+    r.problems().warnings().forEach(w -> SpecFiles.warnings(err).accept(w.toString()));
     r.spec(String.valueOf(spec)); // throws on errors
-    String rules = SlothSpecRules.generate(r.loaded(), w -> err.println("slo: warning: " + w));
-    err.flush();
+    String rules = SlothSpecRules.generate(r.loaded(), SpecFiles.warnings(err));
     return emit(rules);
   }
 
