@@ -1,8 +1,8 @@
 package dev.slo.cli;
 
-import dev.slo.cli.output.Renderer;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.model.Status;
+import dev.slo.report.status.Renderer;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -102,7 +102,7 @@ final class CheckCommand implements Callable<Integer> {
       sb.append(", budget gone in ").append(e.timeToExhaustionText());
     }
     if (!e.exclusion().isEmpty()) {
-      sb.append(", ").append(dev.slo.cli.output.Renderer.excluded(e));
+      sb.append(", ").append(dev.slo.report.status.Renderer.excluded(e));
     }
     return sb.toString();
   }
