@@ -2,7 +2,6 @@ package dev.slo.core.eval;
 
 import dev.slo.core.alert.AlertPolicy;
 import dev.slo.core.alert.AlertTier;
-import dev.slo.core.alert.Severity;
 import dev.slo.core.correction.Corrections;
 import dev.slo.core.correction.Exclusion;
 import dev.slo.core.model.NoDataPolicy;
@@ -188,9 +187,9 @@ public final class Evaluator {
         windowIntervals.put(d, w);
       }
     }
-    Status status = status(slo, statusRemaining, alerts);
+    Status status = StatusRules.status(slo, statusRemaining, alerts);
     BigDecimal burn1h = burns.get(Duration.ofHours(1));
-    Duration tte = timeToExhaustion(slo, period, at, remaining, burn1h);
+    Duration tte = StatusRules.timeToExhaustion(slo, period, at, remaining, burn1h);
     Instant projected =
         noData ? null : Forecast.projectExhaustion(counts, budget, slo, period, at, noDataBad);
 
@@ -233,7 +232,7 @@ public final class Evaluator {
             periodInterval,
             windowIntervals,
             List.of());
-    return withRecommendations(draft);
+    return StatusRules.withRecommendations(draft);
   }
 
   /**
@@ -257,10 +256,6 @@ public final class Evaluator {
     return a.isBefore(b) ? a : b;
   }
 
-  private static Evaluation withRecommendations(Evaluation e) {
-    return e.with(e.status(), e.alerts(), Recommendations.of(e));
-  }
-
   /** The burn rate the upper bound of the window's SLI interval implies; 0 without events. */
   private static double upperBoundBurn(Budget budget, EventCounts c) {
     SliInterval i = SliInterval.wilson(c);
@@ -279,48 +274,6 @@ public final class Evaluator {
       return BigDecimal.ZERO;
     }
     return budget.burn(c);
-  }
-
-  static Status status(Slo slo, BigDecimal remaining, List<FiringAlert> alerts) {
-    if (remaining.signum() <= 0) {
-      return Status.EXHAUSTED;
-    }
-    boolean page = alerts.stream().anyMatch(a -> a.tier().severity() == Severity.PAGE);
-    boolean ticket = alerts.stream().anyMatch(a -> a.tier().severity() == Severity.TICKET);
-    if (page || remaining.compareTo(BigDecimal.valueOf(slo.thresholds().criticalBelow())) < 0) {
-      return Status.CRITICAL;
-    }
-    if (ticket || remaining.compareTo(BigDecimal.valueOf(slo.thresholds().warningBelow())) < 0) {
-      return Status.WARNING;
-    }
-    return Status.HEALTHY;
-  }
-
-  /**
-   * remaining × period length / burn rate; zero when exhausted; null when not burning or, for
-   * calendar periods, when it lands after the period's end.
-   */
-  static Duration timeToExhaustion(
-      Slo slo, Window period, Instant at, BigDecimal remaining, BigDecimal burn) {
-    if (remaining.signum() <= 0) {
-      return Duration.ZERO;
-    }
-    if (burn.signum() <= 0) {
-      return null;
-    }
-    BigDecimal nanos =
-        remaining
-            .multiply(BigDecimal.valueOf(period.length().toNanos()))
-            .divide(burn, Budget.MC)
-            .setScale(0, RoundingMode.HALF_EVEN);
-    if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 2)) > 0) {
-      return slo.timePeriod().isCalendar() ? null : Duration.ofNanos(Long.MAX_VALUE / 2);
-    }
-    Duration d = Duration.ofNanos(nanos.longValueExact());
-    if (slo.timePeriod().isCalendar() && at.plus(d).isAfter(period.end())) {
-      return null;
-    }
-    return d;
   }
 
   private static Double percent(BigDecimal ratio) {
