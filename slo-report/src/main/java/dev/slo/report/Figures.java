@@ -92,11 +92,15 @@ final class Figures {
   }
 
   /**
-   * A 95% Wilson interval of the SLI: {@code 99.12% to 99.87%}, or {@code -} without events
+   * A 95% Wilson interval of the SLI: {@code 99.12–99.87%}, or {@code -} without events
    * (docs/math.md).
    */
   static String interval(@Nullable SliInterval i) {
-    return i == null ? "-" : percent(i.lowerPercent()) + " to " + percent(i.upperPercent());
+    if (i == null) {
+      return "-";
+    }
+    String lo = percent(i.lowerPercent());
+    return lo.substring(0, lo.length() - 1) + "\u2013" + percent(i.upperPercent());
   }
 
   /**

@@ -118,7 +118,6 @@ final class HtmlReport {
     }
     sb.append("<dl class=\"kpis\">\n");
     kpi(sb, "SLI vs target", Figures.sli(e) + " / " + Figures.target(e));
-    kpi(sb, "SLI 95% interval", Figures.interval(e.sliInterval()));
     kpi(sb, "Budget remaining", Figures.budget(e.errorBudgetRemaining()));
     kpi(sb, "Burn rate 1h", Figures.burn(e.burnRate()));
     kpi(sb, "Budget gone in", e.timeToExhaustionText() == null ? "-" : e.timeToExhaustionText());
@@ -160,7 +159,7 @@ final class HtmlReport {
           .append(escape(Figures.burn(b.getValue())))
           .append("</td>");
     }
-    sb.append("</tr>\n<tr><th>SLI 95% interval</th>");
+    sb.append("</tr>\n<tr class=\"ci\"><th>SLI 95% interval</th>");
     for (String w : e.burnRateLabels().keySet()) {
       sb.append(num(Figures.interval(Figures.windowInterval(e, w))));
     }

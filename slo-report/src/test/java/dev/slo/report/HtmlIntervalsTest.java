@@ -33,11 +33,13 @@ class HtmlIntervalsTest {
   }
 
   @Test
-  void shouldShowThePeriodIntervalAmongTheFigures() {
+  void shouldShowThePeriodIntervalInThePeriodColumn() {
     // 990 of 1000: p = 0.99, n = 1000, z = 1.959964:
     // (p + z²/2n ± z sqrt(p(1-p)/n + z²/4n²)) / (1 + z²/n) = [98.16905%, 99.45592%]
-    assertThat(html(990, 1000, Duration.ofMinutes(1)))
-        .contains("<dt>SLI 95% interval</dt><dd>98.1691% to 99.4559%</dd>");
+    String html = html(990, 1000, Duration.ofMinutes(1));
+    assertThat(html.substring(html.indexOf("<tr class=\"ci\">")))
+        .startsWith("<tr class=\"ci\"><th>SLI 95% interval</th>")
+        .contains("<td class=\"num\">98.1691\u201399.4559%</td></tr>");
   }
 
   @Test
@@ -47,18 +49,24 @@ class HtmlIntervalsTest {
     String html = html(1000, 1000, Duration.ofMinutes(40));
     String row =
         html.substring(
-            html.indexOf("<tr><th>SLI 95% interval</th>"),
-            html.indexOf("</tr>", html.indexOf("<tr><th>SLI 95% interval</th>")));
+            html.indexOf("<tr class=\"ci\">"),
+            html.indexOf("</tr>", html.indexOf("<tr class=\"ci\">")));
     assertThat(row)
         .isEqualTo(
-            "<tr><th>SLI 95% interval</th>"
+            "<tr class=\"ci\"><th>SLI 95% interval</th>"
                 + "<td class=\"num\">-</td><td class=\"num\">-</td>"
-                + "<td class=\"num\">99.6173% to 100%</td>".repeat(6));
+                + "<td class=\"num\">99.6173\u2013100%</td>".repeat(6));
     assertThat(html).contains("<thead><tr><th></th><th class=\"num\">5m</th>");
   }
 
   @Test
   void shouldShowADashWithoutData() {
-    assertThat(html(0, 0, Duration.ofMinutes(1))).contains("<dt>SLI 95% interval</dt><dd>-</dd>");
+    String html = html(0, 0, Duration.ofMinutes(1));
+    int row = html.indexOf("<tr class=\"ci\">");
+    assertThat(html.substring(row, html.indexOf("</tbody>", row)))
+        .isEqualTo(
+            "<tr class=\"ci\"><th>SLI 95% interval</th>"
+                + "<td class=\"num\">-</td>".repeat(8)
+                + "</tr>");
   }
 }
