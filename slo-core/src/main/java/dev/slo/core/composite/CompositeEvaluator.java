@@ -19,7 +19,6 @@ import dev.slo.core.model.Status;
 import dev.slo.core.model.StatusBasis;
 import dev.slo.core.source.EventCounts;
 import dev.slo.core.source.EventSource;
-import dev.slo.core.window.DurationText;
 import dev.slo.core.window.Window;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -29,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -153,37 +151,16 @@ public final class CompositeEvaluator {
         continue;
       }
       Window longWindow = Window.ending(at, t.longWindow());
-      long events = burns.events(node, longWindow).total();
-      if (slo.minEvents() > 0 && events < slo.minEvents()) {
-        suppressed.add(
-            new SuppressedAlert(
-                t,
-                "not enough events ("
-                    + events
-                    + " < "
-                    + slo.minEvents()
-                    + ") in "
-                    + DurationText.format(t.longWindow())));
+      SuppressedAlert why =
+          StatusRules.suppression(
+              slo,
+              t,
+              burns.events(node, longWindow).total(),
+              () -> lowBurn(node.bounds(longWindow)),
+              () -> lowBurn(node.bounds(Window.ending(at, t.shortWindow()))));
+      if (why != null) {
+        suppressed.add(why);
         continue;
-      }
-      if (onUpperBound) {
-        double lu = lowBurn(node.bounds(longWindow));
-        double su = lowBurn(node.bounds(Window.ending(at, t.shortWindow())));
-        double f = t.factor().doubleValue();
-        if (lu < f || su < f) {
-          suppressed.add(
-              new SuppressedAlert(
-                  t,
-                  String.format(
-                      Locale.ROOT,
-                      "the SLI's upper bound burns at %.2fx over %s and %.2fx over %s (< %sx)",
-                      lu,
-                      DurationText.format(t.longWindow()),
-                      su,
-                      DurationText.format(t.shortWindow()),
-                      t.factor().stripTrailingZeros().toPlainString())));
-          continue;
-        }
       }
       alerts.add(new FiringAlert(t, l.doubleValue(), s.doubleValue()));
     }

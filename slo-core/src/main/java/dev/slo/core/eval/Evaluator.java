@@ -10,7 +10,6 @@ import dev.slo.core.model.Status;
 import dev.slo.core.model.StatusBasis;
 import dev.slo.core.source.EventCounts;
 import dev.slo.core.source.EventSource;
-import dev.slo.core.window.DurationText;
 import dev.slo.core.window.Window;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -136,37 +135,16 @@ public final class Evaluator {
       BigDecimal l = burns.get(t.longWindow());
       BigDecimal s = burns.get(t.shortWindow());
       if (l.compareTo(t.factor()) >= 0 && s.compareTo(t.factor()) >= 0) {
-        EventCounts longCounts = counts.window(t.longWindow());
-        if (slo.minEvents() > 0 && longCounts.total() < slo.minEvents()) {
-          suppressed.add(
-              new SuppressedAlert(
-                  t,
-                  "not enough events ("
-                      + longCounts.total()
-                      + " < "
-                      + slo.minEvents()
-                      + ") in "
-                      + DurationText.format(t.longWindow())));
+        SuppressedAlert why =
+            StatusRules.suppression(
+                slo,
+                t,
+                counts.window(t.longWindow()).total(),
+                () -> upperBoundBurn(budget, counts.window(t.longWindow())),
+                () -> upperBoundBurn(budget, counts.window(t.shortWindow())));
+        if (why != null) {
+          suppressed.add(why);
           continue;
-        }
-        if (onUpperBound) {
-          double lu = upperBoundBurn(budget, longCounts);
-          double su = upperBoundBurn(budget, counts.window(t.shortWindow()));
-          double f = t.factor().doubleValue();
-          if (lu < f || su < f) {
-            suppressed.add(
-                new SuppressedAlert(
-                    t,
-                    String.format(
-                        java.util.Locale.ROOT,
-                        "the SLI's upper bound burns at %.2fx over %s and %.2fx over %s (< %sx)",
-                        lu,
-                        DurationText.format(t.longWindow()),
-                        su,
-                        DurationText.format(t.shortWindow()),
-                        t.factor().stripTrailingZeros().toPlainString())));
-            continue;
-          }
         }
         alerts.add(new FiringAlert(t, Decimals.toDouble(l), Decimals.toDouble(s)));
       }

@@ -1,9 +1,12 @@
 package dev.slo.core.eval;
 
+import dev.slo.core.alert.AlertTier;
 import dev.slo.core.alert.Severity;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.Status;
+import dev.slo.core.model.StatusBasis;
 import dev.slo.core.model.TimePeriod;
+import dev.slo.core.window.DurationText;
 import dev.slo.core.window.Window;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -11,8 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules that turn an SLO's numbers into its outlook, one implementation for plain SLOs ({@link
@@ -134,5 +140,52 @@ public final class StatusRules {
    */
   public static Evaluation withRecommendations(Evaluation e) {
     return e.with(e.status(), e.alerts(), Recommendations.of(e));
+  }
+
+  /**
+   * Why a tier whose burn rates reach its factor does not fire, or null when it fires: fewer events
+   * than {@code min_events} in its long window, or, with {@code status_on: upper_bound}, a burn
+   * rate implied by the SLI's upper bound below the factor in its long or its short window.
+   *
+   * @param longEvents the events in the tier's long window
+   * @param upperLong the burn rate the upper bound implies over the long window (read only with
+   *     {@code status_on: upper_bound})
+   * @param upperShort the same over the short window
+   */
+  public static @Nullable SuppressedAlert suppression(
+      Slo slo,
+      AlertTier tier,
+      long longEvents,
+      DoubleSupplier upperLong,
+      DoubleSupplier upperShort) {
+    if (slo.minEvents() > 0 && longEvents < slo.minEvents()) {
+      return new SuppressedAlert(
+          tier,
+          "not enough events ("
+              + longEvents
+              + " < "
+              + slo.minEvents()
+              + ") in "
+              + DurationText.format(tier.longWindow()));
+    }
+    if (slo.statusOn() != StatusBasis.UPPER_BOUND) {
+      return null;
+    }
+    double lu = upperLong.getAsDouble();
+    double su = upperShort.getAsDouble();
+    double f = tier.factor().doubleValue();
+    if (lu >= f && su >= f) {
+      return null;
+    }
+    return new SuppressedAlert(
+        tier,
+        String.format(
+            Locale.ROOT,
+            "the SLI's upper bound burns at %.2fx over %s and %.2fx over %s (< %sx)",
+            lu,
+            DurationText.format(tier.longWindow()),
+            su,
+            DurationText.format(tier.shortWindow()),
+            tier.factor().stripTrailingZeros().toPlainString()));
   }
 }

@@ -2,7 +2,6 @@ package dev.slo.interop.io;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.Printable;
-import dev.slo.core.spec.SpecLimits;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,34 +26,6 @@ public final class InputFiles {
   public static String text(Path path) {
     try {
       return Files.readString(path, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw problem(path, e);
-    }
-  }
-
-  /**
-   * A spec file as UTF-8 text, read only up to {@link SpecLimits#MAX_SPEC_CHARS}: a larger file is
-   * refused without being read whole.
-   */
-  public static String spec(Path path) {
-    int max = SpecLimits.MAX_SPEC_CHARS;
-    try (BufferedReader in = reader(path)) {
-      StringBuilder sb = new StringBuilder();
-      char[] buf = new char[8192];
-      int n;
-      while ((n = in.read(buf)) >= 0) {
-        sb.append(buf, 0, n);
-        if (sb.length() > max) {
-          throw new InvalidInputException(
-              Printable.escape(path.toString())
-                  + ": more than "
-                  + max
-                  + " characters; a spec may hold at most "
-                  + max
-                  + " (see docs/limits.md)");
-        }
-      }
-      return sb.toString();
     } catch (IOException e) {
       throw problem(path, e);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slo.core.InvalidInputException;
-import dev.slo.core.spec.SpecLimits;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,15 +46,6 @@ class InputFilesTest {
     assertThatThrownBy(() -> InputFiles.text(p))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage(p + ": not UTF-8 text");
-  }
-
-  @Test
-  void shouldRefuseASpecLongerThanTheLimitWithoutReadingItWhole() throws IOException {
-    Path p = dir.resolve("big.yaml");
-    Files.writeString(p, "#".repeat(SpecLimits.MAX_SPEC_CHARS + 1));
-    assertThatThrownBy(() -> InputFiles.spec(p))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageStartingWith(p + ": more than " + SpecLimits.MAX_SPEC_CHARS + " characters");
   }
 
   @Test
