@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
-import org.jdbi.v3.core.Jdbi;
 import org.postgresql.Driver;
 
 /**
@@ -76,12 +75,19 @@ public final class JdbcStore implements SloStore, AutoCloseable {
     // a fleet call that hangs on a dead network must fail, so that the shards count as lost
     fleetProps.putIfAbsent("socketTimeout", "30");
     return new JdbcStore(
-        new Db(Jdbi.create(connections), url.target()),
+        new Db(connections, url.target()),
         connections,
         () -> driver.connect(url.url(), fleetProps));
   }
 
   private static MigrationResult migrate(Db db) {
+    // plain JDBC first: a current schema needs no Jdbi at all (see Db)
+    MigrationResult current =
+        db.plain(
+            "checking the schema version", c -> Migrations.currentOrNull(c, Migrations.LATEST));
+    if (current != null) {
+      return current;
+    }
     try {
       return Migrations.migrate(db.jdbi());
     } catch (RuntimeException e) {
@@ -349,6 +355,14 @@ public final class JdbcStore implements SloStore, AutoCloseable {
    */
   public JdbcFleet fleet(String replicaId, Duration interval) {
     return new JdbcFleet(fleetOpener, db.target(), replicaId, interval);
+  }
+
+  /**
+   * The fleet's saved snapshots and outbox (docs/serve.md, "A fleet of replicas"); with {@code
+   * fleet}, each commit keeps only the SLOs of the shards that fleet's session holds.
+   */
+  public JdbcOutbox outbox(@org.jspecify.annotations.Nullable JdbcFleet fleet) {
+    return new JdbcOutbox(db, fleet);
   }
 
   /** Closes the idle connections kept for reuse. */
