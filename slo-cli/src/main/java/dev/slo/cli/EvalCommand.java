@@ -1,7 +1,5 @@
 package dev.slo.cli;
 
-import dev.slo.cli.output.Format;
-import dev.slo.cli.output.Renderer;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.composite.CompositeEvaluator;
 import dev.slo.core.eval.Evaluation;
@@ -11,6 +9,8 @@ import dev.slo.core.json.StatusJson;
 import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.spec.Spec;
+import dev.slo.report.status.Format;
+import dev.slo.report.status.Renderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

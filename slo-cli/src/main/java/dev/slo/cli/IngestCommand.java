@@ -1,13 +1,10 @@
 package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
-import dev.slo.core.data.DataFileReader;
 import dev.slo.core.spec.Spec;
+import dev.slo.interop.io.DataFiles;
 import dev.slo.jdbc.StagedIngest;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -152,12 +149,6 @@ final class IngestCommand implements Callable<Integer> {
   }
 
   private void forEach(java.util.function.Consumer<dev.slo.core.data.DataRow> sink) {
-    try (BufferedReader in = InputFiles.reader(data)) {
-      DataFileReader.forEach(data.toString(), in, sink);
-    } catch (IOException e) {
-      throw InputFiles.problem(data, e);
-    } catch (UncheckedIOException e) {
-      throw InputFiles.problem(data, e.getCause());
-    }
+    DataFiles.forEach(data, sink);
   }
 }

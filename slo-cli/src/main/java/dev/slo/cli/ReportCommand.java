@@ -4,6 +4,7 @@ import dev.slo.core.InvalidInputException;
 import dev.slo.core.Printable;
 import dev.slo.core.model.Slo;
 import dev.slo.core.spec.Spec;
+import dev.slo.interop.io.OutputTarget;
 import dev.slo.report.Report;
 import dev.slo.report.ReportBuilder;
 import dev.slo.report.ReportFormat;

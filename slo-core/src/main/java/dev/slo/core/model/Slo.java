@@ -120,13 +120,6 @@ public record Slo(
     statusOn = statusOn == null ? StatusBasis.POINT : statusOn;
     if (composite != null) {
       composite.requireFits(sloId, budgetingMethod, sli);
-      if (minEvents > 0 || statusOn != StatusBasis.POINT) {
-        throw ValidationException.withMessage(
-            minEvents > 0 ? "min_events" : "status_on",
-            null,
-            "min_events and status_on are not supported on a composite SLO yet; set them on its"
-                + " components");
-      }
     }
     if (minEvents < 0) {
       throw new ValidationException("min_events", minEvents, "use 0 (off) or more");
