@@ -70,6 +70,7 @@ public final class PrometheusSource implements EventSource {
   private final SampleCache samples = new SampleCache();
   private final List<Slo> fleet;
   private final java.util.Set<Instant> fleetPrefetched = ConcurrentHashMap.newKeySet();
+  private final SampleHistory history;
 
   /**
    * A source.
@@ -80,12 +81,18 @@ public final class PrometheusSource implements EventSource {
    *     it (at least one scrape interval; default {@link #DEFAULT_LOOKBACK})
    */
   public PrometheusSource(PrometheusClient client, Mode mode, Duration lookback) {
-    this(client, mode, lookback, List.of());
+    this(client, mode, lookback, List.of(), null);
   }
 
-  private PrometheusSource(PrometheusClient client, Mode mode, Duration lookback, List<Slo> fleet) {
+  private PrometheusSource(
+      PrometheusClient client,
+      Mode mode,
+      Duration lookback,
+      List<Slo> fleet,
+      SampleHistory history) {
     this.client = Objects.requireNonNull(client, "client");
     this.fleet = List.copyOf(fleet);
+    this.history = history;
     this.pushdown = new CounterPushdown(client, POOL);
     this.mode = Objects.requireNonNull(mode, "mode");
     if (lookback.isNegative() || lookback.isZero()) {
@@ -101,7 +108,30 @@ public final class PrometheusSource implements EventSource {
    * with its own caches.
    */
   public PrometheusSource withFleet(List<Slo> slos) {
-    return new PrometheusSource(client, mode, lookback, slos);
+    return new PrometheusSource(client, mode, lookback, slos, history);
+  }
+
+  /**
+   * The same source in exact mode, keeping the samples it reads between calls ({@link
+   * SampleHistory}): for a server that evaluates on an interval, each pass after the first reads
+   * only the samples since the previous one (and {@code refetch} before it, for samples that arrive
+   * late), with the same counts as a full read. A new source.
+   *
+   * @param refetch how far before the previous read each read reaches again (default {@link
+   *     SampleHistory#DEFAULT_REFETCH})
+   */
+  public PrometheusSource incremental(Duration refetch) {
+    return new PrometheusSource(client, Mode.EXACT, lookback, fleet, new SampleHistory(refetch));
+  }
+
+  /** {@link #incremental(Duration)} with the default refetch span of 10 minutes. */
+  public PrometheusSource incremental() {
+    return incremental(SampleHistory.DEFAULT_REFETCH);
+  }
+
+  /** Samples kept by an incremental source; 0 for others. For tests and memory figures. */
+  long keptSamples() {
+    return history == null ? 0 : history.samples();
   }
 
   /** A pushdown source with default settings. */
@@ -320,16 +350,36 @@ public final class PrometheusSource implements EventSource {
 
   private List<CounterIncrease> samples(Slo slo, String selector, Duration span, Instant at) {
     Instant from = at.minus(span);
+    if (history != null) {
+      return increases(
+          slo,
+          selector,
+          history.read(selector, from, at, (range, t) -> matrix(slo, selector, range, t)));
+    }
     SampleCache.Entry cached = samples.get(selector, at, from);
     if (cached != null) {
       return cached.series();
     }
+    List<QueryResult.Series> data = matrix(slo, selector, span, at);
+    long bytes = 0;
+    for (QueryResult.Series series : data) {
+      bytes += 16L * series.size();
+    }
+    List<CounterIncrease> out = increases(slo, selector, data);
+    samples.put(selector, at, new SampleCache.Entry(from, List.copyOf(out), bytes));
+    return out;
+  }
+
+  private List<QueryResult.Series> matrix(Slo slo, String selector, Duration span, Instant at) {
     String query = selector + "[" + range(span) + "]";
     QueryResult data = client.query(query, at);
     pushdown.expect(data, QueryResult.Type.MATRIX, query, slo.sloId());
-    List<CounterIncrease> out = new ArrayList<>();
-    long bytes = 0;
-    for (QueryResult.Series series : data.series()) {
+    return data.series();
+  }
+
+  private List<CounterIncrease> increases(Slo slo, String selector, List<QueryResult.Series> data) {
+    List<CounterIncrease> out = new ArrayList<>(data.size());
+    for (QueryResult.Series series : data) {
       for (double v : series.values()) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
           throw new SourceException(
@@ -337,9 +387,7 @@ public final class PrometheusSource implements EventSource {
         }
       }
       out.add(new CounterIncrease(series.millis(), series.values()));
-      bytes += 16L * series.size();
     }
-    samples.put(selector, at, new SampleCache.Entry(from, List.copyOf(out), bytes));
     return out;
   }
 
