@@ -119,14 +119,20 @@ public final class PrometheusSource implements EventSource {
    *
    * @param refetch how far before the previous read each read reaches again (default {@link
    *     SampleHistory#DEFAULT_REFETCH})
+   * @param maxBytes samples kept at most, 16 bytes each; past this the selectors read least
+   *     recently are forgotten and read whole again
    */
-  public PrometheusSource incremental(Duration refetch) {
-    return new PrometheusSource(client, Mode.EXACT, lookback, fleet, new SampleHistory(refetch));
+  public PrometheusSource incremental(Duration refetch, long maxBytes) {
+    return new PrometheusSource(
+        client, Mode.EXACT, lookback, fleet, new SampleHistory(refetch, maxBytes));
   }
 
-  /** {@link #incremental(Duration)} with the default refetch span of 10 minutes. */
+  /**
+   * {@link #incremental(Duration, long)} with the default refetch span of 10 minutes and at most
+   * 128 MiB of samples kept.
+   */
   public PrometheusSource incremental() {
-    return incremental(SampleHistory.DEFAULT_REFETCH);
+    return incremental(SampleHistory.DEFAULT_REFETCH, SampleHistory.DEFAULT_MAX_BYTES);
   }
 
   /** Samples kept by an incremental source; 0 for others. For tests and memory figures. */

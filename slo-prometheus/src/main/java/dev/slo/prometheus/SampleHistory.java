@@ -19,20 +19,31 @@ import java.util.function.BiFunction;
  * range, series by series (keyed by their labels), so the increases computed from them are the
  * same, counter resets included. A read for an instant before the last one, or reaching further
  * back than what is kept, is a full read. Keeps samples back to the longest range asked for, 16
- * bytes each. Thread-safe.
+ * bytes each, at most {@code maxBytes} of them: past that, the selectors read least recently are
+ * forgotten (their next read is a full one). Thread-safe.
  */
 final class SampleHistory {
   /** How far before the previous read each later read reaches again, for late samples. */
   static final Duration DEFAULT_REFETCH = Duration.ofMinutes(10);
 
-  private final Duration refetch;
-  private final ConcurrentHashMap<String, Kept> bySelector = new ConcurrentHashMap<>();
+  /** Samples kept at most by default, in bytes (16 a sample): 8M samples. */
+  static final long DEFAULT_MAX_BYTES = 128L << 20;
 
-  SampleHistory(Duration refetch) {
+  private final Duration refetch;
+  private final long maxBytes;
+  private final ConcurrentHashMap<String, Kept> bySelector = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong clock =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  SampleHistory(Duration refetch, long maxBytes) {
     if (refetch.isNegative()) {
       throw new IllegalArgumentException(refetch + " is not a valid refetch span: use >= 0");
     }
+    if (maxBytes < 0) {
+      throw new IllegalArgumentException(maxBytes + " is not a valid size: use >= 0");
+    }
     this.refetch = refetch;
+    this.maxBytes = maxBytes;
   }
 
   /**
@@ -46,7 +57,9 @@ final class SampleHistory {
       Instant at,
       BiFunction<Duration, Instant, List<QueryResult.Series>> fetch) {
     Kept k = bySelector.computeIfAbsent(selector, s -> new Kept());
+    List<QueryResult.Series> out;
     synchronized (k) {
+      k.used = clock.incrementAndGet();
       long fromMs = from.toEpochMilli();
       long atMs = at.toEpochMilli();
       if (k.readAt == Long.MIN_VALUE || atMs < k.readAt || fromMs < k.coverFrom) {
@@ -58,7 +71,35 @@ final class SampleHistory {
       k.readAt = atMs;
       k.longest = Math.max(k.longest, atMs - fromMs);
       k.trim(atMs - k.longest);
-      return k.slice(fromMs, atMs);
+      long n = 0;
+      for (Series s : k.series.values()) {
+        n += s.n;
+      }
+      k.samples = n;
+      out = k.slice(fromMs, atMs);
+    }
+    forgetPast(k);
+    return out;
+  }
+
+  /** Forgets the selectors read least recently (never {@code keep}) while over the limit. */
+  private void forgetPast(Kept keep) {
+    long total = 0;
+    for (Kept k : bySelector.values()) {
+      total += k.samples;
+    }
+    if (16 * total <= maxBytes) {
+      return;
+    }
+    List<Map.Entry<String, Kept>> byUse = new ArrayList<>(bySelector.entrySet());
+    byUse.sort(java.util.Comparator.comparingLong(e -> e.getValue().used));
+    for (Map.Entry<String, Kept> e : byUse) {
+      if (16 * total <= maxBytes) {
+        break;
+      }
+      if (e.getValue() != keep && bySelector.remove(e.getKey(), e.getValue())) {
+        total -= e.getValue().samples;
+      }
     }
   }
 
@@ -81,6 +122,8 @@ final class SampleHistory {
     long readAt = Long.MIN_VALUE; // the instant of the last read
     long coverFrom = Long.MAX_VALUE; // every sample at or after this (up to readAt) is kept
     long longest; // the longest range asked for, in milliseconds
+    volatile long used; // when last read, on the history's counter
+    volatile long samples; // samples kept, as of the last read
 
     void replace(List<QueryResult.Series> fetched, long fromMs) {
       series.clear();

@@ -56,7 +56,7 @@ class SampleHistoryTest {
   @Test
   void laterReadsAskOnlyForNewSamplesAndTheRefetchSpanYetAnswerLikeAFullRead() {
     Server server = new Server();
-    SampleHistory h = new SampleHistory(Duration.ofMinutes(10));
+    SampleHistory h = new SampleHistory(Duration.ofMinutes(10), 1L << 20);
     for (int m = 0; m <= 600; m++) {
       server.put(m, m * 10.0);
     }
@@ -74,7 +74,7 @@ class SampleHistoryTest {
   @Test
   void aLateSampleInsideTheRefetchSpanAndACounterResetAreSeenAsAFullReadSeesThem() {
     Server server = new Server();
-    SampleHistory h = new SampleHistory(Duration.ofMinutes(10));
+    SampleHistory h = new SampleHistory(Duration.ofMinutes(10), 1L << 20);
     for (int m = 0; m <= 100; m++) {
       server.put(m, m);
     }
@@ -89,7 +89,7 @@ class SampleHistoryTest {
   @Test
   void readsForAnEarlierInstantOrFurtherBackAreFullReadsAndOldSamplesAreDropped() {
     Server server = new Server();
-    SampleHistory h = new SampleHistory(Duration.ofMinutes(10));
+    SampleHistory h = new SampleHistory(Duration.ofMinutes(10), 1L << 20);
     for (int m = 0; m <= 300; m++) {
       server.put(m, m);
     }
@@ -102,5 +102,24 @@ class SampleHistoryTest {
       h.read("x", min(m - 160), min(m), server::fetch);
     }
     assertThat(h.samples()).isEqualTo(161);
+  }
+
+  @Test
+  void pastTheLimitTheSelectorsReadLeastRecentlyAreForgottenAndReadWholeAgain() {
+    Server server = new Server();
+    for (int m = 0; m <= 100; m++) {
+      server.put(m, m);
+    }
+    SampleHistory h = new SampleHistory(Duration.ofMinutes(10), 16 * 150);
+    h.read("a", min(0), min(100), server::fetch);
+    h.read("b", min(0), min(100), server::fetch); // 202 samples: "a" goes
+    assertThat(h.samples()).isEqualTo(101);
+    h.read("b", min(0), min(100), server::fetch);
+    h.read("a", min(0), min(100), server::fetch);
+    assertThat(server.ranges)
+        .containsExactly(
+            Duration.ofMinutes(100),
+            Duration.ofMinutes(100),
+            Duration.ofMinutes(100)); // "b" again at the same instant asks nothing
   }
 }
