@@ -377,10 +377,15 @@ public final class PrometheusSource implements EventSource {
   }
 
   private List<QueryResult.Series> matrix(Slo slo, String selector, Duration span, Instant at) {
-    String query = selector + "[" + range(span) + "]";
-    QueryResult data = client.query(query, at);
-    pushdown.expect(data, QueryResult.Type.MATRIX, query, slo.sloId());
-    return data.series();
+    return PieceReader.read(
+        selector,
+        span,
+        POOL,
+        query -> {
+          QueryResult data = client.query(query, at);
+          pushdown.expect(data, QueryResult.Type.MATRIX, query, slo.sloId());
+          return data.series();
+        });
   }
 
   private List<CounterIncrease> increases(Slo slo, String selector, List<QueryResult.Series> data) {
