@@ -103,6 +103,17 @@ final class SampleHistory {
     }
   }
 
+  /** True when a read of {@code [from, at]} would send no request. */
+  boolean covers(String selector, Instant from, Instant at) {
+    Kept k = bySelector.get(selector);
+    if (k == null) {
+      return false;
+    }
+    synchronized (k) {
+      return k.readAt == at.toEpochMilli() && k.coverFrom <= from.toEpochMilli();
+    }
+  }
+
   /** Samples kept, for tests and memory figures. */
   long samples() {
     long n = 0;
