@@ -164,7 +164,8 @@ public final class ServeCommand implements Callable<Integer> {
       names = "--fleet",
       description =
           "Share the SLOs with the other replicas on the same --jdbc database and schema: each"
-              + " evaluates only the SLOs of the shards it owns (docs/serve.md, fleet).")
+              + " evaluates only the SLOs of the shards it owns, answers reads for every SLO from"
+              + " the database and sends events through its outbox (docs/serve.md, fleet).")
   boolean fleet;
 
   @picocli.CommandLine.Spec(Target.SELF)
@@ -322,7 +323,8 @@ public final class ServeCommand implements Callable<Integer> {
                 + ProcessHandle.current().pid()
                 + "-"
                 + java.util.UUID.randomUUID().toString().substring(0, 8);
-        b.fleet(store.fleet(replica, every));
+        dev.slo.jdbc.JdbcFleet f = store.fleet(replica, every);
+        b.fleet(f).outbox(store.outbox(f));
       }
     }
     return flag("--bind/--port", b::build).start();

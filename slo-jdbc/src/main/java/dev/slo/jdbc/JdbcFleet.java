@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fleet membership and shard ownership through PostgreSQL (docs/serve.md, "A fleet of replicas"),
@@ -75,6 +76,14 @@ public final class JdbcFleet implements FleetCoordinator {
   /** The backend process id of the fleet connection, 0 when not connected. */
   public synchronized int backendPid() {
     return conn == null ? 0 : pid;
+  }
+
+  /**
+   * The fleet key and backend pid of the session holding this replica's shard locks, for {@link
+   * JdbcOutbox} to check ownership inside its transactions; null when not connected.
+   */
+  synchronized int @Nullable [] fence() {
+    return conn == null ? null : new int[] {key, pid};
   }
 
   @Override

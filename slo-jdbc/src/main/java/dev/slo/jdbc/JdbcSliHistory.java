@@ -42,7 +42,7 @@ final class JdbcSliHistory implements SliHistory {
                         + " ORDER BY \"timestamp\"")
                 .bind("id", sloId)
                 .bind("from", JdbcSloRepository.utc(window.start().truncatedTo(ChronoUnit.MICROS)))
-                .bind("to", JdbcSloRepository.utc(window.end().truncatedTo(ChronoUnit.MICROS)))
+                .bind("to", JdbcSloRepository.utc(storable(window.end())))
                 .map(
                     (rs, ctx) ->
                         new SliMetric(
@@ -55,6 +55,14 @@ final class JdbcSliHistory implements SliHistory {
                             rs.getObject("error_budget_consumed", Double.class),
                             rs.getObject("burn_rate", Double.class)))
                 .list());
+  }
+
+  /** The last instant PostgreSQL's timestamptz and OffsetDateTime both hold, for open ends. */
+  private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+  /** {@code t} in microseconds, no later than {@link #LAST} (an open end, {@code Instant.MAX}). */
+  private static Instant storable(Instant t) {
+    return t.isAfter(LAST) ? LAST : t.truncatedTo(ChronoUnit.MICROS);
   }
 
   @Override

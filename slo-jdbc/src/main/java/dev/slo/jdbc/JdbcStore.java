@@ -351,6 +351,14 @@ public final class JdbcStore implements SloStore, AutoCloseable {
     return new JdbcFleet(fleetOpener, db.target(), replicaId, interval);
   }
 
+  /**
+   * The fleet's saved snapshots and outbox (docs/serve.md, "A fleet of replicas"); with {@code
+   * fleet}, each commit keeps only the SLOs of the shards that fleet's session holds.
+   */
+  public JdbcOutbox outbox(@org.jspecify.annotations.Nullable JdbcFleet fleet) {
+    return new JdbcOutbox(db, fleet);
+  }
+
   /** Closes the idle connections kept for reuse. */
   @Override
   public void close() {

@@ -19,7 +19,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class Migrations {
   /** The schema version this code writes and reads. */
-  static final int LATEST = 7;
+  static final int LATEST = 8;
 
   private record Step(int version, Function<Handle, String> apply) {}
 
@@ -31,7 +31,8 @@ final class Migrations {
           new Step(4, Migrations::rollupStart),
           new Step(5, Migrations::partition),
           new Step(6, Migrations::corrections),
-          new Step(7, Migrations::fleetMembers));
+          new Step(7, Migrations::fleetMembers),
+          new Step(8, Migrations::outbox));
 
   /** How many migrations there are (versions may skip numbers). */
   static int steps() {
@@ -195,6 +196,11 @@ final class Migrations {
   private static String fleetMembers(Handle h) {
     h.createScript(resource("V7__fleet_members.sql")).execute();
     return "table slo_fleet_members: heartbeats of the replicas of a fleet";
+  }
+
+  private static String outbox(Handle h) {
+    h.createScript(resource("V8__outbox.sql")).execute();
+    return "table slo_outbox and the saved status bodies of slo_status: events of a fleet";
   }
 
   private static String resource(String name) {

@@ -46,6 +46,14 @@ class SliHistoryIT {
   }
 
   @Test
+  void shouldReadAnOpenEndedRangeUpToInstantMax() {
+    store.slos().create(Rows.slo("a", "svc"));
+    history.append(Rows.minutes("a", Rows.T0, 3, MINUTE, 1));
+    // GET .../history without end_time asks for (start, Instant.MAX]
+    assertThat(history.history("a", new Window(Instant.EPOCH, Instant.MAX))).hasSize(3);
+  }
+
+  @Test
   void shouldRoundTripRowsBetweenTwoInstants() {
     store.slos().create(Rows.slo("a", "svc")); // target 99: is_good judged against it
     List<SliMetric> rows = new ArrayList<>(Rows.minutes("a", Rows.T0, 10, MINUTE, 1));

@@ -4,7 +4,10 @@ import dev.slo.core.store.FleetCoordinator;
 import dev.slo.core.store.Shards;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link Monitor}'s place in a fleet: rebalances through the coordinator once per pass, keeps the
@@ -16,6 +19,7 @@ final class FleetMembership {
   private final PrintWriter log;
   private volatile Set<Integer> owned = Set.of();
   private volatile String error;
+  private final Map<Integer, Instant> evaluatedAt = new ConcurrentHashMap<>();
 
   FleetMembership(FleetCoordinator coordinator, PrintWriter log) {
     this.coordinator = coordinator;
@@ -49,6 +53,20 @@ final class FleetMembership {
 
   Set<Integer> owned() {
     return owned;
+  }
+
+  /** Records that a pass at {@code at} evaluated (and saved) the SLOs of the owned shards. */
+  void evaluated(Instant at) {
+    Set<Integer> now = owned;
+    evaluatedAt.keySet().retainAll(now);
+    now.forEach(s -> evaluatedAt.put(s, at));
+  }
+
+  /** When each owned shard's SLOs were last evaluated, for the shards evaluated since owned. */
+  Map<Integer, Instant> evaluatedAt() {
+    Map<Integer, Instant> out = new TreeMap<>(evaluatedAt);
+    out.keySet().retainAll(owned);
+    return out;
   }
 
   /** Why the last rebalance failed, or null when it succeeded. */

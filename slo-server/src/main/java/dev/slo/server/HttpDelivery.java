@@ -88,6 +88,38 @@ final class HttpDelivery {
     }
   }
 
+  /**
+   * POSTs one body now, in the caller's thread, once; returns on a 2xx reply.
+   *
+   * @throws DeliveryException on a connection error, 429 or 5xx (retry) or another reply (do not)
+   */
+  void sendOnce(byte[] body) {
+    int code;
+    try {
+      code =
+          client
+              .send(
+                  HttpRequest.newBuilder(uri)
+                      .timeout(policy.timeout())
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode();
+    } catch (IOException e) {
+      throw new DeliveryException(name + " " + uri + ": " + e, true);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DeliveryException(name + " " + uri + ": interrupted", true);
+    }
+    if (code / 100 == 2) {
+      delivered.incrementAndGet();
+      return;
+    }
+    throw new DeliveryException(
+        "HTTP " + code + " from " + name + " " + uri, code == 429 || code / 100 != 4);
+  }
+
   private void run() {
     try {
       while (!closing || !queue.isEmpty()) {

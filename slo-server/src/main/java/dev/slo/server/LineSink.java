@@ -59,6 +59,22 @@ final class LineSink implements EventSink {
   }
 
   @Override
+  public boolean durable() {
+    return true;
+  }
+
+  @Override
+  public synchronized void deliver(byte[] event) {
+    try {
+      out.write(new String(event, StandardCharsets.UTF_8));
+      out.write('\n');
+      out.flush();
+    } catch (IOException e) {
+      throw new DeliveryException("cannot write event: " + e.getMessage(), true);
+    }
+  }
+
+  @Override
   public synchronized void close(Instant deadline) {
     try {
       out.flush();

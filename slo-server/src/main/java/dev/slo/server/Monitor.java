@@ -19,6 +19,7 @@ import dev.slo.core.store.InMemoryStore;
 import dev.slo.core.store.SliMetric;
 import dev.slo.core.store.SloFilter;
 import dev.slo.core.store.SloStore;
+import dev.slo.core.store.StatusOutbox;
 import dev.slo.core.window.DurationText;
 import dev.slo.core.window.Window;
 import java.io.PrintWriter;
@@ -70,6 +71,8 @@ public final class Monitor implements AutoCloseable {
   private final ReentrantLock pass = new ReentrantLock();
   private final ScheduledExecutorService scheduler;
   private final FleetMembership fleet;
+  private final Outbox outbox;
+  private final OutboxSender sender;
   private volatile boolean ready;
 
   private Monitor(Builder b) {
@@ -83,6 +86,11 @@ public final class Monitor implements AutoCloseable {
     this.log = b.log;
     this.fleet = b.fleet == null ? null : new FleetMembership(b.fleet, b.log);
     this.specCorrections = b.corrections;
+    this.outbox = b.outbox == null ? null : new Outbox(b.outbox);
+    this.sender =
+        b.outbox == null
+            ? null
+            : new OutboxSender(b.outbox, sinks, this::sendableShards, clock, log, b.outboxLimits);
     for (Slo s : b.slos) {
       if (store.slos().get(s.sloId()).isPresent()) {
         store.slos().update(s);
@@ -131,8 +139,27 @@ public final class Monitor implements AutoCloseable {
     private PrintWriter log = new PrintWriter(System.err, true);
     private FleetCoordinator fleet;
     private Corrections corrections = Corrections.NONE;
+    private StatusOutbox outbox;
+    private OutboxSender.Limits outboxLimits = OutboxSender.Limits.DEFAULT;
 
     private Builder() {}
+
+    /**
+     * Saves each evaluated SLO's snapshot and the event it causes through {@code outbox} in one
+     * transaction per pass, sends the events of the owned shards to the durable sinks ({@link
+     * EventSink#durable}) from it, and resumes an SLO that moved here from its saved state (docs/
+     * serve.md, "A fleet of replicas"). Default none: events go straight to the sinks.
+     */
+    public Builder outbox(StatusOutbox outbox) {
+      this.outbox = Objects.requireNonNull(outbox, "outbox");
+      return this;
+    }
+
+    /** Bounds of the outbox; see {@link OutboxSender.Limits#DEFAULT}. */
+    Builder outboxLimits(OutboxSender.Limits limits) {
+      this.outboxLimits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
 
     /**
      * Joins a fleet: each pass evaluates only the SLOs of the shards {@code fleet} assigns this
@@ -233,6 +260,33 @@ public final class Monitor implements AutoCloseable {
   public void start() {
     scheduler.scheduleWithFixedDelay(
         this::passSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    if (sender != null) {
+      sender.start();
+    }
+  }
+
+  /** The time between passes. */
+  Duration interval() {
+    return interval;
+  }
+
+  /** The saved snapshots and outbox; empty without {@link Builder#outbox}. */
+  Optional<StatusOutbox> outbox() {
+    return outbox == null ? Optional.empty() : Optional.of(outbox.port());
+  }
+
+  /** The outbox's sender; null without {@link Builder#outbox}. */
+  OutboxSender outboxSender() {
+    return sender;
+  }
+
+  /** When each owned shard's SLOs were last evaluated and saved, by shard; empty without fleet. */
+  Map<Integer, Instant> shardsEvaluatedAt() {
+    return fleet == null ? Map.of() : fleet.evaluatedAt();
+  }
+
+  private Set<Integer> sendableShards() {
+    return fleet == null ? dev.slo.core.store.Shards.all() : fleet.owned();
   }
 
   /** Schedules one extra pass soon, e.g. after an SLO was added; no-op after close. */
@@ -312,6 +366,13 @@ public final class Monitor implements AutoCloseable {
       Corrections corrections = corrections();
       CompositeEvaluator composites =
           new CompositeEvaluator(new Evaluator(corrections), corrections);
+      if (outbox != null) { // the SLOs this pass resumes, read at once
+        outbox.prefetch(
+            slos.stream()
+                .map(Slo::sloId)
+                .filter(id -> !snapshots.containsKey(id) && (fleet == null || fleet.owns(id)))
+                .toList());
+      }
       for (Slo slo : slos) {
         if (fleet != null && !fleet.owns(slo.sloId())) {
           snapshots.remove(slo.sloId());
@@ -319,6 +380,11 @@ public final class Monitor implements AutoCloseable {
         } else if (slo.enabled()) {
           evaluate(composites, slo, byId, at);
         }
+      }
+      if (outbox != null) {
+        commitOutbox(at);
+      } else if (fleet != null) {
+        fleet.evaluated(at);
       }
       List<Snapshot> all = snapshots();
       for (EventSink sink : sinks) {
@@ -330,7 +396,39 @@ public final class Monitor implements AutoCloseable {
       }
       ready = true;
     } finally {
+      if (outbox != null) {
+        revert(outbox.drop()); // a pass that failed before committing keeps nothing
+      }
       pass.unlock();
+    }
+  }
+
+  /**
+   * Commits the pass's snapshots and events; the SLOs not kept go back to their previous snapshot,
+   * so the next pass finds their change again and emits it then.
+   */
+  private void commitOutbox(Instant at) {
+    List<Outbox.Staged> lost;
+    try {
+      lost = outbox.commit();
+      if (fleet != null) {
+        fleet.evaluated(at);
+      }
+    } catch (RuntimeException e) {
+      lost = outbox.drop();
+      log.println("slo serve: cannot save the pass's statuses and events: " + e.getMessage());
+    }
+    revert(lost);
+    sender.wake();
+  }
+
+  private void revert(List<Outbox.Staged> lost) {
+    for (Outbox.Staged s : lost) {
+      if (s.prev() == null) {
+        snapshots.remove(s.next().slo().sloId());
+      } else {
+        snapshots.put(s.next().slo().sloId(), s.prev());
+      }
     }
   }
 
@@ -377,6 +475,9 @@ public final class Monitor implements AutoCloseable {
       log.println("slo serve: the evaluation in flight did not finish in " + grace + "; closing");
     }
     try {
+      if (sender != null) {
+        sender.close(deadline);
+      }
       for (EventSink sink : sinks) {
         try {
           sink.close(deadline);
@@ -426,11 +527,24 @@ public final class Monitor implements AutoCloseable {
     Snapshot prev = snapshots.get(slo.sloId());
     Evaluation last = prev == null ? null : prev.evaluation();
     Map<String, AlertState> prevAlerts = prev == null ? Map.of() : prev.alerts();
+    Status lastStatus = last == null ? null : last.status();
+    if (prev == null && outbox != null) { // moved here: resume the previous owner's state
+      try {
+        Optional<Outbox.Resumed> r = outbox.resume(slo.sloId());
+        if (r.isPresent()) {
+          lastStatus = r.get().status();
+          prevAlerts = r.get().alerts();
+        }
+      } catch (RuntimeException e) {
+        log.println(
+            "slo serve: " + slo.sloId() + ": cannot read its saved state: " + e.getMessage());
+      }
+    }
     Snapshot next;
     try {
       // a composite whose component was deleted is refused here and reported stale
       Evaluation raw = composites.evaluate(slo, byId, source, at);
-      Hysteresis.Outcome o = hysteresis.apply(raw, last == null ? null : last.status(), prevAlerts);
+      Hysteresis.Outcome o = hysteresis.apply(raw, lastStatus, prevAlerts);
       next =
           Snapshot.of(
               slo, Hysteresis.reported(raw, o.status(), o.alerts().values()), o.alerts(), null, at);
@@ -452,6 +566,10 @@ public final class Monitor implements AutoCloseable {
                   at);
     }
     snapshots.put(slo.sloId(), next);
+    if (outbox != null) {
+      outbox.stage(prev, next, notify(lastStatus, prevAlerts, next, at));
+      return;
+    }
     if (fleet != null && next.evaluation() != null) {
       try {
         store.slos().saveStatus(next.evaluation().toStatus());
@@ -459,7 +577,7 @@ public final class Monitor implements AutoCloseable {
         log.println("slo serve: " + slo.sloId() + ": cannot save status: " + e.getMessage());
       }
     }
-    notify(prev, next, at);
+    notify(lastStatus, prevAlerts, next, at);
   }
 
   /**
@@ -504,12 +622,16 @@ public final class Monitor implements AutoCloseable {
     return Double.isFinite(v) ? v : null;
   }
 
-  private void notify(Snapshot prev, Snapshot next, Instant at) {
+  /**
+   * Publishes the change from the previous reported state to {@code next}, if any, to the sinks
+   * (with an outbox, to those that are not durable: the outbox sends to the others).
+   *
+   * @return the notice, null when nothing changed
+   */
+  private Notice notify(Status before, Map<String, AlertState> was, Snapshot next, Instant at) {
     if (next.evaluation() == null) {
-      return;
+      return null;
     }
-    Status before = prev == null || prev.evaluation() == null ? null : prev.evaluation().status();
-    Map<String, AlertState> was = prev == null ? Map.of() : prev.alerts();
     List<AlertState> fired =
         next.alerts().values().stream()
             .filter(a -> !was.containsKey(a.alert().tier().name()))
@@ -519,7 +641,7 @@ public final class Monitor implements AutoCloseable {
             .filter(a -> !next.alerts().containsKey(a.alert().tier().name()))
             .toList();
     if (before == next.evaluation().status() && fired.isEmpty() && resolved.isEmpty()) {
-      return;
+      return null;
     }
     Notice n =
         new Notice(
@@ -529,11 +651,15 @@ public final class Monitor implements AutoCloseable {
             resolved,
             at);
     for (EventSink sink : sinks) {
+      if (outbox != null && sink.durable()) {
+        continue;
+      }
       try {
         sink.publish(n);
       } catch (RuntimeException e) {
         log.println("slo serve: event sink failed: " + e.getMessage());
       }
     }
+    return n;
   }
 }

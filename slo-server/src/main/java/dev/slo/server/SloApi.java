@@ -154,8 +154,9 @@ final class SloApi {
     SloType type = enumParam(x, "slo_type", SloType.class);
     Status status = enumParam(x, "status", Status.class);
     ArrayNode out = StatusJson.MAPPER.createArrayNode();
-    for (Slo s : store.slos().list(new SloFilter(service, type, null))) {
-      if (status != null) {
+    boolean shared = monitor.outbox().isPresent(); // a fleet: the saved statuses filter
+    for (Slo s : store.slos().list(new SloFilter(service, type, shared ? status : null))) {
+      if (status != null && !shared) {
         Snapshot snap = monitor.snapshot(s.sloId()).orElse(null);
         if (snap == null || snap.evaluation() == null || snap.evaluation().status() != status) {
           continue;
@@ -222,6 +223,12 @@ final class SloApi {
     if (!slo.enabled()) {
       throw new ApiException(
           409, "slo_disabled", "\"" + sloId + "\" is disabled, so it is not evaluated");
+    }
+    if (monitor.outbox().isPresent()) { // a fleet: what the owner saved, from any replica
+      Snapshot saved = SharedReads.snapshot(monitor, slo, clock.instant()).orElse(null);
+      if (saved != null) {
+        return saved;
+      }
     }
     Snapshot s = monitor.snapshot(sloId).orElse(null);
     if (s == null || s.statusJson() == null) {

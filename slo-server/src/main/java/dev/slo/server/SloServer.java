@@ -171,6 +171,15 @@ public final class SloServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * See {@link Monitor.Builder#outbox}: statuses and events saved together, events sent from the
+     * outbox, and status and error-budget reads answered from the saved snapshots.
+     */
+    public Builder outbox(dev.slo.core.store.StatusOutbox outbox) {
+      monitor.outbox(outbox);
+      return this;
+    }
+
     /** SLOs stored at build time: created, or updated when the store has them. */
     public Builder slos(List<Slo> slos) {
       monitor.slos(slos);

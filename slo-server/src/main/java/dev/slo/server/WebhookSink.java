@@ -21,6 +21,16 @@ final class WebhookSink implements EventSink {
   }
 
   @Override
+  public boolean durable() {
+    return true;
+  }
+
+  @Override
+  public void deliver(byte[] event) {
+    delivery.sendOnce(event);
+  }
+
+  @Override
   public void close(Instant deadline) {
     delivery.close(deadline);
   }
