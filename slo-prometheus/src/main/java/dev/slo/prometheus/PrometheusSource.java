@@ -67,10 +67,10 @@ public final class PrometheusSource implements EventSource {
   private final Duration lookback;
   private final ConcurrentHashMap<String, String> latencyLe = new ConcurrentHashMap<>();
   private final CounterPushdown pushdown;
-  private final SampleCache samples = new SampleCache();
   private final List<Slo> fleet;
   private final java.util.Set<Instant> fleetPrefetched = ConcurrentHashMap.newKeySet();
   private final SampleHistory history;
+  private final ExactSamples exactSamples;
 
   /**
    * A source.
@@ -94,6 +94,7 @@ public final class PrometheusSource implements EventSource {
     this.fleet = List.copyOf(fleet);
     this.history = history;
     this.pushdown = new CounterPushdown(client, POOL);
+    this.exactSamples = new ExactSamples(client, POOL, pushdown, history);
     this.mode = Objects.requireNonNull(mode, "mode");
     if (lookback.isNegative() || lookback.isZero()) {
       throw new IllegalArgumentException(lookback + " is not a valid lookback: use > 0");
@@ -137,7 +138,7 @@ public final class PrometheusSource implements EventSource {
 
   /** Samples kept by an incremental source; 0 for others. For tests and memory figures. */
   long keptSamples() {
-    return history == null ? 0 : history.samples();
+    return exactSamples.kept();
   }
 
   /** A pushdown source with default settings. */
@@ -322,13 +323,13 @@ public final class PrometheusSource implements EventSource {
     // the two selectors are read at once (the server encodes each reply on one core), unless the
     // part is at hand: handing a lookup to another thread costs more than the lookup
     CompletableFuture<List<CounterIncrease>> partsLater =
-        atHand(part, at.minus(span), at)
-            ? CompletableFuture.completedFuture(samples(slo, part, span, at))
-            : CompletableFuture.supplyAsync(() -> samples(slo, part, span, at), POOL);
+        exactSamples.atHand(part, at.minus(span), at)
+            ? CompletableFuture.completedFuture(exactSamples.read(slo, part, span, at))
+            : CompletableFuture.supplyAsync(() -> exactSamples.read(slo, part, span, at), POOL);
     List<CounterIncrease> total;
     List<CounterIncrease> parts;
     try {
-      total = samples(slo, q.total(), span, at);
+      total = exactSamples.read(slo, q.total(), span, at);
       parts = partsLater.join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException r) {
@@ -355,61 +356,6 @@ public final class PrometheusSource implements EventSource {
       s += c.over(w.start(), w.end());
     }
     return s;
-  }
-
-  /** True when the samples of {@code selector} over {@code [from, at]} need no request. */
-  private boolean atHand(String selector, Instant from, Instant at) {
-    return history != null
-        ? history.covers(selector, from, at)
-        : samples.get(selector, at, from) != null;
-  }
-
-  private List<CounterIncrease> samples(Slo slo, String selector, Duration span, Instant at) {
-    Instant from = at.minus(span);
-    if (history != null) {
-      return increases(
-          slo,
-          selector,
-          history.read(selector, from, at, (range, t) -> matrix(slo, selector, range, t)));
-    }
-    SampleCache.Entry cached = samples.get(selector, at, from);
-    if (cached != null) {
-      return cached.series();
-    }
-    List<QueryResult.Series> data = matrix(slo, selector, span, at);
-    long bytes = 0;
-    for (QueryResult.Series series : data) {
-      bytes += 16L * series.size();
-    }
-    List<CounterIncrease> out = increases(slo, selector, data);
-    samples.put(selector, at, new SampleCache.Entry(from, List.copyOf(out), bytes));
-    return out;
-  }
-
-  private List<QueryResult.Series> matrix(Slo slo, String selector, Duration span, Instant at) {
-    return PieceReader.read(
-        selector,
-        span,
-        POOL,
-        query -> {
-          QueryResult data = client.query(query, at);
-          pushdown.expect(data, QueryResult.Type.MATRIX, query, slo.sloId());
-          return data.series();
-        });
-  }
-
-  private List<CounterIncrease> increases(Slo slo, String selector, List<QueryResult.Series> data) {
-    List<CounterIncrease> out = new ArrayList<>(data.size());
-    for (QueryResult.Series series : data) {
-      for (double v : series.values()) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-          throw new SourceException(
-              client.base() + ": " + slo.sloId() + ": sample " + v + " in " + selector);
-        }
-      }
-      out.add(new CounterIncrease(series.millis(), series.values()));
-    }
-    return out;
   }
 
   /** Another SLO's counter queries for the fleet round, or null when they cannot be had. */
