@@ -8,6 +8,8 @@
 # (process_cpu_seconds_total), the engine's query time (prometheus_engine_query_duration_seconds,
 # every slice; rule evaluations go through the engine too) and, for the rules, the rule groups'
 # own duration (prometheus_rule_group_last_duration_seconds, summed over groups = one round).
+# With SERVE_PUSHDOWN=1 a fourth phase runs `slo serve --mode pushdown` (not incremental: every
+# pass asks for every window again, in one round of batched requests for the spec's SLOs).
 # Usage: benchmarks/serve-prometheus-bench.sh   (env: DURATION, default 180). Needs prometheus,
 # promtool, python3 and curl; builds the CLI through ./slo when needed.
 set -euo pipefail
@@ -147,20 +149,24 @@ echo "#   $(grep -c 'record:' "$work/rules.yml") recording and $(grep -c 'alert:
 
 config ""
 curl -fsS -X POST "$prom/-/reload" >/dev/null
-./slo serve --spec "$work/fleet.yaml" --prometheus "$prom" --mode exact --interval 60s \
-  --port "$serve_port" >"$work/serve.log" 2>&1 &
-serve_pid=$!
-pids+=($serve_pid)
-for _ in $(seq 1 600); do
-  curl -fsS "http://127.0.0.1:$serve_port/readyz" >/dev/null 2>&1 && break
-  kill -0 "$serve_pid" 2>/dev/null || { cat "$work/serve.log" >&2; exit 1; }
-  sleep 0.5
+for mode in exact ${SERVE_PUSHDOWN:+pushdown}; do
+  ./slo serve --spec "$work/fleet.yaml" --prometheus "$prom" --mode "$mode" --interval 60s \
+    --port "$serve_port" >"$work/serve.log" 2>&1 &
+  serve_pid=$!
+  pids+=($serve_pid)
+  for _ in $(seq 1 600); do
+    curl -fsS "http://127.0.0.1:$serve_port/readyz" >/dev/null 2>&1 && break
+    kill -0 "$serve_pid" 2>/dev/null || { cat "$work/serve.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  sleep 2
+  m0="$(metrics)"; sleep "$duration"; m1="$(metrics)"
+  [[ $mode == exact ]] && name=serve || name=push
+  report "$name" "$m0" "$m1" | tee "$work/$name.txt"
+  rss="$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$serve_pid/status")"
+  echo "#   slo serve --mode $mode peak RSS ${rss} MB; status of slo-0: $(curl -fsS "http://127.0.0.1:$serve_port/api/v1/slos/slo-0/status" | head -c 200)"
+  kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true
 done
-sleep 2
-m0="$(metrics)"; sleep "$duration"; m1="$(metrics)"
-report serve "$m0" "$m1" | tee "$work/serve.txt"
-rss="$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$serve_pid/status")"
-echo "#   slo serve peak RSS ${rss} MB; status of slo-0: $(curl -fsS "http://127.0.0.1:$serve_port/api/v1/slos/slo-0/status" | head -c 300)"
 # one-shot exact evaluations of the same 100 SLOs (whole process), through the launcher (its JVM
 # flags for short commands) and as a bare java -jar (the JVM's defaults, G1)
 for how in launcher java-jar; do
