@@ -90,13 +90,14 @@ final class EvalCommand implements Callable<Integer> {
         List<Slo> slos = inputs.select(spec);
         Instant at = inputs.instant(parent.clock);
         Evaluator evaluator = new Evaluator(inputs.corrections(spec));
-        EventSource source = inputs.source(spec, evaluator, slos, at, err);
+        Inputs.Evaluated run = inputs.evaluated(spec, evaluator, slos, at, err);
+        EventSource source = run.source();
         // a composite's components are read through the same source, prefetched or not
         return new Run(
             spec,
             at,
             new CompositeEvaluator(evaluator, inputs.corrections(spec))
-                .evaluateAll(slos, spec.slos(), source, at));
+                .evaluateAll(run.slos(), spec.slos(), source, at));
       } finally {
         inputs.close();
       }

@@ -82,7 +82,8 @@ public final class Inputs {
   /** The enabled SLOs selected by {@code --slo}, in spec order. */
   public List<Slo> select(Spec s) {
     Set<String> wanted = new LinkedHashSet<>(slo);
-    for (String id : wanted) {
+    for (String given : wanted) {
+      String id = dev.slo.core.model.GroupId.baseOf(given);
       Slo found =
           s.find(id)
               .orElseThrow(
@@ -101,10 +102,46 @@ public final class Inputs {
             "--slo " + Printable.cut(id) + ": the SLO is disabled in " + s.source());
       }
     }
-    return s.enabled().stream()
-        .filter(x -> wanted.isEmpty() || wanted.contains(x.sloId()))
-        .toList();
+    Set<String> bases = new LinkedHashSet<>();
+    wanted.forEach(w -> bases.add(dev.slo.core.model.GroupId.baseOf(w)));
+    return s.enabled().stream().filter(x -> wanted.isEmpty() || bases.contains(x.sloId())).toList();
   }
+
+  /**
+   * The SLOs to evaluate at {@code at} and the source to read them from: every grouped SLO of
+   * {@code slos} replaced by its groups ({@link dev.slo.core.group.Groups}), max_groups warnings on
+   * {@code err}, and only the groups named by {@code --slo} when it names groups.
+   */
+  public Evaluated evaluated(
+      Spec s,
+      dev.slo.core.eval.Evaluator evaluator,
+      List<Slo> slos,
+      java.time.Instant at,
+      PrintWriter err) {
+    boolean grouped = slos.stream().anyMatch(Slo::isGroupTemplate);
+    if (!grouped) {
+      return new Evaluated(source(s, evaluator, slos, at, err), slos);
+    }
+    boolean storeOnly = jdbc.given() && data == null && !prometheus.given();
+    EventSource discovery = storeOnly ? jdbc.store().eventSource() : source(s, err);
+    dev.slo.core.group.Groups.Expanded e =
+        dev.slo.core.group.Groups.expandAllAt(slos, discovery, at);
+    e.warnings().forEach(w -> err.println("slo: warning: " + Printable.escape(w)));
+    List<Slo> kept = e.slos();
+    if (slo.stream().anyMatch(dev.slo.core.model.GroupId::isGroupForm)) {
+      kept =
+          kept.stream().filter(x -> slo.contains(x.sloId()) || slo.contains(x.baseId())).toList();
+    }
+    return new Evaluated(storeOnly ? source(s, evaluator, kept, at, err) : discovery, kept);
+  }
+
+  /**
+   * What to evaluate.
+   *
+   * @param source where the events are read
+   * @param slos the SLOs, groups in place of grouped SLOs
+   */
+  public record Evaluated(EventSource source, List<Slo> slos) {}
 
   /** The evaluation instant. */
   public Instant instant(Clock clock) {
@@ -212,9 +249,13 @@ public final class Inputs {
           "no source given: use --data FILE, --prometheus URL or --jdbc URL");
     }
     Set<String> known = s.slos().stream().map(Slo::sloId).collect(Collectors.toSet());
+    java.util.Map<String, List<String>> groupBy = new java.util.HashMap<>();
+    s.slos().stream()
+        .filter(Slo::isGroupTemplate)
+        .forEach(x -> groupBy.put(x.sloId(), x.groupBy()));
     DataSet set;
     try (BufferedReader in = InputFiles.reader(data)) {
-      set = DataFileReader.read(data.toString(), in, known);
+      set = DataFileReader.read(data.toString(), in, known, groupBy);
     } catch (IOException e) {
       throw InputFiles.problem(data, e);
     } catch (UncheckedIOException e) {

@@ -31,7 +31,7 @@ public final class PrometheusSlos {
               "slo: warning: "
                   + Printable.escape(slo.sloId())
                   + ": skipped, a component of this composite is disabled or has no Prometheus"
-                  + " SLI, so its recording rules are not written");
+                  + " SLI (or is grouped by group_by), so its recording rules are not written");
         }
       } else if (RuleGenerator.hasPrometheusSli(slo)) {
         kept.add(slo);

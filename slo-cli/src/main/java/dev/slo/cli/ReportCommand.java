@@ -1,6 +1,7 @@
 package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.Printable;
 import dev.slo.core.model.Slo;
 import dev.slo.core.spec.Spec;
 import dev.slo.report.Report;
@@ -81,6 +82,9 @@ public final class ReportCommand implements Callable<Integer> {
     }
     builder.source(inputs.source(spec, self.commandLine().getErr()));
     Report report = builder.corrections(inputs.corrections(spec)).build();
+    builder
+        .warnings()
+        .forEach(w -> self.commandLine().getErr().println("slo: warning: " + Printable.escape(w)));
     OutputTarget.write("--out", out, report.render(format), self.commandLine().getOut());
     return ExitCode.OK;
   }

@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
-import org.jdbi.v3.core.Jdbi;
 import org.postgresql.Driver;
 
 /**
@@ -76,12 +75,19 @@ public final class JdbcStore implements SloStore, AutoCloseable {
     // a fleet call that hangs on a dead network must fail, so that the shards count as lost
     fleetProps.putIfAbsent("socketTimeout", "30");
     return new JdbcStore(
-        new Db(Jdbi.create(connections), url.target()),
+        new Db(connections, url.target()),
         connections,
         () -> driver.connect(url.url(), fleetProps));
   }
 
   private static MigrationResult migrate(Db db) {
+    // plain JDBC first: a current schema needs no Jdbi at all (see Db)
+    MigrationResult current =
+        db.plain(
+            "checking the schema version", c -> Migrations.currentOrNull(c, Migrations.LATEST));
+    if (current != null) {
+      return current;
+    }
     try {
       return Migrations.migrate(db.jdbi());
     } catch (RuntimeException e) {
@@ -190,6 +196,16 @@ public final class JdbcStore implements SloStore, AutoCloseable {
   public interface RowSink {
     /** One row: timestamps are truncated to microseconds. */
     void add(String sloId, Instant timestamp, long good, long total);
+  }
+
+  /**
+   * Sets the labels of SLI rows stored under a group id (docs/spec.md, "Grouping") that have none,
+   * such as rows just {@link #load loaded}; returns how many group ids were labelled.
+   *
+   * @throws dev.slo.core.SourceException when the database keeps failing
+   */
+  public int labelGroups() {
+    return StoredGroups.fillLabels(db);
   }
 
   /**

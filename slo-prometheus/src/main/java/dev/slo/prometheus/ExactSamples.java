@@ -36,6 +36,11 @@ final class ExactSamples {
     this.history = history;
   }
 
+  /** The per-instant cache, which grouped SLOs' reads fill for every group at once. */
+  SampleCache cache() {
+    return samples;
+  }
+
   /** Samples kept between calls; 0 without a history. */
   long kept() {
     return history == null ? 0 : history.samples();

@@ -67,6 +67,7 @@ public final class PrometheusSource implements EventSource {
   private final Duration lookback;
   private final ConcurrentHashMap<String, String> latencyLe = new ConcurrentHashMap<>();
   private final CounterPushdown pushdown;
+  private final GroupedPushdown grouped;
   private final List<Slo> fleet;
   private final java.util.Set<Instant> fleetPrefetched = ConcurrentHashMap.newKeySet();
   private final SampleHistory history;
@@ -95,6 +96,7 @@ public final class PrometheusSource implements EventSource {
     this.history = history;
     this.pushdown = new CounterPushdown(client, POOL);
     this.exactSamples = new ExactSamples(client, POOL, pushdown, history);
+    this.grouped = new GroupedPushdown(client, POOL);
     this.mode = Objects.requireNonNull(mode, "mode");
     if (lookback.isNegative() || lookback.isZero()) {
       throw new IllegalArgumentException(lookback + " is not a valid lookback: use > 0");
@@ -160,7 +162,14 @@ public final class PrometheusSource implements EventSource {
                 + ": exact mode needs counters (good_counter/bad_counter + total_counter,"
                 + " or latency); queries and sli_query work in pushdown mode only");
       }
-      return exact(slo, q, windows, at);
+      if (slo.isGroup() && history == null) {
+        // (an incremental source reads each group's narrowed selector through its history)
+        prefetchGroups(slo, q, windows, at);
+      }
+      return exact(slo, q.narrow(slo.groupLabels()), windows, at);
+    }
+    if (slo.isGroup()) {
+      return grouped.counts(slo, q, windows, at, this::counts);
     }
     if (q.kind() == SliQueries.Kind.COUNTERS) {
       return counterPushdown(slo, q, windows, at);
@@ -193,6 +202,20 @@ public final class PrometheusSource implements EventSource {
           client.base() + ": " + slo.sloId() + ": no series match " + q.total() + " at " + at);
     }
     return out;
+  }
+
+  /**
+   * The label sets of a grouped SLO seen in {@code (from, to]}, from one query on its total events
+   * ({@link GroupDiscovery#discover}); both modes.
+   */
+  @Override
+  public java.util.Set<java.util.Map<String, String>> groups(
+      Slo template, Instant from, Instant to) {
+    if (template.groupBy().isEmpty()) {
+      return java.util.Set.of();
+    }
+    return GroupDiscovery.discover(
+        client, template, SliQueries.of(template, le(template, to)), from, to);
   }
 
   private record Counted(EventCounts counts, boolean found) {}
@@ -337,6 +360,9 @@ public final class PrometheusSource implements EventSource {
       }
       throw e;
     }
+    if (total.isEmpty() && slo.isGroup()) { // a group that vanished: no data
+      return java.util.Collections.nCopies(windows.size(), EventCounts.ZERO);
+    }
     if (total.isEmpty()) {
       throw new SourceException(
           client.base() + ": " + slo.sloId() + ": no series match " + q.total() + " at " + at);
@@ -348,6 +374,32 @@ public final class PrometheusSource implements EventSource {
       out.add(counts(slo, q.good() != null, p, t, w.end()));
     }
     return out;
+  }
+
+  /**
+   * Exact mode: every group's samples of both selectors in two requests ({@link GroupedSamples}).
+   */
+  private void prefetchGroups(Slo slo, SliQueries q, List<Window> windows, Instant at) {
+    Instant earliest = windows.stream().map(Window::start).min(Instant::compareTo).orElseThrow();
+    Duration span = Duration.between(earliest, at).plus(lookback);
+    String part = q.good() != null ? q.good() : q.bad();
+    CompletableFuture<java.util.Set<List<String>>> partLater =
+        CompletableFuture.supplyAsync(
+            () -> GroupedSamples.prefetch(client, exactSamples.cache(), slo, part, span, at), POOL);
+    java.util.Set<List<String>> totals =
+        GroupedSamples.prefetch(client, exactSamples.cache(), slo, q.total(), span, at);
+    java.util.Set<List<String>> parts;
+    try {
+      parts = partLater.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+    if (!parts.isEmpty()) {
+      GroupedSamples.fillEmpty(exactSamples.cache(), slo, part, totals, parts, span, at);
+    }
   }
 
   private static double sum(List<CounterIncrease> series, Window w) {

@@ -181,6 +181,31 @@ public final class EventSeries {
     return p;
   }
 
+  /**
+   * One series holding the rows of all of {@code parts} (rows at the same instant add up), for a
+   * group whose rows come under several label sets, or an SLO whose rows carry labels.
+   */
+  public static EventSeries merge(java.util.List<EventSeries> parts) {
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    int capacity = 0;
+    for (EventSeries e : parts) {
+      capacity += e.size;
+    }
+    Builder b = builder(Math.max(capacity, 1));
+    for (EventSeries e : parts) {
+      for (int p = 0; p < e.points; p++) {
+        long t = e.total.at(p + 1) - e.total.at(p);
+        long g = e.good.at(p + 1) - e.good.at(p);
+        if (t != 0 || e.nanos != null) {
+          b.add(e.timeAt(p), g, t);
+        }
+      }
+    }
+    return b.build();
+  }
+
   /** All events in the series. */
   public EventCounts total() {
     return new EventCounts(good.at(points), total.at(points));
