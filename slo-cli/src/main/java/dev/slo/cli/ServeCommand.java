@@ -295,7 +295,7 @@ public final class ServeCommand implements Callable<Integer> {
     if (data != null) {
       b.source(flag("--data", () -> new FileEventSource(data)));
     } else if (prometheus.given()) {
-      b.source(prometheus.source());
+      b.source(prometheus.servingSource(s.slos()));
     }
     if (jdbc.given()) {
       dev.slo.jdbc.JdbcStore store = jdbc.store();
