@@ -51,6 +51,6 @@ class PrometheusSlosTest {
         .containsExactly(
             "fileonly: skipped, no Prometheus SLI (give counters, queries, latency or sli_query)",
             "journey: skipped, a component of this composite is disabled or has no Prometheus"
-                + " SLI, so its recording rules are not written");
+                + " SLI (or is grouped by group_by), so its recording rules are not written");
   }
 }
