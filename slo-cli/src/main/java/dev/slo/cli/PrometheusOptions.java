@@ -4,6 +4,7 @@ import dev.slo.core.InvalidInputException;
 import dev.slo.core.Printable;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.window.DurationText;
+import dev.slo.interop.io.InputFiles;
 import dev.slo.prometheus.PrometheusClient;
 import dev.slo.prometheus.PrometheusSource;
 import java.net.URI;
@@ -92,6 +93,18 @@ public final class PrometheusOptions {
   /** The source these options describe. */
   public EventSource source() {
     return new PrometheusSource(client(), mode, PrometheusSource.DEFAULT_LOOKBACK);
+  }
+
+  /**
+   * The source for a server that evaluates on an interval: in exact mode an incremental one, which
+   * keeps the samples it has read and asks each pass only for what is new; in pushdown mode one
+   * told the spec's SLOs, so a pass reads their windows in one round of batched requests (SLOs
+   * added later are read on their own).
+   */
+  public EventSource servingSource(List<dev.slo.core.model.Slo> slos) {
+    PrometheusSource s =
+        new PrometheusSource(client(), mode, PrometheusSource.DEFAULT_LOOKBACK).withFleet(slos);
+    return mode == PrometheusSource.Mode.EXACT ? s.incremental() : s;
   }
 
   /** The source these options describe, told the SLOs it will be asked for, to batch requests. */

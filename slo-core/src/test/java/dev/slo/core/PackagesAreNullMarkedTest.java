@@ -24,10 +24,7 @@ class PackagesAreNullMarkedTest {
 
   /** Packages not checked yet, each a known gap; a package here that is marked fails the test. */
   private static final Set<String> NOT_YET =
-      Set.of(
-          "slo-server/src/main/java/dev/slo/server",
-          "slo-cli/src/main/java/dev/slo/cli",
-          "slo-cli/src/main/java/dev/slo/cli/output");
+      Set.of("slo-server/src/main/java/dev/slo/server", "slo-cli/src/main/java/dev/slo/cli");
 
   @Test
   void everyMainPackageIsNullMarked() throws IOException {

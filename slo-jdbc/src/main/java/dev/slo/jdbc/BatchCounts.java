@@ -3,6 +3,10 @@ package dev.slo.jdbc;
 import dev.slo.core.source.EventCounts;
 import dev.slo.core.store.BucketSize;
 import dev.slo.core.window.Window;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,9 +41,8 @@ final class BatchCounts {
   // LATERAL keeps the plan to one index range scan per piece, whatever the statistics
   private static final String RAW =
       "SELECT r.i, s.good, s.total"
-          + " FROM unnest(CAST(:ids AS text[]), CAST(:lo AS timestamptz[]),"
-          + " CAST(:hi AS timestamptz[]), CAST(:ws AS boolean[])) WITH ORDINALITY"
-          + " AS r(id, lo, hi, ws, i)"
+          + " FROM unnest(CAST(? AS text[]), CAST(? AS timestamptz[]),"
+          + " CAST(? AS timestamptz[])) WITH ORDINALITY AS r(id, lo, hi, i)"
           + " CROSS JOIN LATERAL (SELECT coalesce(sum(m.good_events), 0) AS good,"
           + " coalesce(sum(m.total_events), 0) AS total FROM sli_metrics_ts m"
           + " WHERE m.slo_id = r.id AND m.\"timestamp\" >= r.lo AND m.\"timestamp\" < r.hi) s";
@@ -64,6 +67,12 @@ final class BatchCounts {
 
   /** The counts of each requested window, by SLO; SLOs with too many boundaries are left out. */
   Map<String, Map<Window, EventCounts>> answer(Handle h, Map<String, List<Window>> requests) {
+    return PlainSql.on(h, c -> answer(c, requests));
+  }
+
+  /** As {@link #answer(Handle, Map)}, on a plain connection. */
+  Map<String, Map<Window, EventCounts>> answer(Connection c, Map<String, List<Window>> requests)
+      throws SQLException {
     Map<String, Instant[]> points = new HashMap<>();
     Map<String, Instant[]> effective = new HashMap<>();
     Instant base = null;
@@ -148,9 +157,9 @@ final class BatchCounts {
       int n = e.getValue().length;
       s.put(e.getKey(), new long[][] {new long[n], new long[n]});
     }
-    days(h, effective, starts, base, top, s);
-    hours(h, hours, s);
-    pieces(h, RAW, raws, s);
+    days(c, effective, starts, base, top, s);
+    hours(c, hours, s);
+    pieces(c, raws, s);
     Map<String, Map<Window, EventCounts>> out = new HashMap<>();
     for (Map.Entry<String, Instant[]> e : points.entrySet()) {
       Instant[] ps = e.getValue();
@@ -170,35 +179,38 @@ final class BatchCounts {
     return out;
   }
 
-  /** Adds to each S(p) the day buckets from {@code base} up to the day of p. */
+  /**
+   * Adds to each S(p) the day buckets from {@code base} up to the day of p. Bucket starts are whole
+   * seconds and are read as epoch seconds, which spares the driver's timestamp parsing.
+   */
   private static void days(
-      Handle h,
+      Connection c,
       Map<String, Instant[]> effective,
       Map<String, boolean[]> starts,
       Instant base,
       Instant top,
-      Map<String, long[][]> s) {
+      Map<String, long[][]> s)
+      throws SQLException {
     // [bucket epoch second, good, total, start good, start total]
     Map<String, List<long[]>> rows = new HashMap<>();
-    h.createQuery(
-            "SELECT slo_id, bucket, good_events, total_events, start_good, start_total"
-                + " FROM sli_rollup_day WHERE slo_id = ANY(:ids) AND bucket >= :lo AND bucket <= :hi"
-                + " ORDER BY slo_id, bucket")
-        .bindArray("ids", String.class, new ArrayList<>(effective.keySet()))
-        .bind("lo", JdbcSloRepository.utc(base))
-        .bind("hi", JdbcSloRepository.utc(top))
-        .map(
-            (rs, ctx) ->
-                rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                    .add(
-                        new long[] {
-                          JdbcSloRepository.requiredInstant(rs, "bucket").getEpochSecond(),
-                          rs.getLong(3),
-                          rs.getLong(4),
-                          rs.getLong(5),
-                          rs.getLong(6)
-                        }))
-        .list();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT slo_id, CAST(extract(epoch FROM bucket) AS bigint), good_events,"
+                + " total_events, start_good, start_total FROM sli_rollup_day"
+                + " WHERE slo_id = ANY(?) AND bucket >= ? AND bucket <= ? ORDER BY slo_id, bucket")) {
+      ps.setArray(1, c.createArrayOf("text", effective.keySet().toArray()));
+      ps.setObject(2, JdbcSloRepository.utc(base));
+      ps.setObject(3, JdbcSloRepository.utc(top));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+              .add(
+                  new long[] {
+                    rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)
+                  });
+        }
+      }
+    }
     for (Map.Entry<String, Instant[]> e : effective.entrySet()) {
       List<long[]> d = rows.getOrDefault(e.getKey(), List.of());
       long[][] sums = Objects.requireNonNull(s.get(e.getKey()));
@@ -230,7 +242,8 @@ final class BatchCounts {
    * Adds the hour pieces. Every piece lies within one UTC day, and the SLOs of one evaluation share
    * their days, so the hour buckets of those days are read in one scan and summed here.
    */
-  private static void hours(Handle h, List<Piece> pieces, Map<String, long[][]> s) {
+  private static void hours(Connection c, List<Piece> pieces, Map<String, long[][]> s)
+      throws SQLException {
     if (pieces.isEmpty()) {
       return;
     }
@@ -244,27 +257,29 @@ final class BatchCounts {
     Map<String, Map<Instant, long[][]>> grid = new HashMap<>();
     List<String> dayText = new ArrayList<>(days.size());
     days.forEach(d -> dayText.add(d.toString()));
-    h.createQuery(
-            "SELECT m.slo_id, m.bucket, m.good_events, m.total_events, m.start_good,"
-                + " m.start_total FROM unnest(CAST(:days AS timestamptz[])) AS d(day)"
-                + " JOIN sli_rollup_hour m ON m.slo_id = ANY(:ids) AND m.bucket >= d.day"
-                + " AND m.bucket < d.day + interval '24 hours'")
-        .bindArray("days", String.class, dayText)
-        .bindArray("ids", String.class, new ArrayList<>(ids))
-        .map(
-            (rs, ctx) -> {
-              Instant b = JdbcSloRepository.requiredInstant(rs, "bucket");
-              Instant day = WindowSplit.floor(b, BucketSize.DAY);
-              long[][] hoursOfDay =
-                  grid.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                      .computeIfAbsent(day, k -> new long[24][4]);
-              long[] v = hoursOfDay[(int) Duration.between(day, b).toHours()];
-              for (int c = 0; c < 4; c++) {
-                v[c] = rs.getLong(3 + c);
-              }
-              return 1;
-            })
-        .list();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT m.slo_id, CAST(extract(epoch FROM m.bucket) AS bigint), m.good_events,"
+                + " m.total_events, m.start_good, m.start_total"
+                + " FROM unnest(CAST(? AS timestamptz[])) AS d(day)"
+                + " JOIN sli_rollup_hour m ON m.slo_id = ANY(?) AND m.bucket >= d.day"
+                + " AND m.bucket < d.day + interval '24 hours'")) {
+      ps.setArray(1, c.createArrayOf("text", dayText.toArray()));
+      ps.setArray(2, c.createArrayOf("text", ids.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long b = rs.getLong(2);
+          long daySecond = Math.floorDiv(b, DAY.getSeconds()) * DAY.getSeconds();
+          long[][] hoursOfDay =
+              grid.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                  .computeIfAbsent(Instant.ofEpochSecond(daySecond), k -> new long[24][4]);
+          long[] v = hoursOfDay[(int) ((b - daySecond) / HOUR.getSeconds())];
+          for (int k = 0; k < 4; k++) {
+            v[k] = rs.getLong(3 + k);
+          }
+        }
+      }
+    }
     for (Piece p : pieces) {
       long[][] hoursOfDay = grid.getOrDefault(p.sloId(), Map.of()).get(p.lo());
       if (hoursOfDay == null) {
@@ -288,33 +303,32 @@ final class BatchCounts {
     }
   }
 
-  private static void pieces(Handle h, String sql, List<Piece> pieces, Map<String, long[][]> s) {
+  private static void pieces(Connection c, List<Piece> pieces, Map<String, long[][]> s)
+      throws SQLException {
     if (pieces.isEmpty()) {
       return;
     }
-    List<String> ids = new ArrayList<>(pieces.size());
-    List<String> lo = new ArrayList<>(pieces.size());
-    List<String> hi = new ArrayList<>(pieces.size());
-    List<Boolean> ws = new ArrayList<>(pieces.size());
-    for (Piece p : pieces) {
-      ids.add(p.sloId());
-      lo.add(p.lo().toString());
-      hi.add(p.hi().toString());
-      ws.add(p.withStart());
+    String[] ids = new String[pieces.size()];
+    String[] lo = new String[pieces.size()];
+    String[] hi = new String[pieces.size()];
+    for (int i = 0; i < pieces.size(); i++) {
+      Piece p = pieces.get(i);
+      ids[i] = p.sloId();
+      lo[i] = p.lo().toString();
+      hi[i] = p.hi().toString();
     }
-    h.createQuery(sql)
-        .bindArray("ids", String.class, ids)
-        .bindArray("lo", String.class, lo)
-        .bindArray("hi", String.class, hi)
-        .bindArray("ws", Boolean.class, ws)
-        .map(
-            (rs, ctx) -> {
-              Piece p = pieces.get(rs.getInt(1) - 1);
-              long[][] sums = Objects.requireNonNull(s.get(p.sloId()));
-              sums[0][p.point()] = Math.addExact(sums[0][p.point()], p.sign() * rs.getLong(2));
-              sums[1][p.point()] = Math.addExact(sums[1][p.point()], p.sign() * rs.getLong(3));
-              return 1;
-            })
-        .list();
+    try (PreparedStatement ps = c.prepareStatement(RAW)) {
+      ps.setArray(1, c.createArrayOf("text", ids));
+      ps.setArray(2, c.createArrayOf("text", lo));
+      ps.setArray(3, c.createArrayOf("text", hi));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Piece p = pieces.get(rs.getInt(1) - 1);
+          long[][] sums = Objects.requireNonNull(s.get(p.sloId()));
+          sums[0][p.point()] = Math.addExact(sums[0][p.point()], p.sign() * rs.getLong(2));
+          sums[1][p.point()] = Math.addExact(sums[1][p.point()], p.sign() * rs.getLong(3));
+        }
+      }
+    }
   }
 }

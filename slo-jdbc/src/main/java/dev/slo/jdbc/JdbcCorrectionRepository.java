@@ -11,9 +11,11 @@ import dev.slo.core.store.NotFoundException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,12 +102,21 @@ final class JdbcCorrectionRepository implements CorrectionRepository {
 
   @Override
   public List<Correction> list() {
-    return db.call(
+    // plain JDBC: read by every `slo eval --jdbc` (see PlainSql)
+    return db.plain(
         "listing the corrections",
-        h ->
-            h.createQuery("SELECT " + COLUMNS + " FROM slo_corrections ORDER BY start_time, id")
-                .map((rs, ctx) -> read(rs))
-                .list());
+        c -> {
+          List<Correction> out = new ArrayList<>();
+          try (Statement st = c.createStatement();
+              ResultSet rs =
+                  st.executeQuery(
+                      "SELECT " + COLUMNS + " FROM slo_corrections ORDER BY start_time, id")) {
+            while (rs.next()) {
+              out.add(read(rs));
+            }
+          }
+          return out;
+        });
   }
 
   @Override

@@ -13,6 +13,7 @@ import dev.slo.core.store.ConflictException;
 import dev.slo.core.store.NotFoundException;
 import dev.slo.core.store.SloFilter;
 import dev.slo.core.store.SloRepository;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -110,19 +112,33 @@ final class JdbcSloRepository implements SloRepository {
         "SELECT "
             + COLUMNS.replaceAll("(^|, )(\\w)", "$1s.$2")
             + " FROM slos s LEFT JOIN slo_status st ON st.slo_id = s.slo_id"
-            + " WHERE (CAST(:service AS text) IS NULL OR s.service_name = :service)"
-            + " AND (CAST(:type AS text) IS NULL OR s.slo_type = :type)"
-            + " AND (CAST(:status AS text) IS NULL OR st.status = :status)"
+            + " WHERE (CAST(? AS text) IS NULL OR s.service_name = ?)"
+            + " AND (CAST(? AS text) IS NULL OR s.slo_type = ?)"
+            + " AND (CAST(? AS text) IS NULL OR st.status = ?)"
             + " ORDER BY s.slo_id";
-    return db.call(
+    String[] values = {
+      f.serviceName(),
+      f.sloType() == null ? null : f.sloType().name(),
+      f.status() == null ? null : f.status().name()
+    };
+    // plain JDBC: the first statement of every `slo eval --jdbc` (see PlainSql)
+    return db.plain(
         "listing SLOs",
-        h ->
-            h.createQuery(sql)
-                .bind("service", f.serviceName())
-                .bind("type", f.sloType() == null ? null : f.sloType().name())
-                .bind("status", f.status() == null ? null : f.status().name())
-                .map((rs, ctx) -> read(rs))
-                .list());
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+              ps.setString(2 * i + 1, values[i]);
+              ps.setString(2 * i + 2, values[i]);
+            }
+            List<Slo> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(read(rs));
+              }
+            }
+            return out;
+          }
+        });
   }
 
   @Override
@@ -300,6 +316,8 @@ final class JdbcSloRepository implements SloRepository {
             new StatusThresholds(rs.getDouble("warning_below"), rs.getDouble("critical_below")))
         .sli(SliJson.decode(sli, id))
         .composite(SliJson.composite(sli, id))
+        .groupBy(SliJson.groupBy(sli, id))
+        .maxGroups(SliJson.maxGroups(sli, id))
         .build();
   }
 }

@@ -157,9 +157,13 @@ class JdbcFleetIT {
   private static void terminate(int pid) throws Exception {
     assertThat(pid).isPositive();
     try (Connection c = DriverManager.getConnection(TestDatabase.baseUrl());
-        PreparedStatement st = c.prepareStatement("SELECT pg_terminate_backend(?)")) {
+        // with a timeout, PostgreSQL 14+ waits until the backend is gone (and its advisory locks
+        // with it) instead of only signalling it
+        PreparedStatement st = c.prepareStatement("SELECT pg_terminate_backend(?, 10000)")) {
       st.setInt(1, pid);
-      st.executeQuery().close();
+      try (java.sql.ResultSet rs = st.executeQuery()) {
+        assertThat(rs.next() && rs.getBoolean(1)).as("backend %d terminated", pid).isTrue();
+      }
     }
   }
 }

@@ -131,7 +131,7 @@ class JdbcOutboxIT {
 
   private static void terminate(int pid) throws Exception {
     try (Connection c = DriverManager.getConnection(TestDatabase.baseUrl());
-        PreparedStatement st = c.prepareStatement("SELECT pg_terminate_backend(?)")) {
+        PreparedStatement st = c.prepareStatement("SELECT pg_terminate_backend(?, 10000)")) {
       st.setInt(1, pid);
       st.executeQuery().close();
     }

@@ -20,9 +20,10 @@ import java.util.concurrent.ExecutorService;
  * sum(increase(selector[window]))} are batched, many to one request, with {@code label_replace(...)
  * or ...} naming each by a {@code slo_term} label; windows of one length whose ends step back by
  * whole hours from the evaluation instant (the forecast's points) come from one {@code query_range}
- * with a one-hour step, which Prometheus evaluates over one pass of the samples. Answers are kept
- * in a {@link TermCache}, so SLOs that share a selector and a window share one subquery.
- * Thread-safe.
+ * with a one-hour step, which Prometheus evaluates over one pass of the samples; long windows
+ * ending at the instant are read as disjoint segments ({@link SegmentPlan}), so the samples of the
+ * longest window are read once, in pieces spread over the requests. Answers are kept in a {@link
+ * TermCache}, so SLOs that share a selector and a window share one subquery. Thread-safe.
  */
 final class CounterPushdown {
   /** Batched query text is kept under this length (VictoriaMetrics refuses 16 KiB by default). */
@@ -100,7 +101,25 @@ final class CounterPushdown {
         }
       }
     }
-    fetchTerms(at, new ArrayList<>(asked), who);
+    // long windows ending at the instant are read as disjoint segments, each sample once
+    Map<TermCache.Term, SegmentPlan.Sum> sums = SegmentPlan.plan(atMs, asked);
+    Set<TermCache.Term> read = new LinkedHashSet<>();
+    for (TermCache.Term t : asked) {
+      SegmentPlan.Sum sum = sums.get(t);
+      if (sum == null) {
+        read.add(t);
+        continue;
+      }
+      for (TermCache.Term s : sum.segments()) {
+        if (cache.get(s) == null) {
+          read.add(s);
+        }
+      }
+    }
+    fetchTerms(at, new ArrayList<>(read), who);
+    for (SegmentPlan.Sum sum : sums.values()) {
+      cache.put(sum.window(), new TermCache.Answer(sum.value(cache::get)));
+    }
     for (Map.Entry<TermCache.Term, HourlyDecomposition.Parts> e : derived.entrySet()) {
       Map<TermCache.Term, TermCache.Answer> parts = new HashMap<>();
       for (TermCache.Term t : e.getValue().all()) {

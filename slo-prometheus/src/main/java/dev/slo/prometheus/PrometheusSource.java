@@ -68,9 +68,11 @@ public final class PrometheusSource implements EventSource {
   private final Duration lookback;
   private final ConcurrentHashMap<String, String> latencyLe = new ConcurrentHashMap<>();
   private final CounterPushdown pushdown;
-  private final SampleCache samples = new SampleCache();
+  private final GroupedPushdown grouped;
   private final List<Slo> fleet;
   private final java.util.Set<Instant> fleetPrefetched = ConcurrentHashMap.newKeySet();
+  private final @Nullable SampleHistory history;
+  private final ExactSamples exactSamples;
 
   /**
    * A source.
@@ -81,13 +83,21 @@ public final class PrometheusSource implements EventSource {
    *     it (at least one scrape interval; default {@link #DEFAULT_LOOKBACK})
    */
   public PrometheusSource(PrometheusClient client, Mode mode, Duration lookback) {
-    this(client, mode, lookback, List.of());
+    this(client, mode, lookback, List.of(), null);
   }
 
-  private PrometheusSource(PrometheusClient client, Mode mode, Duration lookback, List<Slo> fleet) {
+  private PrometheusSource(
+      PrometheusClient client,
+      Mode mode,
+      Duration lookback,
+      List<Slo> fleet,
+      @Nullable SampleHistory history) {
     this.client = Objects.requireNonNull(client, "client");
     this.fleet = List.copyOf(fleet);
+    this.history = history;
     this.pushdown = new CounterPushdown(client, POOL);
+    this.exactSamples = new ExactSamples(client, POOL, pushdown, history);
+    this.grouped = new GroupedPushdown(client, POOL);
     this.mode = Objects.requireNonNull(mode, "mode");
     if (lookback.isNegative() || lookback.isZero()) {
       throw new IllegalArgumentException(lookback + " is not a valid lookback: use > 0");
@@ -102,7 +112,36 @@ public final class PrometheusSource implements EventSource {
    * with its own caches.
    */
   public PrometheusSource withFleet(List<Slo> slos) {
-    return new PrometheusSource(client, mode, lookback, slos);
+    return new PrometheusSource(client, mode, lookback, slos, history);
+  }
+
+  /**
+   * The same source in exact mode, keeping the samples it reads between calls ({@link
+   * SampleHistory}): for a server that evaluates on an interval, each pass after the first reads
+   * only the samples since the previous one (and {@code refetch} before it, for samples that arrive
+   * late), with the same counts as a full read. A new source.
+   *
+   * @param refetch how far before the previous read each read reaches again (default {@link
+   *     SampleHistory#DEFAULT_REFETCH})
+   * @param maxBytes samples kept at most, 16 bytes each; past this the selectors read least
+   *     recently are forgotten and read whole again
+   */
+  public PrometheusSource incremental(Duration refetch, long maxBytes) {
+    return new PrometheusSource(
+        client, Mode.EXACT, lookback, fleet, new SampleHistory(refetch, maxBytes));
+  }
+
+  /**
+   * {@link #incremental(Duration, long)} with the default refetch span of 10 minutes and at most
+   * 128 MiB of samples kept.
+   */
+  public PrometheusSource incremental() {
+    return incremental(SampleHistory.DEFAULT_REFETCH, SampleHistory.DEFAULT_MAX_BYTES);
+  }
+
+  /** Samples kept by an incremental source; 0 for others. For tests and memory figures. */
+  long keptSamples() {
+    return exactSamples.kept();
   }
 
   /** A pushdown source with default settings. */
@@ -124,7 +163,14 @@ public final class PrometheusSource implements EventSource {
                 + ": exact mode needs counters (good_counter/bad_counter + total_counter,"
                 + " or latency); queries and sli_query work in pushdown mode only");
       }
-      return exact(slo, q, windows, at);
+      if (slo.isGroup() && history == null) {
+        // (an incremental source reads each group's narrowed selector through its history)
+        prefetchGroups(slo, q, windows, at);
+      }
+      return exact(slo, q.narrow(slo.groupLabels()), windows, at);
+    }
+    if (slo.isGroup()) {
+      return grouped.counts(slo, q, windows, at, this::counts);
     }
     if (q.kind() == SliQueries.Kind.COUNTERS) {
       return counterPushdown(slo, q, windows, at);
@@ -157,6 +203,20 @@ public final class PrometheusSource implements EventSource {
           client.base() + ": " + slo.sloId() + ": no series match " + q.total() + " at " + at);
     }
     return out;
+  }
+
+  /**
+   * The label sets of a grouped SLO seen in {@code (from, to]}, from one query on its total events
+   * ({@link GroupDiscovery#discover}); both modes.
+   */
+  @Override
+  public java.util.Set<java.util.Map<String, String>> groups(
+      Slo template, Instant from, Instant to) {
+    if (template.groupBy().isEmpty()) {
+      return java.util.Set.of();
+    }
+    return GroupDiscovery.discover(
+        client, template, SliQueries.of(template, le(template, to)), from, to);
   }
 
   private record Counted(EventCounts counts, boolean found) {}
@@ -284,19 +344,25 @@ public final class PrometheusSource implements EventSource {
     Instant earliest = windows.stream().map(Window::start).min(Instant::compareTo).orElseThrow();
     Duration span = Duration.between(earliest, at).plus(lookback);
     String part = q.part();
-    // the two selectors are read at once: the server encodes each reply on one core
+    // the two selectors are read at once (the server encodes each reply on one core), unless the
+    // part is at hand: handing a lookup to another thread costs more than the lookup
     CompletableFuture<List<CounterIncrease>> partsLater =
-        CompletableFuture.supplyAsync(() -> samples(slo, part, span, at), POOL);
+        exactSamples.atHand(part, at.minus(span), at)
+            ? CompletableFuture.completedFuture(exactSamples.read(slo, part, span, at))
+            : CompletableFuture.supplyAsync(() -> exactSamples.read(slo, part, span, at), POOL);
     List<CounterIncrease> total;
     List<CounterIncrease> parts;
     try {
-      total = samples(slo, q.total(), span, at);
+      total = exactSamples.read(slo, q.total(), span, at);
       parts = partsLater.join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
       throw e;
+    }
+    if (total.isEmpty() && slo.isGroup()) { // a group that vanished: no data
+      return java.util.Collections.nCopies(windows.size(), EventCounts.ZERO);
     }
     if (total.isEmpty()) {
       throw new SourceException(
@@ -311,37 +377,38 @@ public final class PrometheusSource implements EventSource {
     return out;
   }
 
+  /**
+   * Exact mode: every group's samples of both selectors in two requests ({@link GroupedSamples}).
+   */
+  private void prefetchGroups(Slo slo, SliQueries q, List<Window> windows, Instant at) {
+    Instant earliest = windows.stream().map(Window::start).min(Instant::compareTo).orElseThrow();
+    Duration span = Duration.between(earliest, at).plus(lookback);
+    String part = q.part();
+    CompletableFuture<java.util.Set<List<String>>> partLater =
+        CompletableFuture.supplyAsync(
+            () -> GroupedSamples.prefetch(client, exactSamples.cache(), slo, part, span, at), POOL);
+    java.util.Set<List<String>> totals =
+        GroupedSamples.prefetch(client, exactSamples.cache(), slo, q.total(), span, at);
+    java.util.Set<List<String>> parts;
+    try {
+      parts = partLater.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+    if (!parts.isEmpty()) {
+      GroupedSamples.fillEmpty(exactSamples.cache(), slo, part, totals, parts, span, at);
+    }
+  }
+
   private static double sum(List<CounterIncrease> series, Window w) {
     double s = 0;
     for (CounterIncrease c : series) {
       s += c.over(w.start(), w.end());
     }
     return s;
-  }
-
-  private List<CounterIncrease> samples(Slo slo, String selector, Duration span, Instant at) {
-    Instant from = at.minus(span);
-    SampleCache.Entry cached = samples.get(selector, at, from);
-    if (cached != null) {
-      return cached.series();
-    }
-    String query = selector + "[" + range(span) + "]";
-    QueryResult data = client.query(query, at);
-    pushdown.expect(data, QueryResult.Type.MATRIX, query, slo.sloId());
-    List<CounterIncrease> out = new ArrayList<>();
-    long bytes = 0;
-    for (QueryResult.Series series : data.series()) {
-      for (double v : series.values()) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-          throw new SourceException(
-              client.base() + ": " + slo.sloId() + ": sample " + v + " in " + selector);
-        }
-      }
-      out.add(new CounterIncrease(series.millis(), series.values()));
-      bytes += 16L * series.size();
-    }
-    samples.put(selector, at, new SampleCache.Entry(from, List.copyOf(out), bytes));
-    return out;
   }
 
   /** Another SLO's counter queries for the fleet round, or null when they cannot be had. */

@@ -44,7 +44,7 @@ public final class SlothRules {
       String service,
       String slo,
       Map<String, String> labels,
-      String alertName,
+      @Nullable String alertName,
       Map<String, String> alertLabels,
       Map<String, String> alertAnnotations,
       Map<String, String> pageLabels,
@@ -136,6 +136,7 @@ public final class SlothRules {
 
   private static void group(StringBuilder y, Slo slo, Settings s) {
     SliQueries q = SliQueries.of(slo, null);
+    Grouping g = new Grouping(slo.groupBy()); // Sloth has no grouping; sum by keeps the labels
     Duration period =
         Objects.requireNonNull(
             slo.timePeriod().rollingLength(), "Sloth rules need a rolling period");
@@ -156,13 +157,13 @@ public final class SlothRules {
       record(
           y,
           "slo:sli_error:ratio_rate" + DurationText.format(w),
-          RuleGenerator.errorRatio(q, w),
+          RuleGenerator.errorRatio(q, w, g),
           labels(s, DurationText.format(w)));
     }
     record(
         y,
         "slo:sli_error:ratio_rate" + periodName,
-        RuleGenerator.errorRatio(q, period),
+        RuleGenerator.errorRatio(q, period, g),
         labels(s, periodName));
     y.append("  - name: ").append(RuleGenerator.quote("sloth-slo-meta-recordings-" + s.slothId()));
     y.append("\n    rules:\n");

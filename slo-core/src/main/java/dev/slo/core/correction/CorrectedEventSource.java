@@ -121,4 +121,11 @@ public final class CorrectedEventSource implements EventSource {
   private static int indexOf(Map<Window, Integer> index, Window w) {
     return Objects.requireNonNull(index.get(w), "a window that was asked for");
   }
+
+  /** The wrapped source's groups: corrections remove events, not groups. */
+  @Override
+  public java.util.Set<java.util.Map<String, String>> groups(
+      Slo template, java.time.Instant from, java.time.Instant to) {
+    return source.groups(template, from, to);
+  }
 }

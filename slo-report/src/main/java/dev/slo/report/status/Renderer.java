@@ -1,4 +1,4 @@
-package dev.slo.cli.output;
+package dev.slo.report.status;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,8 +15,6 @@ import java.util.stream.Collectors;
 
 /** Renders a list of evaluations in one {@link Format}. Thread-safe; no state. */
 public final class Renderer {
-  private static final YAMLMapper YAML =
-      YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
   private static final List<String> HEADERS =
       List.of(
           "SLO",
@@ -31,6 +29,12 @@ public final class Renderer {
           "ALERTS");
 
   private Renderer() {}
+
+  /** Built on first YAML output only: a Jackson mapper costs a short table run ~10% of its CPU. */
+  private static final class Yaml {
+    static final YAMLMapper MAPPER =
+        YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
+  }
 
   /** The whole output, ending with a newline. */
   public static String render(List<Evaluation> evaluations, Format format) {
@@ -59,7 +63,7 @@ public final class Renderer {
     ArrayNode arr = StatusJson.MAPPER.createArrayNode();
     evaluations.forEach(e -> arr.add(StatusJson.status(e)));
     try {
-      return YAML.writeValueAsString(arr);
+      return Yaml.MAPPER.writeValueAsString(arr);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

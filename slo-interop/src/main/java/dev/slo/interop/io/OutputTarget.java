@@ -1,4 +1,4 @@
-package dev.slo.cli;
+package dev.slo.interop.io;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.Printable;
@@ -98,7 +98,7 @@ public final class OutputTarget {
   }
 
   private static void replace(Path target, byte[] bytes) throws IOException {
-    Path dir = target.getParent();
+    Path dir = java.util.Objects.requireNonNull(target.getParent(), "an absolute path");
     Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     boolean moved = false;
     try {
