@@ -528,9 +528,6 @@ public record Slo(
      * @throws ValidationException naming the first missing or bad field
      */
     public Slo build() {
-      requireId(sloId);
-      requireName(sloName);
-      requireServiceName(serviceName);
       return new Slo(
           present(sloId, "slo_id"),
           present(sloName, "slo_name"),
