@@ -267,7 +267,7 @@ public final class JdbcFleet implements FleetCoordinator {
     }
   }
 
-  /** Deletes this replica's heartbeat, releases its shards and closes the connection. */
+  /** Deletes this replica's heartbeat, unlocks its shards and closes the connection. */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -281,6 +281,12 @@ public final class JdbcFleet implements FleetCoordinator {
         st.executeUpdate();
       } catch (SQLException ignored) {
         // closing the session below releases the locks; the row ages out
+      }
+      try (PreparedStatement st = conn.prepareStatement("SELECT pg_advisory_unlock_all()")) {
+        // at once, rather than when the server notices the closed session a moment later
+        st.executeQuery().close();
+      } catch (SQLException ignored) {
+        // closing the session below releases them
       }
     }
     lose();
