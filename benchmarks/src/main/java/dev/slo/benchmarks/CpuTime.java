@@ -3,18 +3,22 @@ package dev.slo.benchmarks;
 import dev.slo.core.eval.Evaluator;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.TimePeriod;
+import dev.slo.core.source.EventSeries;
+import dev.slo.core.source.EventSource;
 import dev.slo.core.source.InMemoryEventSource;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /**
  * The work of the JMH benchmarks in CPU time, for a machine shared with other jobs, where wall time
  * mostly measures the wait for a CPU. {@code java -Xms2g -Xmx2g -cp
- * benchmarks/target/benchmarks.jar dev.slo.benchmarks.CpuTime occurrences|timeslices|fleet}: 8
- * rounds of 20,000 single-SLO evaluations (the thread's CPU time per evaluation), or 12 rounds of
- * the 10,000-SLO fleet, sequential (the thread's CPU time) and parallel (the process's CPU time),
- * each with wall time.
+ * benchmarks/target/benchmarks.jar dev.slo.benchmarks.CpuTime
+ * occurrences|timeslices|slicepass|fleet}: 8 rounds of 20,000 single-SLO evaluations (the thread's
+ * CPU time per evaluation), or 12 rounds of the 10,000-SLO fleet, sequential (the thread's CPU
+ * time) and parallel (the process's CPU time), each with wall time.
  */
 public final class CpuTime {
   private CpuTime() {}
@@ -25,6 +29,10 @@ public final class CpuTime {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     if (what.equals("fleet")) {
       fleet(mx);
+      return;
+    }
+    if (what.equals("slicepass")) {
+      slicePass(mx);
       return;
     }
     Slo slo =
@@ -44,6 +52,29 @@ public final class CpuTime {
       System.out.printf(
           "%s: %.2f us CPU per evaluation (%.2f us wall)%n",
           what, (mx.getCurrentThreadCpuTime() - c0) / 1e3 / n, (System.nanoTime() - w0) / 1e3 / n);
+    }
+  }
+
+  /**
+   * The slice pass alone: the 8,928 five-minute slices a 30-day timeslice evaluation streams (the
+   * period and the 24 hours its forecast points reach back), read from the in-memory series into a
+   * sink that does nothing.
+   */
+  private static void slicePass(ThreadMXBean mx) {
+    EventSeries series = BenchData.series(BenchData.rows("s", 0, 42));
+    Instant from = BenchData.AT.minus(Duration.ofDays(31));
+    Duration step = Duration.ofMinutes(5);
+    int[] slices = new int[1];
+    EventSource.SliceSink sink = (g, t, count) -> slices[0] += count;
+    int n = 20_000;
+    for (int round = 0; round < 8; round++) {
+      long c0 = mx.getCurrentThreadCpuTime();
+      for (int i = 0; i < n; i++) {
+        series.forEachSlice(from, BenchData.AT, step, sink);
+      }
+      System.out.printf(
+          "slicepass: %.2f us CPU per pass of %d slices%n",
+          (mx.getCurrentThreadCpuTime() - c0) / 1e3 / n, slices[0] / ((round + 1) * n));
     }
   }
 

@@ -1,12 +1,11 @@
 package dev.slo.cli;
 
-import dev.slo.cli.output.Renderer;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.model.Status;
+import dev.slo.report.status.StatusLine;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,7 +56,7 @@ final class CheckCommand implements Callable<Integer> {
       if (fail) {
         failed++;
       }
-      out.println((fail ? "FAIL " : "ok   ") + e.slo().sloId() + ": " + why(e));
+      out.println((fail ? "FAIL " : "ok   ") + e.slo().sloId() + ": " + StatusLine.of(e));
     }
     out.println(
         (run.evaluations().size() - failed)
@@ -68,42 +67,5 @@ final class CheckCommand implements Callable<Integer> {
             + " or worse)");
     out.flush();
     return failed == 0 ? ExitCode.OK : ExitCode.GATE_FAILED;
-  }
-
-  static String why(Evaluation e) {
-    StringBuilder sb = new StringBuilder(e.status().name());
-    if (e.noData()) {
-      sb.append(", no data in the period");
-    } else {
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              ", SLI %s vs target %s, %.1f%% of the error budget left",
-              Renderer.percent(e.currentSliPercent()),
-              Renderer.percent(e.targetSliPercent()),
-              e.errorBudgetRemaining() * 100));
-    }
-    if (!e.alerts().isEmpty()) {
-      sb.append(", firing: ")
-          .append(
-              e.alerts().stream()
-                  .map(
-                      a ->
-                          String.format(
-                              Locale.ROOT,
-                              "%s (burn %.2fx/%.2fx >= %s)",
-                              a.tier().name(),
-                              a.burnRateLong(),
-                              a.burnRateShort(),
-                              a.tier().factor().toPlainString()))
-                  .collect(Collectors.joining(", ")));
-    }
-    if (e.timeToExhaustionText() != null && !e.timeToExhaustionText().equals("0s")) {
-      sb.append(", budget gone in ").append(e.timeToExhaustionText());
-    }
-    if (!e.exclusion().isEmpty()) {
-      sb.append(", ").append(dev.slo.cli.output.Renderer.excluded(e));
-    }
-    return sb.toString();
   }
 }

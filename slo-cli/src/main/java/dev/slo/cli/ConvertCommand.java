@@ -3,7 +3,6 @@ package dev.slo.cli;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.spec.SpecProblem;
 import dev.slo.interop.Converter;
-import dev.slo.interop.Loaded;
 import dev.slo.interop.SpecLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -67,21 +65,11 @@ final class ConvertCommand implements Callable<Integer> {
     for (SpecProblem w : r.problems().warnings()) {
       warnings.add(w.toString());
     }
-    Map<String, Converter.Output> files = new LinkedHashMap<>();
     boolean dir = out != null && Files.isDirectory(out);
-    if (dir && target != Converter.Target.NATIVE) {
-      Map<String, List<Loaded>> groups = new LinkedHashMap<>();
-      for (Loaded l : r.loaded()) {
-        String name =
-            target == Converter.Target.OPENSLO
-                ? l.slo().sloId()
-                : (l.sloth() != null ? l.sloth().service() : l.slo().serviceName());
-        groups.computeIfAbsent(name + ".yaml", k -> new ArrayList<>()).add(l);
-      }
-      groups.forEach((name, group) -> files.put(name, Converter.convert(group, target)));
-    } else {
-      files.put("slos.yaml", Converter.convert(r.loaded(), target));
-    }
+    Map<String, Converter.Output> files =
+        dir
+            ? Converter.convertPerFile(r.loaded(), target)
+            : Map.of("slos.yaml", Converter.convert(r.loaded(), target));
     files.values().forEach(o -> warnings.addAll(o.warnings()));
     warnings.forEach(w -> err.println("slo: warning: " + w));
     err.flush();

@@ -1,17 +1,16 @@
 package dev.slo.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.correction.Correction;
 import dev.slo.core.json.StatusJson;
+import dev.slo.core.spec.CorrectionFields;
 import dev.slo.core.spec.SpecException;
-import dev.slo.core.spec.SpecParser;
-import dev.slo.core.spec.SpecProblem;
 import dev.slo.core.store.SloFilter;
 import dev.slo.core.window.DurationText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -119,31 +118,27 @@ final class CorrectionsCommand implements Runnable {
     public Integer call() {
       requireJdbc(jdbc);
       try {
-        ObjectNode o = StatusJson.MAPPER.createObjectNode();
-        if (!slos.isEmpty()) {
-          ArrayNode ids = o.putArray("slo_ids");
-          slos.forEach(ids::add);
-        }
-        put(o, "service", service);
-        put(o, "id", id);
-        put(o, "start", start);
-        put(o, "end", end);
-        put(o, "duration", duration);
-        put(o, "time_zone", zone);
-        put(o, "category", category);
-        put(o, "description", description);
-        put(o, "rrule", rrule);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("slo_ids", slos);
+        fields.put("service", service);
+        fields.put("id", id);
+        fields.put("start", start);
+        fields.put("end", end);
+        fields.put("duration", duration);
+        fields.put("time_zone", zone);
+        fields.put("category", category);
+        fields.put("description", description);
+        fields.put("rrule", rrule);
         Correction c;
         try {
           c =
-              SpecParser.parseCorrection(
+              CorrectionFields.parse(
                   "options",
-                  StatusJson.line(o),
+                  fields,
                   jdbc.store().slos().list(SloFilter.ALL),
-                  null,
                   UUID.randomUUID().toString());
         } catch (SpecException e) {
-          throw new InvalidInputException(describe(e.problems()), e);
+          throw new InvalidInputException(CorrectionFields.describe(e.problems(), OPTIONS), e);
         }
         jdbc.store().corrections().create(c);
         self.commandLine().getOut().println("stored correction " + c.id());
@@ -152,21 +147,6 @@ final class CorrectionsCommand implements Runnable {
       } finally {
         jdbc.close();
       }
-    }
-
-    private static void put(ObjectNode o, String key, String value) {
-      if (value != null) {
-        o.put(key, value);
-      }
-    }
-
-    private static String describe(List<SpecProblem> problems) {
-      SpecProblem p = problems.get(0);
-      String field = p.field() == null || p.field().isEmpty() ? "" : p.field();
-      String option = OPTIONS.getOrDefault(field, field);
-      return (option.isEmpty() ? "" : option + ": ")
-          + p.message()
-          + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
     }
   }
 
@@ -199,7 +179,7 @@ final class CorrectionsCommand implements Runnable {
         PrintWriter out = self.commandLine().getOut();
         if (format.equals("json")) {
           ArrayNode arr = StatusJson.MAPPER.createArrayNode();
-          all.forEach(c -> arr.add(json(c)));
+          all.forEach(c -> arr.add(CorrectionFields.json(c)));
           out.println(StatusJson.line(arr));
         } else if (all.isEmpty()) {
           out.println("No corrections stored.");
@@ -230,22 +210,6 @@ final class CorrectionsCommand implements Runnable {
       return c.scope().service() != null
           ? "service " + c.scope().service()
           : String.join(",", new TreeSet<>(c.scope().sloIds()));
-    }
-
-    static ObjectNode json(Correction c) {
-      ObjectNode o = StatusJson.MAPPER.createObjectNode();
-      o.put("id", c.id());
-      ArrayNode ids = o.putArray("slo_ids");
-      new TreeSet<>(c.scope().sloIds()).forEach(ids::add);
-      o.put("service", c.scope().service());
-      o.put("start", StatusJson.time(c.start()));
-      o.put("end", StatusJson.time(c.end()));
-      o.put("duration", DurationText.format(c.duration()));
-      o.put("time_zone", c.timeZone().getId());
-      o.put("category", c.category().label());
-      o.put("description", c.description());
-      o.put("rrule", c.recurrence() == null ? null : c.recurrence().text());
-      return o;
     }
   }
 

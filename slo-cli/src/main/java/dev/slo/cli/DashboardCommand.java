@@ -1,6 +1,8 @@
 package dev.slo.cli;
 
 import dev.slo.core.spec.Spec;
+import dev.slo.interop.io.OutputTarget;
+import dev.slo.prometheus.PrometheusSlos;
 import dev.slo.report.GrafanaDashboard;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -45,7 +47,7 @@ public final class DashboardCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Spec s = SpecFiles.load(spec, self.commandLine().getErr());
-    var slos = PrometheusSlos.select(s.enabled(), self.commandLine().getErr());
+    var slos = PrometheusSlos.select(s.enabled(), SpecFiles.warnings(self.commandLine().getErr()));
     OutputTarget.write(
         "--out", out, GrafanaDashboard.render(slos, title), self.commandLine().getOut());
     return ExitCode.OK;

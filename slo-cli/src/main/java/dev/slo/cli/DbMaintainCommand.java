@@ -52,6 +52,16 @@ final class DbMaintainCommand implements Callable<Integer> {
       description = "Create partitions this far past now (default ${DEFAULT-VALUE}).")
   String ahead;
 
+  @Option(
+      names = "--partitioner",
+      paramLabel = "KEEPER",
+      defaultValue = "auto",
+      description =
+          "Who creates and drops partitions: auto (pg_partman when installed in the database or"
+              + " installable by this user, else the store's own DDL), pg_partman, builtin"
+              + " (default ${DEFAULT-VALUE}). Once handed to pg_partman, the tables stay with it.")
+  String partitioner;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
 
   @Override
@@ -70,7 +80,12 @@ final class DbMaintainCommand implements Callable<Integer> {
                 daily == null ? now.daily() : duration("--daily-retention", daily));
       }
       JdbcStore.MaintenanceReport r =
-          jdbc.store().maintain(db.parent.clock.instant(), policy, duration("--ahead", ahead));
+          jdbc.store()
+              .maintain(
+                  db.parent.clock.instant(),
+                  policy,
+                  duration("--ahead", ahead),
+                  partitioner(partitioner));
       PrintWriter out = self.commandLine().getOut();
       out.println(
           jdbc.store().target()
@@ -87,11 +102,24 @@ final class DbMaintainCommand implements Callable<Integer> {
               + (r.dropped().isEmpty() ? "" : " " + r.dropped())
               + (r.strayRowsDropped() > 0
                   ? ", removed " + r.strayRowsDropped() + " expired rows from default partitions"
-                  : ""));
+                  : "")
+              + "; partitions kept by "
+              + r.partitioner());
       return ExitCode.OK;
     } finally {
       jdbc.close();
     }
+  }
+
+  static JdbcStore.Partitioner partitioner(String text) {
+    return switch (text) {
+      case "auto" -> JdbcStore.Partitioner.AUTO;
+      case "pg_partman" -> JdbcStore.Partitioner.PG_PARTMAN;
+      case "builtin" -> JdbcStore.Partitioner.BUILTIN;
+      default ->
+          throw new InvalidInputException(
+              "--partitioner " + text + ": not one of auto, pg_partman, builtin");
+    };
   }
 
   /** A duration such as {@code 35d}, {@code 12h} or {@code 5y} (a year is 365.25 days). */

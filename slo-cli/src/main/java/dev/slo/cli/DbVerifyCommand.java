@@ -85,7 +85,9 @@ final class DbVerifyCommand implements Callable<Integer> {
                       + " buckets differ"
                       + (r.differing() > r.listed().size()
                           ? " (first " + r.listed().size() + " listed)"
-                          : "")));
+                          : ""))
+              + "; partitions kept by "
+              + jdbc.store().partitioner());
       return r.differing() == 0 ? ExitCode.OK : ExitCode.GATE_FAILED;
     } finally {
       jdbc.close();

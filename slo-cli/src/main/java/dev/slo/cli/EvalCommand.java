@@ -1,7 +1,5 @@
 package dev.slo.cli;
 
-import dev.slo.cli.output.Format;
-import dev.slo.cli.output.Renderer;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.composite.CompositeEvaluator;
 import dev.slo.core.eval.Evaluation;
@@ -11,6 +9,8 @@ import dev.slo.core.json.StatusJson;
 import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.spec.Spec;
+import dev.slo.report.status.Format;
+import dev.slo.report.status.Renderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,13 +90,14 @@ final class EvalCommand implements Callable<Integer> {
         List<Slo> slos = inputs.select(spec);
         Instant at = inputs.instant(parent.clock);
         Evaluator evaluator = new Evaluator(inputs.corrections(spec));
-        EventSource source = inputs.source(spec, evaluator, slos, at, err);
+        Inputs.Evaluated run = inputs.evaluated(spec, evaluator, slos, at, err);
+        EventSource source = run.source();
         // a composite's components are read through the same source, prefetched or not
         return new Run(
             spec,
             at,
             new CompositeEvaluator(evaluator, inputs.corrections(spec))
-                .evaluateAll(slos, spec.slos(), source, at));
+                .evaluateAll(run.slos(), spec.slos(), source, at));
       } finally {
         inputs.close();
       }

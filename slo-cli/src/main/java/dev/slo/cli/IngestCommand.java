@@ -1,18 +1,13 @@
 package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
-import dev.slo.core.data.DataFileReader;
 import dev.slo.core.spec.Spec;
+import dev.slo.interop.io.DataFiles;
 import dev.slo.jdbc.StagedIngest;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,12 +66,9 @@ final class IngestCommand implements Callable<Integer> {
           }
         }
       }
-      Set<String> known =
-          s != null
-              ? s.slos().stream().map(x -> x.sloId()).collect(Collectors.toSet())
-              : jdbc.store().slos().list(dev.slo.core.store.SloFilter.ALL).stream()
-                  .map(x -> x.sloId())
-                  .collect(Collectors.toSet());
+      java.util.Map<String, dev.slo.core.model.Slo> known = new java.util.HashMap<>();
+      (s != null ? s.slos() : jdbc.store().slos().list(dev.slo.core.store.SloFilter.ALL))
+          .forEach(x -> known.put(x.sloId(), x));
       long[] skipped = {0};
       // one pass when every step is new (streamed straight in, one transaction); a second pass
       // into a staging table when steps repeat or are stored already. A bad row stops either
@@ -88,13 +80,18 @@ final class IngestCommand implements Callable<Integer> {
                     skipped[0] = 0;
                     forEach(
                         r -> {
-                          if (!known.contains(r.sloId())) {
+                          dev.slo.core.model.Slo slo = known.get(r.sloId());
+                          if (slo == null) {
                             skipped[0]++;
                           } else {
-                            sink.add(r.sloId(), r.timestamp(), r.goodEvents(), r.totalEvents());
+                            String id = storedId(slo, r);
+                            sink.add(id, r.timestamp(), r.goodEvents(), r.totalEvents());
                           }
                         });
                   });
+      if (known.values().stream().anyMatch(dev.slo.core.model.Slo::isGroupTemplate)) {
+        jdbc.store().labelGroups();
+      }
       if (skipped[0] > 0) {
         err.println(
             "slo: warning: "
@@ -127,13 +124,31 @@ final class IngestCommand implements Callable<Integer> {
     }
   }
 
-  private void forEach(java.util.function.Consumer<dev.slo.core.data.DataRow> sink) {
-    try (BufferedReader in = InputFiles.reader(data)) {
-      DataFileReader.forEach(data.toString(), in, sink);
-    } catch (IOException e) {
-      throw InputFiles.problem(data, e);
-    } catch (UncheckedIOException e) {
-      throw InputFiles.problem(data, e.getCause());
+  /**
+   * The slo_id a row is stored under: for a grouped SLO the group id of its group_by labels (other
+   * labels are summed over), else the SLO's id.
+   */
+  private String storedId(dev.slo.core.model.Slo slo, dev.slo.core.data.DataRow r) {
+    if (!slo.isGroupTemplate()) {
+      return r.sloId();
     }
+    for (String name : slo.groupBy()) {
+      if (!r.labels().containsKey(name)) {
+        throw new dev.slo.core.InvalidInputException(
+            data
+                + ":"
+                + r.line()
+                + ": "
+                + (r.labels().isEmpty()
+                    ? "the row of SLO " + r.sloId() + " has no labels, and the SLO has group_by "
+                    : "labels has no " + name + ", a group_by label of SLO " + r.sloId() + "; ")
+                + slo.groupBy());
+      }
+    }
+    return slo.forGroup(r.labels()).sloId();
+  }
+
+  private void forEach(java.util.function.Consumer<dev.slo.core.data.DataRow> sink) {
+    DataFiles.forEach(data, sink);
   }
 }

@@ -9,16 +9,14 @@ import dev.slo.core.data.DataSet;
 import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.spec.Spec;
-import java.io.BufferedReader;
-import java.io.IOException;
+import dev.slo.core.window.InstantRange;
+import dev.slo.interop.io.DataFiles;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -81,30 +79,48 @@ public final class Inputs {
 
   /** The enabled SLOs selected by {@code --slo}, in spec order. */
   public List<Slo> select(Spec s) {
-    Set<String> wanted = new LinkedHashSet<>(slo);
-    for (String id : wanted) {
-      Slo found =
-          s.find(id)
-              .orElseThrow(
-                  () ->
-                      new InvalidInputException(
-                          "--slo "
-                              + Printable.cut(id)
-                              + ": no such SLO in "
-                              + s.source()
-                              + "; known: "
-                              + s.slos().stream()
-                                  .map(Slo::sloId)
-                                  .collect(Collectors.joining(", "))));
-      if (!found.enabled()) {
-        throw new InvalidInputException(
-            "--slo " + Printable.cut(id) + ": the SLO is disabled in " + s.source());
-      }
+    try {
+      return s.select(slo);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("--slo " + e.getMessage(), e);
     }
-    return s.enabled().stream()
-        .filter(x -> wanted.isEmpty() || wanted.contains(x.sloId()))
-        .toList();
   }
+
+  /**
+   * The SLOs to evaluate at {@code at} and the source to read them from: every grouped SLO of
+   * {@code slos} replaced by its groups ({@link dev.slo.core.group.Groups}), max_groups warnings on
+   * {@code err}, and only the groups named by {@code --slo} when it names groups.
+   */
+  public Evaluated evaluated(
+      Spec s,
+      dev.slo.core.eval.Evaluator evaluator,
+      List<Slo> slos,
+      java.time.Instant at,
+      PrintWriter err) {
+    boolean grouped = slos.stream().anyMatch(Slo::isGroupTemplate);
+    if (!grouped) {
+      return new Evaluated(source(s, evaluator, slos, at, err), slos);
+    }
+    boolean storeOnly = jdbc.given() && data == null && !prometheus.given();
+    EventSource discovery = storeOnly ? jdbc.store().eventSource() : source(s, err);
+    dev.slo.core.group.Groups.Expanded e =
+        dev.slo.core.group.Groups.expandAllAt(slos, discovery, at);
+    e.warnings().forEach(w -> err.println("slo: warning: " + Printable.escape(w)));
+    List<Slo> kept = e.slos();
+    if (slo.stream().anyMatch(dev.slo.core.model.GroupId::isGroupForm)) {
+      kept =
+          kept.stream().filter(x -> slo.contains(x.sloId()) || slo.contains(x.baseId())).toList();
+    }
+    return new Evaluated(storeOnly ? source(s, evaluator, kept, at, err) : discovery, kept);
+  }
+
+  /**
+   * What to evaluate.
+   *
+   * @param source where the events are read
+   * @param slos the SLOs, groups in place of grouped SLOs
+   */
+  public record Evaluated(EventSource source, List<Slo> slos) {}
 
   /** The evaluation instant. */
   public Instant instant(Clock clock) {
@@ -126,31 +142,11 @@ public final class Inputs {
               + ": not a valid instant; use ISO-8601 with an offset (2026-11-01T00:00:00Z) or"
               + " epoch seconds");
     }
-    return requireInRange("--at " + Printable.cut(at), t);
-  }
-
-  /** The earliest instant slo evaluates at. */
-  public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
-
-  /**
-   * The latest instant slo evaluates at: event times are kept as 64-bit nanoseconds since 1970,
-   * which end in April 2262.
-   */
-  public static final Instant LATEST = Instant.parse("2262-01-01T00:00:00Z");
-
-  /** {@code t} when it lies in [{@link #EARLIEST}, {@link #LATEST}]; else a one-line refusal. */
-  public static Instant requireInRange(String what, Instant t) {
-    if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
-      throw new InvalidInputException(
-          what
-              + ": the instant "
-              + t
-              + " is out of range; use one from "
-              + EARLIEST
-              + " to "
-              + LATEST);
+    try {
+      return InstantRange.require(t);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("--at " + Printable.cut(at) + ": " + e.getMessage(), e);
     }
-    return t;
   }
 
   @picocli.CommandLine.Mixin PrometheusOptions prometheus = new PrometheusOptions();
@@ -212,14 +208,11 @@ public final class Inputs {
           "no source given: use --data FILE, --prometheus URL or --jdbc URL");
     }
     Set<String> known = s.slos().stream().map(Slo::sloId).collect(Collectors.toSet());
-    DataSet set;
-    try (BufferedReader in = InputFiles.reader(data)) {
-      set = DataFileReader.read(data.toString(), in, known);
-    } catch (IOException e) {
-      throw InputFiles.problem(data, e);
-    } catch (UncheckedIOException e) {
-      throw InputFiles.problem(data, e.getCause());
-    }
+    java.util.Map<String, List<String>> groupBy = new java.util.HashMap<>();
+    s.slos().stream()
+        .filter(Slo::isGroupTemplate)
+        .forEach(x -> groupBy.put(x.sloId(), x.groupBy()));
+    DataSet set = DataFiles.read(data, known, groupBy);
     set.warnings().forEach(w -> err.println("slo: warning: " + Printable.escape(w)));
     return set.source();
   }

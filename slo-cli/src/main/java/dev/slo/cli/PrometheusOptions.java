@@ -4,6 +4,7 @@ import dev.slo.core.InvalidInputException;
 import dev.slo.core.Printable;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.window.DurationText;
+import dev.slo.interop.io.InputFiles;
 import dev.slo.prometheus.PrometheusClient;
 import dev.slo.prometheus.PrometheusSource;
 import java.net.URI;

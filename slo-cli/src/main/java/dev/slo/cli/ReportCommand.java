@@ -1,8 +1,10 @@
 package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.Printable;
 import dev.slo.core.model.Slo;
 import dev.slo.core.spec.Spec;
+import dev.slo.interop.io.OutputTarget;
 import dev.slo.report.Report;
 import dev.slo.report.ReportBuilder;
 import dev.slo.report.ReportFormat;
@@ -81,6 +83,9 @@ public final class ReportCommand implements Callable<Integer> {
     }
     builder.source(inputs.source(spec, self.commandLine().getErr()));
     Report report = builder.corrections(inputs.corrections(spec)).build();
+    builder
+        .warnings()
+        .forEach(w -> self.commandLine().getErr().println("slo: warning: " + Printable.escape(w)));
     OutputTarget.write("--out", out, report.render(format), self.commandLine().getOut());
     return ExitCode.OK;
   }

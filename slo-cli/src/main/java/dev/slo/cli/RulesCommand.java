@@ -2,7 +2,10 @@ package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.spec.Spec;
+import dev.slo.interop.io.OutputTarget;
+import dev.slo.prometheus.PrometheusSlos;
 import dev.slo.prometheus.RuleGenerator;
+import dev.slo.prometheus.SlothSpecRules;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -70,11 +73,11 @@ final class RulesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (compat != null) {
-      return SlothCompat.write(this);
+      return sloth();
     }
     Spec s = SpecFiles.load(spec, self.commandLine().getErr());
     List<dev.slo.core.model.Slo> withSli =
-        PrometheusSlos.select(s.enabled(), self.commandLine().getErr());
+        PrometheusSlos.select(s.enabled(), SpecFiles.warnings(self.commandLine().getErr()));
     dev.slo.core.window.Window until = null;
     if (horizon != null) {
       java.time.Duration d;
@@ -90,6 +93,24 @@ final class RulesCommand implements Callable<Integer> {
       self.commandLine().getErr().println("slo: warning: " + w);
     }
     return emit(RuleGenerator.generate(withSli, tierMap(s), s.corrections(), until));
+  }
+
+  /** {@code --compat sloth}: Sloth-compatible rules from specs of any format. */
+  private int sloth() {
+    if (!"sloth".equalsIgnoreCase(compat.trim())) {
+      throw new InvalidInputException("--compat " + compat + ": not a known flavour; use sloth");
+    }
+    if (!tiers.isEmpty()) {
+      throw new InvalidInputException(
+          "--tiers does not apply with --compat sloth: use the spec's page_alert/ticket_alert"
+              + " disable");
+    }
+    java.io.PrintWriter err = self.commandLine().getErr();
+    dev.slo.interop.SpecLoader.Result r = SpecFiles.result(spec);
+    r.problems().warnings().forEach(w -> SpecFiles.warnings(err).accept(w.toString()));
+    r.spec(String.valueOf(spec)); // throws on errors
+    String rules = SlothSpecRules.generate(r.loaded(), SpecFiles.warnings(err));
+    return emit(rules);
   }
 
   /** Prints the rules, or writes them to --out (see {@link OutputTarget}). */

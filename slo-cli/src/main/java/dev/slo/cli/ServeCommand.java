@@ -7,15 +7,11 @@ import dev.slo.core.window.DurationText;
 import dev.slo.server.DeliveryPolicy;
 import dev.slo.server.EventSinks;
 import dev.slo.server.FileEventSource;
-import dev.slo.server.HttpLimits;
 import dev.slo.server.SloServer;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -169,6 +165,21 @@ public final class ServeCommand implements Callable<Integer> {
   boolean fleet;
 
   @Option(
+      names = "--maintain-every",
+      paramLabel = "DURATION",
+      defaultValue = "1h",
+      description =
+          "With --jdbc: run slo db maintain (partitions ahead, retention) this often, first a"
+              + " minute after start; one log line per run, a failure does not stop serving"
+              + " (default ${DEFAULT-VALUE}).")
+  String maintainEvery;
+
+  @Option(
+      names = "--no-maintain",
+      description = "With --jdbc: do not run slo db maintain (schedule it from cron instead).")
+  boolean noMaintain;
+
+  @Option(
       names = "--outbox-max-age",
       paramLabel = "DURATION",
       description =
@@ -245,38 +256,28 @@ public final class ServeCommand implements Callable<Integer> {
     if (resolveAfter < 1) {
       throw new InvalidInputException("--resolve-after " + resolveAfter + ": use at least 1");
     }
-    String token = null;
+    Clock clock = parent == null ? Clock.systemUTC() : parent.clock();
+    SloServer.Builder b =
+        SloServer.builder()
+            .slos(s.slos())
+            .corrections(s.corrections())
+            .clock(clock)
+            .log(err)
+            .interval(every)
+            .resolveAfter(resolveAfter);
     if (tokenFile != null) {
-      token = read(tokenFile, "--token-file").trim();
-      if (token.isEmpty()) {
-        throw new InvalidInputException("--token-file " + tokenFile + ": the file is empty");
-      }
+      flag("--token-file", () -> b.tokenFile(tokenFile));
     }
-    String readToken = null;
     if (readTokenFile != null) {
-      readToken = read(readTokenFile, "--read-token-file").trim();
-      if (readToken.isEmpty()) {
-        throw new InvalidInputException(
-            "--read-token-file " + readTokenFile + ": the file is empty");
-      }
+      flag("--read-token-file", () -> b.readTokenFile(readTokenFile));
     }
     Duration request = duration("--request-timeout", requestTimeout);
     Duration idle = duration("--idle-timeout", idleTimeout);
     if (maxConnections < 1) {
       throw new InvalidInputException("--max-connections " + maxConnections + ": use at least 1");
     }
-    HttpLimits limits =
-        new HttpLimits(
-            request,
-            request,
-            idle,
-            request,
-            maxConnections,
-            HttpLimits.DEFAULT.maxHeaderBytes(),
-            HttpLimits.DEFAULT.maxBodyBytes());
-    int n = threads != null ? threads : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-    if (n < 1) {
-      throw new InvalidInputException("--threads " + n + ": use at least 1");
+    if (threads != null && threads < 1) {
+      throw new InvalidInputException("--threads " + threads + ": use at least 1");
     }
     if (!fleet && (outboxMaxAge != null || outboxMaxEvents != null)) {
       throw new InvalidInputException(
@@ -287,21 +288,12 @@ public final class ServeCommand implements Callable<Integer> {
       throw new InvalidInputException(
           "--fleet needs --jdbc URL: the replicas of a fleet coordinate through PostgreSQL");
     }
-    Clock clock = parent == null ? Clock.systemUTC() : parent.clock();
-    SloServer.Builder b =
-        SloServer.builder()
-            .slos(s.slos())
-            .corrections(s.corrections())
-            .clock(clock)
-            .log(err)
-            .interval(every)
-            .resolveAfter(resolveAfter)
-            .threads(n)
-            .token(token)
-            .readToken(readToken)
-            .allowOrigins(allowOrigins)
-            .allowAnonymousWrites(allowAnonymousWrites)
-            .limits(limits);
+    b.timeouts(request, idle, maxConnections)
+        .allowOrigins(allowOrigins)
+        .allowAnonymousWrites(allowAnonymousWrites);
+    if (threads != null) {
+      b.threads(threads);
+    }
     if (fleet) { // checked before the database is opened
       Duration maxAge =
           outboxMaxAge == null ? Duration.ofHours(24) : duration("--outbox-max-age", outboxMaxAge);
@@ -325,12 +317,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
     URI am = url("--alertmanager", alertmanager);
     if (am != null) {
-      // Like Prometheus: firing alerts expire 4 intervals (at least 5 minutes) after the last send.
-      Duration ttl = every.multipliedBy(4);
-      if (ttl.compareTo(Duration.ofMinutes(5)) < 0) {
-        ttl = Duration.ofMinutes(5);
-      }
-      b.sink(EventSinks.alertmanager(am, DeliveryPolicy.DEFAULT, ttl, err));
+      b.alertmanager(am);
     }
     if (data != null) {
       b.source(flag("--data", () -> new FileEventSource(data)));
@@ -344,14 +331,19 @@ public final class ServeCommand implements Callable<Integer> {
         b.source(store.eventSource()).writeHistory(false);
       }
       if (fleet) {
-        String replica =
-            System.getenv().getOrDefault("HOSTNAME", "slo")
-                + "-"
-                + ProcessHandle.current().pid()
-                + "-"
-                + java.util.UUID.randomUUID().toString().substring(0, 8);
-        dev.slo.jdbc.JdbcFleet f = store.fleet(replica, every);
+        dev.slo.jdbc.JdbcFleet f = store.fleet(SloServer.Builder.replicaId(), every);
         b.fleet(f).outbox(store.outbox(f));
+      }
+      if (!noMaintain) {
+        Duration m = duration("--maintain-every", maintainEvery);
+        b.closeWith(
+            store.scheduleMaintenance(
+                clock,
+                m,
+                line -> {
+                  err.println("slo serve: " + line);
+                  err.flush();
+                }));
       }
     }
     return flag("--bind/--port", b::build).start();
@@ -393,14 +385,6 @@ public final class ServeCommand implements Callable<Integer> {
       return u;
     } catch (URISyntaxException e) {
       throw new InvalidInputException(option + " " + text + ": not a URL: " + e.getMessage());
-    }
-  }
-
-  private static String read(Path p, String option) {
-    try {
-      return Files.readString(p, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new InvalidInputException(option + " " + p + ": cannot be read: " + e, e);
     }
   }
 }

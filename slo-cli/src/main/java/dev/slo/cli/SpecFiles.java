@@ -34,6 +34,14 @@ public final class SpecFiles {
     return r.spec(paths.stream().map(Path::toString).collect(Collectors.joining(", ")));
   }
 
+  /** Prints each warning from a library as one {@code slo: warning:} line on {@code err}. */
+  static java.util.function.Consumer<String> warnings(PrintWriter err) {
+    return w -> {
+      err.println("slo: warning: " + w);
+      err.flush();
+    };
+  }
+
   /** Reads the specs and keeps the readers' results (for convert and Sloth-compatible rules). */
   static SpecLoader.Result result(List<Path> paths) {
     return SpecLoader.load(paths);

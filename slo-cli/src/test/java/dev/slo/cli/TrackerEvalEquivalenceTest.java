@@ -2,11 +2,11 @@ package dev.slo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.slo.cli.output.Format;
-import dev.slo.cli.output.Renderer;
 import dev.slo.core.model.Slo;
 import dev.slo.core.spec.SpecParser;
 import dev.slo.core.tracker.SloTracker;
+import dev.slo.report.status.Format;
+import dev.slo.report.status.Renderer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,8 +1,10 @@
 package dev.slo.interop;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Writes loaded SLOs in a target format, with a warning line per dropped or approximated field. */
 public final class Converter {
@@ -55,5 +57,28 @@ public final class Converter {
           case SLOTH -> SlothWriter.write(loaded, w);
         };
     return new Output(text, w.lines());
+  }
+
+  /**
+   * One output per file when writing into a directory: per SLO ({@code <slo_id>.yaml}) for OpenSLO,
+   * per service ({@code <service>.yaml}, the Sloth file's own service when read from one) for
+   * Sloth, and one {@code slos.yaml} for native; in the order first met.
+   */
+  public static Map<String, Output> convertPerFile(List<Loaded> loaded, Target target) {
+    Map<String, Output> files = new LinkedHashMap<>();
+    if (target == Target.NATIVE) {
+      files.put("slos.yaml", convert(loaded, target));
+      return files;
+    }
+    Map<String, List<Loaded>> groups = new LinkedHashMap<>();
+    for (Loaded l : loaded) {
+      String name =
+          target == Target.OPENSLO
+              ? l.slo().sloId()
+              : (l.sloth() != null ? l.sloth().service() : l.slo().serviceName());
+      groups.computeIfAbsent(name + ".yaml", k -> new ArrayList<>()).add(l);
+    }
+    groups.forEach((name, group) -> files.put(name, convert(group, target)));
+    return files;
   }
 }

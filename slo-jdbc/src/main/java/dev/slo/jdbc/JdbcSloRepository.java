@@ -306,6 +306,8 @@ final class JdbcSloRepository implements SloRepository {
             new StatusThresholds(rs.getDouble("warning_below"), rs.getDouble("critical_below")))
         .sli(SliJson.decode(sli, id))
         .composite(SliJson.composite(sli, id))
+        .groupBy(SliJson.groupBy(sli, id))
+        .maxGroups(SliJson.maxGroups(sli, id))
         .build();
   }
 }

@@ -199,6 +199,16 @@ public final class JdbcStore implements SloStore, AutoCloseable {
   }
 
   /**
+   * Sets the labels of SLI rows stored under a group id (docs/spec.md, "Grouping") that have none,
+   * such as rows just {@link #load loaded}; returns how many group ids were labelled.
+   *
+   * @throws dev.slo.core.SourceException when the database keeps failing
+   */
+  public int labelGroups() {
+    return StoredGroups.fillLabels(db);
+  }
+
+  /**
    * Loads a whole data set so that nothing is stored unless every row is read: first by streaming
    * it with binary COPY straight into the history in one transaction (when every step is new), else
    * by reading it again into a staging table and merging per-step sums, which replace stored rows.
@@ -270,9 +280,28 @@ public final class JdbcStore implements SloStore, AutoCloseable {
   /** How long each resolution of the SLI history is kept. */
   public record RetentionPolicy(Duration raw, Duration hourly, Duration daily) {}
 
-  /** What {@link #maintain} did. */
+  /** Who keeps the partitions of the SLI history. */
+  public enum Partitioner {
+    /** pg_partman when installed in the database or installable, the store's own DDL otherwise. */
+    AUTO,
+    /** pg_partman; falls back to the store's DDL (and says why) when it cannot be used. */
+    PG_PARTMAN,
+    /** the store's own DDL (unless the tables were already handed to pg_partman). */
+    BUILTIN
+  }
+
+  /**
+   * What {@link #maintain} did.
+   *
+   * @param partitioner who kept the partitions in this run, and why (for example "pg_partman 4.7.2
+   *     (schema partman)" or "built-in DDL: pg_partman is not available on this server")
+   */
   public record MaintenanceReport(
-      List<String> created, List<String> dropped, long strayRowsDropped, RetentionPolicy policy) {}
+      List<String> created,
+      List<String> dropped,
+      long strayRowsDropped,
+      RetentionPolicy policy,
+      String partitioner) {}
 
   /**
    * Partition upkeep (idempotent, safe from cron or every hour): creates the partitions of the
@@ -281,6 +310,12 @@ public final class JdbcStore implements SloStore, AutoCloseable {
    * is stored first and used from then on.
    */
   public MaintenanceReport maintain(Instant now, RetentionPolicy policy, Duration ahead) {
+    return maintain(now, policy, ahead, Partitioner.AUTO);
+  }
+
+  /** {@link #maintain(Instant, RetentionPolicy, Duration)} with the choice of partition keeper. */
+  public MaintenanceReport maintain(
+      Instant now, RetentionPolicy policy, Duration ahead, Partitioner partitioner) {
     return db.transaction(
         "maintaining partitions",
         h -> {
@@ -289,13 +324,32 @@ public final class JdbcStore implements SloStore, AutoCloseable {
                 h, new Maintenance.Policy(policy.raw(), policy.hourly(), policy.daily()));
           }
           Maintenance.Policy p = Maintenance.policy(h);
-          Maintenance.Report r = Maintenance.run(h, p, now, ahead);
+          Maintenance.Report r = Maintenance.run(h, p, now, ahead, partitioner);
           return new MaintenanceReport(
               r.created(),
               r.dropped(),
               r.strayRowsDropped(),
-              new RetentionPolicy(p.raw(), p.hour(), p.day()));
+              new RetentionPolicy(p.raw(), p.hour(), p.day()),
+              r.partitioner());
         });
+  }
+
+  /**
+   * Who keeps the partitions of the SLI history now ("pg_partman 4.7.2 (schema partman)", "built-in
+   * DDL", "TimescaleDB hypertable ..."), read without changing anything.
+   */
+  public String partitioner() {
+    return db.call("reading the partition keeper", Partman::current);
+  }
+
+  /**
+   * Runs {@link #maintain} with the stored policy on a thread of its own, first after {@code
+   * min(every, 1 minute)} and then every {@code every}, logging one line per run to {@code log}; a
+   * failed run is logged, never thrown. Close the result to stop it (before closing the store).
+   */
+  public MaintenanceSchedule scheduleMaintenance(
+      java.time.Clock clock, Duration every, java.util.function.Consumer<String> log) {
+    return new MaintenanceSchedule(this, clock, every, log);
   }
 
   /** The stored retention policy. */

@@ -34,8 +34,9 @@ final class Maintenance {
     }
   }
 
-  /** What one run did. */
-  record Report(List<String> created, List<String> dropped, long strayRowsDropped) {}
+  /** What one run did, and who kept the partitions (pg_partman or the store's own DDL). */
+  record Report(
+      List<String> created, List<String> dropped, long strayRowsDropped, String partitioner) {}
 
   static Policy policy(Handle h) {
     Map<String, Duration> m = new java.util.HashMap<>();
@@ -93,8 +94,31 @@ final class Maintenance {
         .one();
   }
 
-  static Report run(Handle h, Policy p, Instant now, Duration ahead) {
-    List<String> created = new ArrayList<>(premake(h, p, now, ahead));
+  private static List<String> names(Handle h, Partitions.Table t) {
+    List<String> out = new ArrayList<>();
+    for (Partitions.Part part : Partitions.list(h, t)) {
+      out.add(part.name());
+    }
+    return out;
+  }
+
+  // sli_metrics_ts_p2026_11_30 was sli_metrics_ts_p20261130 before the handover
+  private static boolean renamed(List<String> before, String name) {
+    return before.contains(
+        name.substring(0, name.lastIndexOf("_p") + 2)
+            + name.substring(name.lastIndexOf("_p") + 2).replace("_", ""));
+  }
+
+  static Report run(Handle h, Policy p, Instant now, Duration ahead, JdbcStore.Partitioner wanted) {
+    lock(h);
+    Partman.Choice choice = Partman.choose(h, wanted);
+    if (Migrations.isHypertable(h)) {
+      choice = new Partman.Choice(false, Timescale.apply(h, p.raw()));
+    }
+    List<String> created = new ArrayList<>();
+    if (!choice.partman()) {
+      created.addAll(premake(h, p, now, ahead));
+    }
     List<String> dropped = new ArrayList<>();
     long stray = 0;
     Map<Partitions.Table, Instant> kept = new EnumMap<>(Partitions.Table.class);
@@ -105,10 +129,11 @@ final class Maintenance {
       Instant cut = cutoff(t, p, now);
       String def = t.name + "_default";
       // rows parked in the default partition: expired ones go, the others get their partition
-      stray +=
+      long expired =
           h.createUpdate("DELETE FROM " + def + " WHERE " + t.column + " < :c")
               .bind("c", JdbcSloRepository.utc(cut))
               .execute();
+      stray += expired;
       Instant[] range =
           h.createQuery("SELECT min(" + t.column + "), max(" + t.column + ") FROM " + def)
               .map(
@@ -122,15 +147,28 @@ final class Maintenance {
       if (range != null) {
         created.addAll(Partitions.ensure(h, t, range[0], range[1]));
       }
-      boolean any = false;
-      for (Partitions.Part part : Partitions.list(h, t)) {
-        if (!part.to().isAfter(cut)) {
-          h.execute("DROP TABLE " + part.name());
-          dropped.add(part.name());
-          any = true;
+      List<String> gone = new ArrayList<>();
+      if (choice.partman()) {
+        String schema = Partman.schema(h);
+        List<String> before = names(h, t);
+        Partman.handOver(h, schema, t, cut);
+        Partman.Done done = Partman.run(h, schema, t, p.keep(t), cut, now, ahead);
+        gone.addAll(done.dropped());
+        // what pg_partman made, at the handover too (renamed partitions are not new)
+        List<String> made = names(h, t);
+        made.removeAll(before);
+        made.removeIf(n -> before.contains(n) || renamed(before, n));
+        created.addAll(made);
+      } else {
+        for (Partitions.Part part : Partitions.list(h, t)) {
+          if (!part.to().isAfter(cut)) {
+            h.execute("DROP TABLE " + part.name());
+            gone.add(part.name());
+          }
         }
       }
-      if (any || stray > 0) {
+      dropped.addAll(gone);
+      if (!gone.isEmpty() || expired > 0) {
         kept.put(t, cut);
       }
     }
@@ -143,6 +181,6 @@ final class Maintenance {
           .bind("k", JdbcSloRepository.utc(e.getValue()))
           .execute();
     }
-    return new Report(created, dropped, stray);
+    return new Report(created, dropped, stray, choice.description());
   }
 }

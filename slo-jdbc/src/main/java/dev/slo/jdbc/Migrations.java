@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Migrations {
   /** The schema version this code writes and reads. */
-  static final int LATEST = 8;
+  static final int LATEST = 9;
 
   private record Step(int version, Function<Handle, String> apply) {}
 
@@ -37,7 +37,8 @@ final class Migrations {
           new Step(5, Migrations::partition),
           new Step(6, Migrations::corrections),
           new Step(7, Migrations::fleetMembers),
-          new Step(8, Migrations::outbox));
+          new Step(8, Migrations::outbox),
+          new Step(9, Migrations::groupLabels));
 
   /** How many migrations there are (versions may skip numbers). */
   static int steps() {
@@ -244,6 +245,16 @@ final class Migrations {
   private static String outbox(Handle h) {
     h.createScript(resource("V8__outbox.sql")).execute();
     return "table slo_outbox and the saved status bodies of slo_status: events of a fleet";
+  }
+
+  /**
+   * Grouped SLOs (docs/spec.md, "Grouping"): {@code sli_metrics_ts.labels} holds a group's labels,
+   * and slo_id in the SLI tables is widened to hold group ids.
+   */
+  private static String groupLabels(Handle h) {
+    h.createScript(resource("V9__group_labels.sql")).execute();
+    return "sli_metrics_ts.labels jsonb; slo_id of sli_metrics_ts and the rollups holds group ids"
+        + " (up to 1000 characters)";
   }
 
   private static String resource(String name) {

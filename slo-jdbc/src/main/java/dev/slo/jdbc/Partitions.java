@@ -54,8 +54,8 @@ final class Partitions {
     String partition(LocalDate d) {
       String pattern =
           switch (this) {
-            case RAW -> "yyyyMMdd";
-            case HOUR -> "yyyyMM";
+            case RAW -> "yyyy_MM_dd";
+            case HOUR -> "yyyy_MM";
             case DAY -> "yyyy";
           };
       return name + "_p" + d.format(DateTimeFormatter.ofPattern(pattern, Locale.ROOT));
@@ -76,22 +76,27 @@ final class Partitions {
 
   /** The partitions of {@code t} except the default one, oldest first. */
   static List<Part> list(Handle h, Table t) {
+    return PlainSql.on(h, c -> list(c, t));
+  }
+
+  /** As {@link #list(Handle, Table)}, on a plain connection (the evaluation's read path). */
+  static List<Part> list(java.sql.Connection c, Table t) throws java.sql.SQLException {
     List<Part> out = new ArrayList<>();
-    h.createQuery(
+    try (java.sql.PreparedStatement st =
+        c.prepareStatement(
             "SELECT c.relname, pg_get_expr(c.relpartbound, c.oid) FROM pg_inherits i"
-                + " JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = to_regclass(:t)")
-        .bind("t", t.name)
-        .map(
-            (rs, ctx) -> {
-              String bound = rs.getString(2);
-              if (!bound.startsWith("DEFAULT")) {
-                // FOR VALUES FROM ('2026-10-01 00:00:00+00') TO ('2026-10-02 00:00:00+00')
-                String[] q = bound.split("'");
-                out.add(new Part(rs.getString(1), parse(q[1]), parse(q[3])));
-              }
-              return 1;
-            })
-        .list();
+                + " JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = to_regclass(?)")) {
+      st.setString(1, t.name);
+      try (java.sql.ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          String bound = rs.getString(2);
+          if (!bound.startsWith("DEFAULT")) {
+            String[] q = bound.split("'");
+            out.add(new Part(rs.getString(1), parse(q[1]), parse(q[3])));
+          }
+        }
+      }
+    }
     out.sort((a, b) -> a.from().compareTo(b.from()));
     return out;
   }

@@ -92,4 +92,10 @@ final class PrefetchedEventSource implements EventSource {
     }
     return fallback.counts(slo, windows);
   }
+
+  @Override
+  public java.util.Set<java.util.Map<String, String>> groups(
+      Slo template, java.time.Instant from, java.time.Instant to) {
+    return fallback.groups(template, from, to);
+  }
 }

@@ -47,8 +47,57 @@ final class SliJson {
     return n.toString();
   }
 
-  /** The column's JSON text for {@code slo}: its components when a composite, else its SLI. */
+  /**
+   * The column's JSON text for {@code slo}: its components when a composite, else its SLI; with
+   * {@code group_by} and {@code max_groups} when grouped.
+   */
   static String encode(Slo slo) {
+    if (slo.groupBy().isEmpty()) {
+      return plainOrComposite(slo);
+    }
+    String base = plainOrComposite(slo);
+    try {
+      ObjectNode n = base == null ? JSON.createObjectNode() : (ObjectNode) JSON.readTree(base);
+      ArrayNode by = n.putArray("group_by");
+      slo.groupBy().forEach(by::add);
+      n.put("max_groups", slo.maxGroups());
+      return n.toString();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The group_by stored in {@code json}; empty when none. */
+  static List<String> groupBy(String json, String sloId) {
+    JsonNode n = tree(json, sloId);
+    List<String> out = new ArrayList<>();
+    if (n != null && n.get("group_by") != null) {
+      n.get("group_by").forEach(v -> out.add(v.asText()));
+    }
+    return out;
+  }
+
+  /** The max_groups stored in {@code json}; the default when none. */
+  static int maxGroups(String json, String sloId) {
+    JsonNode n = tree(json, sloId);
+    return n == null || n.get("max_groups") == null
+        ? Slo.DEFAULT_MAX_GROUPS
+        : n.get("max_groups").asInt();
+  }
+
+  private static JsonNode tree(String json, String sloId) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new SourceException(
+          "slos.sli of SLO \"" + sloId + "\" is not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static String plainOrComposite(Slo slo) {
     if (!slo.isComposite()) {
       return encode(slo.sli());
     }

@@ -129,7 +129,7 @@ final class SliWriter {
     for (SliMetric r : rows) {
       sb.append(seq++)
           .append('\t')
-          .append(r.sloId())
+          .append(copyText(r.sloId()))
           .append('\t')
           .append(r.timestamp())
           .append('\t')
@@ -160,6 +160,14 @@ final class SliWriter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  // COPY's text format: a group id may hold a backslash or a newline (docs/spec.md, "Grouping")
+  private static String copyText(String s) {
+    if (s.indexOf('\\') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0 && s.indexOf('\t') < 0) {
+      return s;
+    }
+    return s.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
   }
 
   private static void appendNullable(StringBuilder sb, Object value) {

@@ -39,6 +39,12 @@ final class StoreEventSource implements EventSource {
   }
 
   @Override
+  public java.util.Set<java.util.Map<String, String>> groups(
+      Slo template, java.time.Instant from, java.time.Instant to) {
+    return StoredGroups.groups(db, template, from, to);
+  }
+
+  @Override
   public List<EventCounts> counts(Slo slo, List<Window> windows) {
     List<Piece> raw = new ArrayList<>();
     List<Piece> hours = new ArrayList<>();

@@ -61,7 +61,7 @@ class PartitionsIT {
       JdbcStore.RetentionPolicy keepAll =
           new JdbcStore.RetentionPolicy(
               Duration.ofDays(100), Duration.ofDays(400), Duration.ofDays(1826));
-      store.maintain(AT, keepAll, Duration.ofDays(1));
+      store.maintain(AT, keepAll, Duration.ofDays(1), JdbcStore.Partitioner.BUILTIN);
       store.load(
           sink -> {
             for (int m = 0; m < MINUTES; m++) {
@@ -71,13 +71,17 @@ class PartitionsIT {
               }
             }
           });
-      store.maintain(AT, null, Duration.ofDays(1)); // files any rows that landed in the default
+      store.maintain(
+          AT,
+          null,
+          Duration.ofDays(1),
+          JdbcStore.Partitioner.BUILTIN); // files any rows that landed in the default
       try (Connection c = DriverManager.getConnection(url);
           Statement st = c.createStatement()) {
         assertThat(count(st, "SELECT count(*) FROM sli_metrics_ts_default")).isZero();
         TreeSet<String> days = new TreeSet<>();
         for (int d = 0; d < 90; d++) {
-          String day = START.plus(Duration.ofDays(d)).toString().substring(0, 10).replace("-", "");
+          String day = START.plus(Duration.ofDays(d)).toString().substring(0, 10).replace("-", "_");
           days.add("sli_metrics_ts_p" + day);
           assertThat(count(st, "SELECT count(*) FROM sli_metrics_ts_p" + day))
               .as(day)
@@ -91,11 +95,13 @@ class PartitionsIT {
                     + " AND \"timestamp\" > '2026-11-30T00:00:00Z'"
                     + " AND \"timestamp\" <= '2026-12-30T00:00:00Z'");
         TreeSet<String> touched = new TreeSet<>();
-        Matcher m = Pattern.compile("sli_metrics_ts_(p\\d{8}|default)").matcher(plan);
+        Matcher m = Pattern.compile("sli_metrics_ts_(p\\d{4}_\\d\\d_\\d\\d|default)").matcher(plan);
         while (m.find()) {
           touched.add(m.group());
         }
-        assertThat(touched).hasSize(31).allMatch(n -> n.compareTo("sli_metrics_ts_p20261130") >= 0);
+        assertThat(touched)
+            .hasSize(31)
+            .allMatch(n -> n.compareTo("sli_metrics_ts_p2026_11_30") >= 0);
       }
       InMemoryEventSource exact = new InMemoryEventSource(series());
       Evaluator evaluator = new Evaluator();
@@ -107,12 +113,13 @@ class PartitionsIT {
               AT,
               new JdbcStore.RetentionPolicy(
                   Duration.ofDays(35), Duration.ofDays(400), Duration.ofDays(1826)),
-              Duration.ofDays(1));
+              Duration.ofDays(1),
+              JdbcStore.Partitioner.BUILTIN);
       Instant cutoff = Instant.parse("2026-11-25T00:00:00Z"); // the day of AT - 35d
       assertThat(expired.dropped())
-          .contains("sli_metrics_ts_p20261001", "sli_metrics_ts_p20261124")
+          .contains("sli_metrics_ts_p2026_10_01", "sli_metrics_ts_p2026_11_24")
           .filteredOn(n -> n.startsWith("sli_metrics_ts_p"))
-          .allMatch(n -> n.compareTo("sli_metrics_ts_p20261125") < 0);
+          .allMatch(n -> n.compareTo("sli_metrics_ts_p2026_11_25") < 0);
       try (Connection c = DriverManager.getConnection(url);
           Statement st = c.createStatement()) {
         assertThat(
@@ -132,7 +139,8 @@ class PartitionsIT {
           .allMatch(n -> n.contains("read at hour resolution") && n.contains("exact"));
       assertThat(store.verify(cutoff, AT).differing()).isZero();
       // idempotent
-      JdbcStore.MaintenanceReport again = store.maintain(AT, null, Duration.ofDays(1));
+      JdbcStore.MaintenanceReport again =
+          store.maintain(AT, null, Duration.ofDays(1), JdbcStore.Partitioner.BUILTIN);
       assertThat(again.created()).isEmpty();
       assertThat(again.dropped()).isEmpty();
     }
@@ -216,7 +224,46 @@ class PartitionsIT {
               + " path is untested here");
     }
     try (JdbcStore store = JdbcStore.open(url, Map.of())) {
-      assertThat(store.openingMigration().hypertable()).isTrue();
+      assumeTrue(
+          store.openingMigration().hypertable(),
+          "timescaledb could not be enabled on this server: " + store.openingMigration().applied());
+      JdbcStore.MaintenanceReport r =
+          store.maintain(
+              AT,
+              new JdbcStore.RetentionPolicy(
+                  Duration.ofDays(35), Duration.ofDays(400), Duration.ofDays(1826)),
+              Duration.ofDays(1));
+      assertThat(r.partitioner()).startsWith("TimescaleDB hypertable: 1-day chunks");
+      try (Connection c = DriverManager.getConnection(url);
+          Statement st = c.createStatement()) {
+        assertThat(
+                text(
+                    st,
+                    "SELECT time_interval FROM timescaledb_information.dimensions"
+                        + " WHERE hypertable_schema = current_schema()"
+                        + " AND hypertable_name = 'sli_metrics_ts' AND dimension_type = 'Time'"))
+            .isEqualTo("1 day\n");
+        assertThat(
+                text(
+                    st,
+                    "SELECT proc_name || ' ' || coalesce(config->>'drop_after',"
+                        + " config->>'compress_after') FROM timescaledb_information.jobs"
+                        + " WHERE hypertable_schema = current_schema()"
+                        + " AND hypertable_name = 'sli_metrics_ts' ORDER BY 1"))
+            .isEqualTo("policy_compression 35 days\npolicy_retention 35 days\n");
+      }
+      // a second run replaces the policies rather than adding more
+      store.maintain(AT, null, Duration.ofDays(1));
+      try (Connection c = DriverManager.getConnection(url);
+          Statement st = c.createStatement()) {
+        assertThat(
+                count(
+                    st,
+                    "SELECT count(*) FROM timescaledb_information.jobs"
+                        + " WHERE hypertable_schema = current_schema()"
+                        + " AND hypertable_name = 'sli_metrics_ts'"))
+            .isEqualTo(2);
+      }
     }
   }
 

@@ -36,6 +36,7 @@ final class FleetWindows {
     Map<List<Object>, List<Slo>> byKind = new LinkedHashMap<>();
     for (Slo s : fleet) {
       if (s.enabled()
+          && s.groupBy().isEmpty() // groups are read together by GroupedPushdown
           && (s.sli().latency() != null || s.sli().totalCounter() != null)
           && s.budgetingMethod() == BudgetingMethod.OCCURRENCES) {
         byKind

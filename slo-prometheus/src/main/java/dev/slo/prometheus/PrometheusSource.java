@@ -67,6 +67,7 @@ public final class PrometheusSource implements EventSource {
   private final Duration lookback;
   private final ConcurrentHashMap<String, String> latencyLe = new ConcurrentHashMap<>();
   private final CounterPushdown pushdown;
+  private final GroupedPushdown grouped;
   private final SampleCache samples = new SampleCache();
   private final List<Slo> fleet;
   private final java.util.Set<Instant> fleetPrefetched = ConcurrentHashMap.newKeySet();
@@ -87,6 +88,7 @@ public final class PrometheusSource implements EventSource {
     this.client = Objects.requireNonNull(client, "client");
     this.fleet = List.copyOf(fleet);
     this.pushdown = new CounterPushdown(client, POOL);
+    this.grouped = new GroupedPushdown(client, POOL);
     this.mode = Objects.requireNonNull(mode, "mode");
     if (lookback.isNegative() || lookback.isZero()) {
       throw new IllegalArgumentException(lookback + " is not a valid lookback: use > 0");
@@ -123,7 +125,13 @@ public final class PrometheusSource implements EventSource {
                 + ": exact mode needs counters (good_counter/bad_counter + total_counter,"
                 + " or latency); queries and sli_query work in pushdown mode only");
       }
-      return exact(slo, q, windows, at);
+      if (slo.isGroup()) {
+        prefetchGroups(slo, q, windows, at);
+      }
+      return exact(slo, q.narrow(slo.groupLabels()), windows, at);
+    }
+    if (slo.isGroup()) {
+      return grouped.counts(slo, q, windows, at, this::counts);
     }
     if (q.kind() == SliQueries.Kind.COUNTERS) {
       return counterPushdown(slo, q, windows, at);
@@ -156,6 +164,20 @@ public final class PrometheusSource implements EventSource {
           client.base() + ": " + slo.sloId() + ": no series match " + q.total() + " at " + at);
     }
     return out;
+  }
+
+  /**
+   * The label sets of a grouped SLO seen in {@code (from, to]}, from one query on its total events
+   * ({@link GroupDiscovery#discover}); both modes.
+   */
+  @Override
+  public java.util.Set<java.util.Map<String, String>> groups(
+      Slo template, Instant from, Instant to) {
+    if (template.groupBy().isEmpty()) {
+      return java.util.Set.of();
+    }
+    return GroupDiscovery.discover(
+        client, template, SliQueries.of(template, le(template, to)), from, to);
   }
 
   private record Counted(EventCounts counts, boolean found) {}
@@ -297,6 +319,9 @@ public final class PrometheusSource implements EventSource {
       }
       throw e;
     }
+    if (total.isEmpty() && slo.isGroup()) { // a group that vanished: no data
+      return java.util.Collections.nCopies(windows.size(), EventCounts.ZERO);
+    }
     if (total.isEmpty()) {
       throw new SourceException(
           client.base() + ": " + slo.sloId() + ": no series match " + q.total() + " at " + at);
@@ -308,6 +333,32 @@ public final class PrometheusSource implements EventSource {
       out.add(counts(slo, q.good() != null, p, t, w.end()));
     }
     return out;
+  }
+
+  /**
+   * Exact mode: every group's samples of both selectors in two requests ({@link GroupedSamples}).
+   */
+  private void prefetchGroups(Slo slo, SliQueries q, List<Window> windows, Instant at) {
+    Instant earliest = windows.stream().map(Window::start).min(Instant::compareTo).orElseThrow();
+    Duration span = Duration.between(earliest, at).plus(lookback);
+    String part = q.good() != null ? q.good() : q.bad();
+    CompletableFuture<java.util.Set<List<String>>> partLater =
+        CompletableFuture.supplyAsync(
+            () -> GroupedSamples.prefetch(client, samples, slo, part, span, at), POOL);
+    java.util.Set<List<String>> totals =
+        GroupedSamples.prefetch(client, samples, slo, q.total(), span, at);
+    java.util.Set<List<String>> parts;
+    try {
+      parts = partLater.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+    if (!parts.isEmpty()) {
+      GroupedSamples.fillEmpty(samples, slo, part, totals, parts, span, at);
+    }
   }
 
   private static double sum(List<CounterIncrease> series, Window w) {

@@ -105,7 +105,10 @@ public final class RuleGenerator {
     }
     for (var c : slo.composite().components()) {
       Slo part = byId.get(c.sloId());
-      if (part == null || !part.enabled() || !hasRules(part, byId)) {
+      if (part == null
+          || !part.enabled()
+          || !part.groupBy().isEmpty() // one series per group: no single ratio to combine
+          || !hasRules(part, byId)) {
         return false;
       }
     }
@@ -247,11 +250,13 @@ public final class RuleGenerator {
     }
     String labels = labels(slo);
     String sel = "{slo_id=" + quote(slo.sloId()) + "}";
+    Grouping g = new Grouping(slo.groupBy());
     BigDecimal budget = slo.errorBudgetRatio();
     y.append("  - name: ").append(quote("slo-" + slo.sloId())).append("\n    rules:\n");
     for (Duration w : windows) {
       String name = ERROR_RATIO_PREFIX + DurationText.format(w);
-      record(y, name, q == null ? compositeErrorRatio(slo, byId, name) : errorRatio(q, w), labels);
+      record(
+          y, name, q == null ? compositeErrorRatio(slo, byId, name) : errorRatio(q, w, g), labels);
     }
     if (q == null) { // components share the period: their active period rule is combined
       record(y, PERIOD_ERROR_RATIO, compositeErrorRatio(slo, byId, PERIOD_ERROR_RATIO), labels);
@@ -260,7 +265,7 @@ public final class RuleGenerator {
       record(
           y,
           PERIOD_ERROR_RATIO,
-          gated(errorRatio(q, v.length()), v.when()),
+          gated(errorRatio(q, v.length(), g), v.when()),
           labels + periodLabel(v));
     }
     record(y, OBJECTIVE, "vector(" + plain(BigDecimal.ONE.subtract(budget)) + ")", labels);
@@ -361,6 +366,7 @@ public final class RuleGenerator {
         .append(
             quote(
                 slo.sloName()
+                    + groupTemplate(slo)
                     + ": error budget burning at "
                     + plain(t.factor())
                     + "x or more over "
@@ -405,10 +411,34 @@ public final class RuleGenerator {
   }
 
   private static String windowErrorRatio(Slo slo, Duration w) {
-    if (!hasPrometheusSli(slo)) {
-      return ERROR_RATIO_PREFIX + DurationText.format(w) + "{slo_id=" + quote(slo.sloId()) + "}";
+    if (!hasPrometheusSli(slo) || (slo.isGroup() && !counters(slo))) {
+      // one group of a grouped SLO: its series of the grouped recording rule
+      StringBuilder sel = new StringBuilder("{slo_id=" + quote(slo.baseId()));
+      slo.groupLabels()
+          .forEach(
+              (k, v) ->
+                  sel.append(", ").append(k).append("=\"").append(Grouping.escape(v)).append('"'));
+      return ERROR_RATIO_PREFIX + DurationText.format(w) + sel + "}";
     }
-    return errorRatio(SliQueries.of(slo, latencyLe(slo)), w);
+    SliQueries q = SliQueries.of(slo, latencyLe(slo)).narrow(slo.groupLabels());
+    // on a grouped SLO as written, one series per group: the alert fires per group
+    return errorRatio(q, w, slo.isGroupTemplate() ? new Grouping(slo.groupBy()) : Grouping.NONE);
+  }
+
+  private static boolean counters(Slo slo) {
+    return slo.sli().latency() != null || slo.sli().totalCounter() != null;
+  }
+
+  /** For a grouped SLO, the group's labels as alert templates: {@code {route="{{...}}"}}. */
+  private static String groupTemplate(Slo slo) {
+    if (slo.groupBy().isEmpty()) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    for (String l : slo.groupBy()) {
+      parts.add(l + "=\"{{ $labels." + l + " }}\"");
+    }
+    return " {" + String.join(", ", parts) + "}";
   }
 
   /**
@@ -422,13 +452,17 @@ public final class RuleGenerator {
     }
     SliQueries q = SliQueries.of(slo, latencyLe(slo));
     String range = PrometheusSource.range(longWindow);
+    Grouping g = new Grouping(slo.groupBy());
     String total =
         switch (q.kind()) {
-          case COUNTERS -> "sum(increase(" + q.total() + "[" + range + "]))";
-          case QUERIES -> "(" + SliQueries.withWindow(q.total(), range) + ")";
+          case COUNTERS -> g.sum("increase(" + q.total() + "[" + range + "])");
+          case QUERIES ->
+              g.isEmpty()
+                  ? "(" + SliQueries.withWindow(q.total(), range) + ")"
+                  : g.sum(SliQueries.withWindow(q.total(), range));
           case RATIO -> null;
         };
-    return total == null ? "" : " and on() (" + total + " >= " + slo.minEvents() + ")";
+    return total == null ? "" : " and " + g.on() + " (" + total + " >= " + slo.minEvents() + ")";
   }
 
   private static void record(StringBuilder y, String name, String expr, String labels) {
@@ -447,6 +481,38 @@ public final class RuleGenerator {
 
   /** Event-based error ratio over a window: bad increase over total increase. */
   static String errorRatio(SliQueries q, Duration w) {
+    return errorRatio(q, w, Grouping.NONE);
+  }
+
+  /**
+   * The error ratio per group: every sum keeps the {@code group_by} labels ({@code sum by
+   * (route)}), and a group without bad (or good) series counts zero of them, so a route that never
+   * failed records 0 rather than nothing.
+   */
+  static String errorRatio(SliQueries q, Duration w, Grouping g) {
+    if (g.isEmpty()) {
+      return ungroupedErrorRatio(q, w);
+    }
+    String range = PrometheusSource.range(w);
+    return switch (q.kind()) {
+      case RATIO -> "1 - " + g.sum(SliQueries.withWindow(q.total(), range));
+      case QUERIES -> {
+        String total = g.sum(SliQueries.withWindow(q.total(), range));
+        String part = g.sum(SliQueries.withWindow(q.bad() != null ? q.bad() : q.good(), range));
+        String ratio = "(" + part + " or 0 * " + total + ") / " + total;
+        yield q.bad() != null ? ratio : "1 - (" + ratio + ")";
+      }
+      case COUNTERS -> {
+        String total = g.sum("increase(" + q.total() + "[" + range + "])");
+        String part =
+            g.sum("increase(" + (q.bad() != null ? q.bad() : q.good()) + "[" + range + "])");
+        String ratio = "(" + part + " or 0 * " + total + ") / " + total;
+        yield q.bad() != null ? ratio : "1 - (" + ratio + ")";
+      }
+    };
+  }
+
+  private static String ungroupedErrorRatio(SliQueries q, Duration w) {
     String range = PrometheusSource.range(w);
     return switch (q.kind()) {
       case RATIO -> "1 - (" + SliQueries.withWindow(q.total(), range) + ")";

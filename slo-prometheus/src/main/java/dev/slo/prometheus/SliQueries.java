@@ -59,6 +59,21 @@ record SliQueries(Kind kind, String good, String bad, String total) {
             + " good_query or bad_query with total_query, latency, or sli_query");
   }
 
+  /**
+   * The counter selectors narrowed to one group ({@link Grouping#narrow}); queries are left as they
+   * are, since PromQL cannot be narrowed in general (grouped pushdown picks the group's series).
+   */
+  SliQueries narrow(java.util.Map<String, String> group) {
+    if (kind != Kind.COUNTERS || group.isEmpty()) {
+      return this;
+    }
+    return new SliQueries(
+        kind,
+        good == null ? null : Grouping.narrow(good, group),
+        bad == null ? null : Grouping.narrow(bad, group),
+        Grouping.narrow(total, group));
+  }
+
   /** Replaces {@code {{window}}} and Sloth's {@code {{.window}}} with a range. */
   static String withWindow(String query, String range) {
     return query.replace("{{window}}", range).replace("{{.window}}", range);

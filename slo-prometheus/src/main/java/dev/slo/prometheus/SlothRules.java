@@ -134,6 +134,7 @@ public final class SlothRules {
 
   private static void group(StringBuilder y, Slo slo, Settings s) {
     SliQueries q = SliQueries.of(slo, null);
+    Grouping g = new Grouping(slo.groupBy()); // Sloth has no grouping; sum by keeps the labels
     Duration period = slo.timePeriod().rollingLength();
     String sel =
         "{sloth_id="
@@ -152,13 +153,13 @@ public final class SlothRules {
       record(
           y,
           "slo:sli_error:ratio_rate" + DurationText.format(w),
-          RuleGenerator.errorRatio(q, w),
+          RuleGenerator.errorRatio(q, w, g),
           labels(s, DurationText.format(w)));
     }
     record(
         y,
         "slo:sli_error:ratio_rate" + periodName,
-        RuleGenerator.errorRatio(q, period),
+        RuleGenerator.errorRatio(q, period, g),
         labels(s, periodName));
     y.append("  - name: ").append(RuleGenerator.quote("sloth-slo-meta-recordings-" + s.slothId()));
     y.append("\n    rules:\n");

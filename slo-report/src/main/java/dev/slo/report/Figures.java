@@ -3,10 +3,14 @@ package dev.slo.report;
 import dev.slo.core.eval.ComponentStatus;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.FiringAlert;
+import dev.slo.core.eval.SliInterval;
 import dev.slo.core.window.DurationText;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** Prints the evaluator's numbers for people, the same way in HTML and Markdown. */
 final class Figures {
@@ -85,5 +89,33 @@ final class Figures {
   /** The components of a composite, {@code ; }-separated, or empty for a plain SLO. */
   static String components(Evaluation e) {
     return e.components().stream().map(Figures::component).collect(Collectors.joining("; "));
+  }
+
+  /**
+   * A 95% Wilson interval of the SLI: {@code 99.12–99.87%}, or {@code -} without events
+   * (docs/math.md).
+   */
+  static String interval(@Nullable SliInterval i) {
+    if (i == null) {
+      return "-";
+    }
+    String lo = percent(i.lowerPercent());
+    return lo.substring(0, lo.length() - 1) + "\u2013" + percent(i.upperPercent());
+  }
+
+  /**
+   * The interval of a burn window by its label ({@code 5m} ... {@code 3d}), or of the elapsed
+   * period for {@code period}; null without events there.
+   */
+  static @Nullable SliInterval windowInterval(Evaluation e, String label) {
+    if (label.equals("period")) {
+      return e.sliInterval();
+    }
+    for (Map.Entry<Duration, SliInterval> w : e.windowSliIntervals().entrySet()) {
+      if (DurationText.format(w.getKey()).equals(label)) {
+        return w.getValue();
+      }
+    }
+    return null;
   }
 }

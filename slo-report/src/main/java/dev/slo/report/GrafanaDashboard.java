@@ -7,8 +7,10 @@ import dev.slo.core.json.StatusJson;
 import dev.slo.core.model.Slo;
 import dev.slo.core.window.DurationText;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,7 +51,8 @@ public final class GrafanaDashboard {
     corrections.put("titleFormat", "Correction {{correction_id}}");
     corrections.put("textFormat", "{{slo_id}}");
     corrections.put("tagKeys", "slo_id,correction_id");
-    ObjectNode ds = d.putObject("templating").putArray("list").addObject();
+    ArrayNode vars = d.putObject("templating").putArray("list");
+    ObjectNode ds = vars.addObject();
     ds.put("name", DATASOURCE_VAR);
     ds.put("label", "Data source");
     ds.put("type", "datasource");
@@ -59,13 +62,25 @@ public final class GrafanaDashboard {
     ds.put("regex", "");
     ds.putObject("current");
     ds.putArray("options");
+    groupVariables(vars, slos);
     ArrayNode panels = d.putArray("panels");
     int id = 1;
     int y = 0;
     for (Slo slo : slos) {
       ObjectNode row =
-          panel(panels, id++, "row", slo.sloName() + " (" + slo.sloId() + ")", 0, y, 24, 1);
+          panel(
+              panels,
+              id++,
+              "row",
+              slo.sloName() + " (" + slo.sloId() + ")" + groupTitle(slo),
+              0,
+              y,
+              24,
+              1);
       row.put("collapsed", false);
+      if (!slo.groupBy().isEmpty()) { // one row per value of the first group_by label
+        row.put("repeat", slo.groupBy().get(0));
+      }
       row.putArray("panels");
       row.remove("datasource");
       y += 1;
@@ -91,18 +106,25 @@ public final class GrafanaDashboard {
   private static void sli(ObjectNode p, Slo slo) {
     String id = slo.sloId();
     target(
-        p, "A", "1 - " + RuleNames.select(RuleNames.PERIOD_ERROR_RATIO, id), "SLI over the period");
+        p,
+        "A",
+        "1 - " + select(RuleNames.PERIOD_ERROR_RATIO, slo),
+        "SLI over the period" + legend(slo));
     target(
         p,
         "B",
-        "1 - " + RuleNames.select(RuleNames.errorRatio(Duration.ofHours(1)), id),
-        "SLI over 1h");
+        "1 - " + select(RuleNames.errorRatio(Duration.ofHours(1)), slo),
+        "SLI over 1h" + legend(slo));
     target(p, "C", RuleNames.select(RuleNames.OBJECTIVE, id), "objective");
     defaults(p, "percentunit").put("decimals", 3);
   }
 
   private static void budget(ObjectNode p, Slo slo) {
-    target(p, "A", RuleNames.select(RuleNames.PERIOD_BUDGET_REMAINING, slo.sloId()), "remaining");
+    target(
+        p,
+        "A",
+        select(RuleNames.PERIOD_BUDGET_REMAINING, slo),
+        slo.groupBy().isEmpty() ? "remaining" : legend(slo).trim());
     ObjectNode defaults = defaults(p, "percentunit");
     defaults.put("decimals", 1);
     ObjectNode thresholds = defaults.putObject("thresholds");
@@ -124,8 +146,8 @@ public final class GrafanaDashboard {
       target(
           p,
           ref,
-          RuleNames.select(RuleNames.errorRatio(w), slo.sloId()) + " / " + budget,
-          DurationText.format(w));
+          select(RuleNames.errorRatio(w), slo) + " / " + budget,
+          DurationText.format(w) + legend(slo));
       ref = String.valueOf((char) (ref.charAt(0) + 1));
     }
     ObjectNode defaults = defaults(p, "suffix:x");
@@ -139,16 +161,19 @@ public final class GrafanaDashboard {
   }
 
   private static void alerts(ObjectNode p, Slo slo) {
+    String by = slo.groupBy().isEmpty() ? "" : ", " + String.join(", ", slo.groupBy());
     target(
         p,
         "A",
         String.format(
             Locale.ROOT,
-            "sum by (alertname, severity) (%s{%s=\"%s\", alertstate=\"firing\"})",
+            "sum by (alertname, severity%s) (%s{%s=\"%s\"%s, alertstate=\"firing\"})",
+            by,
             RuleNames.ALERTS,
             RuleNames.SLO_ID,
-            slo.sloId()),
-        "{{alertname}} ({{severity}})");
+            slo.sloId(),
+            matchers(slo)),
+        "{{alertname}} ({{severity}})" + legend(slo));
     ObjectNode defaults = defaults(p, "none");
     ObjectNode mapping = defaults.putArray("mappings").addObject();
     mapping.put("type", "value");
@@ -156,6 +181,66 @@ public final class GrafanaDashboard {
     firing.put("text", "FIRING");
     firing.put("color", "red");
     p.putObject("options").put("showValue", "never");
+  }
+
+  /**
+   * One query variable per {@code group_by} label of the grouped SLOs, listing the values the
+   * period rule has ({@code label_values(slo:period_sli_error:ratio, route)}); multi-valued, All by
+   * default. Only grouped SLOs' rules keep such labels, since the others sum them away.
+   */
+  private static void groupVariables(ArrayNode vars, List<Slo> slos) {
+    Set<String> labels = new LinkedHashSet<>();
+    slos.forEach(s -> labels.addAll(s.groupBy()));
+    for (String label : labels) {
+      ObjectNode v = vars.addObject();
+      v.put("name", label);
+      v.put("label", label);
+      v.put("type", "query");
+      v.set("datasource", datasource());
+      v.put("query", "label_values(" + RuleNames.PERIOD_ERROR_RATIO + ", " + label + ")");
+      v.put("refresh", 2);
+      v.put("sort", 1);
+      v.put("multi", true);
+      v.put("includeAll", true);
+      v.put("hide", 0);
+      ObjectNode current = v.putObject("current");
+      current.putArray("text").add("All");
+      current.putArray("value").add("$__all");
+      v.putArray("options");
+    }
+  }
+
+  /** A selector of one SLO's series, narrowed to the chosen groups when it is grouped. */
+  private static String select(String name, Slo slo) {
+    String one = RuleNames.select(name, slo.sloId());
+    return one.substring(0, one.length() - 1) + matchers(slo) + "}";
+  }
+
+  /** {@code , route=~"$route"} per group_by label; empty for an ungrouped SLO. */
+  private static String matchers(Slo slo) {
+    StringBuilder b = new StringBuilder();
+    for (String l : slo.groupBy()) {
+      b.append(", ").append(l).append("=~\"$").append(l).append('"');
+    }
+    return b.toString();
+  }
+
+  /** The group in a legend: {@code {{route}}}; empty for an ungrouped SLO. */
+  private static String legend(Slo slo) {
+    StringBuilder b = new StringBuilder();
+    for (String l : slo.groupBy()) {
+      b.append(" {{").append(l).append("}}");
+    }
+    return b.toString();
+  }
+
+  /** The row title's group: {@code route=$route}; empty for an ungrouped SLO. */
+  private static String groupTitle(Slo slo) {
+    StringBuilder b = new StringBuilder();
+    for (String l : slo.groupBy()) {
+      b.append(' ').append(l).append("=$").append(l);
+    }
+    return b.toString();
   }
 
   private static ObjectNode panel(

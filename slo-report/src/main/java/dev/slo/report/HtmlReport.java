@@ -149,15 +149,19 @@ final class HtmlReport {
   }
 
   private static void burnRates(StringBuilder sb, Evaluation e) {
-    sb.append("<h3>Burn rates</h3>\n<table class=\"burns\">\n<thead><tr>");
+    sb.append("<h3>Burn rates</h3>\n<table class=\"burns\">\n<thead><tr><th></th>");
     for (String w : e.burnRateLabels().keySet()) {
       sb.append("<th class=\"num\">").append(escape(w)).append("</th>");
     }
-    sb.append("</tr></thead>\n<tbody><tr>");
+    sb.append("</tr></thead>\n<tbody><tr><th>burn rate</th>");
     for (Map.Entry<String, Double> b : e.burnRateLabels().entrySet()) {
       sb.append(b.getValue() >= 1 ? "<td class=\"num hot\">" : "<td class=\"num\">")
           .append(escape(Figures.burn(b.getValue())))
           .append("</td>");
+    }
+    sb.append("</tr>\n<tr class=\"ci\"><th>SLI 95% interval</th>");
+    for (String w : e.burnRateLabels().keySet()) {
+      sb.append(num(Figures.interval(Figures.windowInterval(e, w))));
     }
     sb.append("</tr></tbody>\n</table>\n");
   }

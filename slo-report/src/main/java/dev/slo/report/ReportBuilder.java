@@ -5,6 +5,7 @@ import dev.slo.core.composite.CompositeEvaluator;
 import dev.slo.core.correction.Corrections;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.Evaluator;
+import dev.slo.core.group.Groups;
 import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.window.Window;
@@ -44,6 +45,7 @@ public final class ReportBuilder {
   private @Nullable Instant at;
   private @Nullable ReportPeriod period;
   private @Nullable Instant generatedAt;
+  private List<String> warnings = List.of();
 
   ReportBuilder() {}
 
@@ -121,11 +123,38 @@ public final class ReportBuilder {
     Map<String, Slo> byId = new LinkedHashMap<>();
     (catalog != null ? catalog : slos).forEach(s -> byId.putIfAbsent(s.sloId(), s));
     slos.forEach(s -> byId.putIfAbsent(s.sloId(), s));
-    List<SloReport> out = new ArrayList<>();
+    List<List<SloReport>> units = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     for (Slo slo : slos) {
-      out.add(report(slo, byId, at != null ? at : period.end(slo.timeZone())));
+      Instant when = at != null ? at : period.end(slo.timeZone());
+      // a grouped SLO is reported as its groups, kept together under it
+      Groups.Expansion groups = Groups.expandAt(slo, Objects.requireNonNull(source), when);
+      String warning = groups.warning();
+      if (warning != null) {
+        notes.add(warning);
+      }
+      List<SloReport> unit = new ArrayList<>();
+      for (Slo g : groups.slos()) {
+        unit.add(report(g, byId, when));
+      }
+      units.add(sorted(unit));
     }
-    return new Report(generatedAt, at, period, sorted(out));
+    warnings = List.copyOf(notes);
+    units.sort(
+        Comparator.comparingDouble(
+                (List<SloReport> u) -> u.get(0).evaluation().errorBudgetRemaining())
+            .thenComparing(u -> u.get(0).evaluation().slo().sloId()));
+    List<SloReport> out = new ArrayList<>();
+    units.forEach(out::addAll);
+    return new Report(generatedAt, at, period, out);
+  }
+
+  /**
+   * The max_groups warnings of the last {@link #build}: one per grouped SLO whose groups were
+   * capped (docs/spec.md, "Grouping").
+   */
+  public List<String> warnings() {
+    return warnings;
   }
 
   private SloReport report(Slo slo, Map<String, Slo> byId, Instant when) {

@@ -35,6 +35,8 @@ final class ReportStyle {
       .kpis div { border: 1px solid var(--line); border-radius: 6px; padding: 6px 10px; }
       .kpis dt { color: var(--muted); font-size: 12px; }
       .kpis dd { margin: 0; font-size: 16px; font-weight: 600; font-variant-numeric: tabular-nums; }
+      .burns .ci th, .burns .ci td { font-size: 10px; line-height: 1.2; color: var(--muted);
+        padding: 0 4px 2px; white-space: nowrap; }
       .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 12px; }
       figure { margin: 0; }
       figcaption { color: var(--muted); font-size: 12px; }

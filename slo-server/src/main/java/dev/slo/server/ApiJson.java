@@ -73,6 +73,10 @@ final class ApiJson {
     if (s.minEvents() > 0) {
       o.put("min_events", s.minEvents());
     }
+    if (!s.groupBy().isEmpty()) {
+      s.groupBy().forEach(o.putArray("group_by")::add);
+      o.put("max_groups", s.maxGroups());
+    }
     if (s.statusOn() != dev.slo.core.model.StatusBasis.POINT) {
       o.put("status_on", s.statusOn().name().toLowerCase(Locale.ROOT));
     }

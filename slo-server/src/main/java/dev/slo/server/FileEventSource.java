@@ -64,6 +64,12 @@ public final class FileEventSource implements EventSource {
     return current().forEachSlice(slo, from, to, step, sink);
   }
 
+  @Override
+  public java.util.Set<java.util.Map<String, String>> groups(
+      Slo template, java.time.Instant from, java.time.Instant to) {
+    return current().groups(template, from, to);
+  }
+
   private synchronized InMemoryEventSource current() {
     BasicFileAttributes a;
     try {

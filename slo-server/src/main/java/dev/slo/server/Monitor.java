@@ -68,6 +68,7 @@ public final class Monitor implements AutoCloseable {
   private final Corrections specCorrections;
   private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastRecorded = new ConcurrentHashMap<>();
+  private final GroupTracker groups = new GroupTracker();
   private final ReentrantLock pass = new ReentrantLock();
   private final ScheduledExecutorService scheduler;
   private final FleetMembership fleet;
@@ -337,8 +338,19 @@ public final class Monitor implements AutoCloseable {
       if (x != null) {
         out.add(x);
       }
+      for (String g : groups.groups(s.sloId())) { // a grouped SLO's groups follow it
+        Snapshot y = snapshots.get(g);
+        if (y != null) {
+          out.add(y);
+        }
+      }
     }
     return out;
+  }
+
+  /** The group ids kept for the grouped SLO {@code sloId}; empty for any other. */
+  public List<String> groupIds(String sloId) {
+    return groups.groups(sloId);
   }
 
   /** The fleet coordinator; empty without a fleet. */
@@ -386,14 +398,21 @@ public final class Monitor implements AutoCloseable {
                 .filter(id -> !snapshots.containsKey(id) && (fleet == null || fleet.owns(id)))
                 .toList());
       }
+      Set<String> grouped = new java.util.HashSet<>(groups.templates());
       for (Slo slo : slos) {
         if (fleet != null && !fleet.owns(slo.sloId())) {
           snapshots.remove(slo.sloId());
           lastRecorded.remove(slo.sloId());
         } else if (slo.enabled()) {
-          evaluate(composites, slo, byId, at);
+          grouped.remove(slo.sloId());
+          List<String> dropped = new ArrayList<>();
+          for (Slo one : groups.expand(slo, source, at, log, dropped)) {
+            evaluate(composites, one, byId, at);
+          }
+          forget(dropped);
         }
       }
+      grouped.forEach(id -> forget(groups.forget(id))); // deleted, disabled or not owned
       if (outbox != null) {
         commitOutbox(at);
       } else if (fleet != null) {
@@ -417,6 +436,14 @@ public final class Monitor implements AutoCloseable {
       }
       pass.unlock();
     }
+  }
+
+  private void forget(List<String> ids) {
+    ids.forEach(
+        id -> {
+          snapshots.remove(id);
+          lastRecorded.remove(id);
+        });
   }
 
   /**
@@ -581,12 +608,15 @@ public final class Monitor implements AutoCloseable {
                   why,
                   at);
     }
+    if (slo.isGroup() && groups.vanished(slo.sloId())) {
+      next = next.groupNotSeen();
+    }
     snapshots.put(slo.sloId(), next);
-    if (outbox != null) {
+    if (outbox != null && !slo.isGroup()) { // groups: no slo_status row
       outbox.stage(prev, next, notify(lastStatus, prevAlerts, next, at));
       return;
     }
-    if (fleet != null && next.evaluation() != null) {
+    if (fleet != null && next.evaluation() != null && !slo.isGroup()) { // slo_status: SLOs only
       try {
         store.slos().saveStatus(next.evaluation().toStatus());
       } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import dev.slo.core.composite.CompositeGraph;
 import dev.slo.core.composite.CompositeProblem;
 import dev.slo.core.data.DataFileReader;
 import dev.slo.core.json.StatusJson;
+import dev.slo.core.model.GroupId;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.SloType;
 import dev.slo.core.model.Status;
@@ -111,7 +112,13 @@ final class SloApi {
         break;
     }
     if (p.startsWith(SLOS + "/")) {
-      String[] parts = p.substring(SLOS.length() + 1).split("/", -1);
+      String rest = p.substring(SLOS.length() + 1);
+      String[] parts = rest.split("/", -1);
+      int slash = rest.lastIndexOf('/');
+      if (parts.length > 2 && GroupId.isGroupForm(rest.substring(0, Math.max(slash, 0)))) {
+        // a group id may hold '/' in its label values (%2F in the URL)
+        parts = new String[] {rest.substring(0, slash), rest.substring(slash + 1)};
+      }
       if (parts.length == 2 && !parts[0].isEmpty()) {
         switch (parts[1]) {
           case "status":
@@ -162,7 +169,11 @@ final class SloApi {
           continue;
         }
       }
-      out.add(ApiJson.slo(s));
+      com.fasterxml.jackson.databind.node.ObjectNode o = ApiJson.slo(s);
+      if (s.isGroupTemplate()) { // the groups seen so far, each with its own status route
+        monitor.groupIds(s.sloId()).forEach(o.putArray("groups")::add);
+      }
+      out.add(o);
     }
     return Exchange.Response.json(200, ApiJson.bytes(out));
   }
@@ -205,10 +216,21 @@ final class SloApi {
         Map.of("Location", SLOS + "/" + slo.sloId() + "/status"));
   }
 
+  /** The stored SLO of an slo_id, or of the grouped SLO a group id belongs to. */
+  private java.util.Optional<Slo> find(String sloId) {
+    if (!GroupId.isGroupForm(sloId)) {
+      return store.slos().get(sloId);
+    }
+    if (!Slo.isValidId(sloId)) {
+      return java.util.Optional.empty();
+    }
+    return store.slos().get(GroupId.baseOf(sloId)).filter(Slo::isGroupTemplate);
+  }
+
   private Snapshot snapshot(String sloId) {
     Slo slo;
     try {
-      slo = store.slos().get(sloId).orElseThrow(() -> ApiException.unknownSlo(sloId));
+      slo = find(sloId).orElseThrow(() -> ApiException.unknownSlo(sloId));
     } catch (SourceException e) {
       // the store is down: the last good values, marked stale, rather than no answer
       Snapshot last = monitor.snapshot(sloId).orElseThrow(() -> e);
@@ -231,6 +253,12 @@ final class SloApi {
       }
     }
     Snapshot s = monitor.snapshot(sloId).orElse(null);
+    if (s == null && slo.isGroupTemplate() && !sloId.equals(slo.sloId())) {
+      throw new ApiException(
+          404,
+          "not_found",
+          dev.slo.core.Printable.quote(sloId) + " is not a group of " + slo.sloId() + " seen yet");
+    }
     if (s == null || s.statusJson() == null) {
       throw new ApiException(
           503,
@@ -247,7 +275,7 @@ final class SloApi {
 
   private Exchange.Response history(Exchange x, String sloId) {
     params(x, "start_time", "end_time");
-    Slo slo = store.slos().get(sloId).orElseThrow(() -> ApiException.unknownSlo(sloId));
+    Slo slo = find(sloId).orElseThrow(() -> ApiException.unknownSlo(sloId));
     Instant start = instant(x, "start_time", Instant.EPOCH);
     Instant end = instant(x, "end_time", Instant.MAX);
     if (start.isAfter(end)) {

@@ -9,10 +9,16 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -41,6 +47,8 @@ public final class SloServer implements AutoCloseable {
   private final Duration grace;
   private final boolean schedule;
   private final CountDownLatch closed = new CountDownLatch(1);
+  private final List<AutoCloseable> companions;
+  private final PrintWriter log;
   private boolean started;
   private boolean closing;
 
@@ -48,6 +56,8 @@ public final class SloServer implements AutoCloseable {
     this.monitor = monitor;
     this.grace = b.grace;
     this.schedule = b.schedule;
+    this.companions = List.copyOf(b.companions);
+    this.log = b.log;
     Access access = new Access(b.token, b.readToken, Access.origins(b.origins));
     SloApi api =
         new SloApi(
@@ -119,6 +129,13 @@ public final class SloServer implements AutoCloseable {
     try {
       http.stop(grace.compareTo(Duration.ofSeconds(1)) < 0 ? 0 : 1);
       monitor.close(grace);
+      for (AutoCloseable c : companions) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          log.println("slo serve: closing " + c + " failed: " + e.getMessage());
+        }
+      }
     } finally {
       closed.countDown();
     }
@@ -150,8 +167,20 @@ public final class SloServer implements AutoCloseable {
     private Duration grace = Duration.ofSeconds(10);
     private Clock clock = Clock.systemUTC();
     private PrintWriter log = new PrintWriter(System.err, true);
+    private final List<AutoCloseable> companions = new java.util.ArrayList<>();
+    private Duration interval = Duration.ofSeconds(60);
+    private final List<URI> alertmanagers = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Something that lives as long as the server (a scheduled job, say): closed by {@link
+     * SloServer#close} after the monitor, in the order added.
+     */
+    public Builder closeWith(AutoCloseable companion) {
+      companions.add(Objects.requireNonNull(companion, "companion"));
+      return this;
+    }
 
     /** Where events are read from. Required. */
     public Builder source(EventSource source) {
@@ -219,6 +248,7 @@ public final class SloServer implements AutoCloseable {
 
     /** Time between evaluations; at least 1s (default 60s). */
     public Builder interval(Duration interval) {
+      this.interval = interval;
       monitor.interval(interval);
       return this;
     }
@@ -248,6 +278,86 @@ public final class SloServer implements AutoCloseable {
     public Builder threads(int threads) {
       this.threads = threads;
       return this;
+    }
+
+    /**
+     * Sends firing alert tiers to Alertmanager at {@code baseUrl} ({@link EventSinks#alertmanager}
+     * with {@link DeliveryPolicy#DEFAULT}); like Prometheus, an alert expires four intervals (at
+     * least five minutes) after the last send. The sink is made at {@link #build}, after the
+     * others.
+     */
+    public Builder alertmanager(URI baseUrl) {
+      alertmanagers.add(Objects.requireNonNull(baseUrl, "alertmanager"));
+      return this;
+    }
+
+    /** How long Alertmanager keeps an alert sent every {@code interval}: 4 intervals, >= 5 min. */
+    static Duration alertmanagerTtl(Duration interval) {
+      if (interval == null) {
+        return Duration.ofMinutes(5); // build refuses the missing interval
+      }
+      Duration ttl = interval.multipliedBy(4);
+      return ttl.compareTo(Duration.ofMinutes(5)) < 0 ? Duration.ofMinutes(5) : ttl;
+    }
+
+    /**
+     * The write token, read from {@code file} (UTF-8, surrounding white space removed).
+     *
+     * @throws ValidationException for field {@code token_file} when the file cannot be read or
+     *     holds only white space
+     */
+    public Builder tokenFile(Path file) {
+      return token(tokenIn("token_file", file));
+    }
+
+    /**
+     * The read token, read from {@code file} as {@link #tokenFile} reads (field read_token_file).
+     */
+    public Builder readTokenFile(Path file) {
+      return readToken(tokenIn("read_token_file", file));
+    }
+
+    private static String tokenIn(String field, Path file) {
+      String text;
+      try {
+        text = Files.readString(file, StandardCharsets.UTF_8).trim();
+      } catch (IOException e) {
+        throw ValidationException.withMessage(field, file, file + ": cannot be read: " + e);
+      }
+      if (text.isEmpty()) {
+        throw ValidationException.withMessage(field, file, file + ": the file is empty");
+      }
+      return text;
+    }
+
+    /**
+     * HTTP deadlines and the connection cap: {@code request} for a request's headers, for its body
+     * and for writing the answer, {@code idle} for a keep-alive connection between requests; sizes
+     * keep {@link HttpLimits#DEFAULT}'s.
+     */
+    public Builder timeouts(Duration request, Duration idle, int maxConnections) {
+      HttpLimits d = HttpLimits.DEFAULT;
+      return limits(
+          new HttpLimits(
+              request,
+              request,
+              idle,
+              request,
+              maxConnections,
+              d.maxHeaderBytes(),
+              d.maxBodyBytes()));
+    }
+
+    /**
+     * An id for this process as a fleet replica ({@link #fleet}): the host name ({@code HOSTNAME},
+     * else "slo"), the process id and eight random hex digits, so a restarted replica is new.
+     */
+    public static String replicaId() {
+      return System.getenv().getOrDefault("HOSTNAME", "slo")
+          + "-"
+          + ProcessHandle.current().pid()
+          + "-"
+          + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Bearer token that write endpoints require; null (default) for none. */
@@ -342,6 +452,10 @@ public final class SloServer implements AutoCloseable {
                 + bind.getHostString()
                 + ", which is not a loopback address");
         log.flush();
+      }
+      for (URI am : alertmanagers) {
+        monitor.sink(
+            EventSinks.alertmanager(am, DeliveryPolicy.DEFAULT, alertmanagerTtl(interval), log));
       }
       return new SloServer(this, monitor.build());
     }

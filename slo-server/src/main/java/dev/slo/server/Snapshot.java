@@ -32,6 +32,31 @@ public record Snapshot(
     byte[] statusJson,
     byte[] budgetJson) {
 
+  /**
+   * This snapshot with {@code "group_seen": false} in its status: a group of a grouped SLO that the
+   * source no longer sees in the period, evaluated under the SLO's no_data policy.
+   */
+  Snapshot groupNotSeen() {
+    if (statusJson == null) {
+      return this;
+    }
+    try {
+      ObjectNode status = (ObjectNode) StatusJson.MAPPER.readTree(statusJson);
+      status.put("group_seen", false);
+      return new Snapshot(
+          slo,
+          evaluation,
+          alerts,
+          stale,
+          sourceError,
+          lastAttempt,
+          ApiJson.bytes(status),
+          budgetJson);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** A snapshot rendering its JSON bodies from the evaluation. */
   static Snapshot of(
       Slo slo,

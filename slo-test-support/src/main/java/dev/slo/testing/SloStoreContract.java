@@ -216,6 +216,20 @@ public abstract class SloStoreContract {
   }
 
   @Test
+  void shouldKeepAGroupedSloAndTheHistoryOfItsGroups() {
+    Slo grouped =
+        slo("g", "pay").toBuilder().groupBy(List.of("route", "tenant")).maxGroups(7).build();
+    store.slos().create(grouped);
+    assertThat(store.slos().get("g")).contains(grouped);
+    String id = grouped.forGroup(java.util.Map.of("route", "/p\"a\\y\n", "tenant", "t")).sloId();
+    store.history().append(List.of(SliMetric.ofCounts(id, T0, 9, 10)));
+    assertThat(store.history().history(id, new Window(T0.minusSeconds(1), T0)))
+        .extracting(SliMetric::sloId, SliMetric::goodEvents)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(id, 9L));
+    assertThat(store.history().history("g", new Window(T0.minusSeconds(1), T0))).isEmpty();
+  }
+
+  @Test
   void shouldReplaceARowWithTheSameKeySoARetriedBatchNeverCountsTwice() {
     store.slos().create(slo("a", "pay"));
     List<SliMetric> batch = List.of(SliMetric.ofCounts("a", T0, 5, 10));

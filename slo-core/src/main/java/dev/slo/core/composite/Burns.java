@@ -1,6 +1,7 @@
 package dev.slo.core.composite;
 
 import dev.slo.core.SourceException;
+import dev.slo.core.eval.SliInterval;
 import dev.slo.core.model.CompositeComponent;
 import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventCounts;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +31,7 @@ final class Burns {
   private final EventSource source;
   private final List<Window> windows;
   private final Map<String, Node> memo = new HashMap<>();
+  private final Map<String, List<EventCounts>> leafCounts = new HashMap<>();
 
   Burns(Map<String, Slo> byId, EventSource source, List<Window> windows) {
     this.byId = byId;
@@ -43,9 +46,17 @@ final class Burns {
    * @param leaves the leaf SLOs it rests on with their counts in the first window (the elapsed
    *     period), each once
    */
-  record Node(Map<Window, @Nullable BigDecimal> burns, Map<String, EventCounts> leaves) {
+  record Node(
+      Map<Window, @Nullable BigDecimal> burns,
+      Map<Window, @Nullable Bounds> bounds,
+      Map<String, EventCounts> leaves) {
     @Nullable BigDecimal burn(Window w) {
       return burns.get(w);
+    }
+
+    /** The burn rates the 95% Wilson bounds imply over {@code w}; null where it has no events. */
+    @Nullable Bounds bounds(Window w) {
+      return bounds.get(w);
     }
 
     /** The leaves' counts over the elapsed period, summed. */
@@ -56,6 +67,23 @@ final class Burns {
       }
       return sum;
     }
+  }
+
+  /**
+   * The burn rates implied by the 95% Wilson interval (docs/math.md, "Composite SLOs"): {@code low}
+   * from the interval's upper SLI bound, {@code high} from its lower one; {@code low <= burn <=
+   * high}.
+   */
+  record Bounds(double low, double high) {}
+
+  /** The events under {@code n} in {@code w}: its leaves' counts, each leaf once. */
+  EventCounts events(Node n, Window w) {
+    int i = windows.indexOf(w);
+    EventCounts sum = EventCounts.ZERO;
+    for (String leaf : n.leaves().keySet()) {
+      sum = sum.plus(Objects.requireNonNull(leafCounts.get(leaf), "leaf read").get(i));
+    }
+    return sum;
   }
 
   Slo slo(String id) {
@@ -83,8 +111,11 @@ final class Burns {
       throw new SourceException(
           "source answered " + counts.size() + " counts for " + windows.size() + " windows");
     }
+    leafCounts.put(slo.sloId(), List.copyOf(counts));
     BigDecimal ratio = slo.errorBudgetRatio();
+    double epsilon = ratio.doubleValue();
     Map<Window, @Nullable BigDecimal> burns = new LinkedHashMap<>();
+    Map<Window, @Nullable Bounds> bounds = new LinkedHashMap<>();
     for (int i = 0; i < windows.size(); i++) {
       EventCounts c = counts.get(i);
       burns.put(
@@ -93,12 +124,20 @@ final class Burns {
               ? null
               : BigDecimal.valueOf(c.bad())
                   .divide(BigDecimal.valueOf(c.total()).multiply(ratio), MC));
+      SliInterval w = SliInterval.wilson(c);
+      bounds.put(
+          windows.get(i),
+          w == null
+              ? null
+              : new Bounds(
+                  (1 - w.upperPercent() / 100) / epsilon, (1 - w.lowerPercent() / 100) / epsilon));
     }
-    return new Node(burns, Map.of(slo.sloId(), counts.get(0)));
+    return new Node(burns, bounds, Map.of(slo.sloId(), counts.get(0)));
   }
 
   private Node composite(Slo slo) {
     Map<Window, @Nullable BigDecimal> burns = new LinkedHashMap<>();
+    Map<Window, @Nullable Bounds> bounds = new LinkedHashMap<>();
     Map<String, EventCounts> leaves = new LinkedHashMap<>();
     List<CompositeComponent> parts = slo.composite().components();
     Set<Node> nodes = new LinkedHashSet<>();
@@ -113,16 +152,39 @@ final class Burns {
     for (Window w : windows) {
       BigDecimal weighted = BigDecimal.ZERO;
       BigDecimal weights = BigDecimal.ZERO;
+      double low = 0;
+      double high = 0;
+      double boundWeights = 0;
       for (int i = 0; i < parts.size(); i++) {
         BigDecimal b = byPart[i].burn(w);
         if (b != null) {
           weighted = weighted.add(parts.get(i).weight().multiply(b));
           weights = weights.add(parts.get(i).weight());
         }
+        Bounds pb = byPart[i].bounds(w);
+        if (pb != null) {
+          double weight = parts.get(i).weight().doubleValue();
+          low += weight * pb.low();
+          high += weight * pb.high();
+          boundWeights += weight;
+        }
       }
       burns.put(w, weights.signum() == 0 ? null : weighted.divide(weights, MC));
+      bounds.put(w, boundWeights == 0 ? null : new Bounds(low / boundWeights, high / boundWeights));
     }
-    return new Node(burns, leaves);
+    return new Node(burns, bounds, leaves);
+  }
+
+  /**
+   * A composite's SLI interval in percent from its burn-rate bounds: {@code [max(0, 1 - ε × high),
+   * max(0, 1 - ε × low)] × 100}; null without bounds.
+   */
+  static @Nullable SliInterval interval(double epsilon, @Nullable Bounds b) {
+    if (b == null) {
+      return null;
+    }
+    return new SliInterval(
+        Math.max(0, 1 - epsilon * b.high()) * 100, Math.max(0, 1 - epsilon * b.low()) * 100);
   }
 
   /** A composite's SLI in percent from its burn rate: {@code max(0, 1 - ratio × burn) × 100}. */

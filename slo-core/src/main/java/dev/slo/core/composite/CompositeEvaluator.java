@@ -3,23 +3,25 @@ package dev.slo.core.composite;
 import dev.slo.core.SourceException;
 import dev.slo.core.alert.AlertPolicy;
 import dev.slo.core.alert.AlertTier;
-import dev.slo.core.alert.Severity;
 import dev.slo.core.correction.CorrectedEventSource;
 import dev.slo.core.correction.Corrections;
 import dev.slo.core.eval.ComponentStatus;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.Evaluator;
 import dev.slo.core.eval.FiringAlert;
+import dev.slo.core.eval.SliInterval;
+import dev.slo.core.eval.StatusRules;
+import dev.slo.core.eval.SuppressedAlert;
 import dev.slo.core.model.CompositeComponent;
 import dev.slo.core.model.NoDataPolicy;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.Status;
+import dev.slo.core.model.StatusBasis;
 import dev.slo.core.source.EventCounts;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.window.Window;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,12 +111,15 @@ public final class CompositeEvaluator {
     for (Duration d : durations) {
       windows.add(Window.ending(at, d));
     }
+    List<Window> forecast = StatusRules.forecastWindows(slo.timePeriod(), period, at);
+    windows.addAll(forecast);
     EventSource leaves =
         corrections.isEmpty() ? source : new CorrectedEventSource(source, corrections);
     Burns burns = new Burns(byId, leaves, List.copyOf(windows));
     Burns.Node node = burns.of(slo);
 
     BigDecimal ratio = slo.errorBudgetRatio();
+    double epsilon = ratio.doubleValue();
     BigDecimal fullyBad = BigDecimal.ONE.divide(ratio, MC);
     BigDecimal periodBurn = node.burn(elapsed);
     boolean noData = periodBurn == null;
@@ -128,20 +133,58 @@ public final class CompositeEvaluator {
       byDuration.put(d, b != null ? b : noDataBad ? fullyBad : BigDecimal.ZERO);
     }
     Map<Duration, Double> burnRates = new LinkedHashMap<>();
+    Map<Duration, SliInterval> windowIntervals = new LinkedHashMap<>();
     for (Duration d : Evaluator.BURN_WINDOWS) {
       burnRates.put(d, burnAt(byDuration, d).doubleValue());
+      SliInterval i = Burns.interval(epsilon, node.bounds(Window.ending(at, d)));
+      if (i != null) {
+        windowIntervals.put(d, i);
+      }
     }
+    boolean onUpperBound = slo.statusOn() == StatusBasis.UPPER_BOUND;
     List<FiringAlert> alerts = new ArrayList<>();
+    List<SuppressedAlert> suppressed = new ArrayList<>();
     for (AlertTier t : tiers) {
       BigDecimal l = burnAt(byDuration, t.longWindow());
       BigDecimal s = burnAt(byDuration, t.shortWindow());
-      if (l.compareTo(t.factor()) >= 0 && s.compareTo(t.factor()) >= 0) {
-        alerts.add(new FiringAlert(t, l.doubleValue(), s.doubleValue()));
+      if (l.compareTo(t.factor()) < 0 || s.compareTo(t.factor()) < 0) {
+        continue;
       }
+      Window longWindow = Window.ending(at, t.longWindow());
+      SuppressedAlert why =
+          StatusRules.suppression(
+              slo,
+              t,
+              burns.events(node, longWindow).total(),
+              () -> lowBurn(node.bounds(longWindow)),
+              () -> lowBurn(node.bounds(Window.ending(at, t.shortWindow()))));
+      if (why != null) {
+        suppressed.add(why);
+        continue;
+      }
+      alerts.add(new FiringAlert(t, l.doubleValue(), s.doubleValue()));
     }
-    Status status = status(slo, remaining, alerts);
+    SliInterval periodInterval = noData ? null : Burns.interval(epsilon, node.bounds(elapsed));
+    Burns.Bounds periodBounds = node.bounds(elapsed);
+    BigDecimal statusRemaining =
+        onUpperBound && periodBounds != null
+            ? BigDecimal.ONE.subtract(BigDecimal.valueOf(periodBounds.low()))
+            : remaining;
+    Status status = StatusRules.status(slo, statusRemaining, alerts);
     Duration tte =
-        timeToExhaustion(slo, period, at, remaining, burnAt(byDuration, Duration.ofHours(1)));
+        StatusRules.timeToExhaustion(
+            slo, period, at, remaining, burnAt(byDuration, Duration.ofHours(1)));
+    Instant projected = null;
+    if (!noData) {
+      List<Map.Entry<Instant, Double>> points = new ArrayList<>();
+      for (Window w : forecast) {
+        BigDecimal b = node.burn(w);
+        points.add(
+            Map.entry(
+                w.end(), b != null ? b.doubleValue() : noDataBad ? fullyBad.doubleValue() : 0.0));
+      }
+      projected = StatusRules.projectExhaustion(slo, period, at, points);
+    }
     Double sli =
         periodBurn != null
             ? Burns.sliPercent(ratio, periodBurn)
@@ -167,31 +210,33 @@ public final class CompositeEvaluator {
               partSli,
               b == null ? 0.0 : b.doubleValue()));
     }
-    return new Evaluation(
-        slo,
-        at,
-        period,
-        node.units(),
-        noData,
-        sli,
-        consumed.doubleValue(),
-        remaining.doubleValue(),
-        1.0,
-        consumed.doubleValue(),
-        remaining.doubleValue(),
-        burnRates,
-        consumed.doubleValue(),
-        tiers,
-        alerts,
-        status,
-        tte,
-        null,
-        List.of(),
-        dev.slo.core.correction.Exclusion.NONE,
-        List.of(),
-        null,
-        Map.of(),
-        parts);
+    Evaluation draft =
+        new Evaluation(
+            slo,
+            at,
+            period,
+            node.units(),
+            noData,
+            sli,
+            consumed.doubleValue(),
+            remaining.doubleValue(),
+            1.0,
+            consumed.doubleValue(),
+            remaining.doubleValue(),
+            burnRates,
+            consumed.doubleValue(),
+            tiers,
+            alerts,
+            status,
+            tte,
+            projected,
+            List.of(),
+            dev.slo.core.correction.Exclusion.NONE,
+            suppressed,
+            periodInterval,
+            windowIntervals,
+            parts);
+    return StatusRules.withRecommendations(draft);
   }
 
   private static BigDecimal burnAt(Map<Duration, BigDecimal> burns, Duration d) {
@@ -208,46 +253,8 @@ public final class CompositeEvaluator {
         .doubleValue();
   }
 
-  /** The same rule as a plain SLO's status (docs/math.md, "Status"). */
-  static Status status(Slo slo, BigDecimal remaining, List<FiringAlert> alerts) {
-    if (remaining.signum() <= 0) {
-      return Status.EXHAUSTED;
-    }
-    boolean page = alerts.stream().anyMatch(a -> a.tier().severity() == Severity.PAGE);
-    boolean ticket = alerts.stream().anyMatch(a -> a.tier().severity() == Severity.TICKET);
-    if (page || remaining.compareTo(BigDecimal.valueOf(slo.thresholds().criticalBelow())) < 0) {
-      return Status.CRITICAL;
-    }
-    if (ticket || remaining.compareTo(BigDecimal.valueOf(slo.thresholds().warningBelow())) < 0) {
-      return Status.WARNING;
-    }
-    return Status.HEALTHY;
-  }
-
-  /**
-   * remaining × period length / 1h burn rate, as for a plain SLO: zero when exhausted; null when
-   * not burning or, for calendar periods, when it lands after the period's end.
-   */
-  static @Nullable Duration timeToExhaustion(
-      Slo slo, Window period, Instant at, BigDecimal remaining, BigDecimal burn) {
-    if (remaining.signum() <= 0) {
-      return Duration.ZERO;
-    }
-    if (burn.signum() <= 0) {
-      return null;
-    }
-    BigDecimal nanos =
-        remaining
-            .multiply(BigDecimal.valueOf(period.length().toNanos()))
-            .divide(burn, MC)
-            .setScale(0, RoundingMode.HALF_EVEN);
-    if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 2)) > 0) {
-      return slo.timePeriod().isCalendar() ? null : Duration.ofNanos(Long.MAX_VALUE / 2);
-    }
-    Duration d = Duration.ofNanos(nanos.longValueExact());
-    if (slo.timePeriod().isCalendar() && at.plus(d).isAfter(period.end())) {
-      return null;
-    }
-    return d;
+  /** The low burn rate of a window's bounds; 0 without events, as for a plain SLO. */
+  private static double lowBurn(Burns.@Nullable Bounds b) {
+    return b == null ? 0 : b.low();
   }
 }

@@ -116,4 +116,11 @@ public final class CorrectedEventSource implements EventSource {
    * @param excluded the events inside a correction
    */
   public record Split(EventCounts kept, EventCounts excluded) {}
+
+  /** The wrapped source's groups: corrections remove events, not groups. */
+  @Override
+  public java.util.Set<java.util.Map<String, String>> groups(
+      Slo template, java.time.Instant from, java.time.Instant to) {
+    return source.groups(template, from, to);
+  }
 }

@@ -37,6 +37,8 @@ public record CorrectionScope(Set<String> sloIds, String service) {
 
   /** True when the correction applies to {@code slo}. */
   public boolean appliesTo(Slo slo) {
-    return service == null ? sloIds.contains(slo.sloId()) : service.equals(slo.serviceName());
+    return service == null
+        ? sloIds.contains(slo.sloId()) || sloIds.contains(slo.baseId())
+        : service.equals(slo.serviceName());
   }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.Printable;
+import dev.slo.core.ValidationException;
+import dev.slo.core.model.GroupId;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -26,6 +30,7 @@ import java.util.function.Consumer;
 public final class DataFileReader {
   private static final List<String> COLUMNS =
       List.of("timestamp", "slo_id", "good_events", "total_events");
+  private static final String LABELS = "labels";
   private static final JsonFactory JSON = new JsonFactory();
   private static final java.util.regex.Pattern EPOCH =
       java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
@@ -43,7 +48,18 @@ public final class DataFileReader {
    * a line longer than {@link #MAX_LINE} characters stops the read.
    */
   public static DataSet read(String source, BufferedReader in, Set<String> known) {
-    SeriesCollector c = new SeriesCollector(source, known);
+    return read(source, in, known, Map.of());
+  }
+
+  /**
+   * Reads as {@link #read(String, BufferedReader, Set)}, knowing which SLOs are grouped ({@code
+   * slo_id -> group_by}): a row of a grouped SLO without labels, or without one of its {@code
+   * group_by} labels, stops the read naming its line. Labelled rows are kept under their group id
+   * with the labels in name order ({@link DataRow#key()}).
+   */
+  public static DataSet read(
+      String source, BufferedReader in, Set<String> known, Map<String, List<String>> groupBy) {
+    SeriesCollector c = new SeriesCollector(source, known, groupBy);
     scan(
         source,
         in,
@@ -55,8 +71,7 @@ public final class DataFileReader {
 
           @Override
           void row(DataRow r) {
-            c.add(
-                c.slot(r.sloId()), r.line(), nanos(r.timestamp()), r.goodEvents(), r.totalEvents());
+            c.add(c.slot(r.key()), r.line(), nanos(r.timestamp()), r.goodEvents(), r.totalEvents());
           }
         });
     return c.result();
@@ -133,10 +148,11 @@ public final class DataFileReader {
       throws IOException {
     int headerLine = lines.line();
     String[] names = split(header);
-    int[] idx = new int[COLUMNS.size()];
+    int[] idx = new int[COLUMNS.size() + 1];
     java.util.Arrays.fill(idx, -1);
     for (int i = 0; i < names.length; i++) {
-      int c = COLUMNS.indexOf(names[i].trim().toLowerCase(Locale.ROOT));
+      String name = names[i].trim().toLowerCase(Locale.ROOT);
+      int c = LABELS.equals(name) ? COLUMNS.size() : COLUMNS.indexOf(name);
       if (c < 0 || idx[c] >= 0) {
         throw new InvalidInputException(
             source
@@ -150,7 +166,7 @@ public final class DataFileReader {
       }
       idx[c] = i;
     }
-    for (int c = 0; c < idx.length; c++) {
+    for (int c = 0; c < COLUMNS.size(); c++) {
       if (idx[c] < 0) {
         throw new InvalidInputException(
             source
@@ -161,7 +177,8 @@ public final class DataFileReader {
                 + " is missing; the header must be timestamp,slo_id,good_events,total_events");
       }
     }
-    FastRow fast = new FastRow(idx);
+    boolean labelled = idx[COLUMNS.size()] >= 0;
+    FastRow fast = new FastRow(java.util.Arrays.copyOf(idx, COLUMNS.size()), idx[COLUMNS.size()]);
     char[] b = lines.buf();
     while (lines.next()) {
       int line = lines.line();
@@ -178,7 +195,7 @@ public final class DataFileReader {
       if (text.isBlank()) {
         continue;
       }
-      String[] f = split(text);
+      String[] f = labelled ? splitQuoted(source, line, text) : split(text);
       if (f.length != names.length) {
         throw new InvalidInputException(
             source
@@ -190,7 +207,9 @@ public final class DataFileReader {
                 + names.length
                 + " (timestamp,slo_id,good_events,total_events)");
       }
-      sink.row(row(source, line, f[idx[0]], f[idx[1]], f[idx[2]], f[idx[3]]));
+      Map<String, String> labels =
+          labelled ? labels(source, line, f[idx[COLUMNS.size()]]) : Map.of();
+      sink.row(row(source, line, f[idx[0]], f[idx[1]], f[idx[2]], f[idx[3]], labels));
     }
   }
 
@@ -212,6 +231,7 @@ public final class DataFileReader {
 
   private static DataRow jsonRow(String source, int line, String text) {
     String[] v = new String[COLUMNS.size()];
+    Map<String, String> labels = Map.of();
     try (JsonParser p = JSON.createParser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw bad(source, line, "not a JSON object");
@@ -219,6 +239,10 @@ public final class DataFileReader {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String key = p.currentName();
         JsonToken t = p.nextToken();
+        if (LABELS.equals(key)) {
+          labels = t == JsonToken.VALUE_NULL ? Map.of() : labelObject(source, line, p);
+          continue;
+        }
         int c = COLUMNS.indexOf(key);
         if (c < 0) {
           throw bad(
@@ -242,15 +266,43 @@ public final class DataFileReader {
         throw bad(source, line, COLUMNS.get(c) + " is missing");
       }
     }
-    return row(source, line, v[0], v[1], v[2], v[3]);
+    return row(source, line, v[0], v[1], v[2], v[3], labels);
   }
 
   private static DataRow row(
-      String source, int line, String ts, String id, String good, String total) {
+      String source,
+      int line,
+      String ts,
+      String id,
+      String good,
+      String total,
+      Map<String, String> labels) {
     Instant t = timestamp(source, line, ts.trim());
     String sloId = id.trim();
     if (sloId.isEmpty()) {
       throw bad(source, line, "slo_id is empty");
+    }
+    if (GroupId.isGroupForm(sloId)) {
+      if (!labels.isEmpty()) {
+        throw bad(
+            source,
+            line,
+            Printable.quote(sloId)
+                + " is a group id and the row has labels too; give the labels in one place");
+      }
+      try {
+        GroupId g = GroupId.parse(sloId);
+        sloId = g.baseId();
+        labels = g.labels();
+      } catch (ValidationException e) {
+        throw bad(source, line, e.getMessage());
+      }
+    } else if (!labels.isEmpty()) {
+      try {
+        GroupId.format(sloId, labels);
+      } catch (ValidationException e) {
+        throw bad(source, line, "labels: " + e.getMessage());
+      }
     }
     long g = count(source, line, "good_events", good.trim());
     long n = count(source, line, "total_events", total.trim());
@@ -260,7 +312,101 @@ public final class DataFileReader {
           line,
           "good_events " + g + " exceeds total_events " + n + "; good must be <= total");
     }
-    return new DataRow(line, t, sloId, g, n);
+    return new DataRow(line, t, sloId, g, n, labels);
+  }
+
+  // the labels column of a CSV row: empty, or a JSON object of label names to texts
+  static Map<String, String> labels(String source, int line, String text) {
+    String s = text.trim();
+    if (s.isEmpty()) {
+      return Map.of();
+    }
+    try (JsonParser p = JSON.createParser(s)) {
+      p.nextToken();
+      Map<String, String> out = labelObject(source, line, p);
+      if (p.nextToken() != null) {
+        throw bad(source, line, "labels holds more than one JSON value");
+      }
+      return out;
+    } catch (IOException e) {
+      throw bad(
+          source,
+          line,
+          Printable.quote(s)
+              + " is not valid labels: expected a JSON object such as {\"route\":\"/pay\"}");
+    }
+  }
+
+  // a JSON object of label names to texts, the parser on its START_OBJECT
+  static Map<String, String> labelObject(String source, int line, JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      throw bad(source, line, "labels must be a JSON object of label names to texts");
+    }
+    Map<String, String> out = new java.util.TreeMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      if (p.nextToken() != JsonToken.VALUE_STRING) {
+        throw bad(source, line, "the label " + Printable.quote(name) + " must have a text value");
+      }
+      if (out.put(name, p.getText()) != null) {
+        throw bad(source, line, "the label " + Printable.quote(name) + " appears twice");
+      }
+    }
+    if (p.currentToken() != JsonToken.END_OBJECT) {
+      throw bad(source, line, "labels is not a complete JSON object");
+    }
+    return out;
+  }
+
+  // a CSV line whose fields may be quoted with "" for a quote inside (RFC 4180), trimmed
+  static String[] splitQuoted(String source, int line, String text) {
+    List<String> out = new java.util.ArrayList<>();
+    StringBuilder f = new StringBuilder();
+    int i = 0;
+    int n = text.length();
+    while (true) {
+      while (i < n && text.charAt(i) == ' ') {
+        i++;
+      }
+      f.setLength(0);
+      if (i < n && text.charAt(i) == '"') {
+        i++;
+        boolean closed = false;
+        while (i < n) {
+          char c = text.charAt(i++);
+          if (c == '"') {
+            if (i < n && text.charAt(i) == '"') {
+              f.append('"');
+              i++;
+            } else {
+              closed = true;
+              break;
+            }
+          } else {
+            f.append(c);
+          }
+        }
+        if (!closed) {
+          throw bad(source, line, "a quoted field has no closing quote");
+        }
+        while (i < n && text.charAt(i) == ' ') {
+          i++;
+        }
+        if (i < n && text.charAt(i) != ',') {
+          throw bad(source, line, "text after a quoted field; quote a quote inside as \"\"");
+        }
+        out.add(f.toString().trim());
+      } else {
+        int comma = text.indexOf(',', i);
+        int end = comma < 0 ? n : comma;
+        out.add(text.substring(i, end).trim());
+        i = end;
+      }
+      if (i >= n) {
+        return out.toArray(new String[0]);
+      }
+      i++; // the comma
+    }
   }
 
   /** Parses ISO-8601 with an offset ({@code 2026-11-01T10:00:00Z}) or epoch seconds. */

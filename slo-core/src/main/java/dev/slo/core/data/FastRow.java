@@ -1,13 +1,14 @@
 package dev.slo.core.data;
 
 /**
- * Parses the common shape of a CSV row in place, without objects: four comma-separated fields, a
- * timestamp as {@code YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)} (years 1900 to 2199) or as
- * non-negative epoch seconds with up to 9 fraction digits, counts of 1 to 18 digits and {@code good
- * <= total}. Fields are trimmed and unquoted as {@link DataFileReader} does. Any other shape, valid
- * or not, is left to that reader's general path, which alone decides what is accepted and what each
- * error says; so this class only ever says "yes, and here are the values" or "not me". Not
- * thread-safe: one instance per read.
+ * Parses the common shape of a CSV row in place, without objects: four comma-separated fields (five
+ * with an empty {@code labels} field when the file has that column), a timestamp as {@code
+ * YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)} (years 1900 to 2199) or as non-negative epoch seconds
+ * with up to 9 fraction digits, counts of 1 to 18 digits and {@code good <= total}. Fields are
+ * trimmed and unquoted as {@link DataFileReader} does. Any other shape, valid or not, is left to
+ * that reader's general path, which alone decides what is accepted and what each error says; so
+ * this class only ever says "yes, and here are the values" or "not me". Not thread-safe: one
+ * instance per read.
  */
 final class FastRow {
   private static final long NANOS = 1_000_000_000L;
@@ -16,8 +17,10 @@ final class FastRow {
   };
 
   private final int[] column; // column[c] = field index of timestamp, slo_id, good, total
-  private final int[] from = new int[4];
-  private final int[] to = new int[4];
+  private final int labels; // field index of the optional labels column, or -1
+  private final int last; // the index of the last field
+  private final int[] from = new int[5];
+  private final int[] to = new int[5];
 
   private final char[] lastText = new char[40];
   private int lastLength = -1;
@@ -29,8 +32,10 @@ final class FastRow {
   int idFrom;
   int idTo;
 
-  FastRow(int[] column) {
+  FastRow(int[] column, int labels) {
     this.column = column.clone();
+    this.labels = labels;
+    this.last = labels < 0 ? 3 : 4;
   }
 
   /** True when {@code b[s, e)} is a row of the common shape; its values are then in the fields. */
@@ -39,7 +44,7 @@ final class FastRow {
     int a = s;
     for (int i = s; i < e; i++) {
       if (b[i] == ',') {
-        if (f == 3) {
+        if (f == last) {
           return false;
         }
         if (!field(b, f++, a, i)) {
@@ -48,8 +53,11 @@ final class FastRow {
         a = i + 1;
       }
     }
-    if (f != 3 || !field(b, 3, a, e)) {
+    if (f != last || !field(b, last, a, e)) {
       return false;
+    }
+    if (labels >= 0 && from[labels] < to[labels]) {
+      return false; // a labelled row: the general path reads its labels
     }
     int id = column[1];
     idFrom = from[id];

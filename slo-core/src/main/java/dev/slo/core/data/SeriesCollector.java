@@ -18,6 +18,8 @@ import java.util.TreeMap;
 final class SeriesCollector {
   private final String source;
   private final Set<String> known;
+  private final Map<String, List<String>> grouped; // slo_id -> group_by: rows must carry labels
+  private String[] invalid = new String[16]; // why rows of this id are refused, or null
   private String[] ids = new String[16];
   private char[][] chars = new char[16][];
   private int[] after = new int[16]; // the slot that followed this one last time, or -1
@@ -29,9 +31,10 @@ final class SeriesCollector {
   private int last = -1; // the slot of the previous row, often the same id
   private long rows;
 
-  SeriesCollector(String source, Set<String> known) {
+  SeriesCollector(String source, Set<String> known, Map<String, List<String>> grouped) {
     this.source = source;
     this.known = known;
+    this.grouped = grouped;
   }
 
   /** The slot of the slo_id {@code b[s, e)}, created when new. */
@@ -89,6 +92,9 @@ final class SeriesCollector {
   void add(int slot, int line, long nanos, long good, long total) {
     rows++;
     if (builders[slot] == null) {
+      if (invalid[slot] != null) {
+        throw new InvalidInputException(source + ":" + line + ": " + invalid[slot]);
+      }
       skipped[slot]++;
       return;
     }
@@ -117,14 +123,50 @@ final class SeriesCollector {
       skipped = Arrays.copyOf(skipped, c);
       chars = Arrays.copyOf(chars, c);
       after = Arrays.copyOf(after, c);
+      invalid = Arrays.copyOf(invalid, c);
     }
     ids[count] = id;
     chars[count] = id.toCharArray();
     after[count] = -1;
-    if (known == null || known.contains(id)) {
+    invalid[count] = problem(id);
+    if (invalid[count] == null
+        && (known == null || known.contains(dev.slo.core.model.GroupId.baseOf(id)))) {
       builders[count] = EventSeries.builder(16);
     }
     return count++;
+  }
+
+  // why rows keyed by `id` are refused: a bad group id, missing group_by labels; else null
+  private String problem(String id) {
+    List<String> by = grouped.get(dev.slo.core.model.GroupId.baseOf(id));
+    if (!dev.slo.core.model.GroupId.isGroupForm(id)) {
+      return by == null
+          ? null
+          : "the row of SLO "
+              + id
+              + " has no labels, and the SLO has group_by "
+              + by
+              + "; give the row's labels (a labels column, or key in JSON Lines)";
+    }
+    dev.slo.core.model.GroupId g;
+    try {
+      g = dev.slo.core.model.GroupId.parse(id);
+    } catch (dev.slo.core.ValidationException e) {
+      return e.getMessage();
+    }
+    if (by != null) {
+      for (String name : by) {
+        if (!g.labels().containsKey(name)) {
+          return "labels has no "
+              + name
+              + ", a group_by label of SLO "
+              + g.baseId()
+              + "; give every group_by label "
+              + by;
+        }
+      }
+    }
+    return null;
   }
 
   private void rehash() {

@@ -2,7 +2,6 @@ package dev.slo.core.eval;
 
 import dev.slo.core.alert.AlertPolicy;
 import dev.slo.core.alert.AlertTier;
-import dev.slo.core.alert.Severity;
 import dev.slo.core.correction.Corrections;
 import dev.slo.core.correction.Exclusion;
 import dev.slo.core.model.NoDataPolicy;
@@ -11,7 +10,6 @@ import dev.slo.core.model.Status;
 import dev.slo.core.model.StatusBasis;
 import dev.slo.core.source.EventCounts;
 import dev.slo.core.source.EventSource;
-import dev.slo.core.window.DurationText;
 import dev.slo.core.window.Window;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -137,37 +135,16 @@ public final class Evaluator {
       BigDecimal l = burns.get(t.longWindow());
       BigDecimal s = burns.get(t.shortWindow());
       if (l.compareTo(t.factor()) >= 0 && s.compareTo(t.factor()) >= 0) {
-        EventCounts longCounts = counts.window(t.longWindow());
-        if (slo.minEvents() > 0 && longCounts.total() < slo.minEvents()) {
-          suppressed.add(
-              new SuppressedAlert(
-                  t,
-                  "not enough events ("
-                      + longCounts.total()
-                      + " < "
-                      + slo.minEvents()
-                      + ") in "
-                      + DurationText.format(t.longWindow())));
+        SuppressedAlert why =
+            StatusRules.suppression(
+                slo,
+                t,
+                counts.window(t.longWindow()).total(),
+                () -> upperBoundBurn(budget, counts.window(t.longWindow())),
+                () -> upperBoundBurn(budget, counts.window(t.shortWindow())));
+        if (why != null) {
+          suppressed.add(why);
           continue;
-        }
-        if (onUpperBound) {
-          double lu = upperBoundBurn(budget, longCounts);
-          double su = upperBoundBurn(budget, counts.window(t.shortWindow()));
-          double f = t.factor().doubleValue();
-          if (lu < f || su < f) {
-            suppressed.add(
-                new SuppressedAlert(
-                    t,
-                    String.format(
-                        java.util.Locale.ROOT,
-                        "the SLI's upper bound burns at %.2fx over %s and %.2fx over %s (< %sx)",
-                        lu,
-                        DurationText.format(t.longWindow()),
-                        su,
-                        DurationText.format(t.shortWindow()),
-                        t.factor().stripTrailingZeros().toPlainString())));
-            continue;
-          }
         }
         alerts.add(new FiringAlert(t, Decimals.toDouble(l), Decimals.toDouble(s)));
       }
@@ -188,9 +165,9 @@ public final class Evaluator {
         windowIntervals.put(d, w);
       }
     }
-    Status status = status(slo, statusRemaining, alerts);
+    Status status = StatusRules.status(slo, statusRemaining, alerts);
     BigDecimal burn1h = burns.get(Duration.ofHours(1));
-    Duration tte = timeToExhaustion(slo, period, at, remaining, burn1h);
+    Duration tte = StatusRules.timeToExhaustion(slo, period, at, remaining, burn1h);
     Instant projected =
         noData ? null : Forecast.projectExhaustion(counts, budget, slo, period, at, noDataBad);
 
@@ -233,7 +210,7 @@ public final class Evaluator {
             periodInterval,
             windowIntervals,
             List.of());
-    return withRecommendations(draft);
+    return StatusRules.withRecommendations(draft);
   }
 
   /**
@@ -257,10 +234,6 @@ public final class Evaluator {
     return a.isBefore(b) ? a : b;
   }
 
-  private static Evaluation withRecommendations(Evaluation e) {
-    return e.with(e.status(), e.alerts(), Recommendations.of(e));
-  }
-
   /** The burn rate the upper bound of the window's SLI interval implies; 0 without events. */
   private static double upperBoundBurn(Budget budget, EventCounts c) {
     SliInterval i = SliInterval.wilson(c);
@@ -279,48 +252,6 @@ public final class Evaluator {
       return BigDecimal.ZERO;
     }
     return budget.burn(c);
-  }
-
-  static Status status(Slo slo, BigDecimal remaining, List<FiringAlert> alerts) {
-    if (remaining.signum() <= 0) {
-      return Status.EXHAUSTED;
-    }
-    boolean page = alerts.stream().anyMatch(a -> a.tier().severity() == Severity.PAGE);
-    boolean ticket = alerts.stream().anyMatch(a -> a.tier().severity() == Severity.TICKET);
-    if (page || remaining.compareTo(BigDecimal.valueOf(slo.thresholds().criticalBelow())) < 0) {
-      return Status.CRITICAL;
-    }
-    if (ticket || remaining.compareTo(BigDecimal.valueOf(slo.thresholds().warningBelow())) < 0) {
-      return Status.WARNING;
-    }
-    return Status.HEALTHY;
-  }
-
-  /**
-   * remaining × period length / burn rate; zero when exhausted; null when not burning or, for
-   * calendar periods, when it lands after the period's end.
-   */
-  static Duration timeToExhaustion(
-      Slo slo, Window period, Instant at, BigDecimal remaining, BigDecimal burn) {
-    if (remaining.signum() <= 0) {
-      return Duration.ZERO;
-    }
-    if (burn.signum() <= 0) {
-      return null;
-    }
-    BigDecimal nanos =
-        remaining
-            .multiply(BigDecimal.valueOf(period.length().toNanos()))
-            .divide(burn, Budget.MC)
-            .setScale(0, RoundingMode.HALF_EVEN);
-    if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 2)) > 0) {
-      return slo.timePeriod().isCalendar() ? null : Duration.ofNanos(Long.MAX_VALUE / 2);
-    }
-    Duration d = Duration.ofNanos(nanos.longValueExact());
-    if (slo.timePeriod().isCalendar() && at.plus(d).isAfter(period.end())) {
-      return null;
-    }
-    return d;
   }
 
   private static Double percent(BigDecimal ratio) {

@@ -3,11 +3,10 @@ package dev.slo.core.eval;
 import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventCounts;
 import dev.slo.core.window.Window;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
  * Projects when the error budget runs out: a least-squares line through the fraction of budget
@@ -28,31 +27,15 @@ final class Forecast {
     if (points.size() < 2) {
       return null;
     }
-    SimpleRegression r = new SimpleRegression(true);
+    List<Map.Entry<Instant, Double>> consumed = new ArrayList<>();
     for (Map.Entry<Instant, EventCounts> p : points) {
-      double x = Duration.between(at, p.getKey()).getSeconds();
       EventCounts c = p.getValue();
       double y =
           c.total() == 0
               ? (noDataBad ? Decimals.toDouble(budget.fullyBadBurn()) : 0.0)
               : budget.burnDouble(c);
-      r.addData(x, y);
+      consumed.add(Map.entry(p.getKey(), y));
     }
-    double slope = r.getSlope();
-    double intercept = r.getIntercept();
-    if (!(slope > 0) || Double.isNaN(intercept)) {
-      return null;
-    }
-    double seconds = (1.0 - intercept) / slope;
-    if (!Double.isFinite(seconds) || Math.abs(seconds) > 1e15) {
-      return null;
-    }
-    long whole = (long) Math.floor(seconds);
-    long nanos = Math.round((seconds - whole) * 1e9);
-    Instant when = at.plusSeconds(whole).plusNanos(nanos);
-    if (slo.timePeriod().isCalendar() && when.isAfter(period.end())) {
-      return null;
-    }
-    return when;
+    return StatusRules.projectExhaustion(slo, period, at, consumed);
   }
 }

@@ -39,6 +39,7 @@ final class SliceCounts extends UnitCounts {
   private final boolean ratio;
   private final BigDecimal sliceTarget;
   private Instant from; // grid origin
+  private long atNanos; // nanoseconds from `from` to `at`
   private int n; // slices, the last one ends at `at`
   private int[] marks; // sorted slice indices at which running counts were kept
   private long[] withEvents; // withEvents[j] = slices with events among slices 0..marks[j]-1
@@ -65,7 +66,8 @@ final class SliceCounts extends UnitCounts {
     long back = Duration.between(earliest, elapsed.start()).toNanos();
     long k = (back + step - 1) / step;
     from = elapsed.start().minusNanos(Math.multiplyExact(k, step));
-    long span = Duration.between(from, at).toNanos();
+    long span = sinceFrom(at);
+    atNanos = span;
     n = span <= 0 ? 0 : Math.toIntExact((span + step - 1) / step);
     // the slice indices whose prefix sums some count needs; one pass records them all
     int[] wanted = new int[3 + windows.size() + 2 * forecastWindows.size()];
@@ -109,7 +111,7 @@ final class SliceCounts extends UnitCounts {
    * overlap a correction are excluded whole: counted as excluded, never as units, and their events
    * (within the period) summed as excluded events.
    */
-  private static final class Tally implements EventSource.SliceSink {
+  static final class Tally implements EventSource.SliceSink {
     private final int[] marks;
     private final long[] withEventsAt;
     private final long[] goodAt;
@@ -149,22 +151,70 @@ final class SliceCounts extends UnitCounts {
 
     @Override
     public void accept(long[] g, long[] t, int count) {
-      int idx = index;
-      int at = nextAt;
+      int i = 0;
+      while (i < count) {
+        if (index == nextAt) {
+          record();
+        }
+        // slices i .. end-1 hold no mark: count them without looking for one
+        int end = nextAt < 0 ? count : (int) Math.min(count, (long) i + nextAt - index);
+        if (cutOut != null) {
+          cutSegment(g, t, i, end);
+        } else if (ratio) {
+          ratioSegment(g, t, i, end);
+        } else {
+          plainSegment(g, t, i, end);
+        }
+        index += end - i;
+        i = end;
+      }
+    }
+
+    // TIMESLICES without corrections; branch-free while good * factor and total * unscaled fit
+    private void plainSegment(long[] g, long[] t, int from, int end) {
       long events = withEvents;
       long goods = good;
       long f = factor;
       long u = unscaled;
       long limit = plain;
-      for (int i = 0; i < count; i++, idx++) {
-        if (idx == at) {
-          index = idx;
-          withEvents = events;
-          good = goods;
-          record();
-          at = nextAt;
+      for (int i = from; i < end; i++) {
+        long ti = t[i];
+        long gi = g[i];
+        if (ti <= limit) {
+          // ti > 0 sets the sign bit of -ti; good <=> gi * f >= ti * u <=> ti * u - gi * f - 1 < 0
+          events += -ti >>> 63;
+          goods += ((ti * u - gi * f - 1) & -ti) >>> 63;
+        } else if (ti > 0) {
+          events++;
+          if (isGood(gi, ti)) {
+            goods++;
+          }
         }
-        if (cutOut != null && cutOut.test(idx)) {
+      }
+      withEvents = events;
+      good = goods;
+    }
+
+    // RATIO_TIMESLICES without corrections
+    private void ratioSegment(long[] g, long[] t, int from, int end) {
+      long events = withEvents;
+      long goods = good;
+      for (int i = from; i < end; i++) {
+        long ti = t[i];
+        if (ti > 0) {
+          events += RATIO_SCALE;
+          goods += ratioUnits(g[i], ti);
+        }
+      }
+      withEvents = events;
+      good = goods;
+    }
+
+    // with corrections: slices that overlap one are excluded whole
+    private void cutSegment(long[] g, long[] t, int from, int end) {
+      int idx = index;
+      for (int i = from; i < end; i++, idx++) {
+        if (cutOut.test(idx)) {
           excludedSlices++;
           if (idx >= periodFirst) {
             excludedGood = Math.addExact(excludedGood, g[i]);
@@ -175,21 +225,14 @@ final class SliceCounts extends UnitCounts {
         long ti = t[i];
         if (ti > 0) {
           long gi = g[i];
+          withEvents += ratio ? RATIO_SCALE : 1;
           if (ratio) {
-            events += RATIO_SCALE;
-            goods += ratioUnits(gi, ti);
-          } else {
-            events++;
-            if (ti <= limit ? gi * f >= ti * u : isGood(gi, ti)) {
-              goods++;
-            }
+            good += ratioUnits(gi, ti);
+          } else if (isGood(gi, ti)) {
+            good++;
           }
         }
       }
-      index = idx;
-      nextAt = at;
-      withEvents = events;
-      good = goods;
     }
 
     private void record() {
@@ -207,7 +250,14 @@ final class SliceCounts extends UnitCounts {
     }
 
     /** good/total × RATIO_SCALE, rounded half even: the slice's ratio in units. */
-    private static long ratioUnits(long g, long t) {
+    static long ratioUnits(long g, long t) {
+      if (g <= Long.MAX_VALUE / RATIO_SCALE) {
+        long x = g * RATIO_SCALE;
+        long q = x / t;
+        long r = x - q * t; // 0 <= r < t; round up when r > t - r, or on a tie when q is odd
+        long rest = t - r;
+        return r > rest || (r == rest && (q & 1) != 0) ? q + 1 : q;
+      }
       return BigDecimal.valueOf(g)
           .multiply(BigDecimal.valueOf(RATIO_SCALE))
           .divide(BigDecimal.valueOf(t), 0, RoundingMode.HALF_EVEN)
@@ -270,7 +320,7 @@ final class SliceCounts extends UnitCounts {
 
   // slice i ends at from + (i+1)*step (the last at `at`); it overlaps when its end > at - d
   private int windowFirst(Duration d) {
-    long x = Duration.between(from, at.minus(d)).toNanos();
+    long x = Math.subtractExact(atNanos, d.toNanos());
     return x < 0 ? 0 : (int) Math.min(n, x / step);
   }
 
@@ -279,7 +329,7 @@ final class SliceCounts extends UnitCounts {
     if (!w.end().isBefore(at)) {
       return n;
     }
-    long y = Duration.between(from, w.end()).toNanos();
+    long y = sinceFrom(w.end());
     return y < 0 ? 0 : (int) Math.min(n, y / step);
   }
 
@@ -294,7 +344,7 @@ final class SliceCounts extends UnitCounts {
   }
 
   private int firstStartingAtOrAfter(Instant t) {
-    long x = Duration.between(from, t).toNanos();
+    long x = sinceFrom(t);
     if (x <= 0) {
       return 0;
     }
@@ -316,6 +366,12 @@ final class SliceCounts extends UnitCounts {
       throw new IllegalStateException("slice " + slice + " was not marked");
     }
     return j;
+  }
+
+  // Duration.between(from, t).toNanos() without the Duration
+  private long sinceFrom(Instant t) {
+    long s = Math.subtractExact(t.getEpochSecond(), from.getEpochSecond());
+    return Math.addExact(Math.multiplyExact(s, 1_000_000_000L), t.getNano() - from.getNano());
   }
 
   private static Instant min(Instant a, Instant b) {

@@ -3,7 +3,6 @@ package dev.slo.core.eval;
 import dev.slo.core.correction.CorrectedEventSource;
 import dev.slo.core.correction.Intervals;
 import dev.slo.core.model.Slo;
-import dev.slo.core.model.TimePeriod;
 import dev.slo.core.source.EventCounts;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.window.Window;
@@ -21,7 +20,7 @@ import java.util.Map;
  */
 class UnitCounts {
   /** Hours back from the evaluation instant at which budget consumption is sampled (0 … 24). */
-  static final int FORECAST_HOURS = 24;
+  static final int FORECAST_HOURS = StatusRules.FORECAST_HOURS;
 
   final Map<Window, EventCounts> byWindow = new LinkedHashMap<>();
   final Window elapsed;
@@ -39,21 +38,7 @@ class UnitCounts {
     this.slo = slo;
     this.at = at;
     this.elapsed = new Window(period.start(), at);
-    for (int i = 0; i <= FORECAST_HOURS; i++) {
-      Instant t = at.minus(Duration.ofHours(FORECAST_HOURS - i));
-      Window w = forecastWindow(slo.timePeriod(), period, t);
-      if (w != null) {
-        forecastWindows.add(w);
-      }
-    }
-  }
-
-  /** The period as it stood at {@code t}, or null when {@code t} is not inside this period. */
-  static Window forecastWindow(TimePeriod p, Window period, Instant t) {
-    if (!p.isCalendar()) {
-      return Window.ending(t, period.length());
-    }
-    return t.isAfter(period.start()) ? new Window(period.start(), t) : null;
+    forecastWindows.addAll(StatusRules.forecastWindows(slo.timePeriod(), period, at));
   }
 
   /** Reads every window from the source at once. */

@@ -22,6 +22,8 @@ import java.util.List;
  * @param recommendations short sentences
  * @param corrections what corrections removed from the period (an addition to the event format of
  *     docs/events.md); {@link Exclusion#NONE} without any
+ * @param groupLabels the group's labels when the SLO is one group of a grouped SLO ({@code sloId}
+ *     is then the group id), in {@code group_by} order; empty otherwise
  */
 public record SloStatusUpdateData(
     String sloId,
@@ -37,11 +39,50 @@ public record SloStatusUpdateData(
     String timeToExhaustion,
     boolean alertTriggered,
     List<String> recommendations,
-    Exclusion corrections) {
+    Exclusion corrections,
+    java.util.Map<String, String> groupLabels) {
 
   /** Copies the list. */
   public SloStatusUpdateData {
     recommendations = List.copyOf(recommendations);
     corrections = corrections == null ? Exclusion.NONE : corrections;
+    groupLabels =
+        groupLabels == null || groupLabels.isEmpty()
+            ? java.util.Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(groupLabels));
+  }
+
+  /** The payload of an SLO that is not one group of a grouped SLO. */
+  public SloStatusUpdateData(
+      String sloId,
+      String sloName,
+      String serviceName,
+      String sloType,
+      double targetPercentage,
+      Double currentSli,
+      String status,
+      double errorBudgetRemaining,
+      double errorBudgetConsumed,
+      double burnRate,
+      String timeToExhaustion,
+      boolean alertTriggered,
+      List<String> recommendations,
+      Exclusion corrections) {
+    this(
+        sloId,
+        sloName,
+        serviceName,
+        sloType,
+        targetPercentage,
+        currentSli,
+        status,
+        errorBudgetRemaining,
+        errorBudgetConsumed,
+        burnRate,
+        timeToExhaustion,
+        alertTriggered,
+        recommendations,
+        corrections,
+        java.util.Map.of());
   }
 }

@@ -43,6 +43,7 @@ public record SloStatusUpdated(
             e.timeToExhaustionText(),
             e.alertTriggered(),
             e.recommendations(),
-            e.exclusion()));
+            e.exclusion(),
+            e.slo().groupLabels()));
   }
 }

@@ -47,6 +47,10 @@ public final class StatusJson {
   public static ObjectNode status(Evaluation e) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("slo_id", e.slo().sloId());
+    if (e.slo().isGroup()) {
+      ObjectNode g = o.putObject("group_labels");
+      e.slo().groupLabels().forEach(g::put);
+    }
     o.put("slo_name", e.slo().sloName());
     o.put("service_name", e.slo().serviceName());
     o.put("current_sli", e.currentSliPercent());
@@ -185,6 +189,10 @@ public final class StatusJson {
     SloStatusUpdateData d = ev.sloStatusUpdate();
     ObjectNode u = o.putObject("slo_status_update");
     u.put("slo_id", d.sloId());
+    if (!d.groupLabels().isEmpty()) { // only for a group: ungrouped events keep their shape
+      ObjectNode g = u.putObject("group_labels");
+      d.groupLabels().forEach(g::put);
+    }
     u.put("slo_name", d.sloName());
     u.put("service_name", d.serviceName());
     u.put("slo_type", d.sloType());

@@ -37,6 +37,13 @@ import java.util.regex.Pattern;
  *     dev.slo.core.alert.AlertPolicy})
  * @param composite the components when this SLO is a composite of others (docs/math.md), else null;
  *     a composite has no SLI of its own and uses budgeting_method OCCURRENCES
+ * @param groupBy the labels this SLO is evaluated per value set of (issue 12); empty when not
+ *     grouped. Prometheus label names, no duplicates, at most {@value GroupId#MAX_LABELS}
+ * @param maxGroups the most groups evaluated (default {@value #DEFAULT_MAX_GROUPS}); past it the
+ *     first ones in label order are kept, with a warning ({@link dev.slo.core.group.Groups})
+ * @param groupLabels the label values of one group, in {@code groupBy} order; empty for an
+ *     ungrouped SLO and for the grouped template. When set, {@code sloId} is the group id ({@link
+ *     GroupId}), e.g. {@code checkout{route="/pay"}}
  */
 public record Slo(
     String sloId,
@@ -58,14 +65,39 @@ public record Slo(
     long minEvents,
     StatusBasis statusOn,
     java.util.List<dev.slo.core.alert.AlertTier> alertTiers,
-    Composite composite) {
+    Composite composite,
+    java.util.List<String> groupBy,
+    int maxGroups,
+    java.util.Map<String, String> groupLabels) {
 
   /** The pattern every slo_id matches. */
   public static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,99}");
 
+  /** The default {@code max_groups}. */
+  public static final int DEFAULT_MAX_GROUPS = 1000;
+
+  /** The largest {@code max_groups}. */
+  public static final int MAX_MAX_GROUPS = 100_000;
+
   /** Validates every field; see the parameter docs for the rules. */
   public Slo {
-    requireId(sloId);
+    groupBy = GroupId.requireGroupBy(groupBy);
+    groupLabels = groupLabels == null ? java.util.Map.of() : groupLabels;
+    if (groupLabels.isEmpty()) {
+      requireId(sloId);
+    } else {
+      groupLabels = GroupId.requireGroup(sloId, groupBy, groupLabels);
+    }
+    if (maxGroups < 1 || maxGroups > MAX_MAX_GROUPS) {
+      throw new ValidationException(
+          "max_groups", maxGroups, "use a whole number from 1 to " + MAX_MAX_GROUPS);
+    }
+    if (composite != null && !groupBy.isEmpty()) {
+      throw new ValidationException(
+          "group_by",
+          groupBy,
+          "group_by is not supported on a composite SLO; group its components");
+    }
     requireName(sloName);
     requireServiceName(serviceName);
     if (sloType == null) {
@@ -88,13 +120,6 @@ public record Slo(
     statusOn = statusOn == null ? StatusBasis.POINT : statusOn;
     if (composite != null) {
       composite.requireFits(sloId, budgetingMethod, sli);
-      if (minEvents > 0 || statusOn != StatusBasis.POINT) {
-        throw ValidationException.withMessage(
-            minEvents > 0 ? "min_events" : "status_on",
-            null,
-            "min_events and status_on are not supported on a composite SLO yet; set them on its"
-                + " components");
-      }
     }
     if (minEvents < 0) {
       throw new ValidationException("min_events", minEvents, "use 0 (off) or more");
@@ -198,7 +223,65 @@ public record Slo(
         .minEvents(minEvents)
         .statusOn(statusOn)
         .alertTiers(alertTiers)
-        .composite(composite);
+        .composite(composite)
+        .groupBy(groupBy)
+        .maxGroups(maxGroups)
+        .groupLabels(groupLabels);
+  }
+
+  /** True when this SLO is the template of a grouped SLO: group_by set, no group chosen. */
+  public boolean isGroupTemplate() {
+    return !groupBy.isEmpty() && groupLabels.isEmpty();
+  }
+
+  /** True when this SLO is one group of a grouped SLO ({@link #forGroup}). */
+  public boolean isGroup() {
+    return !groupLabels.isEmpty();
+  }
+
+  /** The slo_id of the grouped SLO this is a group of; the slo_id itself otherwise. */
+  public String baseId() {
+    return isGroup() ? GroupId.baseOf(sloId) : sloId;
+  }
+
+  /**
+   * The concrete SLO of one group of this grouped SLO: the same definition, {@code groupLabels} set
+   * and the id {@code <slo_id>{<label>="<value>",...}} ({@link GroupId}).
+   *
+   * @param labels a value for every {@code group_by} label; other labels are ignored
+   * @throws ValidationException when this SLO is not a grouped template or a label is missing
+   */
+  public Slo forGroup(java.util.Map<String, String> labels) {
+    if (!isGroupTemplate()) {
+      throw new ValidationException(
+          "group_by",
+          sloId,
+          isGroup() ? "it is already one group" : "the SLO has no group_by to group on");
+    }
+    java.util.Map<String, String> ordered = new java.util.LinkedHashMap<>();
+    for (String name : groupBy) {
+      String v = labels.get(name);
+      if (v == null) {
+        throw ValidationException.required("group_labels." + name);
+      }
+      ordered.put(name, v);
+    }
+    return toBuilder().sloId(GroupId.format(sloId, ordered)).groupLabels(ordered).build();
+  }
+
+  /** True when {@code id} is a valid slo_id or the id of one group ({@link GroupId}). */
+  public static boolean isValidId(String id) {
+    if (id == null) {
+      return false;
+    }
+    if (!GroupId.isGroupForm(id)) {
+      return ID_PATTERN.matcher(id).matches();
+    }
+    try {
+      return GroupId.parse(id).toString().equals(id);
+    } catch (ValidationException e) {
+      return false;
+    }
   }
 
   /**
@@ -310,8 +393,29 @@ public record Slo(
 
     private java.util.List<dev.slo.core.alert.AlertTier> alertTiers = java.util.List.of();
     private Composite composite;
+    private java.util.List<String> groupBy = java.util.List.of();
+    private int maxGroups = DEFAULT_MAX_GROUPS;
+    private java.util.Map<String, String> groupLabels = java.util.Map.of();
 
     private Builder() {}
+
+    /** The labels to evaluate per value set of; empty for an ungrouped SLO. */
+    public Builder groupBy(java.util.List<String> v) {
+      groupBy = v;
+      return this;
+    }
+
+    /** The most groups evaluated; default {@value Slo#DEFAULT_MAX_GROUPS}. */
+    public Builder maxGroups(int v) {
+      maxGroups = v;
+      return this;
+    }
+
+    /** One group's labels (with the group id as slo_id); use {@link Slo#forGroup} instead. */
+    public Builder groupLabels(java.util.Map<String, String> v) {
+      groupLabels = v;
+      return this;
+    }
 
     /** The SLO's own alert tiers; empty for the default ones. */
     public Builder alertTiers(java.util.List<dev.slo.core.alert.AlertTier> v) {
@@ -441,7 +545,10 @@ public record Slo(
           minEvents,
           statusOn,
           alertTiers,
-          composite);
+          composite,
+          groupBy,
+          maxGroups,
+          groupLabels);
     }
   }
 }

@@ -12,6 +12,8 @@ import java.time.Instant;
  * Cumulative}). Immutable and thread-safe once built; build with {@link Builder}.
  */
 public final class EventSeries {
+  private static final int GRID_BLOCK = 256; // slices a block on the grid path: 4 KB of buffers
+
   private static final EventSeries EMPTY = new SeriesBuilder(1).build();
 
   private final long origin; // time of position 0 (grid)
@@ -100,12 +102,15 @@ public final class EventSeries {
     if (n == 0) {
       return 0;
     }
+    boolean grid = step > 0 && st % step == 0 && st / step <= Integer.MAX_VALUE;
+    if (grid && good.compact() && total.compact()) {
+      return gridSlices(f, t, st / step, n, sink);
+    }
     // ends[k]: the position after slice k's last point; slice k = positions [ends[k-1], ends[k])
     int[] ends = new int[Math.min(n, EventSource.SliceSink.BLOCK)];
     long[] good = new long[ends.length];
     long[] total = new long[ends.length];
     int prev = upperBound(f);
-    boolean grid = step > 0 && st % step == 0 && st / step <= Integer.MAX_VALUE;
     long per = grid ? st / step : 0;
     // on a grid, slice k ends at position floor((f + (k+1)st - origin) / step) + 1, clamped
     long p = grid ? Math.floorDiv(Math.subtractExact(f, origin), step) + 1 + per : 0;
@@ -129,6 +134,72 @@ public final class EventSeries {
       }
       prev = fill(prev, ends, good, total, count);
       sink.accept(good, total, count);
+    }
+    return n;
+  }
+
+  /**
+   * {@link #forEachSlice} on a grid whose slices hold {@code per} positions each, with compact
+   * prefix sums: each slice's counts come straight from the prefix sums at its end, in one pass and
+   * without an array of ends.
+   */
+  private int gridSlices(long f, long t, long per, int n, EventSource.SliceSink sink) {
+    long[] goodOut = new long[Math.min(n, GRID_BLOCK)];
+    long[] totalOut = new long[goodOut.length];
+    long[] gb = good.base();
+    int[] go = good.off();
+    long[] tb = total.base();
+    int[] to = total.off();
+    int prev = upperBound(f);
+    long g0 = gb[prev >>> Cumulative.SHIFT] + go[prev];
+    long t0 = tb[prev >>> Cumulative.SHIFT] + to[prev];
+    // slice k ends at position floor((f + (k+1)st - origin) / step) + 1, clamped to [0, points]
+    long p = Math.floorDiv(Math.subtractExact(f, origin), step) + 1 + per;
+    int last = points;
+    for (int k0 = 0; k0 < n; k0 += goodOut.length) {
+      int count = Math.min(goodOut.length, n - k0);
+      int inner = k0 + count == n ? count - 1 : count; // the last slice ends at `to`
+      int i = 0;
+      while (i < inner) {
+        if (p > 0 && p < last) {
+          // slices ending inside the series: no clamping, a constant stride
+          int run = (int) Math.min(inner, i + (last - 1 - p) / per + 1);
+          int e = (int) p;
+          int stride = (int) per;
+          for (int j = i; j < run; j++, e += stride) {
+            int eb = e >>> Cumulative.SHIFT;
+            long g1 = gb[eb] + go[e];
+            long t1 = tb[eb] + to[e];
+            goodOut[j] = g1 - g0;
+            totalOut[j] = t1 - t0;
+            g0 = g1;
+            t0 = t1;
+          }
+          p += (run - i) * per;
+          i = run;
+        } else {
+          // before the series' first position or after its last
+          int e = p <= 0 ? 0 : last;
+          int eb = e >>> Cumulative.SHIFT;
+          long g1 = gb[eb] + go[e];
+          long t1 = tb[eb] + to[e];
+          goodOut[i] = g1 - g0;
+          totalOut[i] = t1 - t0;
+          g0 = g1;
+          t0 = t1;
+          i++;
+          p += per;
+        }
+      }
+      if (inner < count) {
+        int e = upperBound(t);
+        int eb = e >>> Cumulative.SHIFT;
+        long g1 = gb[eb] + go[e];
+        long t1 = tb[eb] + to[e];
+        goodOut[inner] = g1 - g0;
+        totalOut[inner] = t1 - t0;
+      }
+      sink.accept(goodOut, totalOut, count);
     }
     return n;
   }
@@ -179,6 +250,31 @@ public final class EventSeries {
       p++;
     }
     return p;
+  }
+
+  /**
+   * One series holding the rows of all of {@code parts} (rows at the same instant add up), for a
+   * group whose rows come under several label sets, or an SLO whose rows carry labels.
+   */
+  public static EventSeries merge(java.util.List<EventSeries> parts) {
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    int capacity = 0;
+    for (EventSeries e : parts) {
+      capacity += e.size;
+    }
+    Builder b = builder(Math.max(capacity, 1));
+    for (EventSeries e : parts) {
+      for (int p = 0; p < e.points; p++) {
+        long t = e.total.at(p + 1) - e.total.at(p);
+        long g = e.good.at(p + 1) - e.good.at(p);
+        if (t != 0 || e.nanos != null) {
+          b.add(e.timeAt(p), g, t);
+        }
+      }
+    }
+    return b.build();
   }
 
   /** All events in the series. */

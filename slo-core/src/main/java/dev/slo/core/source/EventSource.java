@@ -58,6 +58,19 @@ public interface EventSource {
     return all.size();
   }
 
+  /**
+   * The distinct label sets of the {@code group_by} labels of {@code template} seen in its events
+   * in {@code (from, to]}, for grouped SLOs (issue 12; {@link dev.slo.core.group.Groups#expand}).
+   * Each map has the template's {@code group_by} labels as keys. The default, an empty set, means
+   * the source cannot group.
+   *
+   * @throws dev.slo.core.SourceException when the source cannot be read
+   */
+  default java.util.Set<java.util.Map<String, String>> groups(
+      Slo template, Instant from, Instant to) {
+    return java.util.Set.of();
+  }
+
   /** Receives slices' counts in blocks, in slice order. */
   @FunctionalInterface
   interface SliceSink {

@@ -58,7 +58,9 @@ public final class SpecParser {
           "min_events",
           "status_on",
           "alert_tiers",
-          "composite");
+          "composite",
+          "group_by",
+          "max_groups");
 
   /** The optional top-level {@code apiVersion} of this format. */
   public static final String API_VERSION = "slo.dev/v1";
@@ -267,6 +269,7 @@ public final class SpecParser {
       }
     }
     b.statusOn(f.enumValue("status_on", StatusBasis.class, StatusBasis.POINT));
+    grouping(f, b);
     thresholds(f, b, source, path, problems);
     List<dev.slo.core.alert.AlertTier> tiers =
         AlertTierReader.read(f, source, period == null ? TimePeriod.ROLLING_30D : period, problems);
@@ -335,6 +338,32 @@ public final class SpecParser {
     }
     b.timePeriod(period);
     return period;
+  }
+
+  private static void grouping(FieldReader f, Slo.Builder b) {
+    List<String> groupBy = f.textList("group_by");
+    if (groupBy != null) {
+      try {
+        b.groupBy(groupBy);
+        dev.slo.core.model.GroupId.requireGroupByNames(groupBy);
+      } catch (ValidationException e) {
+        f.problem("group_by", e.getMessage());
+      }
+    }
+    BigDecimal max = f.number("max_groups", false);
+    if (max != null) {
+      if (max.signum() <= 0
+          || max.stripTrailingZeros().scale() > 0
+          || max.compareTo(BigDecimal.valueOf(Slo.MAX_MAX_GROUPS)) > 0) {
+        f.problem(
+            "max_groups",
+            max.toPlainString()
+                + " is not a valid max_groups: use a whole number from 1 to "
+                + Slo.MAX_MAX_GROUPS);
+      } else {
+        b.maxGroups(max.intValueExact());
+      }
+    }
   }
 
   private static void thresholds(

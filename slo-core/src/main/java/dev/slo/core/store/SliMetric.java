@@ -31,7 +31,7 @@ public record SliMetric(
 
   /** Validates the fields; see the parameter docs. */
   public SliMetric {
-    if (sloId == null || !Slo.ID_PATTERN.matcher(sloId).matches()) {
+    if (sloId == null || !Slo.isValidId(sloId)) {
       throw new IllegalArgumentException(
           Printable.quote(sloId) + " is not a valid slo_id for an SLI row");
     }

@@ -99,10 +99,14 @@ class CompositeGraphTest {
   }
 
   @Test
-  void shouldRefuseMinEventsOnAComposite() {
+  void shouldAcceptMinEventsAndStatusOnUpperBoundOnAComposite() {
     Slo c = composite("c", 99.5, "a", 1);
-    assertThatThrownBy(() -> c.toBuilder().minEvents(100).build())
+    Slo guarded =
+        c.toBuilder().minEvents(100).statusOn(dev.slo.core.model.StatusBasis.UPPER_BOUND).build();
+    assertThat(guarded.minEvents()).isEqualTo(100);
+    assertThat(guarded.statusOn()).isEqualTo(dev.slo.core.model.StatusBasis.UPPER_BOUND);
+    assertThatThrownBy(() -> c.toBuilder().minEvents(-1).build())
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("not supported on a composite");
+        .hasMessageStartingWith("-1 is not a valid min_events");
   }
 }

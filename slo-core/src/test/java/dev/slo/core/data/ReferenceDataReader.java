@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.ValidationException;
+import dev.slo.core.model.GroupId;
 import dev.slo.core.source.EventSeries;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -54,10 +56,10 @@ final class ReferenceDataReader {
         r -> {
           rows[0]++;
           if (known != null && !known.contains(r.sloId())) {
-            skipped.merge(r.sloId(), 1L, Long::sum);
+            skipped.merge(r.key(), 1L, Long::sum);
             return;
           }
-          long[] sum = totals.computeIfAbsent(r.sloId(), k -> new long[1]);
+          long[] sum = totals.computeIfAbsent(r.key(), k -> new long[1]);
           try {
             sum[0] = Math.addExact(sum[0], r.totalEvents());
           } catch (ArithmeticException e) {
@@ -65,13 +67,13 @@ final class ReferenceDataReader {
                 source,
                 r.line(),
                 "total_events of slo_id "
-                    + r.sloId()
+                    + r.key()
                     + " add up to more than "
                     + Long.MAX_VALUE
                     + "; counts must fit in 64 bits");
           }
           builders
-              .computeIfAbsent(r.sloId(), k -> EventSeries.builder(1024))
+              .computeIfAbsent(r.key(), k -> EventSeries.builder(1024))
               .add(r.timestamp(), r.goodEvents(), r.totalEvents());
         });
     Map<String, EventSeries> series = new HashMap<>();
@@ -120,10 +122,11 @@ final class ReferenceDataReader {
       String source, BufferedReader in, String header, int headerLine, Consumer<DataRow> sink)
       throws IOException {
     String[] names = split(header);
-    int[] idx = new int[COLUMNS.size()];
+    int[] idx = new int[COLUMNS.size() + 1];
     java.util.Arrays.fill(idx, -1);
     for (int i = 0; i < names.length; i++) {
-      int c = COLUMNS.indexOf(names[i].trim().toLowerCase(Locale.ROOT));
+      String name = names[i].trim().toLowerCase(Locale.ROOT);
+      int c = name.equals("labels") ? COLUMNS.size() : COLUMNS.indexOf(name);
       if (c < 0 || idx[c] >= 0) {
         throw new InvalidInputException(
             source
@@ -137,7 +140,8 @@ final class ReferenceDataReader {
       }
       idx[c] = i;
     }
-    for (int c = 0; c < idx.length; c++) {
+    boolean labelled = idx[COLUMNS.size()] >= 0;
+    for (int c = 0; c < COLUMNS.size(); c++) {
       if (idx[c] < 0) {
         throw new InvalidInputException(
             source
@@ -155,7 +159,7 @@ final class ReferenceDataReader {
       if (s.isBlank() || s.startsWith("#")) {
         continue;
       }
-      String[] f = split(s);
+      String[] f = labelled ? DataFileReader.splitQuoted(source, line, s) : split(s);
       if (f.length != names.length) {
         throw new InvalidInputException(
             source
@@ -167,7 +171,9 @@ final class ReferenceDataReader {
                 + names.length
                 + " (timestamp,slo_id,good_events,total_events)");
       }
-      sink.accept(row(source, line, f[idx[0]], f[idx[1]], f[idx[2]], f[idx[3]]));
+      Map<String, String> labels =
+          labelled ? DataFileReader.labels(source, line, f[idx[COLUMNS.size()]]) : Map.of();
+      sink.accept(row(source, line, f[idx[0]], f[idx[1]], f[idx[2]], f[idx[3]], labels));
     }
   }
 
@@ -187,6 +193,7 @@ final class ReferenceDataReader {
 
   private static DataRow jsonRow(String source, int line, String text) {
     String[] v = new String[COLUMNS.size()];
+    Map<String, String> labels = Map.of();
     try (JsonParser p = JSON.createParser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw bad(source, line, "not a JSON object");
@@ -194,6 +201,11 @@ final class ReferenceDataReader {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String key = p.currentName();
         JsonToken t = p.nextToken();
+        if (key.equals("labels")) {
+          labels =
+              t == JsonToken.VALUE_NULL ? Map.of() : DataFileReader.labelObject(source, line, p);
+          continue;
+        }
         int c = COLUMNS.indexOf(key);
         if (c < 0) {
           throw bad(
@@ -217,15 +229,43 @@ final class ReferenceDataReader {
         throw bad(source, line, COLUMNS.get(c) + " is missing");
       }
     }
-    return row(source, line, v[0], v[1], v[2], v[3]);
+    return row(source, line, v[0], v[1], v[2], v[3], labels);
   }
 
   private static DataRow row(
-      String source, int line, String ts, String id, String good, String total) {
+      String source,
+      int line,
+      String ts,
+      String id,
+      String good,
+      String total,
+      Map<String, String> labels) {
     Instant t = timestamp(source, line, ts.trim());
     String sloId = id.trim();
     if (sloId.isEmpty()) {
       throw bad(source, line, "slo_id is empty");
+    }
+    if (sloId.contains("{")) {
+      if (!labels.isEmpty()) {
+        throw bad(
+            source,
+            line,
+            dev.slo.core.Printable.quote(sloId)
+                + " is a group id and the row has labels too; give the labels in one place");
+      }
+      try {
+        GroupId g = GroupId.parse(sloId);
+        sloId = g.baseId();
+        labels = g.labels();
+      } catch (ValidationException e) {
+        throw bad(source, line, e.getMessage());
+      }
+    } else if (!labels.isEmpty()) {
+      try {
+        GroupId.format(sloId, labels);
+      } catch (ValidationException e) {
+        throw bad(source, line, "labels: " + e.getMessage());
+      }
     }
     long g = count(source, line, "good_events", good.trim());
     long n = count(source, line, "total_events", total.trim());
@@ -235,7 +275,7 @@ final class ReferenceDataReader {
           line,
           "good_events " + g + " exceeds total_events " + n + "; good must be <= total");
     }
-    return new DataRow(line, t, sloId, g, n);
+    return new DataRow(line, t, sloId, g, n, labels);
   }
 
   /** Parses ISO-8601 with an offset ({@code 2026-11-01T10:00:00Z}) or epoch seconds. */

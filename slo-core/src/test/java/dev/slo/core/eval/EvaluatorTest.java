@@ -141,7 +141,7 @@ class EvaluatorTest {
     assertThat(base.timeToExhaustionSeconds()).isCloseTo(expected, within(1e-3));
     // the worked example of docs/math.md
     assertThat(
-            Evaluator.timeToExhaustion(
+            StatusRules.timeToExhaustion(
                 slo(target, TimePeriod.ROLLING_30D),
                 TimePeriod.ROLLING_30D.periodAt(T, java.time.ZoneOffset.UTC),
                 T,

@@ -107,7 +107,7 @@ class SpecParserProblemsTest {
                 + " name such as UTC, Europe/Berlin or America/New_York",
             "s.yaml:9: slos[0].colour: \"colour\" is not a known field; known fields: alert_tiers,"
                 + " bad_counter, bad_query, budgeting_method, composite, corrections, description, enabled,"
-                + " good_counter, good_query, latency, min_events, no_data, service_name,"
+                + " good_counter, good_query, group_by, latency, max_groups, min_events, no_data, service_name,"
                 + " sli_query, slo_id, slo_name, slo_type, status_on, status_thresholds,"
                 + " target_percentage, time_period, time_zone, timeslice_length,"
                 + " timeslice_target_percentage, total_counter, total_query, week_start");

@@ -1,4 +1,4 @@
-package dev.slo.cli.output;
+package dev.slo.report.status;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package dev.slo.cli;
+package dev.slo.interop.io;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.Printable;

@@ -1,8 +1,7 @@
-package dev.slo.cli;
+package dev.slo.interop.io;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.Printable;
-import dev.slo.core.spec.SpecLimits;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,45 +32,17 @@ public final class InputFiles {
   }
 
   /**
-   * A spec file as UTF-8 text, read only up to {@link SpecLimits#MAX_SPEC_CHARS}: a larger file is
-   * refused without being read whole.
-   */
-  public static String spec(Path path) {
-    int max = SpecLimits.MAX_SPEC_CHARS;
-    try (BufferedReader in = reader(path)) {
-      StringBuilder sb = new StringBuilder();
-      char[] buf = new char[8192];
-      int n;
-      while ((n = in.read(buf)) >= 0) {
-        sb.append(buf, 0, n);
-        if (sb.length() > max) {
-          throw new InvalidInputException(
-              Printable.escape(path.toString())
-                  + ": more than "
-                  + max
-                  + " characters; a spec may hold at most "
-                  + max
-                  + " (see docs/limits.md)");
-        }
-      }
-      return sb.toString();
-    } catch (IOException e) {
-      throw problem(path, e);
-    }
-  }
-
-  /**
    * Seconds to wait for a FIFO's writer (or another special file) to open; system property {@code
    * slo.fifo.wait.seconds}, default 10. See docs/limits.md.
    */
-  static final String FIFO_WAIT = "slo.fifo.wait.seconds";
+  public static final String FIFO_WAIT = "slo.fifo.wait.seconds";
 
   /**
    * A UTF-8 reader over the file. A FIFO (or another file that is not a regular one) is read as a
    * stream; opening one waits for its writer, at most {@value #FIFO_WAIT} seconds, then fails with
    * one line instead of hanging.
    */
-  static BufferedReader reader(Path path) {
+  public static BufferedReader reader(Path path) {
     try {
       if (Files.isDirectory(path)) {
         throw new InvalidInputException(
@@ -116,7 +87,7 @@ public final class InputFiles {
     }
   }
 
-  static InvalidInputException problem(Path path, IOException e) {
+  public static InvalidInputException problem(Path path, IOException e) {
     if (e instanceof NoSuchFileException) {
       return new InvalidInputException(Printable.escape(path.toString()) + ": no such file", e);
     }

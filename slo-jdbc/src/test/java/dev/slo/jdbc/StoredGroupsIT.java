@@ -1,0 +1,60 @@
+package dev.slo.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.slo.core.model.Slo;
+import dev.slo.core.source.EventCounts;
+import dev.slo.core.store.SliMetric;
+import dev.slo.core.window.Window;
+import dev.slo.testing.TestDatabase;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Groups of a grouped SLO in PostgreSQL (migration 9): discovery and counts per group id. */
+class StoredGroupsIT {
+  private JdbcStore store;
+
+  @BeforeEach
+  void setUp() {
+    store = JdbcStore.open(TestDatabase.freshSchema("slo_t_groups"), Map.of());
+  }
+
+  @AfterEach
+  void tearDown() {
+    store.close();
+  }
+
+  @Test
+  void shouldDiscoverGroupsWithEventsInTheRangeFromLabelsOrIds() {
+    Slo template = Rows.slo("g_a", "svc").toBuilder().groupBy(List.of("route")).build();
+    store.slos().create(template);
+    String a = template.forGroup(Map.of("route", "/a")).sloId();
+    String b = template.forGroup(Map.of("route", "b\"\\\n")).sloId();
+    String old = template.forGroup(Map.of("route", "/old")).sloId();
+    store
+        .history()
+        .append(
+            List.of(
+                SliMetric.ofCounts(a, Rows.T0.plusSeconds(60), 9, 10),
+                SliMetric.ofCounts(b, Rows.T0.plusSeconds(120), 1, 2),
+                SliMetric.ofCounts(old, Rows.T0.minusSeconds(7200), 1, 1),
+                SliMetric.ofCounts("g_ab", Rows.T0.plusSeconds(60), 1, 1)));
+    // rows written by the history carry no labels: found by their ids
+    assertThat(store.eventSource().groups(template, Rows.T0, Rows.T0.plusSeconds(3600)))
+        .containsExactlyInAnyOrder(Map.of("route", "/a"), Map.of("route", "b\"\\\n"));
+    assertThat(store.labelGroups()).isEqualTo(3);
+    // labelled now: the same answer from the labels column
+    assertThat(store.eventSource().groups(template, Rows.T0, Rows.T0.plusSeconds(3600)))
+        .containsExactlyInAnyOrder(Map.of("route", "/a"), Map.of("route", "b\"\\\n"));
+    assertThat(
+            store
+                .eventSource()
+                .counts(
+                    template.forGroup(Map.of("route", "b\"\\\n")),
+                    List.of(new Window(Rows.T0, Rows.T0.plusSeconds(3600)))))
+        .containsExactly(new EventCounts(1, 2));
+  }
+}
