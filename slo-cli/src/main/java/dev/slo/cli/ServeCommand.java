@@ -179,6 +179,22 @@ public final class ServeCommand implements Callable<Integer> {
       description = "With --jdbc: do not run slo db maintain (schedule it from cron instead).")
   boolean noMaintain;
 
+  @Option(
+      names = "--outbox-max-age",
+      paramLabel = "DURATION",
+      description =
+          "With --fleet: undelivered events older than this are abandoned and counted"
+              + " (1m to 365d; default 24h).")
+  String outboxMaxAge;
+
+  @Option(
+      names = "--outbox-max-events",
+      paramLabel = "N",
+      description =
+          "With --fleet: undelivered events beyond the newest N are abandoned and counted"
+              + " (1 to 100000000; default 100000).")
+  Integer outboxMaxEvents;
+
   @picocli.CommandLine.Spec(Target.SELF)
   picocli.CommandLine.Model.CommandSpec self;
 
@@ -263,6 +279,11 @@ public final class ServeCommand implements Callable<Integer> {
     if (threads != null && threads < 1) {
       throw new InvalidInputException("--threads " + threads + ": use at least 1");
     }
+    if (!fleet && (outboxMaxAge != null || outboxMaxEvents != null)) {
+      throw new InvalidInputException(
+          (outboxMaxAge != null ? "--outbox-max-age" : "--outbox-max-events")
+              + " needs --fleet: only a fleet sends its events through an outbox");
+    }
     if (fleet && !jdbc.given()) {
       throw new InvalidInputException(
           "--fleet needs --jdbc URL: the replicas of a fleet coordinate through PostgreSQL");
@@ -272,6 +293,12 @@ public final class ServeCommand implements Callable<Integer> {
         .allowAnonymousWrites(allowAnonymousWrites);
     if (threads != null) {
       b.threads(threads);
+    }
+    if (fleet) { // checked before the database is opened
+      Duration maxAge =
+          outboxMaxAge == null ? Duration.ofHours(24) : duration("--outbox-max-age", outboxMaxAge);
+      int maxEvents = outboxMaxEvents == null ? 100_000 : outboxMaxEvents;
+      flag("--outbox-max-age", () -> b.outboxBounds(maxAge, maxEvents));
     }
     try {
       b.bind(new InetSocketAddress(bind, port));

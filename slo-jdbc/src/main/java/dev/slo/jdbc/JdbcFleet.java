@@ -44,7 +44,8 @@ public final class JdbcFleet implements FleetCoordinator {
   private final Duration interval;
   private final TreeSet<Integer> owned = new TreeSet<>();
   private volatile Set<Integer> ownedView = Set.of();
-  private @Nullable Connection conn;
+  private volatile @Nullable Connection conn;
+  private volatile boolean released;
   private int key;
   private int pid;
   private boolean closed;
@@ -83,7 +84,7 @@ public final class JdbcFleet implements FleetCoordinator {
    * JdbcOutbox} to check ownership inside its transactions; null when not connected.
    */
   synchronized int @Nullable [] fence() {
-    return conn == null ? null : new int[] {key, pid};
+    return conn == null || released ? null : new int[] {key, pid};
   }
 
   @Override
@@ -92,6 +93,10 @@ public final class JdbcFleet implements FleetCoordinator {
       return Set.of();
     }
     try {
+      if (released) {
+        released = false;
+        lose();
+      }
       if (conn == null) {
         connect();
       }
@@ -239,6 +244,25 @@ public final class JdbcFleet implements FleetCoordinator {
     }
   }
 
+  /**
+   * Closes the fleet connection without waiting for a rebalance in flight (closing its socket ends
+   * it), so that PostgreSQL ends the session and drops its shard locks; the next {@link #rebalance}
+   * reconnects and claims again.
+   */
+  @Override
+  public void release() {
+    released = true;
+    ownedView = Set.of();
+    Connection c = conn;
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // broken already; the server ends the session and releases its locks
+      }
+    }
+  }
+
   private void lose() {
     owned.clear();
     ownedView = Set.of();
@@ -253,7 +277,7 @@ public final class JdbcFleet implements FleetCoordinator {
     }
   }
 
-  /** Deletes this replica's heartbeat, releases its shards and closes the connection. */
+  /** Deletes this replica's heartbeat, unlocks its shards and closes the connection. */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -267,6 +291,12 @@ public final class JdbcFleet implements FleetCoordinator {
         st.executeUpdate();
       } catch (SQLException ignored) {
         // closing the session below releases the locks; the row ages out
+      }
+      try (PreparedStatement st = conn.prepareStatement("SELECT pg_advisory_unlock_all()")) {
+        // at once, rather than when the server notices the closed session a moment later
+        st.executeQuery().close();
+      } catch (SQLException ignored) {
+        // closing the session below releases them
       }
     }
     lose();

@@ -300,7 +300,7 @@ public final class RuleGenerator {
         if (only != null && !only.contains(t.name())) {
           continue;
         }
-        alert(y, slo, t, v, sel, budget, unless);
+        alert(y, slo, t, v, sel, budget, minEventsGuard(slo, t.longWindow(), byId) + unless);
       }
     }
   }
@@ -335,7 +335,7 @@ public final class RuleGenerator {
       PeriodVariant v,
       String sel,
       BigDecimal budget,
-      String unless) {
+      String guards) {
     Duration period = v.length();
     BigDecimal threshold = t.factor().multiply(budget, MathContext.DECIMAL64);
     String pair =
@@ -351,9 +351,8 @@ public final class RuleGenerator {
             + sel
             + " >= "
             + plain(threshold)
-            + ")"
-            + minEventsGuard(slo, t.longWindow());
-    String expr = (v.when() == null ? pair : pair + " and on() " + v.when()) + unless;
+            + ")";
+    String expr = (v.when() == null ? pair : pair + " and on() " + v.when()) + guards;
     Duration lasts =
         Duration.ofSeconds(
             BigDecimal.valueOf(period.getSeconds())
@@ -453,6 +452,55 @@ public final class RuleGenerator {
    * tier does not fire on a handful of requests; empty without it, or when the SLI (an {@code
    * sli_query} ratio) has no event count to compare.
    */
+  static String minEventsGuard(Slo slo, Duration longWindow, Map<String, Slo> byId) {
+    if (slo.minEvents() <= 0 || !slo.isComposite()) {
+      return minEventsGuard(slo, longWindow);
+    }
+    // a composite counts the events of the plain SLOs under it, each once (docs/math.md); a
+    // component without series counts 0 rather than emptying the sum
+    Set<String> leaves = new java.util.LinkedHashSet<>();
+    leaves(slo, byId, leaves, new java.util.HashSet<>());
+    String range = PrometheusSource.range(longWindow);
+    List<String> totals = new ArrayList<>();
+    for (String id : leaves) {
+      Slo leaf = byId.get(id);
+      if (leaf == null || !hasPrometheusSli(leaf)) {
+        return "";
+      }
+      SliQueries q = SliQueries.of(leaf, latencyLe(leaf));
+      switch (q.kind()) {
+        case COUNTERS ->
+            totals.add("(sum(increase(" + q.total() + "[" + range + "])) or vector(0))");
+        case QUERIES ->
+            totals.add("(sum(" + SliQueries.withWindow(q.total(), range) + ") or vector(0))");
+        case RATIO -> {
+          return ""; // an sli_query ratio has no event count to add
+        }
+      }
+    }
+    return totals.isEmpty()
+        ? ""
+        : " and on() (" + String.join(" + ", totals) + " >= " + slo.minEvents() + ")";
+  }
+
+  private static void leaves(Slo slo, Map<String, Slo> byId, Set<String> out, Set<String> seen) {
+    if (!seen.add(slo.sloId())) {
+      return;
+    }
+    if (!slo.isComposite()) {
+      out.add(slo.sloId());
+      return;
+    }
+    for (var c : Objects.requireNonNull(slo.composite()).components()) {
+      Slo part = byId.get(c.sloId());
+      if (part == null) {
+        out.add(c.sloId()); // refused by the caller: no rules without every component
+      } else {
+        leaves(part, byId, out, seen);
+      }
+    }
+  }
+
   static String minEventsGuard(Slo slo, Duration longWindow) {
     if (slo.minEvents() <= 0 || !hasPrometheusSli(slo)) {
       return "";
@@ -534,10 +582,18 @@ public final class RuleGenerator {
             : "1 - ((" + SliQueries.withWindow(q.part(), range) + ") / (" + total + "))";
       }
       case COUNTERS -> {
+        // a service whose bad (or good) selector has no series yet counts zero of them, so it
+        // records 0 rather than nothing (an absent ratio would drop it from a composite's weights)
         String total = "sum(increase(" + q.total() + "[" + range + "]))";
-        yield q.bad() != null
-            ? "sum(increase(" + q.bad() + "[" + range + "])) / " + total
-            : "1 - (sum(increase(" + q.good() + "[" + range + "])) / " + total + ")";
+        String part =
+            "(sum(increase("
+                + (q.bad() != null ? q.bad() : q.good())
+                + "["
+                + range
+                + "])) or 0 * "
+                + total
+                + ")";
+        yield q.bad() != null ? part + " / " + total : "1 - (" + part + " / " + total + ")";
       }
     };
   }

@@ -125,4 +125,67 @@ class CompositeRulesIT {
             dir, List.of(PrometheusServer.PROMTOOL.toString(), "test", "rules", file.toString()));
     assertThat(out).contains("SUCCESS");
   }
+
+  @Test
+  void shouldGuardACompositesAlertsByTheEventsOfItsComponents() throws Exception {
+    PrometheusServer.assumeInstalled();
+    // journey over a (1,000 requests a minute, 5% errors: burn 50) and b (100 a minute, no
+    // errors and no error series: it records 0, burn 0): burn (50 + 0) / 2 = 25 > 14.4, and
+    // 66,000 events in the page tier's 1h window; a guard of 50,000 lets it fire, one of 100,000
+    // keeps it quiet although the burn alone would page
+    for (long minEvents : new long[] {50_000, 100_000}) {
+      Slo journey =
+          leaf("journey", 99.5).toBuilder()
+              .sli(SliDefinition.NONE)
+              .minEvents(minEvents)
+              .composite(
+                  new Composite(
+                      List.of(
+                          new CompositeComponent("a", BigDecimal.ONE),
+                          new CompositeComponent("b", BigDecimal.ONE))))
+              .build();
+      String rules = RuleGenerator.generate(List.of(leaf("a", 99.9), leaf("b", 99), journey));
+      assertThat(rules)
+          .contains(
+              " and on() ((sum(increase(requests_total{service=\\\"a\\\"}[3600s])) or vector(0))"
+                  + " + (sum(increase(requests_total{service=\\\"b\\\"}[3600s])) or vector(0))"
+                  + " >= "
+                  + minEvents
+                  + ")");
+      Files.writeString(dir.resolve("rules.yml"), rules);
+      String test =
+          """
+          rule_files:
+            - rules.yml
+          evaluation_interval: 1m
+          tests:
+            - interval: 1m
+              input_series:
+                - series: 'requests_total{service="a",code="500"}'
+                  values: '0+50x120'
+                - series: 'requests_total{service="a",code="200"}'
+                  values: '0+950x120'
+                - series: 'requests_total{service="b",code="200"}'
+                  values: '0+100x120'
+              promql_expr_test:
+                - expr: slo:sli_error:ratio_rate1h{slo_id="b"}
+                  eval_time: 90m
+                  exp_samples:
+                    - labels: 'slo:sli_error:ratio_rate1h{slo_id="b",service="b"}'
+                      value: 0
+                - expr: count(ALERTS{alertname="SloErrorBudgetBurn",slo_id="journey",tier="page_1h_5m",alertstate="firing"}) or vector(0)
+                  eval_time: 90m
+                  exp_samples:
+                    - labels: '{}'
+                      value: @FIRING@
+          """
+              .replace("@FIRING@", minEvents == 50_000 ? "1" : "0");
+      Path file = dir.resolve("test.yml");
+      Files.writeString(file, test);
+      String out =
+          PrometheusServer.run(
+              dir, List.of(PrometheusServer.PROMTOOL.toString(), "test", "rules", file.toString()));
+      assertThat(out).as("min_events " + minEvents).contains("SUCCESS");
+    }
+  }
 }

@@ -24,8 +24,9 @@ class GroupedBurnRateAlertTest {
         GroupedPrometheusIT.template(TimePeriod.ROLLING_30D).forGroup(Map.of("route", "/p\"ay"));
     assertThat(RuleGenerator.burnRateAlert(pay, rule(pay.baseId())))
         .isEqualTo(
-            "(sum(increase(shop_requests_total{service=\"shop\",code=\"500\",route=\"/p\\\"ay\"}"
-                + "[3600s])) / sum(increase(shop_requests_total{service=\"shop\","
+            "((sum(increase(shop_requests_total{service=\"shop\",code=\"500\",route=\"/p\\\"ay\"}"
+                + "[3600s])) or 0 * sum(increase(shop_requests_total{service=\"shop\","
+                + "route=\"/p\\\"ay\"}[3600s]))) / sum(increase(shop_requests_total{service=\"shop\","
                 + "route=\"/p\\\"ay\"}[3600s]))) >= 0.0144");
   }
 

@@ -33,7 +33,8 @@ class RuleGeneratorIT {
     String rules = RuleGenerator.generate(List.of(checkout()));
     assertThat(rules)
         .contains(
-            "expr: \"sum(increase(http_requests_total{service=\\\"checkout\\\",code=\\\"500\\\"}[3600s]))"
+            "expr: \"(sum(increase(http_requests_total{service=\\\"checkout\\\",code=\\\"500\\\"}[3600s]))"
+                + " or 0 * sum(increase(http_requests_total{service=\\\"checkout\\\"}[3600s])))"
                 + " / sum(increase(http_requests_total{service=\\\"checkout\\\"}[3600s]))\"")
         .contains("record: slo:sli_error:ratio_rate5m")
         .contains("record: slo:period_sli_error:ratio")

@@ -3,6 +3,7 @@ package dev.slo.server;
 import dev.slo.core.store.FleetCoordinator;
 import dev.slo.core.store.Shards;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -20,10 +21,40 @@ final class FleetMembership {
   private volatile Set<Integer> owned = Set.of();
   private volatile String error;
   private final Map<Integer, Instant> evaluatedAt = new ConcurrentHashMap<>();
+  private final Duration interval;
+  private final PassWatchdog watchdog;
 
-  FleetMembership(FleetCoordinator coordinator, PrintWriter log) {
+  FleetMembership(FleetCoordinator coordinator, Duration interval, PrintWriter log) {
     this.coordinator = coordinator;
     this.log = log;
+    this.watchdog = new PassWatchdog(this, interval, log);
+    this.interval = interval;
+  }
+
+  /** Starts watching the passes: one that hangs fences this replica ({@link PassWatchdog}). */
+  void start() {
+    watchdog.start(interval);
+  }
+
+  /** The pass that called {@link #rebalance} has ended, completed or failed. */
+  void passEnded() {
+    watchdog.passEnded();
+  }
+
+  /**
+   * Gives up every shard at once (the pass in flight is stuck): owns nothing, reports {@code why}
+   * as the fleet error, until a later rebalance succeeds.
+   */
+  void fence(String why) {
+    owned = Set.of();
+    error = why;
+    coordinator.release();
+  }
+
+  /** Stops watching and leaves the fleet. */
+  void close() {
+    watchdog.close();
+    coordinator.close();
   }
 
   FleetCoordinator coordinator() {
@@ -32,6 +63,7 @@ final class FleetMembership {
 
   /** Rebalances at {@code at}; the shards owned afterwards, none when it failed. */
   Set<Integer> rebalance(Instant at) {
+    watchdog.passStarted();
     try {
       owned = coordinator.rebalance(at);
       error = null;

@@ -85,7 +85,7 @@ public final class Monitor implements AutoCloseable {
     this.interval = b.interval;
     this.hysteresis = new Hysteresis(b.resolveAfter);
     this.log = b.log;
-    this.fleet = b.fleet == null ? null : new FleetMembership(b.fleet, b.log);
+    this.fleet = b.fleet == null ? null : new FleetMembership(b.fleet, b.interval, b.log);
     this.specCorrections = b.corrections;
     this.outbox = b.outbox == null ? null : new Outbox(b.outbox);
     this.sender =
@@ -160,6 +160,16 @@ public final class Monitor implements AutoCloseable {
     Builder outboxLimits(OutboxSender.Limits limits) {
       this.outboxLimits = Objects.requireNonNull(limits, "limits");
       return this;
+    }
+
+    /**
+     * Bounds of the outbox: undelivered events older than {@code maxAge} (1m to 365d, default 24h)
+     * or beyond the newest {@code maxEvents} (1 to 100,000,000, default 100,000) are abandoned.
+     *
+     * @throws dev.slo.core.ValidationException naming outbox_max_age or outbox_max_events
+     */
+    public Builder outboxBounds(Duration maxAge, int maxEvents) {
+      return outboxLimits(OutboxBounds.apply(outboxLimits, maxAge, maxEvents));
     }
 
     /**
@@ -263,6 +273,9 @@ public final class Monitor implements AutoCloseable {
         this::passSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     if (sender != null) {
       sender.start();
+    }
+    if (fleet != null) {
+      fleet.start(); // watches for a stuck pass (self-fencing)
     }
   }
 
@@ -418,6 +431,9 @@ public final class Monitor implements AutoCloseable {
       if (outbox != null) {
         revert(outbox.drop()); // a pass that failed before committing keeps nothing
       }
+      if (fleet != null) {
+        fleet.passEnded();
+      }
       pass.unlock();
     }
   }
@@ -514,7 +530,7 @@ public final class Monitor implements AutoCloseable {
       }
     } finally {
       if (fleet != null) {
-        fleet.coordinator().close();
+        fleet.close();
       }
       if (locked) {
         pass.unlock();

@@ -209,6 +209,12 @@ public final class SloServer implements AutoCloseable {
       return this;
     }
 
+    /** See {@link Monitor.Builder#outboxBounds}. */
+    public Builder outboxBounds(Duration maxAge, int maxEvents) {
+      monitor.outboxBounds(maxAge, maxEvents);
+      return this;
+    }
+
     /** SLOs stored at build time: created, or updated when the store has them. */
     public Builder slos(List<Slo> slos) {
       monitor.slos(slos);

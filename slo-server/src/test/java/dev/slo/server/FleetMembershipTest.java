@@ -112,6 +112,11 @@ class FleetMembershipTest {
     }
 
     @Override
+    public void release() {
+      owned = Set.of();
+    }
+
+    @Override
     public void close() {
       owned = Set.of();
     }

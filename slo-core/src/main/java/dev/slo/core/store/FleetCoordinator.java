@@ -28,6 +28,14 @@ public interface FleetCoordinator extends AutoCloseable {
   /** The shards owned after the last {@link #rebalance}, empty before the first. */
   Set<Integer> owned();
 
+  /**
+   * Gives up every shard at once without leaving the fleet, so that the other replicas can take
+   * them over: a replica fences itself this way when its evaluation pass hangs (docs/serve.md,
+   * "Self-fencing"). The next {@link #rebalance} claims again. Callable from any thread, also while
+   * a {@link #rebalance} is blocked; idempotent.
+   */
+  void release();
+
   /** Releases every shard and leaves the fleet; idempotent. */
   @Override
   void close();

@@ -34,6 +34,11 @@ public final class SingleReplicaFleet implements FleetCoordinator {
   }
 
   @Override
+  public void release() {
+    owned = Set.of();
+  }
+
+  @Override
   public void close() {
     closed = true;
     owned = Set.of();
