@@ -57,4 +57,25 @@ class StoredGroupsIT {
                     List.of(new Window(Rows.T0, Rows.T0.plusSeconds(3600)))))
         .containsExactly(new EventCounts(1, 2));
   }
+
+  @Test
+  void shouldRecallTheGroupsOfTheHistoryForARestartedServe() {
+    Slo template = Rows.slo("g_r", "svc").toBuilder().groupBy(List.of("route")).build();
+    store.slos().create(template);
+    String a = template.forGroup(Map.of("route", "/a")).sloId();
+    String old = template.forGroup(Map.of("route", "/old")).sloId();
+    String empty = template.forGroup(Map.of("route", "/empty")).sloId();
+    store
+        .history()
+        .append(
+            List.of(
+                SliMetric.ofCounts(a, Rows.T0.plusSeconds(60), 9, 10),
+                SliMetric.ofCounts(old, Rows.T0.minusSeconds(7200), 1, 1),
+                SliMetric.ofCounts(empty, Rows.T0.plusSeconds(60), 0, 0)));
+
+    assertThat(store.history().groups(template, Rows.T0, Rows.T0.plusSeconds(3600)))
+        .containsExactly(Map.of("route", "/a"));
+    assertThat(store.history().groups(Rows.slo("g_r", "svc"), Rows.T0, Rows.T0.plusSeconds(3600)))
+        .isEmpty();
+  }
 }

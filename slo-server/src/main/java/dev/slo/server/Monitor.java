@@ -68,7 +68,7 @@ public final class Monitor implements AutoCloseable {
   private final Corrections specCorrections;
   private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastRecorded = new ConcurrentHashMap<>();
-  private final GroupTracker groups = new GroupTracker();
+  private final GroupTracker groups;
   private final ReentrantLock pass = new ReentrantLock();
   private final ScheduledExecutorService scheduler;
   private final FleetMembership fleet;
@@ -78,6 +78,8 @@ public final class Monitor implements AutoCloseable {
 
   private Monitor(Builder b) {
     this.store = b.store == null ? new InMemoryStore(b.clock) : b.store;
+    SloStore remembered = this.store;
+    this.groups = new GroupTracker((t, from, to) -> remembered.history().groups(t, from, to));
     this.source = b.source;
     this.writeHistory = b.writeHistory;
     this.sinks = List.copyOf(b.sinks);
