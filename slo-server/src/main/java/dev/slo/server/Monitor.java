@@ -598,11 +598,11 @@ public final class Monitor implements AutoCloseable {
       next = next.groupNotSeen();
     }
     snapshots.put(slo.sloId(), next);
-    if (outbox != null && !slo.isGroup()) { // groups: no slo_status row
+    if (outbox != null) { // a group's status and events too, in its SLO's shard
       outbox.stage(prev, next, notify(lastStatus, prevAlerts, next, at));
       return;
     }
-    if (fleet != null && next.evaluation() != null && !slo.isGroup()) { // slo_status: SLOs only
+    if (fleet != null && next.evaluation() != null) {
       try {
         store.slos().saveStatus(next.evaluation().toStatus());
       } catch (RuntimeException e) {
