@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * The {@code slo.dev/*} annotations that carry our fields that a peer format has no field for
- * (slo_type, enabled, no_data, status thresholds, latency, file-data sli_query), so that native →
- * OpenSLO → native keeps them. Thread-safe; no state.
+ * (slo_type, enabled, no_data, status thresholds, latency, file-data sli_query, group_by,
+ * max_groups), so that native → OpenSLO → native keeps them. Thread-safe; no state.
  */
 final class NativeFields {
   static final String PREFIX = "slo.dev/";
@@ -48,6 +48,12 @@ final class NativeFields {
     }
     if (s.sli().totalQuery() != null) {
       a.put(PREFIX + "queries", "counts");
+    }
+    if (!s.groupBy().isEmpty()) {
+      a.put(PREFIX + "group-by", String.join(",", s.groupBy()));
+    }
+    if (s.maxGroups() != Slo.DEFAULT_MAX_GROUPS) {
+      a.put(PREFIX + "max-groups", Integer.toString(s.maxGroups()));
     }
     return a;
   }
@@ -94,6 +100,18 @@ final class NativeFields {
       }
       if (a.containsKey(PREFIX + "sli-query")) {
         b.sliQuery(a.get(PREFIX + "sli-query"));
+      }
+      if (a.containsKey(PREFIX + "group-by")) {
+        b.groupBy(
+            java.util.Arrays.stream(
+                    java.util.Objects.requireNonNull(a.get(PREFIX + "group-by")).split(",", -1))
+                .map(String::trim)
+                .toList());
+      }
+      if (a.containsKey(PREFIX + "max-groups")) {
+        b.maxGroups(
+            Integer.parseInt(
+                java.util.Objects.requireNonNull(a.get(PREFIX + "max-groups")).trim()));
       }
     } catch (RuntimeException e) {
       f.error("annotations", "a slo.dev/ annotation is not valid: " + e.getMessage());

@@ -84,6 +84,12 @@ final class NativeWriter {
       }
       m.put("alert_tiers", tiers);
     }
+    if (!s.groupBy().isEmpty()) {
+      m.put("group_by", s.groupBy());
+    }
+    if (s.maxGroups() != Slo.DEFAULT_MAX_GROUPS) {
+      m.put("max_groups", s.maxGroups());
+    }
     SliDefinition d = s.sli();
     putIf(m, "good_counter", d.goodCounter());
     putIf(m, "bad_counter", d.badCounter());

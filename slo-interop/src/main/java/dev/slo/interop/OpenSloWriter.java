@@ -39,6 +39,16 @@ final class OpenSloWriter {
       meta.put("displayName", s.sloName());
     }
     Map<String, String> annotations = NativeFields.annotations(s);
+    if (!s.groupBy().isEmpty()) {
+      w.approximated(
+          s.sloId(),
+          "group_by",
+          s.groupBy()
+              + ": OpenSLO has no per-label SLOs; written as the "
+              + NativeFields.PREFIX
+              + "group-by annotation, which only slo reads (other tools evaluate one SLO over all"
+              + " groups together)");
+    }
     if (!annotations.isEmpty()) {
       meta.put("annotations", annotations);
     }

@@ -7,6 +7,7 @@ import dev.slo.core.model.SloType;
 import dev.slo.core.model.TimePeriod;
 import dev.slo.core.window.DurationText;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * Pyrra's {@code ServiceLevelObjective} ({@code pyrra.dev/v1alpha1}): {@code ratio}, {@code
  * latency}, {@code latencyNative} and {@code bool_gauge} indicators, {@code target} as a percent
  * string, {@code window}. slo_id is {@code metadata.name}; service_name is {@code
- * metadata.namespace}, or the name when there is none. Thread-safe; no state.
+ * metadata.namespace}, or the name when there is none; {@code grouping} is {@code group_by}.
+ * Thread-safe; no state.
  */
 final class PyrraReader {
   private PyrraReader() {}
@@ -64,6 +66,8 @@ final class PyrraReader {
     SloType type = SloType.AVAILABILITY;
     SliDefinition def = SliDefinition.NONE;
     String sliQuery = "";
+    List<String> groupBy = new ArrayList<>();
+    boolean groupingOk = true;
     if (ind != null) {
       ind.rejectUnknown(Set.of("ratio", "latency", "latencyNative", "bool_gauge"));
       int kinds = 0;
@@ -82,7 +86,7 @@ final class PyrraReader {
         Fields r = ind.map("ratio", true);
         if (r != null) { // else reported: not a mapping
           r.rejectUnknown(Set.of("errors", "total", "grouping"));
-          grouping(r);
+          groupingOk = grouping(r, groupBy);
           String errors = selector(r, "errors");
           String total = selector(r, "total");
           if (errors != null && total != null) {
@@ -94,7 +98,7 @@ final class PyrraReader {
         Fields l = ind.map("latency", true);
         if (l != null) { // else reported: not a mapping
           l.rejectUnknown(Set.of("success", "total", "grouping"));
-          grouping(l);
+          groupingOk = grouping(l, groupBy);
           String success = selector(l, "success");
           String total = selector(l, "total");
           if (success != null && total != null) {
@@ -106,7 +110,7 @@ final class PyrraReader {
         Fields l = ind.map("latencyNative", true);
         if (l != null) { // else reported: not a mapping
           l.rejectUnknown(Set.of("latency", "total", "grouping"));
-          grouping(l);
+          groupingOk = grouping(l, groupBy);
           String latency = l.text("latency", true);
           String total = selector(l, "total");
           if (latency != null && total != null) {
@@ -140,7 +144,7 @@ final class PyrraReader {
         Fields g = ind.map("bool_gauge", true);
         if (g != null) { // else reported: not a mapping
           g.rejectUnknown(Set.of("metric", "grouping"));
-          grouping(g);
+          groupingOk = grouping(g, groupBy);
           String m = g.text("metric", true);
           if (m != null) {
             if (!PromQl.isSelector(m)) {
@@ -168,7 +172,11 @@ final class PyrraReader {
                   : "alerting (name, burnrates, absent) is read but not used")
               + ": slo alerts with its own multi-window tiers; `slo rules --tiers` limits them");
     }
-    if (name == null || target == null || period == null || (def.isEmpty() && sliQuery.isEmpty())) {
+    if (name == null
+        || target == null
+        || period == null
+        || !groupingOk
+        || (def.isEmpty() && sliQuery.isEmpty())) {
       return List.of();
     }
     try {
@@ -183,6 +191,7 @@ final class PyrraReader {
               .description(spec.text("description", false))
               .sli(def)
               .sliQuery(sliQuery)
+              .groupBy(groupBy)
               .build();
       return List.of(new Loaded(slo, Format.PYRRA, root.source, root.map.line()));
     } catch (InvalidInputException | IllegalArgumentException e) {
@@ -191,12 +200,24 @@ final class PyrraReader {
     }
   }
 
-  private static void grouping(Fields f) {
-    List<YNode> g = f.list("grouping", false);
-    if (!g.isEmpty()) {
-      f.warn(
-          "grouping",
-          "grouping read but not applied: per-group evaluation is separate work, so this SLO is evaluated over all groups together");
+  /** Pyrra's {@code grouping} (label names) becomes {@code group_by}, in the order given. */
+  private static boolean grouping(Fields f, List<String> groupBy) {
+    List<String> labels = new ArrayList<>();
+    for (YNode n : f.list("grouping", false)) {
+      if (n instanceof YNode.YScalar sc && sc.value() instanceof String t) {
+        labels.add(t.trim());
+      } else {
+        f.error("grouping", YNode.kind(n) + " is not a label name; write one like route");
+        return false;
+      }
+    }
+    try {
+      dev.slo.core.model.GroupId.requireGroupByNames(labels);
+      groupBy.addAll(labels);
+      return true;
+    } catch (InvalidInputException e) {
+      f.error("grouping", e.getMessage());
+      return false;
     }
   }
 

@@ -111,6 +111,13 @@ final class SlothWriter {
     if (!s.alertTiers().isEmpty()) {
       w.dropped(id, "alert_tiers", "Sloth alerts with its own page and ticket window pairs");
     }
+    if (!s.groupBy().isEmpty()) {
+      w.dropped(
+          id,
+          "group_by",
+          s.groupBy()
+              + ": Sloth has no per-label SLOs; it evaluates one SLO over all groups together");
+    }
     return m;
   }
 

@@ -84,4 +84,76 @@ class ConverterTest {
     assertThat(back.timesliceLength()).isEqualTo(Duration.ofMinutes(1));
     assertThat(back.toBuilder().timesliceLength(Duration.ofSeconds(30)).build()).isEqualTo(s);
   }
+
+  private static Slo grouped() {
+    return Slo.builder()
+        .sloType(dev.slo.core.model.SloType.AVAILABILITY)
+        .sloName("Checkout")
+        .sloId("checkout")
+        .serviceName("shop")
+        .targetPercentage(99.9)
+        .timePeriod(TimePeriod.ROLLING_30D)
+        .sli(
+            new dev.slo.core.model.SliDefinition(
+                null,
+                "http_requests_total{code=~\"5..\"}",
+                "http_requests_total",
+                null,
+                null,
+                null,
+                null))
+        .groupBy(List.of("tenant", "route"))
+        .maxGroups(200)
+        .build();
+  }
+
+  @Test
+  void shouldWarnNamingTheSloWhenOpenSloCannotHoldGroupByAndKeepItForSlo() {
+    Converter.Output out =
+        Converter.convert(
+            List.of(new Loaded(grouped(), Format.NATIVE, "x", 0)), Converter.Target.OPENSLO);
+
+    assertThat(out.warnings())
+        .containsExactly(
+            "checkout: group_by: approximated: [tenant, route]: OpenSLO has no per-label SLOs;"
+                + " written as the slo.dev/group-by annotation, which only slo reads (other tools"
+                + " evaluate one SLO over all groups together)");
+    assertThat(out.text()).contains("slo.dev/group-by: \"tenant,route\"");
+    Slo back = SpecLoader.read(Map.of("o.yaml", out.text())).slos().get(0);
+    assertThat(back).isEqualTo(grouped());
+  }
+
+  @Test
+  void shouldWarnNamingTheSloWhenSlothCannotHoldGroupBy() {
+    Converter.Output out =
+        Converter.convert(
+            List.of(new Loaded(grouped(), Format.NATIVE, "x", 0)), Converter.Target.SLOTH);
+
+    assertThat(out.warnings())
+        .contains(
+            "checkout: group_by: dropped: [tenant, route]: Sloth has no per-label SLOs; it"
+                + " evaluates one SLO over all groups together");
+    Slo back = SpecLoader.read(Map.of("s.yaml", out.text())).slos().get(0);
+    assertThat(back.groupBy()).isEmpty();
+  }
+
+  @Test
+  void shouldKeepGroupByAndMaxGroupsThroughNativeWithoutWarning() {
+    Converter.Output out =
+        Converter.convert(
+            List.of(new Loaded(grouped(), Format.NATIVE, "x", 0)), Converter.Target.NATIVE);
+
+    assertThat(out.warnings()).isEmpty();
+    assertThat(SpecLoader.read(Map.of("n.yaml", out.text())).slos()).containsExactly(grouped());
+  }
+
+  @Test
+  void shouldReadPyrraGroupingAsGroupByAndWarnWhenWritingItToSloth() {
+    SpecLoader.Result r = Fixtures.load("pyrra/ratio-grouping.yaml");
+
+    Converter.Output out = Converter.convert(r.loaded(), Converter.Target.SLOTH);
+
+    assertThat(r.slos().get(0).groupBy()).containsExactly("route");
+    assertThat(out.warnings()).anySatisfy(w -> assertThat(w).startsWith("api-errors: group_by:"));
+  }
 }

@@ -85,4 +85,16 @@ class InvalidSpecsTest {
                 + " known: slo.dev/v1, openslo/v1, openslo/v1alpha, openslo.com/v2alpha,"
                 + " prometheus/v1, sloth.slok.dev/v1, pyrra.dev/v1alpha1");
   }
+
+  @Test
+  void shouldRefuseAPyrraGroupingThatIsNotDistinctLabelNames() {
+    assertThat(errors("invalid/pyrra-grouping-map.yaml"))
+        .containsExactly(
+            "pyrra-grouping-map.yaml:15: spec.indicator.ratio.grouping: a mapping is not a label"
+                + " name; write one like route");
+    assertThat(errors("invalid/pyrra-grouping-twice.yaml"))
+        .containsExactly(
+            "pyrra-grouping-twice.yaml:15: spec.indicator.ratio.grouping: \"route\" is not a valid"
+                + " group_by: it is listed twice");
+  }
 }

@@ -278,10 +278,8 @@ class ReadFormatsTest {
         .contains("sum_over_time(probe_success{job=\"blackbox\"}[{{window}}])");
     assertThat(r.slos().get(1).sli().goodQuery())
         .startsWith("histogram_fraction(0, 1, sum(increase(connect_server");
-    assertThat(warnings(r))
-        .anySatisfy(
-            w ->
-                assertThat(w)
-                    .contains("spec.indicator.ratio.grouping: grouping read but not applied"));
+    assertThat(ratio.groupBy()).containsExactly("route");
+    assertThat(r.slos().get(0).groupBy()).isEmpty();
+    assertThat(warnings(r)).noneSatisfy(w -> assertThat(w).contains(".grouping:"));
   }
 }

@@ -60,6 +60,7 @@ public final class JdbcOutbox implements StatusOutbox {
             SloStatus st = s.status();
             status
                 .bind("id", st.sloId())
+                .bind("base", dev.slo.core.model.GroupId.baseOf(st.sloId()))
                 .bind("status", st.status().name())
                 .bind("current", st.currentSli())
                 .bind("target", st.targetSli())
@@ -104,8 +105,8 @@ public final class JdbcOutbox implements StatusOutbox {
       "INSERT INTO slo_status (slo_id, status, current_sli, target_sli, error_budget_remaining,"
           + " error_budget_consumed, burn_rate, time_to_exhaustion, last_updated, status_json,"
           + " budget_json, state_json)"
-          + " SELECT slo_id, :status, :current, :target, :remaining, :consumed, :burn, :tte, :at,"
-          + " :sj, :bj, :state FROM slos WHERE slo_id = :id"
+          + " SELECT :id, :status, :current, :target, :remaining, :consumed, :burn, :tte, :at,"
+          + " :sj, :bj, :state FROM slos WHERE slo_id = :base"
           + " ON CONFLICT (slo_id) DO UPDATE SET status = excluded.status,"
           + " current_sli = excluded.current_sli, target_sli = excluded.target_sli,"
           + " error_budget_remaining = excluded.error_budget_remaining,"

@@ -115,4 +115,10 @@ final class JdbcSliHistory implements SliHistory {
     Instant f = WindowSplit.floor(t, size);
     return f.equals(t) ? t : f.plus(size.width());
   }
+
+  @Override
+  public java.util.Set<java.util.Map<String, String>> groups(
+      dev.slo.core.model.Slo template, Instant from, Instant to) {
+    return StoredGroups.groups(db, template, from, to);
+  }
 }

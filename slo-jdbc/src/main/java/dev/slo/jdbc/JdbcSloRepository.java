@@ -2,6 +2,7 @@ package dev.slo.jdbc;
 
 import dev.slo.core.eval.SloStatus;
 import dev.slo.core.model.BudgetingMethod;
+import dev.slo.core.model.GroupId;
 import dev.slo.core.model.NoDataPolicy;
 import dev.slo.core.model.SliDefinition;
 import dev.slo.core.model.Slo;
@@ -165,8 +166,8 @@ final class JdbcSloRepository implements SloRepository {
     String sql =
         "INSERT INTO slo_status (slo_id, status, current_sli, target_sli, error_budget_remaining,"
             + " error_budget_consumed, burn_rate, time_to_exhaustion, last_updated)"
-            + " SELECT slo_id, :status, :current, :target, :remaining, :consumed, :burn, :tte, :at"
-            + " FROM slos WHERE slo_id = :id"
+            + " SELECT :id, :status, :current, :target, :remaining, :consumed, :burn, :tte, :at"
+            + " FROM slos WHERE slo_id = :base"
             + " ON CONFLICT (slo_id) DO UPDATE SET status = excluded.status,"
             + " current_sli = excluded.current_sli, target_sli = excluded.target_sli,"
             + " error_budget_remaining = excluded.error_budget_remaining,"
@@ -180,6 +181,7 @@ final class JdbcSloRepository implements SloRepository {
           int n =
               h.createUpdate(sql)
                   .bind("id", s.sloId())
+                  .bind("base", GroupId.baseOf(s.sloId()))
                   .bind("status", s.status().name())
                   .bind("current", s.currentSli())
                   .bind("target", s.targetSli())
@@ -189,7 +191,7 @@ final class JdbcSloRepository implements SloRepository {
                   .bind("tte", s.timeToExhaustion())
                   .bind("at", utc(s.lastUpdated()))
                   .execute();
-          if (n == 0 && !exists(h, s.sloId())) {
+          if (n == 0 && !exists(h, GroupId.baseOf(s.sloId()))) {
             throw notFound(s.sloId());
           }
           return n;

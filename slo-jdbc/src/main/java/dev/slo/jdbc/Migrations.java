@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Migrations {
   /** The schema version this code writes and reads. */
-  static final int LATEST = 9;
+  static final int LATEST = 11;
 
   private record Step(int version, Function<Handle, String> apply) {}
 
@@ -38,7 +38,8 @@ final class Migrations {
           new Step(6, Migrations::corrections),
           new Step(7, Migrations::fleetMembers),
           new Step(8, Migrations::outbox),
-          new Step(9, Migrations::groupLabels));
+          new Step(9, Migrations::groupLabels),
+          new Step(11, Migrations::groupStatus));
 
   /** How many migrations there are (versions may skip numbers). */
   static int steps() {
@@ -257,6 +258,24 @@ final class Migrations {
     h.createScript(resource("V9__group_labels.sql")).execute();
     return "sli_metrics_ts.labels jsonb; slo_id of sli_metrics_ts and the rollups holds group ids"
         + " (up to 1000 characters)";
+  }
+
+  /**
+   * Grouped SLOs in a fleet (docs/serve.md, "Grouped SLOs"): slo_status and slo_outbox hold group
+   * ids; an SLO's deletion deletes its groups' statuses too (a trigger, as the foreign key did).
+   */
+  private static String groupStatus(Handle h) {
+    h.createScript(resource("V11__group_status.sql")).execute();
+    h.execute(
+        "CREATE OR REPLACE FUNCTION slo_status_follow_delete() RETURNS trigger LANGUAGE plpgsql"
+            + " AS $f$ BEGIN DELETE FROM slo_status WHERE slo_id = OLD.slo_id"
+            + " OR left(slo_id, length(OLD.slo_id) + 1) = OLD.slo_id || '{'; RETURN OLD; END $f$");
+    h.execute("DROP TRIGGER IF EXISTS slo_status_follow_delete ON slos");
+    h.execute(
+        "CREATE TRIGGER slo_status_follow_delete AFTER DELETE ON slos"
+            + " FOR EACH ROW EXECUTE FUNCTION slo_status_follow_delete()");
+    return "slo_status and slo_outbox hold group ids (up to 1000 characters); a trigger deletes"
+        + " an SLO's status and its groups' with it";
   }
 
   private static String resource(String name) {

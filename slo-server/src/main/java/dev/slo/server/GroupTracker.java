@@ -18,12 +18,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * source sees in the period at each pass, plus those seen in earlier passes and not any more
  * ("vanished"), which are evaluated too so that they go through the SLO's no_data policy, and whose
  * status says {@code "group_seen": false}. At most max_groups groups are kept per SLO, seen ones
- * first. Used by one pass at a time; reads from other threads see a consistent map per SLO.
+ * first. The first pass over a grouped SLO (after a start, or after taking the SLO over from
+ * another replica) also recalls the groups the store's history has in the SLO's period, so a group
+ * that vanished before a restart is still kept. Used by one pass at a time; reads from other
+ * threads see a consistent map per SLO.
  */
 final class GroupTracker {
+  /** The groups of a grouped SLO that the store remembers with events in {@code (from, to]}. */
+  @FunctionalInterface
+  interface Recall {
+    Set<Map<String, String>> groups(Slo template, Instant from, Instant to);
+  }
+
+  private final Recall recall;
   private final Map<String, Map<String, Slo>> known = new ConcurrentHashMap<>();
   private final Set<String> vanished = ConcurrentHashMap.newKeySet();
   private final Map<String, String> warned = new ConcurrentHashMap<>();
+
+  GroupTracker(Recall recall) {
+    this.recall = recall;
+  }
 
   /**
    * The SLOs to evaluate for {@code slo} at {@code at}: itself when not grouped; otherwise its
@@ -37,7 +51,8 @@ final class GroupTracker {
       return List.of(slo);
     }
     String id = slo.sloId();
-    Map<String, Slo> before = known.getOrDefault(id, Map.of());
+    Map<String, Slo> kept = known.get(id);
+    Map<String, Slo> before = kept != null ? kept : recalled(slo, at);
     Groups.Expansion e;
     try {
       e = Groups.expandAt(slo, source, at);
@@ -76,6 +91,22 @@ final class GroupTracker {
     known.put(id, java.util.Collections.unmodifiableMap(now));
     dropped.add(id); // the template's own state, from passes without groups
     return List.copyOf(now.values());
+  }
+
+  // the groups the store remembers in the SLO's period; none when it cannot be read
+  private Map<String, Slo> recalled(Slo slo, Instant at) {
+    Map<String, Slo> out = new LinkedHashMap<>();
+    try {
+      dev.slo.core.window.Window w = slo.timePeriod().elapsedAt(at, slo.timeZone());
+      for (Slo g : Groups.expand(slo, recall.groups(slo, w.start(), w.end())).slos()) {
+        if (g.isGroup()) {
+          out.put(g.sloId(), g);
+        }
+      }
+    } catch (SloException e) {
+      return Map.of(); // the store is down: the groups are found again as the source sees them
+    }
+    return out;
   }
 
   // the group of the SLO as defined now, or null when its group_by changed

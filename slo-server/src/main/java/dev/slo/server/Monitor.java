@@ -68,7 +68,7 @@ public final class Monitor implements AutoCloseable {
   private final Corrections specCorrections;
   private final Map<String, Snapshot> snapshots = new ConcurrentHashMap<>();
   private final Map<String, Instant> lastRecorded = new ConcurrentHashMap<>();
-  private final GroupTracker groups = new GroupTracker();
+  private final GroupTracker groups;
   private final ReentrantLock pass = new ReentrantLock();
   private final ScheduledExecutorService scheduler;
   private final FleetMembership fleet;
@@ -78,6 +78,8 @@ public final class Monitor implements AutoCloseable {
 
   private Monitor(Builder b) {
     this.store = b.store == null ? new InMemoryStore(b.clock) : b.store;
+    SloStore remembered = this.store;
+    this.groups = new GroupTracker((t, from, to) -> remembered.history().groups(t, from, to));
     this.source = b.source;
     this.writeHistory = b.writeHistory;
     this.sinks = List.copyOf(b.sinks);
@@ -612,11 +614,11 @@ public final class Monitor implements AutoCloseable {
       next = next.groupNotSeen();
     }
     snapshots.put(slo.sloId(), next);
-    if (outbox != null && !slo.isGroup()) { // groups: no slo_status row
+    if (outbox != null) { // a group's status and events too, in its SLO's shard
       outbox.stage(prev, next, notify(lastStatus, prevAlerts, next, at));
       return;
     }
-    if (fleet != null && next.evaluation() != null && !slo.isGroup()) { // slo_status: SLOs only
+    if (fleet != null && next.evaluation() != null) {
       try {
         store.slos().saveStatus(next.evaluation().toStatus());
       } catch (RuntimeException e) {

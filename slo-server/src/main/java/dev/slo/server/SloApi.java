@@ -247,7 +247,9 @@ final class SloApi {
           409, "slo_disabled", "\"" + sloId + "\" is disabled, so it is not evaluated");
     }
     if (monitor.outbox().isPresent()) { // a fleet: what the owner saved, from any replica
-      Snapshot saved = SharedReads.snapshot(monitor, slo, clock.instant()).orElse(null);
+      Slo one = sloId.equals(slo.sloId()) ? slo : GroupReads.group(slo, sloId);
+      Snapshot saved =
+          one == null ? null : SharedReads.snapshot(monitor, one, clock.instant()).orElse(null);
       if (saved != null) {
         return saved;
       }

@@ -99,4 +99,35 @@ final class InMemorySliHistory implements SliHistory {
     long s = Math.floorDiv(t.getEpochSecond(), widthSeconds) * widthSeconds;
     return Instant.ofEpochSecond(s);
   }
+
+  @Override
+  public java.util.Set<Map<String, String>> groups(
+      dev.slo.core.model.Slo template, Instant from, Instant to) {
+    java.util.Set<Map<String, String>> out = new java.util.HashSet<>();
+    if (template.groupBy().isEmpty()) {
+      return out;
+    }
+    String prefix = template.baseId() + "{";
+    for (Map.Entry<String, NavigableMap<Instant, SliMetric>> e : rows.entrySet()) {
+      if (!e.getKey().startsWith(prefix) || !hasEvents(e.getValue(), from, to)) {
+        continue;
+      }
+      Map<String, String> labels;
+      try {
+        labels = dev.slo.core.model.GroupId.parse(e.getKey()).labels();
+      } catch (dev.slo.core.InvalidInputException ex) {
+        continue; // an id that only looks like a group's
+      }
+      Map<String, String> g = new java.util.LinkedHashMap<>();
+      template.groupBy().forEach(name -> g.put(name, labels.getOrDefault(name, "")));
+      out.add(g);
+    }
+    return out;
+  }
+
+  private static boolean hasEvents(NavigableMap<Instant, SliMetric> r, Instant from, Instant to) {
+    synchronized (r) {
+      return r.subMap(from, false, to, true).values().stream().anyMatch(m -> m.totalEvents() > 0);
+    }
+  }
 }

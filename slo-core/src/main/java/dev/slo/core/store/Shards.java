@@ -10,8 +10,9 @@ import java.util.stream.IntStream;
 /**
  * How a fleet of {@code slo serve} replicas splits its SLOs (docs/serve.md, "A fleet of replicas"):
  * {@value #COUNT} shards, an SLO's shard being the first 8 bytes of the SHA-256 of its UTF-8
- * slo_id, read as a big-endian signed long, modulo {@value #COUNT}. The same on every replica,
- * platform and version. Stateless.
+ * slo_id, read as a big-endian signed long, modulo {@value #COUNT}. A group of a grouped SLO (issue
+ * 12, {@code checkout{route="/pay"}}) is in its base SLO's shard, so all groups of an SLO move
+ * together. The same on every replica, platform and version. Stateless.
  */
 public final class Shards {
   /** The number of shards, numbered 0 to 63. */
@@ -22,15 +23,16 @@ public final class Shards {
 
   private Shards() {}
 
-  /** The shard of an SLO, 0 to {@value #COUNT} - 1. */
+  /** The shard of an SLO, 0 to {@value #COUNT} - 1; a group id's is its base SLO's. */
   public static int of(String sloId) {
+    String base = dev.slo.core.model.GroupId.baseOf(sloId);
     MessageDigest sha;
     try {
       sha = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
     }
-    byte[] d = sha.digest(sloId.getBytes(StandardCharsets.UTF_8));
+    byte[] d = sha.digest(base.getBytes(StandardCharsets.UTF_8));
     long head = 0;
     for (int i = 0; i < 8; i++) {
       head = (head << 8) | (d[i] & 0xFF);

@@ -33,4 +33,17 @@ public interface SliHistory {
 
   /** The timestamp of the newest row of one SLO, if it has any. */
   Optional<Instant> latest(String sloId);
+
+  /**
+   * The label sets of the groups of the grouped SLO {@code template} that have rows with events in
+   * {@code (from, to]}: the groups this history remembers, so that a restarted {@code slo serve}
+   * still knows the ones that vanished before it stopped (issue 12). Each map has the template's
+   * {@code group_by} labels as keys. The default remembers none.
+   *
+   * @throws dev.slo.core.SourceException when the store cannot be reached
+   */
+  default java.util.Set<java.util.Map<String, String>> groups(
+      dev.slo.core.model.Slo template, Instant from, Instant to) {
+    return java.util.Set.of();
+  }
 }

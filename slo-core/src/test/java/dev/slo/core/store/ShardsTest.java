@@ -66,4 +66,10 @@ class ShardsTest {
     assertThat(fleet.owned()).isEmpty();
     assertThat(fleet.rebalance(Instant.EPOCH)).isEmpty();
   }
+
+  @Test
+  void shouldPutEveryGroupInItsBaseSlosShard() {
+    assertThat(Shards.of("api{route=\"/pay\"}")).isEqualTo(Shards.of("api")).isEqualTo(29);
+    assertThat(Shards.of("checkout-availability{tenant=\"acme\",route=\"/cart\"}")).isEqualTo(57);
+  }
 }
