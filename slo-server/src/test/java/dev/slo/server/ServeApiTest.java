@@ -188,8 +188,8 @@ class ServeApiTest {
                 "{\"burn_rate_threshold\": 6, \"time_window\": \"6h\", \"severity\": \"ticket\"}"));
     assertThat(rule.get("expr").asText())
         .isEqualTo(
-            "(sum(increase(errors_total[21600s])) / sum(increase(requests_total[21600s])))"
-                + " >= 0.06");
+            "((sum(increase(errors_total[21600s])) or 0 * sum(increase(requests_total[21600s])))"
+                + " / sum(increase(requests_total[21600s]))) >= 0.06");
     assertThat(rule.get("short_window").isNull()).isTrue();
     assertThat(rule.get("severity").asText()).isEqualTo("ticket");
   }
