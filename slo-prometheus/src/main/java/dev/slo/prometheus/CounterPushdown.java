@@ -268,6 +268,16 @@ final class CounterPushdown {
   }
 
   private int index(QueryResult.Series s, int n, String query, String who) {
+    return termIndex(client, s, n, query, who);
+  }
+
+  /**
+   * Which of the {@code n} subqueries of a batched query (joined with {@code or}, each tagged with
+   * {@link #TERM_LABEL}) a series of the answer belongs to; a series without a valid tag is the
+   * server's error.
+   */
+  static int termIndex(
+      PrometheusClient client, QueryResult.Series s, int n, String query, String who) {
     if (n == 1) {
       return 0;
     }

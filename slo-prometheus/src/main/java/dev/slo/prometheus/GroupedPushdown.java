@@ -184,27 +184,7 @@ final class GroupedPushdown {
   }
 
   private int index(QueryResult.Series s, int n, String query, String who) {
-    if (n == 1) {
-      return 0;
-    }
-    String label = s.labels().get(CounterPushdown.TERM_LABEL);
-    int i;
-    try {
-      i = label == null ? -1 : Integer.parseInt(label);
-    } catch (NumberFormatException e) {
-      i = -1;
-    }
-    if (i < 0 || i >= n) {
-      throw new SourceException(
-          client.base()
-              + ": "
-              + who
-              + ": the server answered a series without a valid "
-              + CounterPushdown.TERM_LABEL
-              + " label to a batched query: "
-              + PrometheusClient.cut(query));
-    }
-    return i;
+    return CounterPushdown.termIndex(client, s, n, query, who);
   }
 
   /** Turns a group's part and total increase in a window into counts, checking them. */
