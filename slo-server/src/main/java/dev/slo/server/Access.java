@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who may read and write (docs/serve.md, "Access"): the bearer tokens of reads and writes, and the
@@ -19,7 +20,7 @@ import java.util.Set;
  * @param origins origins allowed to call the API from a browser, such as {@code
  *     https://dash.example.com}; {@code *} for any
  */
-record Access(String writeToken, String readToken, Set<String> origins) {
+record Access(@Nullable String writeToken, @Nullable String readToken, Set<String> origins) {
   /** Routes open without the read token, for health checks. */
   private static final Set<String> PROBES = Set.of("/healthz", "/readyz");
 
@@ -87,7 +88,7 @@ record Access(String writeToken, String readToken, Set<String> origins) {
    * rebinding) has the same origin as its own name, so a name counts only through {@code
    * --allow-origin}.
    */
-  private static boolean sameOrigin(String origin, String host) {
+  private static boolean sameOrigin(String origin, @Nullable String host) {
     return host != null
         && literal(host)
         && (origin.equalsIgnoreCase("http://" + host)
@@ -104,7 +105,7 @@ record Access(String writeToken, String readToken, Set<String> origins) {
     return name.equals("localhost") || name.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
   }
 
-  private static void bearer(Exchange x, String token, String alternative) {
+  private static void bearer(Exchange x, String token, @Nullable String alternative) {
     String h = x.authorization();
     byte[] given =
         h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)

@@ -2,6 +2,7 @@ package dev.slo.server;
 
 import dev.slo.core.SloException;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request the API refuses: the HTTP status, a stable error code and a one-line message, sent as
@@ -13,7 +14,7 @@ public final class ApiException extends SloException {
   private final int status;
   private final String code;
   private final transient Map<String, String> headers;
-  private final String field;
+  private final @Nullable String field;
 
   /** The longest message sent, in characters. */
   static final int MAX_MESSAGE = 500;
@@ -25,7 +26,11 @@ public final class ApiException extends SloException {
 
   /** An error naming the request field at fault (may be null) and extra response headers. */
   public ApiException(
-      int status, String code, String message, String field, Map<String, String> headers) {
+      int status,
+      String code,
+      String message,
+      @Nullable String field,
+      Map<String, String> headers) {
     super(oneLine(message));
     this.status = status;
     this.code = code;
@@ -75,7 +80,7 @@ public final class ApiException extends SloException {
   }
 
   /** The request field at fault, or null. */
-  public String field() {
+  public @Nullable String field() {
     return field;
   }
 

@@ -17,6 +17,8 @@ import dev.slo.core.window.DurationText;
 import dev.slo.prometheus.RuleGenerator;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON shapes the API adds to {@link StatusJson}: the SLO object of docs/openapi.json (plus
@@ -64,7 +66,9 @@ final class ApiJson {
     }
     if (s.budgetingMethod() != BudgetingMethod.OCCURRENCES) {
       o.put("budgeting_method", s.budgetingMethod().name());
-      o.put("timeslice_length", DurationText.format(s.timesliceLength()));
+      o.put(
+          "timeslice_length",
+          DurationText.format(Objects.requireNonNull(s.timesliceLength(), "timeslice_length")));
       o.put("timeslice_target_percentage", s.timesliceTargetPercentage());
     }
     if (s.noData() != NoDataPolicy.IGNORE) {
@@ -104,7 +108,7 @@ final class ApiJson {
     if (s.isComposite()) { // as written in a spec, so the object round-trips through POST
       com.fasterxml.jackson.databind.node.ArrayNode parts =
           o.putObject("composite").putArray("components");
-      s.composite()
+      Objects.requireNonNull(s.composite(), "composite")
           .components()
           .forEach(c -> parts.addObject().put("slo_id", c.sloId()).put("weight", c.weight()));
     }
@@ -122,7 +126,7 @@ final class ApiJson {
   static ObjectNode alertRule(BurnRateAlertRule r, Slo slo) {
     String expr = RuleGenerator.burnRateAlert(slo, r);
     ObjectNode o = StatusJson.MAPPER.createObjectNode();
-    o.put("id", r.id().toString());
+    o.put("id", Objects.requireNonNull(r.id(), "alert rule id").toString());
     o.put("alert_rule_id", r.alertRuleId());
     o.put("slo_id", r.sloId());
     o.put("burn_rate_threshold", r.burnRateThreshold());
@@ -176,7 +180,7 @@ final class ApiJson {
     return new String(bytes(n), StandardCharsets.UTF_8);
   }
 
-  private static void putIf(ObjectNode o, String key, String value) {
+  private static void putIf(ObjectNode o, String key, @Nullable String value) {
     if (value != null) {
       o.put(key, value);
     }

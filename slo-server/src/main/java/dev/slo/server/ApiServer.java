@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The transport: our {@link HttpFront} reads whole requests, a fixed worker pool turns each into an
@@ -158,7 +159,7 @@ final class ApiServer {
             "Access-Control-Max-Age", "600"));
   }
 
-  static Map<String, List<String>> query(String raw) {
+  static Map<String, List<String>> query(@Nullable String raw) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     if (raw == null || raw.isEmpty()) {
       return out;

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code BurnRateAlertRequest} of docs/openapi.json: alert when the burn rate over {@code
@@ -20,7 +21,10 @@ import java.util.Set;
  * @param severity page (default) or ticket
  */
 public record BurnRateAlertRequest(
-    double burnRateThreshold, Duration timeWindow, Duration shortWindow, Severity severity) {
+    double burnRateThreshold,
+    Duration timeWindow,
+    @Nullable Duration shortWindow,
+    @Nullable Severity severity) {
   private static final Set<String> FIELDS =
       Set.of("burn_rate_threshold", "time_window", "short_window", "severity");
 
@@ -67,7 +71,7 @@ public record BurnRateAlertRequest(
     if (!t.isNumber()) {
       throw ApiException.badField("burn_rate_threshold", t + " is not a number");
     }
-    Duration window = duration(body, "time_window", true);
+    Duration window = Objects.requireNonNull(duration(body, "time_window", true), "time_window");
     Duration shortWindow = duration(body, "short_window", false);
     Severity severity = null;
     JsonNode s = body.get("severity");
@@ -81,7 +85,7 @@ public record BurnRateAlertRequest(
     try {
       return new BurnRateAlertRequest(t.asDouble(), window, shortWindow, severity);
     } catch (IllegalArgumentException e) {
-      String m = e.getMessage();
+      String m = Objects.requireNonNull(e.getMessage(), "message");
       String field =
           m.contains("burn_rate_threshold")
               ? "burn_rate_threshold"
@@ -90,7 +94,7 @@ public record BurnRateAlertRequest(
     }
   }
 
-  private static Duration duration(JsonNode body, String field, boolean required) {
+  private static @Nullable Duration duration(JsonNode body, String field, boolean required) {
     JsonNode n = body.get(field);
     if (n == null || n.isNull()) {
       if (required) {
@@ -104,7 +108,7 @@ public record BurnRateAlertRequest(
     try {
       return DurationText.parse(n.asText());
     } catch (IllegalArgumentException e) {
-      throw ApiException.badField(field, e.getMessage());
+      throw ApiException.badField(field, Objects.requireNonNull(e.getMessage(), "message"));
     }
   }
 }

@@ -5,6 +5,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /** One client connection of {@link HttpFront}; touched only by its selector thread. */
 final class Connection {
@@ -20,16 +21,16 @@ final class Connection {
   }
 
   final SocketChannel ch;
-  SelectionKey key;
-  State state;
+  @Nullable SelectionKey key;
+  @Nullable State state;
   long since;
   long deadline;
   byte[] in = new byte[1024];
   int len;
   int scanned;
   int consumed;
-  RequestParser.Head head;
-  ByteBuffer out;
+  RequestParser.@Nullable Head head;
+  @Nullable ByteBuffer out;
   boolean keep;
   boolean served;
 

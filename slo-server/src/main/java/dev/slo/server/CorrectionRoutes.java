@@ -16,6 +16,7 @@ import dev.slo.core.window.Window;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -62,13 +63,15 @@ final class CorrectionRoutes {
     try {
       stored = store.corrections().create(c);
     } catch (ConflictException e) {
-      throw new ApiException(409, "conflict", e.getMessage());
+      throw new ApiException(409, "conflict", Objects.requireNonNull(e.getMessage(), "message"));
     } catch (NotFoundException e) {
-      throw new ApiException(404, "not_found", e.getMessage());
+      throw new ApiException(404, "not_found", Objects.requireNonNull(e.getMessage(), "message"));
     } catch (InvalidInputException e) { // e.g. a start PostgreSQL cannot keep to the nanosecond
-      throw new ApiException(400, "invalid_field", e.getMessage());
+      throw new ApiException(
+          400, "invalid_field", Objects.requireNonNull(e.getMessage(), "message"));
     } catch (UnsupportedOperationException e) {
-      throw new ApiException(501, "not_implemented", e.getMessage());
+      throw new ApiException(
+          501, "not_implemented", Objects.requireNonNull(e.getMessage(), "message"));
     }
     monitor.requestEvaluation();
     return new Exchange.Response(

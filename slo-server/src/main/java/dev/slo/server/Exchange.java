@@ -2,6 +2,7 @@ package dev.slo.server;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP request and its response, free of the transport. Immutable.
@@ -37,19 +38,19 @@ record Exchange(
   }
 
   /** The last value of a query parameter, or null. */
-  String param(String name) {
+  @Nullable String param(String name) {
     List<String> v = query.get(name);
     return v == null || v.isEmpty() ? null : v.get(v.size() - 1);
   }
 
   /** The first value of a header (lower-case name), or null. */
-  String header(String name) {
+  @Nullable String header(String name) {
     List<String> v = headers.get(name);
     return v == null || v.isEmpty() ? null : v.get(0);
   }
 
   /** The Authorization header, or null. */
-  String authorization() {
+  @Nullable String authorization() {
     return header("authorization");
   }
 }

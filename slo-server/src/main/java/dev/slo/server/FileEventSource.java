@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A data file (CSV or JSON Lines, as {@code slo eval --data}) that is read again whenever its
@@ -25,7 +27,7 @@ import java.util.List;
  */
 public final class FileEventSource implements EventSource {
   private final Path file;
-  private InMemoryEventSource data;
+  private @Nullable InMemoryEventSource data;
   private long modified;
   private long size;
 
@@ -39,7 +41,7 @@ public final class FileEventSource implements EventSource {
     try {
       current();
     } catch (SourceException e) {
-      throw new InvalidInputException(e.getMessage(), e);
+      throw new InvalidInputException(Objects.requireNonNull(e.getMessage(), "message"), e);
     }
   }
 
@@ -86,7 +88,7 @@ public final class FileEventSource implements EventSource {
       } catch (UncheckedIOException e) {
         throw new SourceException(file + ": cannot be read: " + e.getCause(), e);
       } catch (InvalidInputException e) {
-        throw new SourceException(e.getMessage(), e);
+        throw new SourceException(Objects.requireNonNull(e.getMessage(), "message"), e);
       }
       modified = m;
       size = a.size();

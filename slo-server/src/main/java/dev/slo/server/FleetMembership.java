@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Monitor}'s place in a fleet: rebalances through the coordinator once per pass, keeps the
@@ -19,7 +20,7 @@ final class FleetMembership {
   private final FleetCoordinator coordinator;
   private final PrintWriter log;
   private volatile Set<Integer> owned = Set.of();
-  private volatile String error;
+  private volatile @Nullable String error;
   private final Map<Integer, Instant> evaluatedAt = new ConcurrentHashMap<>();
   private final Duration interval;
   private final PassWatchdog watchdog;
@@ -102,7 +103,7 @@ final class FleetMembership {
   }
 
   /** Why the last rebalance failed, or null when it succeeded. */
-  String error() {
+  @Nullable String error() {
     return error;
   }
 }

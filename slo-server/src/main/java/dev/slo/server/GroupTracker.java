@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The groups of each grouped SLO that the monitor evaluates (docs/spec.md, "Grouping"): those the
@@ -110,7 +111,7 @@ final class GroupTracker {
   }
 
   // the group of the SLO as defined now, or null when its group_by changed
-  private static Slo regroup(Slo template, Slo group) {
+  private static @Nullable Slo regroup(Slo template, Slo group) {
     try {
       return template.forGroup(group.groupLabels());
     } catch (dev.slo.core.ValidationException e) {

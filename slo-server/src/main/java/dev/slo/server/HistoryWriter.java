@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a {@link Monitor}'s SLI history: after each evaluation, the events since this process last
@@ -78,7 +79,7 @@ final class HistoryWriter {
     }
   }
 
-  private static Double finite(double v) {
+  private static @Nullable Double finite(double v) {
     return Double.isFinite(v) ? v : null;
   }
 }

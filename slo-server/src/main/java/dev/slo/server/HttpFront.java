@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -278,7 +279,7 @@ final class HttpFront {
       byte[] body = Arrays.copyOfRange(c.in, head.headEnd(), end);
       c.consumed = end;
       c.state = State.WORKING;
-      c.key.interestOps(0);
+      key(c).interestOps(0);
       try {
         pool.execute(() -> respond(c, head, body));
       } catch (RejectedExecutionException e) {
@@ -316,8 +317,12 @@ final class HttpFront {
 
   /** Answers a malformed or refused request with its JSON error, then closes. */
   private void fail(Connection c, ApiException e) {
-    c.key.interestOps(0);
+    key(c).interestOps(0);
     send(c, Wire.bytes(ApiServer.error(e), false, "GET"), false);
+  }
+
+  private static SelectionKey key(Connection c) {
+    return Objects.requireNonNull(c.key, "connection key");
   }
 
   private void send(Connection c, byte[] out, boolean keep) {
@@ -331,14 +336,15 @@ final class HttpFront {
   }
 
   private void write(Connection c) {
+    ByteBuffer out = Objects.requireNonNull(c.out, "out");
     try {
-      c.ch.write(c.out);
+      c.ch.write(out);
     } catch (IOException e) {
       close(c);
       return;
     }
-    if (c.out.hasRemaining()) {
-      c.key.interestOps(SelectionKey.OP_WRITE);
+    if (out.hasRemaining()) {
+      key(c).interestOps(SelectionKey.OP_WRITE);
       return;
     }
     if (!c.keep) {
@@ -351,13 +357,13 @@ final class HttpFront {
         return;
       }
       c.expect(State.DRAIN, java.time.Duration.ofSeconds(1));
-      c.key.interestOps(SelectionKey.OP_READ);
+      key(c).interestOps(SelectionKey.OP_READ);
       return;
     }
     c.next();
     c.served = true;
     c.expect(State.IDLE, limits.idleTimeout());
-    c.key.interestOps(SelectionKey.OP_READ);
+    key(c).interestOps(SelectionKey.OP_READ);
     if (c.len > 0) {
       c.expect(State.HEAD, limits.headerTimeout());
       advance(c);

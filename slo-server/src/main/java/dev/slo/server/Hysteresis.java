@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps a value hovering at a threshold from flapping. Worse news is reported at once; better news
@@ -49,7 +50,7 @@ final class Hysteresis {
   }
 
   /** Applies the rules to an evaluation given what was reported before (null: nothing). */
-  Outcome apply(Evaluation e, Status previous, Map<String, AlertState> previousAlerts) {
+  Outcome apply(Evaluation e, @Nullable Status previous, Map<String, AlertState> previousAlerts) {
     Map<String, AlertState> alerts = new LinkedHashMap<>();
     for (FiringAlert a : e.alerts()) {
       AlertState old = previousAlerts.get(a.tier().name());

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The latest {@link Snapshot} of each SLO and group a {@link Monitor} evaluates, by id, and the
@@ -26,7 +27,7 @@ final class LatestSnapshots {
     this.groups = groups;
   }
 
-  Snapshot get(String id) {
+  @Nullable Snapshot get(String id) {
     return snapshots.get(id);
   }
 

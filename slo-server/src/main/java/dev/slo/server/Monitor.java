@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -19,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Evaluates every enabled SLO of a store on an interval, at the clock's time, and keeps each one's
@@ -49,16 +51,16 @@ public final class Monitor implements AutoCloseable {
   private final GroupTracker groups;
   private final ReentrantLock pass = new ReentrantLock();
   private final ScheduledExecutorService scheduler;
-  private final FleetMembership fleet;
-  private final Outbox outbox;
-  private final OutboxSender sender;
+  private final @Nullable FleetMembership fleet;
+  private final @Nullable Outbox outbox;
+  private final @Nullable OutboxSender sender;
   private final MonitorPass passes;
 
   Monitor(MonitorBuilder b) {
     this.store = b.store == null ? new InMemoryStore(b.clock) : b.store;
     SloStore remembered = this.store;
     this.groups = new GroupTracker((t, from, to) -> remembered.history().groups(t, from, to));
-    this.source = b.source;
+    this.source = Objects.requireNonNull(b.source, "source");
     this.sinks = List.copyOf(b.sinks);
     this.interval = b.interval;
     this.log = b.log;
@@ -150,7 +152,7 @@ public final class Monitor implements AutoCloseable {
   }
 
   /** The outbox's sender; null without {@link Builder#outbox}. */
-  OutboxSender outboxSender() {
+  @Nullable OutboxSender outboxSender() {
     return sender;
   }
 
@@ -203,7 +205,7 @@ public final class Monitor implements AutoCloseable {
   }
 
   /** Why the last rebalance failed, or null when it succeeded or without a fleet. */
-  String fleetError() {
+  @Nullable String fleetError() {
     return fleet == null ? null : fleet.error();
   }
 

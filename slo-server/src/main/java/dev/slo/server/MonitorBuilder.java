@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings of a {@link Monitor} and their checks: the body of {@link Monitor.Builder}, its only
@@ -25,8 +26,8 @@ import java.util.Objects;
  * <p>Not thread-safe; {@link #build} validates and the monitor copies what it keeps.
  */
 abstract sealed class MonitorBuilder permits Monitor.Builder {
-  EventSource source;
-  SloStore store;
+  @Nullable EventSource source;
+  @Nullable SloStore store;
   List<Slo> slos = List.of();
   boolean writeHistory = true;
   final List<EventSink> sinks = new ArrayList<>();
@@ -34,9 +35,9 @@ abstract sealed class MonitorBuilder permits Monitor.Builder {
   Duration interval = Duration.ofSeconds(60);
   int resolveAfter = 3;
   PrintWriter log = new PrintWriter(System.err, true);
-  FleetCoordinator fleet;
+  @Nullable FleetCoordinator fleet;
   Corrections corrections = Corrections.NONE;
-  StatusOutbox outbox;
+  @Nullable StatusOutbox outbox;
   OutboxSender.Limits outboxLimits = OutboxSender.Limits.DEFAULT;
 
   MonitorBuilder() {}

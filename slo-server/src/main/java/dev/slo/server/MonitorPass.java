@@ -19,9 +19,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One evaluation pass of a {@link Monitor}: lists the store's SLOs, expands the grouped ones,
@@ -45,9 +47,9 @@ final class MonitorPass {
   private final LatestSnapshots snapshots;
   private final GroupTracker groups;
   private final HistoryWriter history;
-  private final FleetMembership fleet;
-  private final Outbox outbox;
-  private final OutboxSender sender;
+  private final @Nullable FleetMembership fleet;
+  private final @Nullable Outbox outbox;
+  private final @Nullable OutboxSender sender;
   private volatile boolean ready;
 
   MonitorPass(
@@ -61,9 +63,9 @@ final class MonitorPass {
       LatestSnapshots snapshots,
       GroupTracker groups,
       HistoryWriter history,
-      FleetMembership fleet,
-      Outbox outbox,
-      OutboxSender sender) {
+      @Nullable FleetMembership fleet,
+      @Nullable Outbox outbox,
+      @Nullable OutboxSender sender) {
     this.store = store;
     this.source = source;
     this.sinks = sinks;
@@ -165,6 +167,7 @@ final class MonitorPass {
    * so the next pass finds their change again and emits it then.
    */
   private void commitOutbox(Instant at) {
+    Outbox outbox = Objects.requireNonNull(this.outbox, "outbox");
     List<Outbox.Staged> lost;
     try {
       lost = outbox.commit();
@@ -176,7 +179,7 @@ final class MonitorPass {
       log.println("slo serve: cannot save the pass's statuses and events: " + e.getMessage());
     }
     revert(lost);
-    sender.wake();
+    Objects.requireNonNull(sender, "sender").wake();
   }
 
   private void revert(List<Outbox.Staged> lost) {
@@ -287,7 +290,8 @@ final class MonitorPass {
    *
    * @return the notice, null when nothing changed
    */
-  private Notice notify(Status before, Map<String, AlertState> was, Snapshot next, Instant at) {
+  private @Nullable Notice notify(
+      @Nullable Status before, Map<String, AlertState> was, Snapshot next, Instant at) {
     if (next.evaluation() == null) {
       return null;
     }

@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -103,7 +104,7 @@ final class Outbox {
       Snapshot n = s.next();
       snaps.add(
           new SavedSnapshot(
-              n.evaluation().toStatus(),
+              Objects.requireNonNull(n.evaluation(), "evaluation").toStatus(),
               new String(n.statusJson(), StandardCharsets.UTF_8),
               new String(n.budgetJson(), StandardCharsets.UTF_8),
               state(n.alerts())));

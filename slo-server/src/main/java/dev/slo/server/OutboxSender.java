@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends a fleet's outbox (docs/serve.md, "A fleet of replicas") on a thread of its own: the due
@@ -60,10 +61,10 @@ final class OutboxSender {
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong abandoned = new AtomicLong();
   private volatile long depth = -1;
-  private volatile Instant oldest;
+  private volatile @Nullable Instant oldest;
   private volatile boolean closing;
   private boolean woken;
-  private String lastError;
+  private @Nullable String lastError;
   private Instant lastTrim = Instant.EPOCH;
 
   OutboxSender(
@@ -111,7 +112,7 @@ final class OutboxSender {
   }
 
   /** When the oldest undelivered event was created, null when there is none or not known. */
-  Instant oldest() {
+  @Nullable Instant oldest() {
     return oldest;
   }
 
@@ -219,7 +220,8 @@ final class OutboxSender {
     Instant now = clock.instant();
     if (retry != null) {
       Duration wait = backoff(e.attempts());
-      port.failed(e.eventId(), now.plus(wait), retry.getMessage());
+      port.failed(
+          e.eventId(), now.plus(wait), Objects.requireNonNull(retry.getMessage(), "message"));
       log.println(
           "slo serve: outbox: event "
               + e.eventId()
@@ -233,7 +235,7 @@ final class OutboxSender {
       return false;
     }
     if (refused != null) {
-      port.abandon(e.eventId(), now, refused.getMessage());
+      port.abandon(e.eventId(), now, Objects.requireNonNull(refused.getMessage(), "message"));
       abandoned.incrementAndGet();
       log.println("slo serve: outbox: event " + e.eventId() + " refused: " + refused.getMessage());
       return true;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses the head of an HTTP/1.x request (request line and headers) from the bytes received so far.
@@ -40,14 +41,14 @@ final class RequestParser {
   record Head(
       String method,
       String path,
-      String rawQuery,
+      @Nullable String rawQuery,
       Map<String, List<String>> headers,
       int headEnd,
       int contentLength,
       boolean keepAlive) {
 
     /** The first value of a header (lower-case name), or null. */
-    String header(String name) {
+    @Nullable String header(String name) {
       List<String> v = headers.get(name);
       return v == null || v.isEmpty() ? null : v.get(0);
     }
@@ -64,7 +65,7 @@ final class RequestParser {
    *
    * @throws ApiException when the head is malformed or over the limits
    */
-  static Head parse(byte[] buf, int len, int maxHeaderBytes, int maxBodyBytes) {
+  static @Nullable Head parse(byte[] buf, int len, int maxHeaderBytes, int maxBodyBytes) {
     int start = 0;
     // RFC 9112 2.2: ignore at least one empty line before the request line
     while (start + 1 < len && buf[start] == '\r' && buf[start + 1] == '\n' && start < 8) {

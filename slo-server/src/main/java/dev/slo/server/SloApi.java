@@ -29,8 +29,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The REST API of docs/openapi.json plus {@code /metrics}, {@code /healthz}, {@code /readyz} and
@@ -124,11 +126,13 @@ final class SloApi {
           case "status":
             allow(x, "GET");
             params(x);
-            return Exchange.Response.json(200, snapshot(parts[0]).statusJson());
+            return Exchange.Response.json(
+                200, Objects.requireNonNull(snapshot(parts[0]).statusJson(), "status"));
           case "error-budget":
             allow(x, "GET");
             params(x);
-            return Exchange.Response.json(200, snapshot(parts[0]).budgetJson());
+            return Exchange.Response.json(
+                200, Objects.requireNonNull(snapshot(parts[0]).budgetJson(), "error budget"));
           case "history":
             allow(x, "GET");
             return history(x, parts[0]);
@@ -206,7 +210,7 @@ final class SloApi {
     try {
       store.slos().create(slo);
     } catch (ConflictException e) {
-      throw new ApiException(409, "conflict", e.getMessage());
+      throw new ApiException(409, "conflict", Objects.requireNonNull(e.getMessage(), "message"));
     }
     monitor.requestEvaluation();
     return new Exchange.Response(
@@ -307,11 +311,11 @@ final class SloApi {
                       req.burnRateThreshold(),
                       req.timeWindow(),
                       req.shortWindow(),
-                      req.severity()));
+                      Objects.requireNonNull(req.severity(), "severity")));
     } catch (ConflictException e) {
-      throw new ApiException(409, "conflict", e.getMessage());
+      throw new ApiException(409, "conflict", Objects.requireNonNull(e.getMessage(), "message"));
     } catch (ValidationException e) {
-      throw ApiException.badField(e.field(), e.getMessage());
+      throw ApiException.badField(e.field(), Objects.requireNonNull(e.getMessage(), "message"));
     }
     return Exchange.Response.json(201, ApiJson.bytes(ApiJson.alertRule(rule, slo)));
   }
@@ -375,7 +379,7 @@ final class SloApi {
     return n;
   }
 
-  private static <E extends Enum<E>> E enumParam(Exchange x, String name, Class<E> type) {
+  private static <E extends Enum<E>> @Nullable E enumParam(Exchange x, String name, Class<E> type) {
     String v = x.param(name);
     if (v == null || v.isEmpty()) {
       return null;

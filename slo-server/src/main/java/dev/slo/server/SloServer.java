@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code slo serve} as a library: a {@link Monitor} and the REST API (docs/openapi.json), {@code
@@ -158,8 +159,8 @@ public final class SloServer implements AutoCloseable {
     private final Monitor.Builder monitor = Monitor.builder();
     private InetSocketAddress bind = new InetSocketAddress("127.0.0.1", 8080);
     private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-    private String token;
-    private String readToken;
+    private @Nullable String token;
+    private @Nullable String readToken;
     private List<String> origins = List.of();
     private boolean anonymousWrites;
     private HttpLimits limits = HttpLimits.DEFAULT;

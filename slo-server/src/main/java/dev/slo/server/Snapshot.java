@@ -6,6 +6,7 @@ import dev.slo.core.json.StatusJson;
 import dev.slo.core.model.Slo;
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The latest known state of one SLO, as the API and the sinks see it. The status and error-budget
@@ -24,13 +25,13 @@ import java.util.Map;
  */
 public record Snapshot(
     Slo slo,
-    Evaluation evaluation,
+    @Nullable Evaluation evaluation,
     Map<String, AlertState> alerts,
     boolean stale,
-    String sourceError,
+    @Nullable String sourceError,
     Instant lastAttempt,
-    byte[] statusJson,
-    byte[] budgetJson) {
+    byte @Nullable [] statusJson,
+    byte @Nullable [] budgetJson) {
 
   /**
    * This snapshot with {@code "group_seen": false} in its status: a group of a grouped SLO that the
@@ -60,9 +61,9 @@ public record Snapshot(
   /** A snapshot rendering its JSON bodies from the evaluation. */
   static Snapshot of(
       Slo slo,
-      Evaluation evaluation,
+      @Nullable Evaluation evaluation,
       Map<String, AlertState> alerts,
-      String sourceError,
+      @Nullable String sourceError,
       Instant lastAttempt) {
     boolean stale = sourceError != null;
     if (evaluation == null) {

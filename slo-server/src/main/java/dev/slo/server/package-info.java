@@ -7,4 +7,7 @@
  * dev.slo.server.EventSinks}. HTTP runs on a small non-blocking HTTP/1.1 front with deadlines and
  * size limits ({@link dev.slo.server.HttpLimits}). Everything else is internal.
  */
+@NullMarked
 package dev.slo.server;
+
+import org.jspecify.annotations.NullMarked;
