@@ -101,23 +101,7 @@ final class IngestCommand implements Callable<Integer> {
                 + " rows for SLOs not in the "
                 + (s != null ? "spec" : "database"));
       }
-      out.println(
-          data
-              + ": stored "
-              + result.storedRows()
-              + " rows in "
-              + jdbc.store().target()
-              + (result.summedSteps() > 0
-                  ? " ("
-                      + result.fileRows()
-                      + " rows read; "
-                      + result.summedSteps()
-                      + " rows shared a step with another row of the same SLO and were summed"
-                      + " into it)"
-                  : "")
-              + (result.staged() != null
-                  ? "; read twice through a staging table: " + result.staged()
-                  : ""));
+      out.println(result.describe(data, jdbc.store().target()));
       return ExitCode.OK;
     } finally {
       jdbc.close();
