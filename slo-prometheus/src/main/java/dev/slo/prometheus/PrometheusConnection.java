@@ -49,7 +49,7 @@ public record PrometheusConnection(
     try {
       read = DurationText.parse(timeout);
     } catch (IllegalArgumentException e) {
-      throw ValidationException.withMessage("timeout", timeout, e.getMessage());
+      throw ValidationException.withMessage("timeout", timeout, String.valueOf(e.getMessage()));
     }
     String userInfo = uri.getRawUserInfo();
     URI base = uri;
@@ -128,7 +128,7 @@ public record PrometheusConnection(
     try {
       n = Bytes.parse(text, "size");
     } catch (InvalidInputException e) {
-      throw ValidationException.withMessage("max_reply", text, e.getMessage());
+      throw ValidationException.withMessage("max_reply", text, String.valueOf(e.getMessage()));
     }
     if (n < 1024) {
       throw ValidationException.withMessage(
