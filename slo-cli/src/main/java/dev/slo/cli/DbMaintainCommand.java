@@ -1,9 +1,8 @@
 package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
-import dev.slo.core.window.DurationText;
+import dev.slo.core.ValidationException;
 import dev.slo.jdbc.JdbcStore;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -86,25 +85,7 @@ final class DbMaintainCommand implements Callable<Integer> {
                   policy,
                   duration("--ahead", ahead),
                   partitioner(partitioner));
-      PrintWriter out = self.commandLine().getOut();
-      out.println(
-          jdbc.store().target()
-              + ": retention raw "
-              + DurationText.format(r.policy().raw())
-              + ", hourly "
-              + DurationText.format(r.policy().hourly())
-              + ", daily "
-              + DurationText.format(r.policy().daily())
-              + "; created "
-              + r.created().size()
-              + " partitions, dropped "
-              + r.dropped().size()
-              + (r.dropped().isEmpty() ? "" : " " + r.dropped())
-              + (r.strayRowsDropped() > 0
-                  ? ", removed " + r.strayRowsDropped() + " expired rows from default partitions"
-                  : "")
-              + "; partitions kept by "
-              + r.partitioner());
+      self.commandLine().getOut().println(r.describe(jdbc.store().target()));
       return ExitCode.OK;
     } finally {
       jdbc.close();
@@ -112,27 +93,19 @@ final class DbMaintainCommand implements Callable<Integer> {
   }
 
   static JdbcStore.Partitioner partitioner(String text) {
-    return switch (text) {
-      case "auto" -> JdbcStore.Partitioner.AUTO;
-      case "pg_partman" -> JdbcStore.Partitioner.PG_PARTMAN;
-      case "builtin" -> JdbcStore.Partitioner.BUILTIN;
-      default ->
-          throw new InvalidInputException(
-              "--partitioner " + text + ": not one of auto, pg_partman, builtin");
-    };
+    try {
+      return JdbcStore.Partitioner.of(text);
+    } catch (ValidationException e) {
+      throw new InvalidInputException("--partitioner " + e.getMessage(), e);
+    }
   }
 
-  /** A duration such as {@code 35d}, {@code 12h} or {@code 5y} (a year is 365.25 days). */
+  /** A retention such as {@code 35d}, {@code 12h} or {@code 5y}, named by its option. */
   static Duration duration(String option, String text) {
     try {
-      if (text.matches("\\d{1,4}y")) {
-        long years = Long.parseLong(text.substring(0, text.length() - 1));
-        return Duration.ofDays(Math.round(years * 365.25));
-      }
-      return DurationText.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(
-          option + " " + text + ": not a duration; use for example 35d, 400d or 5y", e);
+      return JdbcStore.RetentionPolicy.parse(text);
+    } catch (ValidationException e) {
+      throw new InvalidInputException(option + " " + e.getMessage(), e);
     }
   }
 }

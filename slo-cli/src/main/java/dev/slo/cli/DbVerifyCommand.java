@@ -51,43 +51,8 @@ final class DbVerifyCommand implements Callable<Integer> {
     try {
       JdbcStore.VerifyReport r = jdbc.store().verify(lo, hi);
       PrintWriter out = self.commandLine().getOut();
-      for (JdbcStore.RollupDifference d : r.listed()) {
-        out.println(
-            d.sloId()
-                + " "
-                + d.resolution()
-                + " "
-                + d.bucket()
-                + ": rollup "
-                + d.rollupGood()
-                + "/"
-                + d.rollupTotal()
-                + " in "
-                + d.rollupRows()
-                + " rows, raw "
-                + d.rawGood()
-                + "/"
-                + d.rawTotal()
-                + " in "
-                + d.rawRows()
-                + " rows");
-      }
-      out.println(
-          jdbc.store().target()
-              + ": checked "
-              + r.from()
-              + " to "
-              + r.to()
-              + ": "
-              + (r.differing() == 0
-                  ? "every hour and day bucket equals its raw rows"
-                  : r.differing()
-                      + " buckets differ"
-                      + (r.differing() > r.listed().size()
-                          ? " (first " + r.listed().size() + " listed)"
-                          : ""))
-              + "; partitions kept by "
-              + jdbc.store().partitioner());
+      r.listed().forEach(out::println);
+      out.println(r.describe(jdbc.store().target(), jdbc.store().partitioner()));
       return r.differing() == 0 ? ExitCode.OK : ExitCode.GATE_FAILED;
     } finally {
       jdbc.close();

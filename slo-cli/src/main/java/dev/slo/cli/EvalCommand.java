@@ -1,24 +1,17 @@
 package dev.slo.cli;
 
-import dev.slo.core.InvalidInputException;
 import dev.slo.core.composite.CompositeEvaluator;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.Evaluator;
-import dev.slo.core.event.SloStatusUpdated;
-import dev.slo.core.json.StatusJson;
 import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.spec.Spec;
+import dev.slo.interop.io.EventLog;
 import dev.slo.report.status.Format;
 import dev.slo.report.status.Renderer;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,31 +48,11 @@ final class EvalCommand implements Callable<Integer> {
   public Integer call() {
     Run run = Run.of(inputs, parent, self.commandLine().getErr());
     if (events != null) {
-      appendEvents(events, run.evaluations());
+      EventLog.append(events, run.evaluations());
     }
     self.commandLine().getOut().print(Renderer.render(run.evaluations(), format));
     self.commandLine().getOut().flush();
     return ExitCode.OK;
-  }
-
-  /** Appends all events in one write, so a failure leaves the file as it was. */
-  static void appendEvents(Path file, List<Evaluation> evaluations) {
-    StringBuilder sb = new StringBuilder();
-    for (Evaluation e : evaluations) {
-      sb.append(StatusJson.line(StatusJson.event(SloStatusUpdated.of(e, UUID.randomUUID()))))
-          .append('\n');
-    }
-    try {
-      Files.writeString(
-          file,
-          sb.toString(),
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND,
-          StandardOpenOption.WRITE);
-    } catch (IOException e) {
-      throw new InvalidInputException(file + ": cannot append events: " + e.getMessage(), e);
-    }
   }
 
   /** One evaluation run: spec, source, instant and results. */

@@ -18,8 +18,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /**
@@ -207,12 +205,7 @@ public final class Inputs {
       throw new InvalidInputException(
           "no source given: use --data FILE, --prometheus URL or --jdbc URL");
     }
-    Set<String> known = s.slos().stream().map(Slo::sloId).collect(Collectors.toSet());
-    java.util.Map<String, List<String>> groupBy = new java.util.HashMap<>();
-    s.slos().stream()
-        .filter(Slo::isGroupTemplate)
-        .forEach(x -> groupBy.put(x.sloId(), x.groupBy()));
-    DataSet set = DataFiles.read(data, known, groupBy);
+    DataSet set = DataFiles.read(data, s.slos());
     set.warnings().forEach(w -> err.println("slo: warning: " + Printable.escape(w)));
     return set.source();
   }

@@ -1,20 +1,15 @@
 package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
-import dev.slo.core.Printable;
+import dev.slo.core.ValidationException;
 import dev.slo.core.source.EventSource;
-import dev.slo.core.window.DurationText;
-import dev.slo.interop.io.InputFiles;
 import dev.slo.prometheus.PrometheusClient;
+import dev.slo.prometheus.PrometheusConnection;
 import dev.slo.prometheus.PrometheusSource;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The options of the Prometheus source, shared by every command that reads events. */
@@ -74,12 +69,10 @@ public final class PrometheusOptions {
   static final class HeaderText implements picocli.CommandLine.ITypeConverter<String> {
     @Override
     public String convert(String value) {
-      int eq = value.indexOf('=');
-      String name = eq < 0 ? value : value.substring(0, eq).trim();
-      if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-        throw new picocli.CommandLine.TypeConversionException(
-            Printable.quote(name)
-                + ": the value holds a CR, LF or other control character; give one line of text");
+      try {
+        PrometheusConnection.checkOneLine(value);
+      } catch (ValidationException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
       }
       return value;
     }
@@ -112,71 +105,20 @@ public final class PrometheusOptions {
     return new PrometheusSource(client(), mode, PrometheusSource.DEFAULT_LOOKBACK).withFleet(slos);
   }
 
-  /** The HTTP client these options describe. */
+  /** The HTTP client these options describe; a bad value is named by its option. */
   public PrometheusClient client() {
-    URI uri;
     try {
-      uri = new URI(url.trim());
-    } catch (URISyntaxException e) {
-      throw new InvalidInputException(
-          "--prometheus " + Printable.quote(url) + ": not a valid URL: " + e.getReason());
+      return new PrometheusConnection(url, timeout, maxReply, bearerTokenFile, headers).client();
+    } catch (ValidationException e) {
+      throw new InvalidInputException(OPTIONS.get(e.field()) + " " + e.getMessage(), e);
     }
-    Duration read;
-    try {
-      read = DurationText.parse(timeout);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("--prometheus-timeout: " + e.getMessage());
-    }
-    String userInfo = uri.getRawUserInfo();
-    URI base = uri;
-    if (userInfo != null) {
-      try {
-        base =
-            new URI(
-                uri.getScheme(),
-                null,
-                uri.getHost(),
-                uri.getPort(),
-                uri.getPath(),
-                uri.getQuery(),
-                null);
-      } catch (URISyntaxException e) {
-        throw new InvalidInputException("--prometheus: not a valid URL: " + e.getReason());
-      }
-    }
-    PrometheusClient.Builder b =
-        PrometheusClient.builder(base)
-            .readTimeout(read)
-            .maxReplyBytes(PrometheusClient.parseSize(maxReply, "--prometheus-max-reply"));
-    if (userInfo != null) {
-      int colon = userInfo.indexOf(':');
-      String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
-      String pass = colon < 0 ? "" : userInfo.substring(colon + 1);
-      b.basicAuth(
-          URLDecoder.decode(user, StandardCharsets.UTF_8),
-          URLDecoder.decode(pass, StandardCharsets.UTF_8));
-    }
-    if (bearerTokenFile != null) {
-      b.bearerToken(InputFiles.text(bearerTokenFile).trim());
-    }
-    for (String h : headers) {
-      int eq = h.indexOf('=');
-      if (eq <= 0) {
-        throw new InvalidInputException(
-            "--prometheus-header "
-                + Printable.quote(h)
-                + ": not NAME=VALUE, e.g. X-Scope-OrgID=team1");
-      }
-      String name = h.substring(0, eq).trim();
-      String value = h.substring(eq + 1);
-      if (h.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-        throw new InvalidInputException(
-            "--prometheus-header "
-                + Printable.quote(name)
-                + ": the value holds a CR, LF or other control character; give one line of text");
-      }
-      b.header(name, value.strip());
-    }
-    return b.build();
   }
+
+  /** Option names by the field of {@link PrometheusConnection} they fill. */
+  private static final Map<String, String> OPTIONS =
+      Map.of(
+          "url", "--prometheus",
+          "timeout", "--prometheus-timeout",
+          "max_reply", "--prometheus-max-reply",
+          "header", "--prometheus-header");
 }

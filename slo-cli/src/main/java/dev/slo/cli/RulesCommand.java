@@ -1,15 +1,14 @@
 package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.ValidationException;
 import dev.slo.core.spec.Spec;
 import dev.slo.interop.io.OutputTarget;
 import dev.slo.prometheus.PrometheusSlos;
 import dev.slo.prometheus.RuleGenerator;
 import dev.slo.prometheus.SlothSpecRules;
+import dev.slo.prometheus.TierSelection;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -120,31 +119,10 @@ final class RulesCommand implements Callable<Integer> {
   }
 
   private Map<String, Set<String>> tierMap(Spec s) {
-    Set<String> defaults = Set.of("page_1h_5m", "page_6h_30m", "ticket_1d_2h", "ticket_3d_6h");
-    Map<String, Set<String>> m = new HashMap<>();
-    for (String t : tiers) {
-      int eq = t.indexOf('=');
-      if (eq <= 0) {
-        throw new InvalidInputException("--tiers " + t + ": not SLO_ID=TIER[,TIER]");
-      }
-      String id = t.substring(0, eq);
-      if (s.find(id).isEmpty()) {
-        throw new InvalidInputException("--tiers " + t + ": no SLO " + id + " in " + spec);
-      }
-      Set<String> names = new LinkedHashSet<>(Arrays.asList(t.substring(eq + 1).split(",")));
-      var own = s.find(id).get().alertTiers();
-      Set<String> known =
-          own.isEmpty()
-              ? defaults
-              : own.stream().map(x -> x.name()).collect(java.util.stream.Collectors.toSet());
-      for (String n : names) {
-        if (!known.contains(n)) {
-          throw new InvalidInputException(
-              "--tiers " + t + ": \"" + n + "\" is not a tier; use " + String.join(", ", known));
-        }
-      }
-      m.put(id, names);
+    try {
+      return TierSelection.parse(tiers, s, spec);
+    } catch (ValidationException e) {
+      throw new InvalidInputException("--tiers " + e.getMessage(), e);
     }
-    return m;
   }
 }

@@ -9,6 +9,7 @@ import dev.slo.core.store.SliHistory;
 import dev.slo.core.store.SliMetric;
 import dev.slo.core.store.SloRepository;
 import dev.slo.core.store.SloStore;
+import dev.slo.core.window.DurationText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
@@ -280,7 +281,26 @@ public final class JdbcStore implements SloStore, AutoCloseable {
   }
 
   /** How long each resolution of the SLI history is kept. */
-  public record RetentionPolicy(Duration raw, Duration hourly, Duration daily) {}
+  public record RetentionPolicy(Duration raw, Duration hourly, Duration daily) {
+
+    /**
+     * A retention such as {@code 35d}, {@code 12h} or {@code 5y} (a year is 365.25 days).
+     *
+     * @throws dev.slo.core.ValidationException for field {@code retention}, leading with the text
+     */
+    public static Duration parse(String text) {
+      try {
+        if (text.matches("\\d{1,4}y")) {
+          long years = Long.parseLong(text.substring(0, text.length() - 1));
+          return Duration.ofDays(Math.round(years * 365.25));
+        }
+        return DurationText.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw dev.slo.core.ValidationException.withMessage(
+            "retention", text, text + ": not a duration; use for example 35d, 400d or 5y");
+      }
+    }
+  }
 
   /** Who keeps the partitions of the SLI history. */
   public enum Partitioner {
@@ -289,7 +309,23 @@ public final class JdbcStore implements SloStore, AutoCloseable {
     /** pg_partman; falls back to the store's DDL (and says why) when it cannot be used. */
     PG_PARTMAN,
     /** the store's own DDL (unless the tables were already handed to pg_partman). */
-    BUILTIN
+    BUILTIN;
+
+    /**
+     * The keeper named {@code auto}, {@code pg_partman} or {@code builtin}.
+     *
+     * @throws dev.slo.core.ValidationException for field {@code partitioner}, leading with the text
+     */
+    public static Partitioner of(String text) {
+      return switch (text) {
+        case "auto" -> AUTO;
+        case "pg_partman" -> PG_PARTMAN;
+        case "builtin" -> BUILTIN;
+        default ->
+            throw dev.slo.core.ValidationException.withMessage(
+                "partitioner", text, text + ": not one of auto, pg_partman, builtin");
+      };
+    }
   }
 
   /**
@@ -303,7 +339,32 @@ public final class JdbcStore implements SloStore, AutoCloseable {
       List<String> dropped,
       long strayRowsDropped,
       RetentionPolicy policy,
-      String partitioner) {}
+      String partitioner) {
+
+    /**
+     * One line saying what the run did in {@code target}: the retention, the partitions created and
+     * dropped, stray rows removed and who kept the partitions.
+     */
+    public String describe(String target) {
+      return target
+          + ": retention raw "
+          + DurationText.format(policy.raw())
+          + ", hourly "
+          + DurationText.format(policy.hourly())
+          + ", daily "
+          + DurationText.format(policy.daily())
+          + "; created "
+          + created.size()
+          + " partitions, dropped "
+          + dropped.size()
+          + (dropped.isEmpty() ? "" : " " + dropped)
+          + (strayRowsDropped > 0
+              ? ", removed " + strayRowsDropped + " expired rows from default partitions"
+              : "")
+          + "; partitions kept by "
+          + partitioner;
+    }
+  }
 
   /**
    * Partition upkeep (idempotent, safe from cron or every hour): creates the partitions of the
@@ -374,11 +435,56 @@ public final class JdbcStore implements SloStore, AutoCloseable {
       long rawRows,
       long rollupGood,
       long rollupTotal,
-      long rollupRows) {}
+      long rollupRows) {
+
+    /** {@code api hour 2026-11-20T10:00:00Z: rollup 5/9 in 2 rows, raw 6/9 in 3 rows}. */
+    @Override
+    public String toString() {
+      return sloId
+          + " "
+          + resolution
+          + " "
+          + bucket
+          + ": rollup "
+          + rollupGood
+          + "/"
+          + rollupTotal
+          + " in "
+          + rollupRows
+          + " rows, raw "
+          + rawGood
+          + "/"
+          + rawTotal
+          + " in "
+          + rawRows
+          + " rows";
+    }
+  }
 
   /** What {@link #verify} found: the range checked and the differing buckets (first 1,000). */
   public record VerifyReport(
-      Instant from, Instant to, long differing, List<RollupDifference> listed) {}
+      Instant from, Instant to, long differing, List<RollupDifference> listed) {
+
+    /**
+     * One line saying what was checked in {@code target} and how many buckets differ, ending with
+     * who keeps the partitions ({@code partitioner}).
+     */
+    public String describe(String target, String partitioner) {
+      return target
+          + ": checked "
+          + from
+          + " to "
+          + to
+          + ": "
+          + (differing == 0
+              ? "every hour and day bucket equals its raw rows"
+              : differing
+                  + " buckets differ"
+                  + (differing > listed.size() ? " (first " + listed.size() + " listed)" : ""))
+          + "; partitions kept by "
+          + partitioner;
+    }
+  }
 
   /** Recomputes the hour and day buckets of {@code [from, to)} from raw rows and compares. */
   public VerifyReport verify(Instant from, Instant to) {

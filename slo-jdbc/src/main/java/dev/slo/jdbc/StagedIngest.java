@@ -63,6 +63,26 @@ public final class StagedIngest implements AutoCloseable {
     Result(long fileRows, long storedRows, long summedSteps) {
       this(fileRows, storedRows, summedSteps, "staged");
     }
+
+    /**
+     * One line saying what was stored from {@code source} in {@code target}, how many rows were
+     * summed into others of their step, and why the data was staged when it was.
+     */
+    public String describe(Object source, String target) {
+      return source
+          + ": stored "
+          + storedRows
+          + " rows in "
+          + target
+          + (summedSteps > 0
+              ? " ("
+                  + fileRows
+                  + " rows read; "
+                  + summedSteps
+                  + " rows shared a step with another row of the same SLO and were summed into it)"
+              : "")
+          + (staged != null ? "; read twice through a staging table: " + staged : "");
+    }
   }
 
   /**

@@ -45,6 +45,22 @@ public final class DataFiles {
     }
   }
 
+  /**
+   * The whole file, checked against {@code slos}: rows may name any of them, and rows of a grouped
+   * SLO must carry its {@code group_by} labels.
+   */
+  public static DataSet read(Path file, List<dev.slo.core.model.Slo> slos) {
+    Set<String> known = new java.util.HashSet<>();
+    Map<String, List<String>> groupBy = new java.util.HashMap<>();
+    for (dev.slo.core.model.Slo x : slos) {
+      known.add(x.sloId());
+      if (x.isGroupTemplate()) {
+        groupBy.put(x.sloId(), x.groupBy());
+      }
+    }
+    return read(file, known, groupBy);
+  }
+
   /** Each row in turn, without holding the file in memory. */
   public static void forEach(Path file, Consumer<DataRow> sink) {
     try (BufferedReader in = InputFiles.reader(file)) {

@@ -56,4 +56,25 @@ class DataFilesTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessage(p + ": not UTF-8 text");
   }
+
+  @Test
+  void shouldKnowTheSlosGivenAndSkipRowsOfOthers() throws IOException {
+    Path p = Files.writeString(dir.resolve("d.csv"), CSV + "2026-11-01T02:00:00Z,web,1,1\n");
+    dev.slo.core.model.Slo api =
+        dev.slo.core.spec.SpecParser.parse(
+                "spec.yaml",
+                """
+                slos:
+                  - slo_id: api
+                    slo_name: API
+                    service_name: api
+                    slo_type: AVAILABILITY
+                    target_percentage: 99.9
+                    time_period: ROLLING_30D
+                """)
+            .slos()
+            .get(0);
+    DataSet set = DataFiles.read(p, List.of(api));
+    assertThat(set.warnings()).containsExactly(p + ": skipped 1 row for SLOs not in the spec: web");
+  }
 }
