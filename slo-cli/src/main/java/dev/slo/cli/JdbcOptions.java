@@ -1,6 +1,7 @@
 package dev.slo.cli;
 
 import dev.slo.jdbc.JdbcStore;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** The {@code --jdbc} option; the store opens on first use and closes with {@link #close()}. */
@@ -11,9 +12,9 @@ public final class JdbcOptions implements AutoCloseable {
       description =
           "PostgreSQL store: jdbc:postgresql://host:port/db?user=...&password=... (the password"
               + " may come from PGPASSWORD instead). Migrations are applied on open.")
-  String url;
+  @Nullable String url;
 
-  private JdbcStore store;
+  private @Nullable JdbcStore store;
 
   /** True when {@code --jdbc} was given. */
   public boolean given() {
@@ -22,16 +23,20 @@ public final class JdbcOptions implements AutoCloseable {
 
   /** The open store. */
   public JdbcStore store() {
-    if (store == null) {
-      store = JdbcStore.open(url);
+    JdbcStore s = store;
+    if (s == null) {
+      // without --jdbc, "" gets the same "no JDBC URL given" error (exit code 2) null did
+      s = JdbcStore.open(url == null ? "" : url);
+      store = s;
     }
-    return store;
+    return s;
   }
 
   @Override
   public void close() {
-    if (store != null) {
-      store.close();
+    JdbcStore s = store;
+    if (s != null) {
+      s.close();
       store = null;
     }
   }

@@ -57,7 +57,8 @@ public final class Main {
   /**
    * One line: picocli's message (its lines joined, control characters escaped) and where help is.
    */
-  static String parameterMessage(String message, String command) {
+  static String parameterMessage(
+      @org.jspecify.annotations.Nullable String message, String command) {
     String joined =
         String.join("; ", String.valueOf(message).strip().lines().map(String::strip).toList());
     return "slo: " + Printable.escape(joined) + " (see '" + command + " --help')";
@@ -82,7 +83,7 @@ public final class Main {
     return cl;
   }
 
-  private static Class<?> subcommand(String name) {
+  private static @org.jspecify.annotations.Nullable Class<?> subcommand(String name) {
     for (Class<?> c : SloCommand.class.getAnnotation(CommandLine.Command.class).subcommands()) {
       CommandLine.Command a = c.getAnnotation(CommandLine.Command.class);
       if (a != null
@@ -109,7 +110,7 @@ public final class Main {
     return ExitCode.INTERNAL_ERROR;
   }
 
-  static String message(Throwable ex) {
+  static @org.jspecify.annotations.Nullable String message(Throwable ex) {
     if (ex instanceof ArithmeticException) {
       return "event counts overflow a 64-bit integer: " + ex.getMessage();
     }

@@ -373,7 +373,8 @@ public final class ServeCommand implements Callable<Integer> {
     return d;
   }
 
-  private static URI url(String option, String text) {
+  private static @org.jspecify.annotations.Nullable URI url(
+      String option, @org.jspecify.annotations.Nullable String text) {
     if (text == null) {
       return null;
     }

@@ -23,7 +23,7 @@ public final class SpecFiles {
    * @throws dev.slo.core.spec.SpecException listing every error (exit code 2)
    * @throws dev.slo.core.InvalidInputException for a missing or unreadable path (exit code 2)
    */
-  public static Spec load(List<Path> paths, PrintWriter err) {
+  public static Spec load(List<Path> paths, @org.jspecify.annotations.Nullable PrintWriter err) {
     SpecLoader.Result r = SpecLoader.load(paths);
     if (err != null) {
       for (SpecProblem w : r.problems().warnings()) {

@@ -47,7 +47,8 @@ final class ValidateCommand implements Callable<Integer> {
     bad = r.problems().errors().size();
     java.util.Map<String, List<dev.slo.interop.Loaded>> bySource = new java.util.LinkedHashMap<>();
     r.sources().forEach(source -> bySource.put(source, new java.util.ArrayList<>()));
-    r.loaded().forEach(l -> bySource.get(l.source()).add(l));
+    r.loaded()
+        .forEach(l -> java.util.Objects.requireNonNull(bySource.get(l.source()), "source").add(l));
     java.util.Set<String> failed = new java.util.HashSet<>();
     r.problems().errors().forEach(e -> failed.add(e.source()));
     bySource.forEach(
