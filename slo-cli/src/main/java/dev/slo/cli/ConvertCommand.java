@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,7 +44,7 @@ final class ConvertCommand implements Callable<Integer> {
       description =
           "Write here (default: stdout). An existing directory gets one file per SLO (openslo),"
               + " per service (sloth) or slos.yaml (native).")
-  Path out;
+  @Nullable Path out;
 
   @Option(
       names = "--strict",

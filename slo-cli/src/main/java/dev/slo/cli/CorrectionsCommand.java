@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,13 +72,13 @@ final class CorrectionsCommand implements Runnable {
     @Mixin JdbcOptions jdbc;
 
     @Option(names = "--id", paramLabel = "ID", description = "Its id (default: a random UUID).")
-    String id;
+    @Nullable String id;
 
     @Option(names = "--slo", paramLabel = "SLO_ID", description = "An SLO it applies to.")
     List<String> slos = new ArrayList<>();
 
     @Option(names = "--service", paramLabel = "NAME", description = "Every SLO of this service.")
-    String service;
+    @Nullable String service;
 
     @Option(
         names = "--start",
@@ -87,13 +88,13 @@ final class CorrectionsCommand implements Runnable {
     String start;
 
     @Option(names = "--end", paramLabel = "T", description = "End (or give --duration).")
-    String end;
+    @Nullable String end;
 
     @Option(names = "--duration", paramLabel = "D", description = "Length of each occurrence.")
-    String duration;
+    @Nullable String duration;
 
     @Option(names = "--time-zone", paramLabel = "ZONE", description = "IANA zone; default UTC.")
-    String zone;
+    @Nullable String zone;
 
     @Option(
         names = "--category",
@@ -101,16 +102,16 @@ final class CorrectionsCommand implements Runnable {
         description =
             "scheduled_maintenance, deployment, outside_business_hours, false_alarm or other"
                 + " (default).")
-    String category;
+    @Nullable String category;
 
     @Option(names = "--description", paramLabel = "TEXT", description = "Free text.")
-    String description;
+    @Nullable String description;
 
     @Option(
         names = "--rrule",
         paramLabel = "RULE",
         description = "RFC 5545 recurrence, e.g. FREQ=WEEKLY;BYDAY=SU;BYHOUR=2.")
-    String rrule;
+    @Nullable String rrule;
 
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
 

@@ -6,6 +6,7 @@ import dev.slo.prometheus.PrometheusSlos;
 import dev.slo.report.GrafanaDashboard;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,7 +41,7 @@ public final class DashboardCommand implements Callable<Integer> {
       description =
           "Write the dashboard to FILE (a regular file is replaced atomically; a device or FIFO"
               + " is written into; - is standard output). Default: standard output.")
-  Path out;
+  @Nullable Path out;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
 

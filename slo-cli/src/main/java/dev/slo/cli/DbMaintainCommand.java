@@ -5,6 +5,7 @@ import dev.slo.core.ValidationException;
 import dev.slo.jdbc.JdbcStore;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,19 +31,19 @@ final class DbMaintainCommand implements Callable<Integer> {
       names = "--raw-retention",
       paramLabel = "DURATION",
       description = "Keep raw rows this long (stored; default 35d: a 30-day window plus margin).")
-  String raw;
+  @Nullable String raw;
 
   @Option(
       names = "--hourly-retention",
       paramLabel = "DURATION",
       description = "Keep hour buckets this long (stored; default 400d).")
-  String hourly;
+  @Nullable String hourly;
 
   @Option(
       names = "--daily-retention",
       paramLabel = "DURATION",
       description = "Keep day buckets this long (stored; default 5y).")
-  String daily;
+  @Nullable String daily;
 
   @Option(
       names = "--ahead",

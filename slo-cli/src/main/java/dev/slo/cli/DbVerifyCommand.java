@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,10 +31,10 @@ final class DbVerifyCommand implements Callable<Integer> {
       names = "--from",
       paramLabel = "T",
       description = "First day to check (default: 2 days before now).")
-  String from;
+  @Nullable String from;
 
   @Option(names = "--to", paramLabel = "T", description = "Last day to check (default: today).")
-  String to;
+  @Nullable String to;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,7 +41,7 @@ final class EvalCommand implements Callable<Integer> {
       names = "--events",
       paramLabel = "FILE",
       description = "Append one slo_status_updated event per SLO to FILE as JSON Lines.")
-  Path events;
+  @Nullable Path events;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
 

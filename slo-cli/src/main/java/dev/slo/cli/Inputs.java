@@ -18,6 +18,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,7 +43,7 @@ public final class Inputs {
       description =
           "Event data: CSV with header timestamp,slo_id,good_events,total_events, or JSON Lines"
               + " with the same keys. The embedded default source.")
-  Path data;
+  @Nullable Path data;
 
   @Option(
       names = "--at",
@@ -50,7 +51,7 @@ public final class Inputs {
       description =
           "Evaluation instant: ISO-8601 with offset (2026-11-01T00:00:00Z) or epoch seconds."
               + " Default: now.")
-  String at;
+  @Nullable String at;
 
   @Option(
       names = "--slo",

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** The options of the Prometheus source, shared by every command that reads events. */
@@ -21,7 +22,7 @@ public final class PrometheusOptions {
           "Read events from a server speaking the Prometheus HTTP API (Prometheus, Thanos, Mimir,"
               + " VictoriaMetrics). Credentials in the URL (http://user:pass@host) become basic"
               + " auth.")
-  String url;
+  @Nullable String url;
 
   @Option(
       names = "--mode",
@@ -54,7 +55,7 @@ public final class PrometheusOptions {
       names = "--bearer-token-file",
       paramLabel = "FILE",
       description = "Send the token in FILE as 'Authorization: Bearer'.")
-  Path bearerTokenFile;
+  @Nullable Path bearerTokenFile;
 
   @Option(
       names = "--prometheus-header",
@@ -108,7 +109,13 @@ public final class PrometheusOptions {
   /** The HTTP client these options describe; a bad value is named by its option. */
   public PrometheusClient client() {
     try {
-      return new PrometheusConnection(url, timeout, maxReply, bearerTokenFile, headers).client();
+      return new PrometheusConnection(
+              java.util.Objects.requireNonNull(url, "--prometheus"),
+              timeout,
+              maxReply,
+              bearerTokenFile,
+              headers)
+          .client();
     } catch (ValidationException e) {
       throw new InvalidInputException(OPTIONS.get(e.field()) + " " + e.getMessage(), e);
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,7 +41,7 @@ public final class ReportCommand implements Callable<Integer> {
       names = "--period",
       paramLabel = "PERIOD",
       description = "A closed calendar month (2026-10) or quarter (2026-Q3). Not with --at.")
-  String period;
+  @Nullable String period;
 
   @Option(
       names = "--format",
@@ -55,7 +56,7 @@ public final class ReportCommand implements Callable<Integer> {
       description =
           "Write the report to FILE (a regular file is replaced atomically; a device or FIFO is"
               + " written into; - is standard output). Default: standard output.")
-  Path out;
+  @Nullable Path out;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
 
@@ -64,7 +65,8 @@ public final class ReportCommand implements Callable<Integer> {
     if (period != null && inputs.hasInstant()) {
       throw new InvalidInputException("--period and --at exclude each other; give one");
     }
-    ReportPeriod p = period == null ? null : withFlag(() -> ReportPeriod.parse(period));
+    String given = period;
+    ReportPeriod p = given == null ? null : withFlag(() -> ReportPeriod.parse(given));
     Spec spec = inputs.loadSpec();
     List<Slo> slos = inputs.select(spec);
     Instant now = parent.clock().instant();

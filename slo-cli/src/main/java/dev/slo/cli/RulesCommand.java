@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,7 +39,7 @@ final class RulesCommand implements Callable<Integer> {
       description =
           "Write the rules to FILE (a regular file is replaced atomically; a device or FIFO is"
               + " written into; - is standard output). Default: standard output.")
-  Path out;
+  @Nullable Path out;
 
   @Option(
       names = "--tiers",
@@ -55,7 +56,7 @@ final class RulesCommand implements Callable<Integer> {
           "Write corrections that PromQL cannot follow (MONTHLY rules, daylight-saving zones) as"
               + " their occurrences from now for this long (e.g. 90d); run again before it ends."
               + " Default: leave them out, with a warning.")
-  String horizon;
+  @Nullable String horizon;
 
   @Option(
       names = "--compat",
@@ -63,7 +64,7 @@ final class RulesCommand implements Callable<Integer> {
       description =
           "sloth: Sloth's recording-rule names and sloth_* labels (its Grafana dashboards keep"
               + " working) and its page/ticket alerts; see docs/prometheus.md.")
-  String compat;
+  @Nullable String compat;
 
   @picocli.CommandLine.ParentCommand SloCommand parent;
 
@@ -96,6 +97,7 @@ final class RulesCommand implements Callable<Integer> {
 
   /** {@code --compat sloth}: Sloth-compatible rules from specs of any format. */
   private int sloth() {
+    String compat = java.util.Objects.requireNonNull(this.compat, "--compat");
     if (!"sloth".equalsIgnoreCase(compat.trim())) {
       throw new InvalidInputException("--compat " + compat + ": not a known flavour; use sloth");
     }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -54,7 +55,7 @@ public final class ServeCommand implements Callable<Integer> {
       names = "--data",
       paramLabel = "FILE",
       description = "Event data (CSV or JSON Lines), re-read when it changes.")
-  Path data;
+  @Nullable Path data;
 
   @Option(
       names = "--bind",
@@ -85,25 +86,25 @@ public final class ServeCommand implements Callable<Integer> {
   int resolveAfter;
 
   @Option(names = "--events-file", paramLabel = "FILE", description = "Append events (JSONL).")
-  Path eventsFile;
+  @Nullable Path eventsFile;
 
   @Option(names = "--events-stdout", description = "Print events to standard output.")
   boolean eventsStdout;
 
   @Option(names = "--webhook", paramLabel = "URL", description = "POST each event to URL.")
-  String webhook;
+  @Nullable String webhook;
 
   @Option(
       names = "--alertmanager",
       paramLabel = "URL",
       description = "Alertmanager base URL; alerts go to URL/api/v2/alerts.")
-  String alertmanager;
+  @Nullable String alertmanager;
 
   @Option(
       names = "--token-file",
       paramLabel = "FILE",
       description = "Require 'Authorization: Bearer <token in FILE>' on write endpoints.")
-  Path tokenFile;
+  @Nullable Path tokenFile;
 
   @Option(
       names = "--read-token-file",
@@ -111,7 +112,7 @@ public final class ServeCommand implements Callable<Integer> {
       description =
           "Require 'Authorization: Bearer <token in FILE>' on reads too (the write token also"
               + " reads); /healthz and /readyz stay open.")
-  Path readTokenFile;
+  @Nullable Path readTokenFile;
 
   @Option(
       names = "--allow-origin",
@@ -154,7 +155,7 @@ public final class ServeCommand implements Callable<Integer> {
       names = "--threads",
       paramLabel = "N",
       description = "HTTP worker threads (default: 2 per CPU, at least 4).")
-  Integer threads;
+  @Nullable Integer threads;
 
   @Option(
       names = "--fleet",
@@ -185,7 +186,7 @@ public final class ServeCommand implements Callable<Integer> {
       description =
           "With --fleet: undelivered events older than this are abandoned and counted"
               + " (1m to 365d; default 24h).")
-  String outboxMaxAge;
+  @Nullable String outboxMaxAge;
 
   @Option(
       names = "--outbox-max-events",
@@ -193,7 +194,7 @@ public final class ServeCommand implements Callable<Integer> {
       description =
           "With --fleet: undelivered events beyond the newest N are abandoned and counted"
               + " (1 to 100000000; default 100000).")
-  Integer outboxMaxEvents;
+  @Nullable Integer outboxMaxEvents;
 
   @picocli.CommandLine.Spec(Target.SELF)
   picocli.CommandLine.Model.CommandSpec self;
@@ -265,11 +266,13 @@ public final class ServeCommand implements Callable<Integer> {
             .log(err)
             .interval(every)
             .resolveAfter(resolveAfter);
-    if (tokenFile != null) {
-      flag("--token-file", () -> b.tokenFile(tokenFile));
+    Path token = tokenFile;
+    if (token != null) {
+      flag("--token-file", () -> b.tokenFile(token));
     }
-    if (readTokenFile != null) {
-      flag("--read-token-file", () -> b.readTokenFile(readTokenFile));
+    Path readToken = readTokenFile;
+    if (readToken != null) {
+      flag("--read-token-file", () -> b.readTokenFile(readToken));
     }
     Duration request = duration("--request-timeout", requestTimeout);
     Duration idle = duration("--idle-timeout", idleTimeout);
@@ -305,8 +308,9 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("--bind " + bind + ": " + e.getMessage(), e);
     }
-    if (eventsFile != null) {
-      b.sink(flag("--events-file", () -> EventSinks.file(eventsFile)));
+    Path events = eventsFile;
+    if (events != null) {
+      b.sink(flag("--events-file", () -> EventSinks.file(events)));
     }
     if (eventsStdout) {
       b.sink(EventSinks.stream(out));
@@ -319,8 +323,9 @@ public final class ServeCommand implements Callable<Integer> {
     if (am != null) {
       b.alertmanager(am);
     }
-    if (data != null) {
-      b.source(flag("--data", () -> new FileEventSource(data)));
+    Path file = data;
+    if (file != null) {
+      b.source(flag("--data", () -> new FileEventSource(file)));
     } else if (prometheus.given()) {
       b.source(prometheus.servingSource(s.slos()));
     }

@@ -18,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where {@code --out} writes (report, rules, dashboard). A regular file, new or existing, is
@@ -39,7 +40,7 @@ public final class OutputTarget {
    * @param option the option's name for messages, e.g. {@code --out}
    * @throws InvalidInputException naming the file when it cannot be written
    */
-  public static void write(String option, Path file, String text, PrintWriter out) {
+  public static void write(String option, @Nullable Path file, String text, PrintWriter out) {
     if (file == null || file.toString().equals("-")) {
       out.print(text);
       out.flush();
