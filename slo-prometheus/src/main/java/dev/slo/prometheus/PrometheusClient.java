@@ -154,21 +154,6 @@ public final class PrometheusClient {
         "api/v1/query_range", form + extraParams, promql, Math.min(maxBytes, maxReplyBytes));
   }
 
-  /**
-   * Parses a reply size as the CLI takes it ({@code 256MiB}, {@code 64MB}, {@code 1048576}).
-   *
-   * @param what the option, for the message
-   * @throws dev.slo.core.InvalidInputException naming the option when the size is not valid
-   */
-  public static long parseSize(String text, String what) {
-    long n = Bytes.parse(text, what);
-    if (n < 1024) {
-      throw new dev.slo.core.InvalidInputException(
-          what + " " + text.trim() + ": too small; use at least 1KiB");
-    }
-    return n;
-  }
-
   /** The largest reply accepted, in bytes. */
   public long maxReplyBytes() {
     return maxReplyBytes;
