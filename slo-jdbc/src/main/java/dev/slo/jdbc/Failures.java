@@ -14,6 +14,16 @@ import org.jspecify.annotations.Nullable;
 final class Failures {
   private Failures() {}
 
+  /** Waits {@code millis} before an ingest retries; an interrupt ends the ingest. */
+  static void pauseBeforeRetry(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw new SourceException("ingest interrupted while waiting to retry", ie);
+    }
+  }
+
   /** A one-line exception for a failed {@code action} on the database at {@code target}. */
   static SloException translate(RuntimeException e, String target, String action) {
     if (e instanceof SloException s) {

@@ -106,18 +106,9 @@ final class Ingest {
                   + "; run it again: rows already stored are replaced, never doubled",
               e);
         }
-        sleep(backoffMillis);
+        Failures.pauseBeforeRetry(backoffMillis);
         backoffMillis = Math.min(2000, backoffMillis * 2);
       }
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException ie) {
-      Thread.currentThread().interrupt();
-      throw new SourceException("ingest interrupted while waiting to retry", ie);
     }
   }
 
