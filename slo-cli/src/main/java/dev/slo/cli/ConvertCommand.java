@@ -1,15 +1,12 @@
 package dev.slo.cli;
 
-import dev.slo.core.InvalidInputException;
 import dev.slo.core.spec.SpecProblem;
 import dev.slo.interop.Converter;
 import dev.slo.interop.SpecLoader;
-import java.io.IOException;
+import dev.slo.interop.io.OutputTarget;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,25 +80,10 @@ final class ConvertCommand implements Callable<Integer> {
               + " dropped or approximated; nothing written");
       return ExitCode.BAD_INPUT;
     }
-    if (out == null) {
-      files.values().forEach(o -> self.commandLine().getOut().print(o.text()));
-      self.commandLine().getOut().flush();
-      return ExitCode.OK;
-    }
     for (Map.Entry<String, Converter.Output> e : files.entrySet()) {
-      write(dir ? out.resolve(e.getKey()) : out, e.getValue().text());
+      Path file = dir && out != null ? out.resolve(e.getKey()) : out;
+      OutputTarget.write("--out", file, e.getValue().text(), self.commandLine().getOut());
     }
     return ExitCode.OK;
-  }
-
-  private static void write(Path file, String text) {
-    try {
-      Path abs = file.toAbsolutePath();
-      Path tmp = Files.createTempFile(abs.getParent(), ".slo-convert", ".tmp");
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new InvalidInputException(file + ": cannot be written: " + e.getMessage(), e);
-    }
   }
 }
