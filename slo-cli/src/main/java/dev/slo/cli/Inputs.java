@@ -2,9 +2,7 @@ package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.Printable;
-import dev.slo.core.correction.Correction;
 import dev.slo.core.correction.Corrections;
-import dev.slo.core.data.DataFileReader;
 import dev.slo.core.data.DataSet;
 import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventSource;
@@ -14,7 +12,6 @@ import dev.slo.interop.io.DataFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,11 +102,7 @@ public final class Inputs {
     dev.slo.core.group.Groups.Expanded e =
         dev.slo.core.group.Groups.expandAllAt(slos, discovery, at);
     e.warnings().forEach(w -> err.println("slo: warning: " + Printable.escape(w)));
-    List<Slo> kept = e.slos();
-    if (slo.stream().anyMatch(dev.slo.core.model.GroupId::isGroupForm)) {
-      kept =
-          kept.stream().filter(x -> slo.contains(x.sloId()) || slo.contains(x.baseId())).toList();
-    }
+    List<Slo> kept = e.only(slo).slos();
     return new Evaluated(storeOnly ? source(s, evaluator, kept, at, err) : discovery, kept);
   }
 
@@ -131,18 +124,8 @@ public final class Inputs {
           "--at \"\": empty; give an instant such as 2026-11-01T00:00:00Z or epoch seconds, or"
               + " leave --at out for now");
     }
-    Instant t;
     try {
-      t = DataFileReader.parseInstant(at);
-    } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
-      throw new InvalidInputException(
-          "--at "
-              + Printable.cut(at)
-              + ": not a valid instant; use ISO-8601 with an offset (2026-11-01T00:00:00Z) or"
-              + " epoch seconds");
-    }
-    try {
-      return InstantRange.require(t);
+      return InstantRange.parse(at);
     } catch (InvalidInputException e) {
       throw new InvalidInputException("--at " + Printable.cut(at) + ": " + e.getMessage(), e);
     }
@@ -154,12 +137,7 @@ public final class Inputs {
 
   /** The spec's corrections, and with {@code --jdbc} those stored in the database too. */
   public Corrections corrections(Spec s) {
-    if (!jdbc.given()) {
-      return s.corrections();
-    }
-    List<Correction> all = new ArrayList<>(s.corrections().all());
-    all.addAll(jdbc.store().corrections().list());
-    return new Corrections(all);
+    return jdbc.given() ? s.corrections().plus(jdbc.store().corrections().list()) : s.corrections();
   }
 
   /** Closes the database store, if one was opened. */
