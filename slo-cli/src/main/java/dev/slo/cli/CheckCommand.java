@@ -45,8 +45,8 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    EvalCommand.Run run = EvalCommand.Run.of(inputs, parent, self.commandLine().getErr());
-    Gate gate = new Gate(run.evaluations(), failOn.status);
+    Gate gate =
+        new Gate(inputs.evaluate(parent.clock(), self.commandLine().getErr()), failOn.status);
     self.commandLine().getOut().print(gate.text());
     self.commandLine().getOut().flush();
     return gate.failed() == 0 ? ExitCode.OK : ExitCode.GATE_FAILED;
