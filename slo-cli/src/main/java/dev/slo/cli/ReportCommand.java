@@ -93,11 +93,7 @@ public final class ReportCommand implements Callable<Integer> {
     try {
       return action.get();
     } catch (InvalidInputException e) {
-      throw new InvalidInputException(
-          "--period "
-              + java.util.Objects.requireNonNull(e.getMessage(), "period message")
-                  .replaceFirst("^period ", ""),
-          e);
+      throw new InvalidInputException("--period " + e.getMessage(), e);
     }
   }
 }

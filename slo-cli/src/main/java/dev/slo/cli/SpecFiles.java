@@ -41,9 +41,4 @@ public final class SpecFiles {
       err.flush();
     };
   }
-
-  /** Reads the specs and keeps the readers' results (for convert and Sloth-compatible rules). */
-  static SpecLoader.Result result(List<Path> paths) {
-    return SpecLoader.load(paths);
-  }
 }

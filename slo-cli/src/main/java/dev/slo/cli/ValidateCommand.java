@@ -35,7 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter err = self.commandLine().getErr();
     dev.slo.interop.SpecLoader.Result r;
     try {
-      r = SpecFiles.result(specs);
+      r = dev.slo.interop.SpecLoader.load(specs);
     } catch (InvalidInputException e) {
       err.println(Printable.escape(e.getMessage()));
       return ExitCode.BAD_INPUT;
