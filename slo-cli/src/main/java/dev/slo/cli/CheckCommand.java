@@ -1,10 +1,7 @@
 package dev.slo.cli;
 
-import dev.slo.core.eval.Evaluation;
 import dev.slo.core.model.Status;
-import dev.slo.report.status.StatusLine;
-import java.io.PrintWriter;
-import java.util.Locale;
+import dev.slo.report.status.Gate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,24 +45,10 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    EvalCommand.Run run = EvalCommand.Run.of(inputs, parent, self.commandLine().getErr());
-    PrintWriter out = self.commandLine().getOut();
-    int failed = 0;
-    for (Evaluation e : run.evaluations()) {
-      boolean fail = e.status().isAtLeast(failOn.status);
-      if (fail) {
-        failed++;
-      }
-      out.println((fail ? "FAIL " : "ok   ") + e.slo().sloId() + ": " + StatusLine.of(e));
-    }
-    out.println(
-        (run.evaluations().size() - failed)
-            + " passed, "
-            + failed
-            + " failed (fail on "
-            + failOn.name().toLowerCase(Locale.ROOT)
-            + " or worse)");
-    out.flush();
-    return failed == 0 ? ExitCode.OK : ExitCode.GATE_FAILED;
+    Gate gate =
+        new Gate(inputs.evaluate(parent.clock(), self.commandLine().getErr()), failOn.status);
+    self.commandLine().getOut().print(gate.text());
+    self.commandLine().getOut().flush();
+    return gate.failed() == 0 ? ExitCode.OK : ExitCode.GATE_FAILED;
   }
 }

@@ -1,16 +1,12 @@
 package dev.slo.cli;
 
-import dev.slo.core.InvalidInputException;
-import dev.slo.core.spec.SpecProblem;
+import dev.slo.interop.Conversion;
 import dev.slo.interop.Converter;
 import dev.slo.interop.SpecLoader;
-import java.io.IOException;
+import dev.slo.interop.io.OutputTarget;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -57,21 +53,14 @@ final class ConvertCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = self.commandLine().getErr();
     Converter.Target target = Converter.Target.of(to);
-    SpecLoader.Result r = SpecFiles.result(specs);
+    SpecLoader.Result r = SpecLoader.load(specs);
     if (r.problems().hasErrors()) {
       r.problems().errors().forEach(err::println);
       return ExitCode.BAD_INPUT;
     }
-    List<String> warnings = new ArrayList<>();
-    for (SpecProblem w : r.problems().warnings()) {
-      warnings.add(w.toString());
-    }
     boolean dir = out != null && Files.isDirectory(out);
-    Map<String, Converter.Output> files =
-        dir
-            ? Converter.convertPerFile(r.loaded(), target)
-            : Map.of("slos.yaml", Converter.convert(r.loaded(), target));
-    files.values().forEach(o -> warnings.addAll(o.warnings()));
+    Conversion c = Conversion.of(r, target, dir);
+    List<String> warnings = c.warnings();
     warnings.forEach(w -> err.println("slo: warning: " + w));
     err.flush();
     if (strict && !warnings.isEmpty()) {
@@ -83,25 +72,10 @@ final class ConvertCommand implements Callable<Integer> {
               + " dropped or approximated; nothing written");
       return ExitCode.BAD_INPUT;
     }
-    if (out == null) {
-      files.values().forEach(o -> self.commandLine().getOut().print(o.text()));
-      self.commandLine().getOut().flush();
-      return ExitCode.OK;
-    }
-    for (Map.Entry<String, Converter.Output> e : files.entrySet()) {
-      write(dir ? out.resolve(e.getKey()) : out, e.getValue().text());
+    for (Map.Entry<String, Converter.Output> e : c.files().entrySet()) {
+      Path file = dir && out != null ? out.resolve(e.getKey()) : out;
+      OutputTarget.write("--out", file, e.getValue().text(), self.commandLine().getOut());
     }
     return ExitCode.OK;
-  }
-
-  private static void write(Path file, String text) {
-    try {
-      Path abs = file.toAbsolutePath();
-      Path tmp = Files.createTempFile(abs.getParent(), ".slo-convert", ".tmp");
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new InvalidInputException(file + ": cannot be written: " + e.getMessage(), e);
-    }
   }
 }

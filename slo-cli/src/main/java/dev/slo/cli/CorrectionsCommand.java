@@ -1,19 +1,16 @@
 package dev.slo.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.correction.Correction;
 import dev.slo.core.json.StatusJson;
 import dev.slo.core.spec.CorrectionFields;
+import dev.slo.core.spec.CorrectionInput;
 import dev.slo.core.spec.SpecException;
 import dev.slo.core.store.SloFilter;
-import dev.slo.core.window.DurationText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -119,25 +116,15 @@ final class CorrectionsCommand implements Runnable {
     public Integer call() {
       requireJdbc(jdbc);
       try {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("slo_ids", slos);
-        fields.put("service", service);
-        fields.put("id", id);
-        fields.put("start", start);
-        fields.put("end", end);
-        fields.put("duration", duration);
-        fields.put("time_zone", zone);
-        fields.put("category", category);
-        fields.put("description", description);
-        fields.put("rrule", rrule);
         Correction c;
         try {
           c =
-              CorrectionFields.parse(
-                  "options",
-                  fields,
-                  jdbc.store().slos().list(SloFilter.ALL),
-                  UUID.randomUUID().toString());
+              new CorrectionInput(
+                      slos, service, id, start, end, duration, zone, category, description, rrule)
+                  .parse(
+                      "options",
+                      jdbc.store().slos().list(SloFilter.ALL),
+                      UUID.randomUUID().toString());
         } catch (SpecException e) {
           throw new InvalidInputException(CorrectionFields.describe(e.problems(), OPTIONS), e);
         }
@@ -179,38 +166,17 @@ final class CorrectionsCommand implements Runnable {
         List<Correction> all = jdbc.store().corrections().list();
         PrintWriter out = self.commandLine().getOut();
         if (format.equals("json")) {
-          ArrayNode arr = StatusJson.MAPPER.createArrayNode();
-          all.forEach(c -> arr.add(CorrectionFields.json(c)));
-          out.println(StatusJson.line(arr));
+          out.println(StatusJson.line(CorrectionFields.json(all)));
         } else if (all.isEmpty()) {
           out.println("No corrections stored.");
         } else {
-          for (Correction c : all) {
-            out.println(
-                String.join(
-                    "  ",
-                    c.id(),
-                    appliesTo(c),
-                    StatusJson.time(c.start()),
-                    DurationText.format(c.duration()),
-                    c.recurrence() == null
-                        ? "once"
-                        : c.recurrence().text() + " in " + c.timeZone().getId(),
-                    c.category().label(),
-                    c.description()));
-          }
+          all.forEach(c -> out.println(CorrectionFields.line(c)));
         }
         out.flush();
         return ExitCode.OK;
       } finally {
         jdbc.close();
       }
-    }
-
-    private static String appliesTo(Correction c) {
-      return c.scope().service() != null
-          ? "service " + c.scope().service()
-          : String.join(",", new TreeSet<>(c.scope().sloIds()));
     }
   }
 

@@ -1,16 +1,10 @@
 package dev.slo.cli;
 
-import dev.slo.core.composite.CompositeEvaluator;
 import dev.slo.core.eval.Evaluation;
-import dev.slo.core.eval.Evaluator;
-import dev.slo.core.model.Slo;
-import dev.slo.core.source.EventSource;
-import dev.slo.core.spec.Spec;
 import dev.slo.interop.io.EventLog;
 import dev.slo.report.status.Format;
 import dev.slo.report.status.Renderer;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -47,34 +41,12 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Run run = Run.of(inputs, parent, self.commandLine().getErr());
+    List<Evaluation> evaluations = inputs.evaluate(parent.clock(), self.commandLine().getErr());
     if (events != null) {
-      EventLog.append(events, run.evaluations());
+      EventLog.append(events, evaluations);
     }
-    self.commandLine().getOut().print(Renderer.render(run.evaluations(), format));
+    self.commandLine().getOut().print(Renderer.render(evaluations, format));
     self.commandLine().getOut().flush();
     return ExitCode.OK;
-  }
-
-  /** One evaluation run: spec, source, instant and results. */
-  record Run(Spec spec, Instant at, List<Evaluation> evaluations) {
-    static Run of(Inputs inputs, SloCommand parent, java.io.PrintWriter err) {
-      try {
-        Spec spec = inputs.loadSpec();
-        List<Slo> slos = inputs.select(spec);
-        Instant at = inputs.instant(parent.clock);
-        Evaluator evaluator = new Evaluator(inputs.corrections(spec));
-        Inputs.Evaluated run = inputs.evaluated(spec, evaluator, slos, at, err);
-        EventSource source = run.source();
-        // a composite's components are read through the same source, prefetched or not
-        return new Run(
-            spec,
-            at,
-            new CompositeEvaluator(evaluator, inputs.corrections(spec))
-                .evaluateAll(run.slos(), spec.slos(), source, at));
-      } finally {
-        inputs.close();
-      }
-    }
   }
 }

@@ -2,10 +2,12 @@ package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.Printable;
-import dev.slo.core.correction.Correction;
+import dev.slo.core.composite.CompositeEvaluator;
 import dev.slo.core.correction.Corrections;
-import dev.slo.core.data.DataFileReader;
 import dev.slo.core.data.DataSet;
+import dev.slo.core.eval.Evaluation;
+import dev.slo.core.eval.Evaluator;
+import dev.slo.core.group.Groups;
 import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.spec.Spec;
@@ -14,7 +16,6 @@ import dev.slo.interop.io.DataFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,40 +87,38 @@ public final class Inputs {
   }
 
   /**
-   * The SLOs to evaluate at {@code at} and the source to read them from: every grouped SLO of
-   * {@code slos} replaced by its groups ({@link dev.slo.core.group.Groups}), max_groups warnings on
-   * {@code err}, and only the groups named by {@code --slo} when it names groups.
+   * Evaluates the selected SLOs at the instant and closes the store: every grouped SLO replaced by
+   * its groups ({@link Groups}, max_groups warnings on {@code err}; only the groups named by {@code
+   * --slo} when it names groups), composites with components from the whole spec, corrections of
+   * the spec and the store applied.
    */
-  public Evaluated evaluated(
-      Spec s,
-      dev.slo.core.eval.Evaluator evaluator,
-      List<Slo> slos,
-      java.time.Instant at,
-      PrintWriter err) {
-    boolean grouped = slos.stream().anyMatch(Slo::isGroupTemplate);
-    if (!grouped) {
-      return new Evaluated(source(s, evaluator, slos, at, err), slos);
+  public List<Evaluation> evaluate(Clock clock, PrintWriter err) {
+    try {
+      Spec s = loadSpec();
+      List<Slo> slos = select(s);
+      Instant at = instant(clock);
+      Corrections corrections = corrections(s);
+      Evaluator evaluator = new Evaluator(corrections);
+      EventSource source;
+      if (slos.stream().noneMatch(Slo::isGroupTemplate)) {
+        source = source(s, evaluator, slos, at, err);
+      } else {
+        EventSource discovery = storeOnly() ? jdbc.store().eventSource() : source(s, err);
+        Groups.Expanded e = Groups.expandAllAt(slos, discovery, at);
+        e.warnings().forEach(w -> err.println("slo: warning: " + Printable.escape(w)));
+        slos = e.only(slo).slos();
+        source = storeOnly() ? source(s, evaluator, slos, at, err) : discovery;
+      }
+      // a composite's components are read through the same source, prefetched or not
+      return new CompositeEvaluator(evaluator, corrections).evaluateAll(slos, s.slos(), source, at);
+    } finally {
+      close();
     }
-    boolean storeOnly = jdbc.given() && data == null && !prometheus.given();
-    EventSource discovery = storeOnly ? jdbc.store().eventSource() : source(s, err);
-    dev.slo.core.group.Groups.Expanded e =
-        dev.slo.core.group.Groups.expandAllAt(slos, discovery, at);
-    e.warnings().forEach(w -> err.println("slo: warning: " + Printable.escape(w)));
-    List<Slo> kept = e.slos();
-    if (slo.stream().anyMatch(dev.slo.core.model.GroupId::isGroupForm)) {
-      kept =
-          kept.stream().filter(x -> slo.contains(x.sloId()) || slo.contains(x.baseId())).toList();
-    }
-    return new Evaluated(storeOnly ? source(s, evaluator, kept, at, err) : discovery, kept);
   }
 
-  /**
-   * What to evaluate.
-   *
-   * @param source where the events are read
-   * @param slos the SLOs, groups in place of grouped SLOs
-   */
-  public record Evaluated(EventSource source, List<Slo> slos) {}
+  private boolean storeOnly() {
+    return jdbc.given() && data == null && !prometheus.given();
+  }
 
   /** The evaluation instant. */
   public Instant instant(Clock clock) {
@@ -131,18 +130,8 @@ public final class Inputs {
           "--at \"\": empty; give an instant such as 2026-11-01T00:00:00Z or epoch seconds, or"
               + " leave --at out for now");
     }
-    Instant t;
     try {
-      t = DataFileReader.parseInstant(at);
-    } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
-      throw new InvalidInputException(
-          "--at "
-              + Printable.cut(at)
-              + ": not a valid instant; use ISO-8601 with an offset (2026-11-01T00:00:00Z) or"
-              + " epoch seconds");
-    }
-    try {
-      return InstantRange.require(t);
+      return InstantRange.parse(at);
     } catch (InvalidInputException e) {
       throw new InvalidInputException("--at " + Printable.cut(at) + ": " + e.getMessage(), e);
     }
@@ -154,12 +143,7 @@ public final class Inputs {
 
   /** The spec's corrections, and with {@code --jdbc} those stored in the database too. */
   public Corrections corrections(Spec s) {
-    if (!jdbc.given()) {
-      return s.corrections();
-    }
-    List<Correction> all = new ArrayList<>(s.corrections().all());
-    all.addAll(jdbc.store().corrections().list());
-    return new Corrections(all);
+    return jdbc.given() ? s.corrections().plus(jdbc.store().corrections().list()) : s.corrections();
   }
 
   /** Closes the database store, if one was opened. */
@@ -173,13 +157,9 @@ public final class Inputs {
    * where it read rollups because raw rows had expired.
    */
   public EventSource source(
-      Spec s,
-      dev.slo.core.eval.Evaluator evaluator,
-      List<Slo> slos,
-      java.time.Instant at,
-      PrintWriter err) {
-    if (jdbc.given() && data == null && !prometheus.given()) {
-      List<String> notes = new java.util.ArrayList<>();
+      Spec s, Evaluator evaluator, List<Slo> slos, Instant at, PrintWriter err) {
+    if (storeOnly()) {
+      List<String> notes = new ArrayList<>();
       EventSource source = jdbc.store().eventSource(evaluator, slos, at, notes);
       for (String note : notes) {
         err.println("slo: note: " + note);

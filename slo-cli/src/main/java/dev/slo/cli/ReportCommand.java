@@ -71,11 +71,7 @@ public final class ReportCommand implements Callable<Integer> {
     List<Slo> slos = inputs.select(spec);
     Instant now = parent.clock().instant();
     if (p != null) { // before reading the data, which may be large
-      // the zone whose period ends last: naming it tells when the report can run
-      slos.stream()
-          .map(Slo::timeZone)
-          .max(java.util.Comparator.comparing(p::end))
-          .ifPresent(zone -> withFlag(() -> p.requireEnded(zone, now)));
+      withFlag(() -> p.requireEnded(slos.stream().map(Slo::timeZone).toList(), now));
     }
     ReportBuilder builder = Report.builder().slos(slos).catalog(spec.slos()).generatedAt(now);
     if (p == null) {
@@ -97,19 +93,7 @@ public final class ReportCommand implements Callable<Integer> {
     try {
       return action.get();
     } catch (InvalidInputException e) {
-      throw new InvalidInputException(
-          "--period "
-              + java.util.Objects.requireNonNull(e.getMessage(), "period message")
-                  .replaceFirst("^period ", ""),
-          e);
+      throw new InvalidInputException("--period " + e.getMessage(), e);
     }
-  }
-
-  private static void withFlag(Runnable action) {
-    withFlag(
-        () -> {
-          action.run();
-          return null;
-        });
   }
 }

@@ -107,7 +107,7 @@ final class RulesCommand implements Callable<Integer> {
               + " disable");
     }
     java.io.PrintWriter err = self.commandLine().getErr();
-    dev.slo.interop.SpecLoader.Result r = SpecFiles.result(spec);
+    dev.slo.interop.SpecLoader.Result r = dev.slo.interop.SpecLoader.load(spec);
     r.problems().warnings().forEach(w -> SpecFiles.warnings(err).accept(w.toString()));
     r.spec(String.valueOf(spec)); // throws on errors
     String rules = SlothSpecRules.generate(r.loaded(), SpecFiles.warnings(err));

@@ -1,12 +1,10 @@
 package dev.slo.cli;
 
 import dev.slo.core.spec.Spec;
-import dev.slo.core.spec.SpecProblem;
 import dev.slo.interop.SpecLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The one place commands read {@code --spec}: files or directories in any supported format (ours,
@@ -24,14 +22,8 @@ public final class SpecFiles {
    * @throws dev.slo.core.InvalidInputException for a missing or unreadable path (exit code 2)
    */
   public static Spec load(List<Path> paths, @org.jspecify.annotations.Nullable PrintWriter err) {
-    SpecLoader.Result r = SpecLoader.load(paths);
-    if (err != null) {
-      for (SpecProblem w : r.problems().warnings()) {
-        err.println("slo: warning: " + w);
-      }
-      err.flush();
-    }
-    return r.spec(paths.stream().map(Path::toString).collect(Collectors.joining(", ")));
+    java.util.function.Consumer<String> sink = err == null ? w -> {} : warnings(err);
+    return SpecLoader.spec(paths, w -> sink.accept(w.toString()));
   }
 
   /** Prints each warning from a library as one {@code slo: warning:} line on {@code err}. */
@@ -40,10 +32,5 @@ public final class SpecFiles {
       err.println("slo: warning: " + w);
       err.flush();
     };
-  }
-
-  /** Reads the specs and keeps the readers' results (for convert and Sloth-compatible rules). */
-  static SpecLoader.Result result(List<Path> paths) {
-    return SpecLoader.load(paths);
   }
 }

@@ -2,6 +2,7 @@ package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.Printable;
+import dev.slo.interop.SpecSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,10 +33,9 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = self.commandLine().getOut();
     PrintWriter err = self.commandLine().getErr();
-    int bad = 0;
     dev.slo.interop.SpecLoader.Result r;
     try {
-      r = SpecFiles.result(specs);
+      r = dev.slo.interop.SpecLoader.load(specs);
     } catch (InvalidInputException e) {
       err.println(Printable.escape(e.getMessage()));
       return ExitCode.BAD_INPUT;
@@ -44,35 +44,7 @@ final class ValidateCommand implements Callable<Integer> {
         .warnings()
         .forEach(w -> err.println("slo: warning: " + Printable.escape(w.toString())));
     r.problems().errors().forEach(e -> err.println(Printable.escape(e.toString())));
-    bad = r.problems().errors().size();
-    java.util.Map<String, List<dev.slo.interop.Loaded>> bySource = new java.util.LinkedHashMap<>();
-    r.sources().forEach(source -> bySource.put(source, new java.util.ArrayList<>()));
-    r.loaded()
-        .forEach(l -> java.util.Objects.requireNonNull(bySource.get(l.source()), "source").add(l));
-    java.util.Set<String> failed = new java.util.HashSet<>();
-    r.problems().errors().forEach(e -> failed.add(e.source()));
-    bySource.forEach(
-        (source, loaded) -> {
-          if (!failed.contains(source)) {
-            long enabled = loaded.stream().filter(l -> l.slo().enabled()).count();
-            int corrections = r.correctionsPerSource().getOrDefault(source, 0);
-            out.println(
-                Printable.escape(source)
-                    + ": valid, "
-                    + loaded.size()
-                    + " SLO"
-                    + (loaded.size() == 1 ? "" : "s")
-                    + " ("
-                    + enabled
-                    + " enabled)"
-                    + (corrections == 0
-                        ? ""
-                        : ", " + corrections + " correction" + (corrections == 1 ? "" : "s"))
-                    + (loaded.isEmpty() || loaded.get(0).format() == dev.slo.interop.Format.NATIVE
-                        ? ""
-                        : ", " + loaded.get(0).format().version()));
-          }
-        });
-    return bad == 0 ? ExitCode.OK : ExitCode.BAD_INPUT;
+    SpecSummary.valid(r).forEach(out::println);
+    return r.problems().errors().isEmpty() ? ExitCode.OK : ExitCode.BAD_INPUT;
   }
 }

@@ -5,6 +5,7 @@ import dev.slo.core.model.Slo;
 import dev.slo.core.spec.Spec;
 import dev.slo.core.spec.SpecException;
 import dev.slo.core.spec.SpecParser;
+import dev.slo.core.spec.SpecProblem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -64,6 +67,20 @@ public final class SpecLoader {
       }
       return new Spec(source, slos(), new dev.slo.core.correction.Corrections(corrections));
     }
+  }
+
+  /**
+   * The spec the files and directories hold ({@link #load}), named by their paths joined with
+   * {@code ", "}; every warning goes to {@code warnings} first, in order, also when there are
+   * errors.
+   *
+   * @throws InvalidInputException naming a path that is missing or unreadable
+   * @throws SpecException listing every error
+   */
+  public static Spec spec(List<Path> paths, Consumer<SpecProblem> warnings) {
+    Result r = load(paths);
+    r.problems().warnings().forEach(warnings);
+    return r.spec(paths.stream().map(Path::toString).collect(Collectors.joining(", ")));
   }
 
   /**

@@ -6,6 +6,8 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -86,6 +88,19 @@ public record ReportPeriod(YearMonth first, int months) {
               + zone
               + "); report a closed month or quarter, or an instant");
     }
+  }
+
+  /**
+   * Refuses a period that has not ended at {@code now} in every one of {@code zones}; the message
+   * names the zone whose period ends last, which tells when a report of them all can run. No zone,
+   * no check.
+   *
+   * @return this period
+   * @throws InvalidInputException naming the period and when it ends
+   */
+  public ReportPeriod requireEnded(Collection<ZoneId> zones, Instant now) {
+    zones.stream().max(Comparator.comparing(this::end)).ifPresent(z -> requireEnded(z, now));
+    return this;
   }
 
   /** {@code 2026-10} or {@code 2026-Q3}. */

@@ -81,4 +81,17 @@ class ReportPeriodTest {
         .hasMessageContaining("2026-11-01T00:00Z");
     oct.requireEnded(UTC, Instant.parse("2026-11-01T00:00:00Z"));
   }
+
+  @Test
+  void shouldNameTheZoneWhosePeriodEndsLastWhenSeveralHaveNotEnded() {
+    ReportPeriod oct = ReportPeriod.parse("2026-10");
+    Instant now = Instant.parse("2026-10-31T22:30:00Z"); // before Berlin's 23:00Z and UTC's 00:00Z
+    assertThatThrownBy(() -> oct.requireEnded(java.util.List.of(UTC, BERLIN, NEW_YORK), now))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("in America/New_York"); // ends 2026-11-01T04:00Z
+    assertThat(
+            oct.requireEnded(java.util.List.of(BERLIN, UTC), Instant.parse("2026-11-01T00:00:00Z")))
+        .isSameAs(oct);
+    assertThat(oct.requireEnded(java.util.List.of(), now)).isSameAs(oct);
+  }
 }

@@ -21,6 +21,16 @@ public record Corrections(List<Correction> all) {
     all = List.copyOf(all);
   }
 
+  /** These corrections followed by {@code more}, for corrections from several places. */
+  public Corrections plus(List<Correction> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<Correction> both = new ArrayList<>(all);
+    both.addAll(more);
+    return new Corrections(both);
+  }
+
   /** True when there are none. */
   public boolean isEmpty() {
     return all.isEmpty();

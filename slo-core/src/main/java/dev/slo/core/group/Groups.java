@@ -122,7 +122,21 @@ public final class Groups {
    * @param slos the SLOs to evaluate, groups in place of their templates
    * @param warnings the max_groups warnings, one per capped SLO
    */
-  public record Expanded(List<Slo> slos, List<String> warnings) {}
+  public record Expanded(List<Slo> slos, List<String> warnings) {
+    /**
+     * Only the groups {@code ids} names, when it names one in group form ({@code
+     * checkout{region="eu"}}, {@link dev.slo.core.model.GroupId#isGroupForm}): then an SLO is kept
+     * when {@code ids} holds its slo_id or the id of its grouped SLO. Otherwise this, unchanged.
+     */
+    public Expanded only(List<String> ids) {
+      if (ids.stream().noneMatch(dev.slo.core.model.GroupId::isGroupForm)) {
+        return this;
+      }
+      List<Slo> kept =
+          slos.stream().filter(s -> ids.contains(s.sloId()) || ids.contains(s.baseId())).toList();
+      return new Expanded(kept, warnings);
+    }
+  }
 
   private static int compare(List<String> a, List<String> b) {
     for (int i = 0; i < a.size(); i++) {

@@ -79,4 +79,30 @@ public final class CorrectionFields {
     o.put("rrule", c.recurrence() == null ? null : c.recurrence().text());
     return o;
   }
+
+  /** {@link #json(Correction)} of each correction, in order, as one JSON array. */
+  public static ArrayNode json(List<Correction> corrections) {
+    ArrayNode a = StatusJson.MAPPER.createArrayNode();
+    corrections.forEach(c -> a.add(json(c)));
+    return a;
+  }
+
+  /**
+   * A stored correction as one listing line, fields separated by two spaces: id, what it applies to
+   * ({@code service NAME} or the slo_ids sorted and comma-separated), start (UTC), duration, {@code
+   * once} or the RRULE with {@code in ZONE}, category and description.
+   */
+  public static String line(Correction c) {
+    return String.join(
+        "  ",
+        c.id(),
+        c.scope().service() != null
+            ? "service " + c.scope().service()
+            : String.join(",", new TreeSet<>(c.scope().sloIds())),
+        StatusJson.time(c.start()),
+        DurationText.format(c.duration()),
+        c.recurrence() == null ? "once" : c.recurrence().text() + " in " + c.timeZone().getId(),
+        c.category().label(),
+        c.description());
+  }
 }

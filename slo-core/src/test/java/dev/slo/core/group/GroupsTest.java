@@ -117,4 +117,25 @@ class GroupsTest {
         .extracting(Slo::sloId)
         .containsExactly("api{route=\"/a\"}", "api{route=\"/b\"}");
   }
+
+  @Test
+  void shouldKeepOnlyTheNamedGroupsWhenAnIdIsInGroupForm() {
+    Slo plain = template(3).toBuilder().sloId("web").groupBy(List.of()).build();
+    Groups.Expansion e = Groups.expand(template(3), routes(3));
+    List<Slo> all = new ArrayList<>(e.slos());
+    all.add(plain);
+    Groups.Expanded x = new Groups.Expanded(all, List.of("w"));
+    assertThat(x.only(List.of("api{route=\"/r01\"}", "web")).slos())
+        .extracting(Slo::sloId)
+        .containsExactly("api{route=\"/r01\"}", "web");
+    assertThat(x.only(List.of("api{route=\"/r01\"}")).warnings()).containsExactly("w");
+  }
+
+  @Test
+  void shouldKeepEveryGroupWhenNoIdIsInGroupForm() {
+    Groups.Expanded x =
+        new Groups.Expanded(Groups.expand(template(3), routes(3)).slos(), List.of());
+    assertThat(x.only(List.of("api"))).isSameAs(x);
+    assertThat(x.only(List.of())).isSameAs(x);
+  }
 }

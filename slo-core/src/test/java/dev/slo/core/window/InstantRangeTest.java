@@ -26,4 +26,24 @@ class InstantRangeTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("the instant 2262-01-01T00:00:01Z is out of range");
   }
+
+  @Test
+  void shouldParseIsoWithOffsetAndEpochSecondsWithDecimals() {
+    assertThat(InstantRange.parse(" 2026-11-01T01:00:00+01:00 "))
+        .isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+    assertThat(InstantRange.parse("1.5")).isEqualTo(Instant.ofEpochSecond(1, 500_000_000));
+  }
+
+  @Test
+  void shouldRefuseTextThatIsNoInstantAndAnInstantOutOfRange() {
+    for (String bad : new String[] {"yesterday", "2026-11-01T00:00:00", "1e3", ""}) {
+      assertThatThrownBy(() -> InstantRange.parse(bad))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessage(
+              "not a valid instant; use ISO-8601 with an offset (2026-11-01T00:00:00Z) or epoch"
+                  + " seconds");
+    }
+    assertThatThrownBy(() -> InstantRange.parse("-1"))
+        .hasMessageStartingWith("the instant 1969-12-31T23:59:59Z is out of range");
+  }
 }
