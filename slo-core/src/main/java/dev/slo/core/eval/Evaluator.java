@@ -16,10 +16,8 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -114,9 +112,9 @@ public final class Evaluator {
     // the same double as Decimals.toDouble(consumed), with one division when exact
     double consumedDouble = noData ? Decimals.toDouble(consumed) : budget.burnDouble(units);
 
-    Map<Duration, Double> burnRates = new LinkedHashMap<>();
+    WindowMap<Double> burnRates = new WindowMap<>(BURN_WINDOWS.size());
     for (Duration d : BURN_WINDOWS) {
-      burnRates.put(d, burnDouble(budget, counts.window(d), noData, noDataBad));
+      burnRates.add(d, burnDouble(budget, counts.window(d), noData, noDataBad));
     }
 
     List<FiringAlert> alerts = new ArrayList<>();
@@ -154,11 +152,11 @@ public final class Evaluator {
               BigDecimal.valueOf(errorLower)
                   .divide(slo.errorBudgetRatio(), java.math.MathContext.DECIMAL64));
     }
-    Map<Duration, SliInterval> windowIntervals = new LinkedHashMap<>();
+    WindowMap<SliInterval> windowIntervals = new WindowMap<>(BURN_WINDOWS.size());
     for (Duration d : BURN_WINDOWS) {
       SliInterval w = SliInterval.wilson(counts.window(d));
       if (w != null) {
-        windowIntervals.put(d, w);
+        windowIntervals.add(d, w);
       }
     }
     Status status = StatusRules.status(slo, statusRemaining, alerts);
@@ -184,33 +182,31 @@ public final class Evaluator {
           BigDecimal.valueOf(units.good()).divide(scale, 0, RoundingMode.HALF_EVEN).longValue();
       units = new EventCounts(good, slices);
     }
-    Evaluation draft =
-        new Evaluation(
-            slo,
-            at,
-            period,
-            units,
-            noData,
-            sli,
-            consumedDouble,
-            Decimals.toDouble(remaining),
-            Decimals.toDouble(totalBudget),
-            Decimals.toDouble(consumedBudget),
-            Decimals.toDouble(totalBudget.subtract(consumedBudget)),
-            burnRates,
-            consumedDouble,
-            tiers,
-            alerts,
-            status,
-            tte,
-            projected,
-            List.of(),
-            exclusion,
-            suppressed,
-            periodInterval,
-            windowIntervals,
-            List.of());
-    return StatusRules.withRecommendations(draft);
+    return new Evaluation(
+        slo,
+        at,
+        period,
+        units,
+        noData,
+        sli,
+        consumedDouble,
+        Decimals.toDouble(remaining),
+        Decimals.toDouble(totalBudget),
+        Decimals.toDouble(consumedBudget),
+        Decimals.toDouble(totalBudget.subtract(consumedBudget)),
+        burnRates,
+        consumedDouble,
+        tiers,
+        alerts,
+        status,
+        tte,
+        projected,
+        Recommendations.DERIVED,
+        exclusion,
+        suppressed,
+        periodInterval,
+        windowIntervals,
+        List.of());
   }
 
   /** The burn windows, then the tiers' windows not among them, each once. */

@@ -9,10 +9,8 @@ import dev.slo.core.window.Window;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +42,9 @@ final class SliceCounts extends UnitCounts {
   private long[] withEvents = new long[0]; // slices with events among slices 0..marks[j]-1
   private long[] goodSlices = new long[0];
   private long[] excludedAt = new long[0]; // slices overlapping a correction before marks[j]
+  // forecast point i: slices [forecast[3i], forecast[3i+1]), forecast[3i+2] hours before `at`
+  private int[] forecast = new int[0];
+  private int forecastSize;
 
   SliceCounts(Slo slo, Window period, Instant at) {
     super(slo, period, at);
@@ -59,12 +60,14 @@ final class SliceCounts extends UnitCounts {
 
   @Override
   UnitCounts load(EventSource source, List<Duration> windows) {
+    boolean calendar = slo.timePeriod().isCalendar();
+    long periodNanos = period.length().toNanos();
     Instant earliest = elapsed.start();
     for (Duration d : windows) {
       earliest = min(earliest, at.minus(d));
     }
-    for (Window w : forecastWindows) {
-      earliest = min(earliest, w.start());
+    if (!calendar) { // the first forecast point's period; a calendar one starts with the period
+      earliest = min(earliest, at.minus(Duration.ofHours(FORECAST_HOURS)).minusNanos(periodNanos));
     }
     long back = Duration.between(earliest, elapsed.start()).toNanos();
     long k = (back + step - 1) / step;
@@ -72,19 +75,20 @@ final class SliceCounts extends UnitCounts {
     long span = sinceFrom(at);
     atNanos = span;
     n = span <= 0 ? 0 : Math.toIntExact((span + step - 1) / step);
+    int periodFirst = firstStartingAtOrAfter(elapsed.start());
+    forecastPoints(calendar, periodNanos);
     // the slice indices whose prefix sums some count needs; one pass records them all
-    int[] wanted = new int[3 + windows.size() + 2 * forecastWindows.size()];
+    int[] wanted = new int[3 + windows.size() + 2 * forecastSize];
     int w = 0;
     wanted[w++] = 0;
     wanted[w++] = n;
-    wanted[w++] = firstStartingAtOrAfter(elapsed.start());
+    wanted[w++] = periodFirst;
     for (Duration d : windows) {
       wanted[w++] = windowFirst(d);
     }
-    for (Window f : forecastWindows) {
-      int first = firstStartingAtOrAfter(f.start());
-      wanted[w++] = first;
-      wanted[w++] = Math.max(first, forecastEnd(f));
+    for (int i = 0; i < forecastSize; i++) {
+      wanted[w++] = forecast[3 * i];
+      wanted[w++] = forecast[3 * i + 1];
     }
     Arrays.sort(wanted);
     int u = 0;
@@ -94,7 +98,6 @@ final class SliceCounts extends UnitCounts {
       }
     }
     marks = Arrays.copyOf(wanted, u);
-    int periodFirst = firstStartingAtOrAfter(elapsed.start());
     @Nullable IntPredicate cutOut = cut.isEmpty() ? null : i -> cut.overlaps(slice(i));
     SliceTally tally = new SliceTally(marks, sliceTarget, cutOut, periodFirst);
     int answered = source.forEachSlice(slo, from, at, Duration.ofNanos(step), tally);
@@ -147,27 +150,51 @@ final class SliceCounts extends UnitCounts {
     return x < 0 ? 0 : (int) Math.min(n, x / step);
   }
 
-  // exclusive: whole slices that end at or before w.end()
-  private int forecastEnd(Window w) {
-    if (!w.end().isBefore(at)) {
-      return n;
+  /**
+   * The forecast points {@code at - 24h, ..., at} (StatusRules#forecastWindows): for each, the
+   * whole slices inside the period as it stood then. A rolling period's point reaches its length
+   * back, a calendar one's starts with the period and counts only after the period's start.
+   */
+  private void forecastPoints(boolean calendar, long periodNanos) {
+    forecast = new int[3 * (FORECAST_HOURS + 1)];
+    forecastSize = 0;
+    long periodStart = sinceFrom(elapsed.start());
+    for (int hours = FORECAST_HOURS; hours >= 0; hours--) {
+      long end = atNanos - hours * 3_600_000_000_000L;
+      if (calendar && end <= periodStart) {
+        continue;
+      }
+      int first = firstAt(calendar ? periodStart : end - periodNanos);
+      // exclusive: whole slices that end at or before the point; the last slice ends at `at`
+      int last = hours == 0 ? n : end < 0 ? 0 : (int) Math.min(n, end / step);
+      forecast[3 * forecastSize] = first;
+      forecast[3 * forecastSize + 1] = Math.max(first, last);
+      forecast[3 * forecastSize + 2] = hours;
+      forecastSize++;
     }
-    long y = sinceFrom(w.end());
-    return y < 0 ? 0 : (int) Math.min(n, y / step);
   }
 
   @Override
-  List<Map.Entry<Instant, EventCounts>> forecastPoints() {
-    List<Map.Entry<Instant, EventCounts>> out = new ArrayList<>();
-    for (Window w : forecastWindows) {
-      int first = firstStartingAtOrAfter(w.start());
-      out.add(Map.entry(w.end(), range(first, Math.max(first, forecastEnd(w)))));
-    }
-    return out;
+  int forecastSize() {
+    return forecastSize;
+  }
+
+  @Override
+  long forecastSeconds(int i) {
+    return -3600L * forecast[3 * i + 2];
+  }
+
+  @Override
+  EventCounts forecastUnits(int i) {
+    return range(forecast[3 * i], forecast[3 * i + 1]);
   }
 
   private int firstStartingAtOrAfter(Instant t) {
-    long x = sinceFrom(t);
+    return firstAt(sinceFrom(t));
+  }
+
+  // the first slice starting at or after `from` + x nanoseconds
+  private int firstAt(long x) {
     if (x <= 0) {
       return 0;
     }

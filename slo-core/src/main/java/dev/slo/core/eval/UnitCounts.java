@@ -25,10 +25,11 @@ class UnitCounts {
   static final int FORECAST_HOURS = StatusRules.FORECAST_HOURS;
 
   final Map<Window, @Nullable EventCounts> byWindow = new LinkedHashMap<>();
+  final Window period;
   final Window elapsed;
   final Instant at;
   final Slo slo;
-  final List<Window> forecastWindows = new ArrayList<>();
+  private List<Window> forecastWindows = List.of(); // set by load()
 
   /** The merged correction intervals whose events do not count. */
   Intervals cut = Intervals.NONE;
@@ -39,12 +40,13 @@ class UnitCounts {
   UnitCounts(Slo slo, Window period, Instant at) {
     this.slo = slo;
     this.at = at;
+    this.period = period;
     this.elapsed = new Window(period.start(), at);
-    forecastWindows.addAll(StatusRules.forecastWindows(slo.timePeriod(), period, at));
   }
 
   /** Reads every window from the source at once. */
   UnitCounts load(EventSource source, List<Duration> windows) {
+    forecastWindows = StatusRules.forecastWindows(slo.timePeriod(), period, at);
     byWindow.put(elapsed, null);
     for (Duration d : windows) {
       byWindow.put(Window.ending(at, d), null);
@@ -82,12 +84,18 @@ class UnitCounts {
     return counted(Window.ending(at, d));
   }
 
-  /** Units of the period as it stood at each forecast point, with the point's instant. */
-  List<Map.Entry<Instant, EventCounts>> forecastPoints() {
-    List<Map.Entry<Instant, EventCounts>> out = new ArrayList<>();
-    for (Window w : forecastWindows) {
-      out.add(Map.entry(w.end(), counted(w)));
-    }
-    return out;
+  /** The number of forecast points: the hourly points back from {@code at} inside the period. */
+  int forecastSize() {
+    return forecastWindows.size();
+  }
+
+  /** Forecast point {@code i}'s instant, in seconds from {@code at} (zero or negative). */
+  long forecastSeconds(int i) {
+    return Duration.between(at, forecastWindows.get(i).end()).getSeconds();
+  }
+
+  /** Units of the period as it stood at forecast point {@code i}. */
+  EventCounts forecastUnits(int i) {
+    return counted(forecastWindows.get(i));
   }
 }
