@@ -131,36 +131,67 @@ public final class SliceTally implements EventSource.SliceSink {
       if (index == nextAt) {
         record();
       }
+      // slices i .. end-1 hold no mark
       int end = nextAt < 0 ? count : (int) Math.min(count, (long) i + nextAt - index);
-      long events = withEvents;
-      long goods = good;
-      long f = factor;
-      long u = unscaled;
-      long limit = plain;
-      for (int j = i; j < end; j++, pos += per) {
-        int b = pos >>> Cumulative.SHIFT;
-        long g1 = gb[b] + go[pos];
-        long t1 = tb[b] + to[pos];
-        long ti = t1 - tPrev;
-        long gi = g1 - gPrev;
-        gPrev = g1;
-        tPrev = t1;
-        if (ti <= limit) {
-          // ti > 0 sets the sign bit of -ti; good <=> gi * f >= ti * u <=> ti * u - gi * f - 1 < 0
-          events += -ti >>> 63;
-          goods += ((ti * u - gi * f - 1) & -ti) >>> 63;
-        } else if (ti > 0) {
-          events++;
-          if (isGood(gi, ti)) {
-            goods++;
-          }
+      int len = end - i;
+      int lastPos = pos + (len - 1) * per;
+      long gLast = gb[lastPos >>> Cumulative.SHIFT] + go[lastPos];
+      long tLast = tb[lastPos >>> Cumulative.SHIFT] + to[lastPos];
+      if (tLast - tPrev <= plain) {
+        // no slice here holds more events than the shortcut takes: count without a branch
+        long acc = plainRun(gb, go, tb, to, pos, per, len, gPrev, tPrev, factor, unscaled);
+        withEvents += acc >>> 32;
+        good += acc & 0xFFFF_FFFFL;
+        index += len;
+      } else {
+        for (int j = 0, p = pos; j < len; j++, p += per) {
+          long g1 = gb[p >>> Cumulative.SHIFT] + go[p];
+          long t1 = tb[p >>> Cumulative.SHIFT] + to[p];
+          one(g1 - gPrev, t1 - tPrev);
+          gPrev = g1;
+          tPrev = t1;
         }
       }
-      withEvents = events;
-      good = goods;
-      index += end - i;
+      gPrev = gLast;
+      tPrev = tLast;
+      pos = lastPos + per;
       i = end;
     }
+  }
+
+  /**
+   * Slices ending at positions {@code pos, pos + per, ...}, the first starting where the running
+   * sums are {@code g0} and {@code t0}, none with more than {@link #plain} events: (slices with
+   * events << 32) + good slices. Good <=> g × f >= t × u <=> t × u - g × f - 1 < 0, and t > 0 sets
+   * the sign bit of -t.
+   */
+  private static long plainRun(
+      long[] gb,
+      int[] go,
+      long[] tb,
+      int[] to,
+      int pos,
+      int per,
+      int count,
+      long g0,
+      long t0,
+      long f,
+      long u) {
+    long acc = 0;
+    long gPrev = g0;
+    long tPrev = t0;
+    int p = pos;
+    for (int j = 0; j < count; j++, p += per) {
+      int b = p >>> Cumulative.SHIFT;
+      long g1 = gb[b] + go[p];
+      long t1 = tb[b] + to[p];
+      long t = t1 - tPrev;
+      long g = g1 - gPrev;
+      gPrev = g1;
+      tPrev = t1;
+      acc += ((-t >>> 63) << 32) + (((t * u - g * f - 1) & -t) >>> 63);
+    }
+    return acc;
   }
 
   // TIMESLICES without corrections; branch-free while good * factor and total * unscaled fit
