@@ -30,6 +30,8 @@ class UnitCounts {
   final Instant at;
   final Slo slo;
   private List<Window> forecastWindows = List.of(); // set by load()
+  private List<Duration> windows = List.of(); // the burn windows read by load()
+  private EventCounts[] windowCounts = new EventCounts[0]; // their counts, in that order
 
   /** The merged correction intervals whose events do not count. */
   Intervals cut = Intervals.NONE;
@@ -55,15 +57,31 @@ class UnitCounts {
       byWindow.put(w, null);
     }
     List<Window> keys = new ArrayList<>(byWindow.keySet());
-    List<CorrectedEventSource.Split> counts = CorrectedEventSource.split(source, slo, keys, cut);
-    if (counts.size() != keys.size()) {
+    List<EventCounts> kept;
+    if (cut.isEmpty()) {
+      kept = source.counts(slo, keys);
+    } else {
+      List<CorrectedEventSource.Split> split = CorrectedEventSource.split(source, slo, keys, cut);
+      kept = new ArrayList<>(split.size());
+      for (CorrectedEventSource.Split x : split) {
+        kept.add(x.kept());
+      }
+      if (!split.isEmpty()) {
+        excluded = split.get(0).excluded();
+      }
+    }
+    if (kept.size() != keys.size()) {
       throw new dev.slo.core.SourceException(
-          "source answered " + counts.size() + " counts for " + keys.size() + " windows");
+          "source answered " + kept.size() + " counts for " + keys.size() + " windows");
     }
     for (int i = 0; i < keys.size(); i++) {
-      byWindow.put(keys.get(i), counts.get(i).kept());
+      byWindow.put(keys.get(i), kept.get(i));
     }
-    excluded = counts.get(0).excluded();
+    this.windows = windows;
+    windowCounts = new EventCounts[windows.size()];
+    for (int i = 0; i < windowCounts.length; i++) {
+      windowCounts[i] = counted(Window.ending(at, windows.get(i)));
+    }
     return this;
   }
 
@@ -81,7 +99,8 @@ class UnitCounts {
   }
 
   EventCounts window(Duration d) {
-    return counted(Window.ending(at, d));
+    int i = windows.indexOf(d);
+    return i >= 0 ? windowCounts[i] : counted(Window.ending(at, d));
   }
 
   /** The number of forecast points: the hourly points back from {@code at} inside the period. */
@@ -91,7 +110,10 @@ class UnitCounts {
 
   /** Forecast point {@code i}'s instant, in seconds from {@code at} (zero or negative). */
   long forecastSeconds(int i) {
-    return Duration.between(at, forecastWindows.get(i).end()).getSeconds();
+    // Duration.between(at, end).getSeconds() without the Duration
+    Instant end = forecastWindows.get(i).end();
+    long s = end.getEpochSecond() - at.getEpochSecond();
+    return end.getNano() < at.getNano() ? s - 1 : s;
   }
 
   /** Units of the period as it stood at forecast point {@code i}. */
