@@ -106,7 +106,11 @@ public final class EventSeries {
     boolean grid = step > 0 && st % step == 0 && st / step <= Integer.MAX_VALUE;
     if (grid && good.compact() && total.compact()) {
       if (sink instanceof SliceTally tally && tally.direct()) {
-        return gridTally(f, t, st / step, n, tally);
+        // slice k ends at position floor((f + (k+1)st - origin) / step) + 1, clamped
+        long per = st / step;
+        long p = Math.floorDiv(Math.subtractExact(f, origin), step) + 1 + per;
+        tally.fromPrefixSums(good, total, upperBound(f), p, per, points, upperBound(t), n);
+        return n;
       }
       return gridSlices(f, t, st / step, n, sink);
     }
@@ -205,46 +209,6 @@ public final class EventSeries {
       }
       sink.accept(goodOut, totalOut, count);
     }
-    return n;
-  }
-
-  /**
-   * {@link #gridSlices} for a tally that takes slices one at a time: it reads each slice's counts
-   * from the prefix sums itself, with no blocks of counts in between.
-   */
-  private int gridTally(long f, long t, long per, int n, SliceTally tally) {
-    long[] gb = good.base();
-    int[] go = good.off();
-    long[] tb = total.base();
-    int[] to = total.off();
-    int prev = upperBound(f);
-    long g0 = gb[prev >>> Cumulative.SHIFT] + go[prev];
-    long t0 = tb[prev >>> Cumulative.SHIFT] + to[prev];
-    long p = Math.floorDiv(Math.subtractExact(f, origin), step) + 1 + per;
-    int last = points;
-    int inner = n - 1; // the last slice ends at `to`
-    int i = 0;
-    while (i < inner) {
-      int e;
-      if (p > 0 && p < last) {
-        // slices ending inside the series: no clamping, a constant stride
-        int run = (int) Math.min(inner, i + (last - 1 - p) / per + 1);
-        tally.run(gb, go, tb, to, (int) p, (int) per, run - i, g0, t0);
-        p += (run - i) * per;
-        i = run;
-        e = (int) (p - per);
-      } else {
-        // before the series' first position or after its last
-        e = p <= 0 ? 0 : last;
-        tally.one(gb[e >>> Cumulative.SHIFT] + go[e] - g0, tb[e >>> Cumulative.SHIFT] + to[e] - t0);
-        i++;
-        p += per;
-      }
-      g0 = gb[e >>> Cumulative.SHIFT] + go[e];
-      t0 = tb[e >>> Cumulative.SHIFT] + to[e];
-    }
-    int e = upperBound(t);
-    tally.one(gb[e >>> Cumulative.SHIFT] + go[e] - g0, tb[e >>> Cumulative.SHIFT] + to[e] - t0);
     return n;
   }
 

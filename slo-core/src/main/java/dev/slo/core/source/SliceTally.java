@@ -96,15 +96,13 @@ public final class SliceTally implements EventSource.SliceSink {
     }
   }
 
-  /**
-   * True when slices may be tallied one at a time ({@link #one}, {@link #run}): TIMESLICES, no cut.
-   */
+  /** True when {@link #fromPrefixSums} may tally: TIMESLICES, no corrections. */
   boolean direct() {
     return cutOut == null && !ratio;
   }
 
   /** One slice of {@code g} good of {@code t} events; only when {@link #direct}. */
-  void one(long g, long t) {
+  private void one(long g, long t) {
     if (index == nextAt) {
       record();
     }
@@ -118,11 +116,59 @@ public final class SliceTally implements EventSource.SliceSink {
   }
 
   /**
+   * {@code n} slices of {@code per} positions each read straight from compact prefix sums: the
+   * first starts at position {@code prev}, slice k ends at position {@code p + k × per} clamped to
+   * [0, points], and the last at {@code lastEnd}. Only when {@link #direct} and both sums are
+   * compact.
+   */
+  void fromPrefixSums(
+      Cumulative good,
+      Cumulative total,
+      int prev,
+      long p,
+      long per,
+      int points,
+      int lastEnd,
+      int n) {
+    long[] gb = good.base();
+    int[] go = good.off();
+    long[] tb = total.base();
+    int[] to = total.off();
+    long g0 = gb[prev >>> Cumulative.SHIFT] + go[prev];
+    long t0 = tb[prev >>> Cumulative.SHIFT] + to[prev];
+    long end = p;
+    int inner = n - 1; // the last slice ends at lastEnd
+    int i = 0;
+    while (i < inner) {
+      int e;
+      if (end > 0 && end < points) {
+        // slices ending inside the series: no clamping, a constant stride
+        int run = (int) Math.min(inner, i + (points - 1 - end) / per + 1);
+        run(gb, go, tb, to, (int) end, (int) per, run - i, g0, t0);
+        end += (run - i) * per;
+        i = run;
+        e = (int) (end - per);
+      } else {
+        // before the series' first position or after its last
+        e = end <= 0 ? 0 : points;
+        one(gb[e >>> Cumulative.SHIFT] + go[e] - g0, tb[e >>> Cumulative.SHIFT] + to[e] - t0);
+        i++;
+        end += per;
+      }
+      g0 = gb[e >>> Cumulative.SHIFT] + go[e];
+      t0 = tb[e >>> Cumulative.SHIFT] + to[e];
+    }
+    int e = lastEnd;
+    one(gb[e >>> Cumulative.SHIFT] + go[e] - g0, tb[e >>> Cumulative.SHIFT] + to[e] - t0);
+  }
+
+  /**
    * {@code count} slices read straight from compact prefix sums (see {@link Cumulative}): slice j
    * ends at position {@code e + j × per}, the first starts where the running sums are {@code g0}
    * and {@code t0}. Only when {@link #direct}. The same counts as {@link #accept} of those slices.
    */
-  void run(long[] gb, int[] go, long[] tb, int[] to, int e, int per, int count, long g0, long t0) {
+  private void run(
+      long[] gb, int[] go, long[] tb, int[] to, int e, int per, int count, long g0, long t0) {
     long gPrev = g0;
     long tPrev = t0;
     int pos = e;
