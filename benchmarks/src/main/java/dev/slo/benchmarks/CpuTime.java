@@ -16,9 +16,10 @@ import java.util.Map;
  * The work of the JMH benchmarks in CPU time, for a machine shared with other jobs, where wall time
  * mostly measures the wait for a CPU. {@code java -Xms2g -Xmx2g -cp
  * benchmarks/target/benchmarks.jar dev.slo.benchmarks.CpuTime
- * occurrences|timeslices|slicepass|fleet}: 8 rounds of 20,000 single-SLO evaluations (the thread's
- * CPU time and allocated bytes per evaluation), or 12 rounds of the 10,000-SLO fleet, sequential
- * (the thread's CPU time) and parallel (the process's CPU time), each with wall time.
+ * occurrences|timeslices|slicepass|fleet [rounds]}: 8 rounds (or {@code rounds}) of 20,000
+ * single-SLO evaluations (the thread's CPU time and allocated bytes per evaluation), or 12 rounds
+ * of the 10,000-SLO fleet, sequential (the thread's CPU time) and parallel (the process's CPU
+ * time), each with wall time.
  */
 public final class CpuTime {
   private CpuTime() {}
@@ -44,7 +45,8 @@ public final class CpuTime {
     Evaluator evaluator = new Evaluator();
     int n = 20_000;
     com.sun.management.ThreadMXBean bytes = (com.sun.management.ThreadMXBean) mx;
-    for (int round = 0; round < 8; round++) {
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+    for (int round = 0; round < rounds; round++) {
       long b0 = bytes.getCurrentThreadAllocatedBytes();
       long c0 = mx.getCurrentThreadCpuTime();
       long w0 = System.nanoTime();
