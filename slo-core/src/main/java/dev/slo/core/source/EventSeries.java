@@ -87,6 +87,8 @@ public final class EventSeries {
 
   /**
    * The slices of {@link #slices} streamed to {@code sink} in blocks, without an object per slice.
+   * A {@link SliceTally} without corrections is not handed blocks on a grid: it reads each slice's
+   * counts from the prefix sums and tallies it in the same loop.
    *
    * @return the number of slices
    */
