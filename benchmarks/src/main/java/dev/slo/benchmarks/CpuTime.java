@@ -16,9 +16,10 @@ import java.util.Map;
  * The work of the JMH benchmarks in CPU time, for a machine shared with other jobs, where wall time
  * mostly measures the wait for a CPU. {@code java -Xms2g -Xmx2g -cp
  * benchmarks/target/benchmarks.jar dev.slo.benchmarks.CpuTime
- * occurrences|timeslices|slicepass|fleet}: 8 rounds of 20,000 single-SLO evaluations (the thread's
- * CPU time per evaluation), or 12 rounds of the 10,000-SLO fleet, sequential (the thread's CPU
- * time) and parallel (the process's CPU time), each with wall time.
+ * occurrences|timeslices|slicepass|fleet [rounds]}: 8 rounds (or {@code rounds}) of 20,000
+ * single-SLO evaluations (the thread's CPU time and allocated bytes per evaluation), or 12 rounds
+ * of the 10,000-SLO fleet, sequential (the thread's CPU time) and parallel (the process's CPU
+ * time), each with wall time.
  */
 public final class CpuTime {
   private CpuTime() {}
@@ -43,15 +44,21 @@ public final class CpuTime {
         new InMemoryEventSource(Map.of("s", BenchData.series(BenchData.rows("s", 0, 42))));
     Evaluator evaluator = new Evaluator();
     int n = 20_000;
-    for (int round = 0; round < 8; round++) {
+    com.sun.management.ThreadMXBean bytes = (com.sun.management.ThreadMXBean) mx;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+    for (int round = 0; round < rounds; round++) {
+      long b0 = bytes.getCurrentThreadAllocatedBytes();
       long c0 = mx.getCurrentThreadCpuTime();
       long w0 = System.nanoTime();
       for (int i = 0; i < n; i++) {
         evaluator.evaluate(slo, source, BenchData.AT);
       }
+      long c1 = mx.getCurrentThreadCpuTime();
+      long w1 = System.nanoTime();
+      long b1 = bytes.getCurrentThreadAllocatedBytes();
       System.out.printf(
-          "%s: %.2f us CPU per evaluation (%.2f us wall)%n",
-          what, (mx.getCurrentThreadCpuTime() - c0) / 1e3 / n, (System.nanoTime() - w0) / 1e3 / n);
+          "%s: %.2f us CPU per evaluation (%.2f us wall), %,d bytes allocated per evaluation%n",
+          what, (c1 - c0) / 1e3 / n, (w1 - w0) / 1e3 / n, (b1 - b0) / n);
     }
   }
 

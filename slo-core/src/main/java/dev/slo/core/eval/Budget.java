@@ -14,6 +14,14 @@ final class Budget {
   static final MathContext MC = MathContext.DECIMAL128;
 
   private static final long EXACT = 1L << 53; // integers below this are exact doubles
+  private static final long[] POW10 = new long[19];
+
+  static {
+    POW10[0] = 1;
+    for (int i = 1; i < POW10.length; i++) {
+      POW10[i] = POW10[i - 1] * 10;
+    }
+  }
 
   private final BigDecimal ratio; // 1 - target, e.g. 0.001
   private final long ratioUnscaled; // ratio = ratioUnscaled / ratioPow, when both are exact doubles
@@ -64,6 +72,65 @@ final class Budget {
       }
     }
     return Decimals.toDouble(burn(c));
+  }
+
+  /**
+   * {@code burn(c).compareTo(factor) >= 0}, usually without the division. With x = p / q the exact
+   * burn rate (as in {@link #burnDouble}) and factor = F / 10^s of at most 34 digits: if x >=
+   * factor then its 34-digit rounding is too (rounding is monotone and keeps the factor); if x <
+   * factor then factor - x >= 1 / (10^s × q), while rounding moves x by at most 0.5e-33 × x <
+   * 0.5e-33 × F / 10^s, which is less whenever F × q < 2e33: so comparing p × 10^s with F × q
+   * (exact in 128 bits) decides it.
+   */
+  boolean reaches(EventCounts c, BigDecimal factor) {
+    if (c.total() == 0) {
+      return factor.signum() <= 0;
+    }
+    long f = 0;
+    long pow = 0;
+    if (ratioPow != 0 && factor.signum() > 0 && factor.precision() <= 34) {
+      int s = factor.scale();
+      java.math.BigInteger u = factor.unscaledValue();
+      if (s >= 0 && s <= 18 && u.bitLength() < 63) {
+        f = u.longValue();
+        pow = POW10[s];
+      } else if (s < 0 && s >= -18 && u.bitLength() < 63) {
+        f = Math.multiplyHigh(u.longValue(), POW10[-s]) == 0 ? u.longValue() * POW10[-s] : 0;
+        pow = f > 0 ? 1 : 0;
+      }
+    }
+    long bad = c.bad();
+    long total = c.total();
+    if (pow != 0 && bad < EXACT / ratioPow && total < EXACT / ratioUnscaled) {
+      long p = bad * ratioPow;
+      long q = total * ratioUnscaled;
+      long rightHigh = Math.multiplyHigh(f, q);
+      if (rightHigh < (1L << 46)) { // F × q < 2^110 < 2e33
+        long leftHigh = Math.multiplyHigh(p, pow);
+        if (leftHigh != rightHigh) {
+          return leftHigh > rightHigh;
+        }
+        return Long.compareUnsigned(p * pow, f * q) >= 0;
+      }
+    }
+    return burn(c).compareTo(factor) >= 0;
+  }
+
+  /**
+   * The SLI in percent as {@code Decimals.toDouble(sli(c).movePointRight(2))}, bit for bit, with
+   * one double division while 100 × good and total are below 2^53: the 34-digit rounding of 100 ×
+   * good / total lies on the same side of every halfway point between doubles as the quotient
+   * itself (the argument of {@link #burnDouble}). Null without units.
+   */
+  static @Nullable Double sliPercent(EventCounts c) {
+    if (c.total() == 0) {
+      return null;
+    }
+    if (c.good() < EXACT / 100 && c.total() < EXACT) {
+      return (double) (c.good() * 100) / (double) c.total();
+    }
+    BigDecimal sli = java.util.Objects.requireNonNull(sli(c), "sli");
+    return Decimals.toDouble(sli.movePointRight(2));
   }
 
   /** Burn rate of a window that counts as fully bad: 1 / ratio. */

@@ -75,13 +75,24 @@ public record Evaluation(
   public Evaluation {
     components = List.copyOf(components);
     exclusion = exclusion == null ? Exclusion.NONE : exclusion;
-    burnRates = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(burnRates));
+    burnRates =
+        burnRates instanceof WindowMap
+            ? burnRates
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(burnRates));
     tiers = List.copyOf(tiers);
     alerts = List.copyOf(alerts);
-    recommendations = List.copyOf(recommendations);
+    recommendations =
+        recommendations == Recommendations.DERIVED
+            ? new Recommendations.Derived(this)
+            : recommendations instanceof Recommendations.Derived
+                ? recommendations
+                : List.copyOf(recommendations);
     suppressed = List.copyOf(suppressed);
     windowSliIntervals =
-        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(windowSliIntervals));
+        windowSliIntervals instanceof WindowMap
+            ? windowSliIntervals
+            : java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(windowSliIntervals));
   }
 
   /** A copy with another status, firing tiers and recommendations; every number unchanged. */

@@ -16,10 +16,8 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -77,20 +75,15 @@ public final class Evaluator {
     Window period = slo.timePeriod().periodAt(at, slo.timeZone());
     List<AlertTier> tiers =
         slo.alertTiers().isEmpty() ? AlertPolicy.tiersFor(period.length()) : slo.alertTiers();
-    Set<Duration> windows = new LinkedHashSet<>(BURN_WINDOWS);
-    for (AlertTier t : tiers) {
-      windows.add(t.longWindow());
-      windows.add(t.shortWindow());
-    }
+    List<Duration> windows = windows(tiers);
     UnitCounts counts =
         slo.budgetingMethod().isSliced()
             ? new SliceCounts(slo, period, at)
             : new UnitCounts(slo, period, at);
-    Window reach = reach(slo, period, at, windows);
-    if (!corrections.of(slo).isEmpty()) {
-      counts.cut = corrections.intervals(slo, reach);
+    if (!corrections.isEmpty() && !corrections.of(slo).isEmpty()) {
+      counts.cut = corrections.intervals(slo, reach(slo, period, at, windows));
     }
-    counts.load(source, List.copyOf(windows));
+    counts.load(source, windows);
     Window elapsed = new Window(period.start(), at);
     Exclusion exclusion =
         counts.cut.isEmpty()
@@ -116,38 +109,38 @@ public final class Evaluator {
             ? budget.fullyBadBurn()
             : noData ? BigDecimal.ZERO : budget.consumedFraction(units);
     BigDecimal remaining = BigDecimal.ONE.subtract(consumed);
+    // the same double as Decimals.toDouble(consumed), with one division when exact
+    double consumedDouble = noData ? Decimals.toDouble(consumed) : budget.burnDouble(units);
 
-    Map<Duration, BigDecimal> burns = new LinkedHashMap<>();
-    for (Duration d : windows) {
-      burns.put(d, windowBurn(budget, counts.window(d), noData, noDataBad));
-    }
-    Map<Duration, Double> burnRates = new LinkedHashMap<>();
+    WindowMap<Double> burnRates = new WindowMap<>(BURN_WINDOWS.size());
     for (Duration d : BURN_WINDOWS) {
-      EventCounts c = counts.window(d);
-      boolean special = (noDataBad && c.total() == 0) || (noData && !noDataBad);
-      // the same double as Decimals.toDouble(burns.get(d)), with one division when exact
-      burnRates.put(d, special ? Decimals.toDouble(burnAt(burns, d)) : budget.burnDouble(c));
+      burnRates.add(d, burnDouble(budget, counts.window(d), noData, noDataBad));
     }
 
     List<FiringAlert> alerts = new ArrayList<>();
     List<SuppressedAlert> suppressed = new ArrayList<>();
     boolean onUpperBound = slo.statusOn() == StatusBasis.UPPER_BOUND;
     for (AlertTier t : tiers) {
-      BigDecimal l = burnAt(burns, t.longWindow());
-      BigDecimal s = burnAt(burns, t.shortWindow());
-      if (l.compareTo(t.factor()) >= 0 && s.compareTo(t.factor()) >= 0) {
+      EventCounts l = counts.window(t.longWindow());
+      EventCounts s = counts.window(t.shortWindow());
+      if (reaches(budget, l, t.factor(), noData, noDataBad)
+          && reaches(budget, s, t.factor(), noData, noDataBad)) {
         SuppressedAlert why =
             StatusRules.suppression(
                 slo,
                 t,
-                counts.window(t.longWindow()).total(),
-                () -> upperBoundBurn(budget, counts.window(t.longWindow())),
-                () -> upperBoundBurn(budget, counts.window(t.shortWindow())));
+                l.total(),
+                () -> upperBoundBurn(budget, l),
+                () -> upperBoundBurn(budget, s));
         if (why != null) {
           suppressed.add(why);
           continue;
         }
-        alerts.add(new FiringAlert(t, Decimals.toDouble(l), Decimals.toDouble(s)));
+        alerts.add(
+            new FiringAlert(
+                t,
+                burnDouble(budget, l, noData, noDataBad),
+                burnDouble(budget, s, noData, noDataBad)));
       }
     }
     SliInterval periodInterval = noData || noDataBad ? null : SliInterval.wilson(units);
@@ -159,20 +152,24 @@ public final class Evaluator {
               BigDecimal.valueOf(errorLower)
                   .divide(slo.errorBudgetRatio(), java.math.MathContext.DECIMAL64));
     }
-    Map<Duration, SliInterval> windowIntervals = new LinkedHashMap<>();
+    WindowMap<SliInterval> windowIntervals = new WindowMap<>(BURN_WINDOWS.size());
     for (Duration d : BURN_WINDOWS) {
       SliInterval w = SliInterval.wilson(counts.window(d));
       if (w != null) {
-        windowIntervals.put(d, w);
+        windowIntervals.add(d, w);
       }
     }
     Status status = StatusRules.status(slo, statusRemaining, alerts);
-    BigDecimal burn1h = burnAt(burns, Duration.ofHours(1));
+    // read only while budget remains: the time to exhaustion is zero otherwise
+    BigDecimal burn1h =
+        remaining.signum() <= 0
+            ? BigDecimal.ZERO
+            : windowBurn(budget, counts.window(Duration.ofHours(1)), noData, noDataBad);
     @Nullable Duration tte = StatusRules.timeToExhaustion(slo, period, at, remaining, burn1h);
     @Nullable Instant projected =
         noData ? null : Forecast.projectExhaustion(counts, budget, slo, period, at, noDataBad);
 
-    Double sli = noDataBad ? Double.valueOf(0.0) : percent(Budget.sli(units));
+    Double sli = noDataBad ? Double.valueOf(0.0) : Budget.sliPercent(units);
     BigDecimal totalBudget = budget.total(units);
     BigDecimal consumedBudget = BigDecimal.valueOf(units.bad());
     if (ratio) {
@@ -185,40 +182,55 @@ public final class Evaluator {
           BigDecimal.valueOf(units.good()).divide(scale, 0, RoundingMode.HALF_EVEN).longValue();
       units = new EventCounts(good, slices);
     }
-    Evaluation draft =
-        new Evaluation(
-            slo,
-            at,
-            period,
-            units,
-            noData,
-            sli,
-            Decimals.toDouble(consumed),
-            Decimals.toDouble(remaining),
-            Decimals.toDouble(totalBudget),
-            Decimals.toDouble(consumedBudget),
-            Decimals.toDouble(totalBudget.subtract(consumedBudget)),
-            burnRates,
-            Decimals.toDouble(consumed),
-            tiers,
-            alerts,
-            status,
-            tte,
-            projected,
-            List.of(),
-            exclusion,
-            suppressed,
-            periodInterval,
-            windowIntervals,
-            List.of());
-    return StatusRules.withRecommendations(draft);
+    return new Evaluation(
+        slo,
+        at,
+        period,
+        units,
+        noData,
+        sli,
+        consumedDouble,
+        Decimals.toDouble(remaining),
+        Decimals.toDouble(totalBudget),
+        Decimals.toDouble(consumedBudget),
+        Decimals.toDouble(totalBudget.subtract(consumedBudget)),
+        burnRates,
+        consumedDouble,
+        tiers,
+        alerts,
+        status,
+        tte,
+        projected,
+        Recommendations.DERIVED,
+        exclusion,
+        suppressed,
+        periodInterval,
+        windowIntervals,
+        List.of());
+  }
+
+  /** The burn windows, then the tiers' windows not among them, each once. */
+  private static List<Duration> windows(List<AlertTier> tiers) {
+    boolean extra = false;
+    for (AlertTier t : tiers) {
+      extra |= !BURN_WINDOWS.contains(t.longWindow()) || !BURN_WINDOWS.contains(t.shortWindow());
+    }
+    if (!extra) {
+      return BURN_WINDOWS;
+    }
+    Set<Duration> windows = new LinkedHashSet<>(BURN_WINDOWS);
+    for (AlertTier t : tiers) {
+      windows.add(t.longWindow());
+      windows.add(t.shortWindow());
+    }
+    return List.copyOf(windows);
   }
 
   /**
    * Everything the evaluation reads: the period, every window ending at {@code at} and each
    * forecast point's period, widened by one slice for the timeslice grid.
    */
-  private static Window reach(Slo slo, Window period, Instant at, Set<Duration> windows) {
+  private static Window reach(Slo slo, Window period, Instant at, List<Duration> windows) {
     Instant earliest = period.start();
     for (Duration d : windows) {
       earliest = min(earliest, at.minus(d));
@@ -255,11 +267,21 @@ public final class Evaluator {
     return budget.burn(c);
   }
 
-  private static BigDecimal burnAt(Map<Duration, BigDecimal> burns, Duration d) {
-    return Objects.requireNonNull(burns.get(d), "burn rate of a window that was read");
+  /** {@code Decimals.toDouble(windowBurn(...))}, with one division when exact. */
+  private static double burnDouble(
+      Budget budget, EventCounts c, boolean periodNoData, boolean noDataBad) {
+    if ((noDataBad && c.total() == 0) || (periodNoData && !noDataBad)) {
+      return Decimals.toDouble(windowBurn(budget, c, periodNoData, noDataBad));
+    }
+    return budget.burnDouble(c);
   }
 
-  private static @Nullable Double percent(@Nullable BigDecimal ratio) {
-    return ratio == null ? null : Decimals.toDouble(ratio.movePointRight(2));
+  /** {@code windowBurn(...).compareTo(factor) >= 0}, usually without the division. */
+  private static boolean reaches(
+      Budget budget, EventCounts c, BigDecimal factor, boolean periodNoData, boolean noDataBad) {
+    if ((noDataBad && c.total() == 0) || (periodNoData && !noDataBad)) {
+      return windowBurn(budget, c, periodNoData, noDataBad).compareTo(factor) >= 0;
+    }
+    return budget.reaches(c, factor);
   }
 }

@@ -4,9 +4,7 @@ import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventCounts;
 import dev.slo.core.window.Window;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,19 +22,19 @@ final class Forecast {
    */
   static @Nullable Instant projectExhaustion(
       UnitCounts counts, Budget budget, Slo slo, Window period, Instant at, boolean noDataBad) {
-    List<Map.Entry<Instant, EventCounts>> points = counts.forecastPoints();
-    if (points.size() < 2) {
+    int n = counts.forecastSize();
+    if (n < 2) {
       return null;
     }
-    List<Map.Entry<Instant, Double>> consumed = new ArrayList<>();
-    for (Map.Entry<Instant, EventCounts> p : points) {
-      EventCounts c = p.getValue();
+    SimpleRegression r = new SimpleRegression(true);
+    for (int i = 0; i < n; i++) {
+      EventCounts c = counts.forecastUnits(i);
       double y =
           c.total() == 0
               ? (noDataBad ? Decimals.toDouble(budget.fullyBadBurn()) : 0.0)
               : budget.burnDouble(c);
-      consumed.add(Map.entry(p.getKey(), y));
+      r.addData(counts.forecastSeconds(i), y);
     }
-    return StatusRules.projectExhaustion(slo, period, at, consumed);
+    return StatusRules.projectExhaustion(slo, period, at, r);
   }
 }

@@ -2,13 +2,56 @@ package dev.slo.core.eval;
 
 import dev.slo.core.alert.Severity;
 import dev.slo.core.model.Status;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.RandomAccess;
+import org.jspecify.annotations.Nullable;
 
 /** Short, actionable sentences derived from an evaluation's state, most urgent first. */
 final class Recommendations {
+  /**
+   * Passed to {@link Evaluation}'s constructor for "derive them from this evaluation": it then
+   * holds a {@link Derived} list. Compared by identity.
+   */
+  static final List<String> DERIVED = Collections.unmodifiableList(new ArrayList<>(0));
+
   private Recommendations() {}
+
+  /**
+   * An evaluation's recommendations, formatted when first read: most evaluations (a service's
+   * passes, a fleet's gate) never print them. Immutable, thread-safe; equal to any list of the same
+   * sentences.
+   */
+  static final class Derived extends AbstractList<String> implements RandomAccess {
+    private final Evaluation e;
+    private volatile @Nullable List<String> sentences;
+
+    Derived(Evaluation e) {
+      this.e = e;
+    }
+
+    private List<String> sentences() {
+      List<String> s = sentences;
+      if (s == null) {
+        s = List.copyOf(of(e));
+        sentences = s;
+      }
+      return s;
+    }
+
+    @Override
+    public String get(int index) {
+      return sentences().get(index);
+    }
+
+    @Override
+    public int size() {
+      return sentences().size();
+    }
+  }
 
   static List<String> of(Evaluation e) {
     List<String> out = new ArrayList<>();

@@ -4,15 +4,13 @@ import dev.slo.core.model.BudgetingMethod;
 import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventCounts;
 import dev.slo.core.source.EventSource;
+import dev.slo.core.source.SliceTally;
 import dev.slo.core.window.Window;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
@@ -30,16 +28,12 @@ import org.jspecify.annotations.Nullable;
  * the mean of their ratios to nine decimals.
  */
 final class SliceCounts extends UnitCounts {
-  private static final long[] POW10 = {
-    1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L
-  };
-
   /** Units per slice with events under RATIO_TIMESLICES. */
-  static final long RATIO_SCALE = 1_000_000_000L;
+  static final long RATIO_SCALE = SliceTally.RATIO_SCALE;
 
   private final long step; // slice length in nanoseconds
   private final boolean ratio;
-  private final BigDecimal sliceTarget;
+  private final @Nullable BigDecimal sliceTarget; // null under RATIO_TIMESLICES
   // the grid and running counts below are set by load()
   private Instant from = Instant.EPOCH; // grid origin
   private long atNanos; // nanoseconds from `from` to `at`
@@ -48,6 +42,9 @@ final class SliceCounts extends UnitCounts {
   private long[] withEvents = new long[0]; // slices with events among slices 0..marks[j]-1
   private long[] goodSlices = new long[0];
   private long[] excludedAt = new long[0]; // slices overlapping a correction before marks[j]
+  // forecast point i: slices [forecast[3i], forecast[3i+1]), forecast[3i+2] hours before `at`
+  private int[] forecast = new int[0];
+  private int forecastSize;
 
   SliceCounts(Slo slo, Window period, Instant at) {
     super(slo, period, at);
@@ -55,7 +52,7 @@ final class SliceCounts extends UnitCounts {
     this.ratio = slo.budgetingMethod() == BudgetingMethod.RATIO_TIMESLICES;
     this.sliceTarget =
         ratio
-            ? BigDecimal.ZERO
+            ? null
             : BigDecimal.valueOf(
                 Objects.requireNonNull(
                     slo.timesliceTargetPercentage(), "timeslice_target_percentage"));
@@ -63,12 +60,14 @@ final class SliceCounts extends UnitCounts {
 
   @Override
   UnitCounts load(EventSource source, List<Duration> windows) {
+    boolean calendar = slo.timePeriod().isCalendar();
+    long periodNanos = period.length().toNanos();
     Instant earliest = elapsed.start();
     for (Duration d : windows) {
       earliest = min(earliest, at.minus(d));
     }
-    for (Window w : forecastWindows) {
-      earliest = min(earliest, w.start());
+    if (!calendar) { // the first forecast point's period; a calendar one starts with the period
+      earliest = min(earliest, at.minus(Duration.ofHours(FORECAST_HOURS)).minusNanos(periodNanos));
     }
     long back = Duration.between(earliest, elapsed.start()).toNanos();
     long k = (back + step - 1) / step;
@@ -76,19 +75,20 @@ final class SliceCounts extends UnitCounts {
     long span = sinceFrom(at);
     atNanos = span;
     n = span <= 0 ? 0 : Math.toIntExact((span + step - 1) / step);
+    int periodFirst = firstStartingAtOrAfter(elapsed.start());
+    forecastPoints(calendar, periodNanos);
     // the slice indices whose prefix sums some count needs; one pass records them all
-    int[] wanted = new int[3 + windows.size() + 2 * forecastWindows.size()];
+    int[] wanted = new int[3 + windows.size() + 2 * forecastSize];
     int w = 0;
     wanted[w++] = 0;
     wanted[w++] = n;
-    wanted[w++] = firstStartingAtOrAfter(elapsed.start());
+    wanted[w++] = periodFirst;
     for (Duration d : windows) {
       wanted[w++] = windowFirst(d);
     }
-    for (Window f : forecastWindows) {
-      int first = firstStartingAtOrAfter(f.start());
-      wanted[w++] = first;
-      wanted[w++] = Math.max(first, forecastEnd(f));
+    for (int i = 0; i < forecastSize; i++) {
+      wanted[w++] = forecast[3 * i];
+      wanted[w++] = forecast[3 * i + 1];
     }
     Arrays.sort(wanted);
     int u = 0;
@@ -98,205 +98,18 @@ final class SliceCounts extends UnitCounts {
       }
     }
     marks = Arrays.copyOf(wanted, u);
-    int periodFirst = firstStartingAtOrAfter(elapsed.start());
     @Nullable IntPredicate cutOut = cut.isEmpty() ? null : i -> cut.overlaps(slice(i));
-    Tally tally = new Tally(marks, sliceTarget, cutOut, periodFirst, ratio);
+    SliceTally tally = new SliceTally(marks, sliceTarget, cutOut, periodFirst);
     int answered = source.forEachSlice(slo, from, at, Duration.ofNanos(step), tally);
-    if (answered != n || tally.index != n) {
+    if (answered != n || tally.slices() != n) {
       throw new dev.slo.core.SourceException("source answered " + answered + " slices for " + n);
     }
     tally.finish();
-    withEvents = tally.withEventsAt;
-    goodSlices = tally.goodAt;
-    excludedAt = tally.excludedAt;
-    excluded = new EventCounts(tally.excludedGood, tally.excludedTotal);
+    withEvents = tally.withEventsAt();
+    goodSlices = tally.goodAt();
+    excludedAt = tally.excludedAt();
+    excluded = tally.excludedEvents();
     return this;
-  }
-
-  /**
-   * Counts slices with events and good slices, keeping the running counts at the marks. Slices that
-   * overlap a correction are excluded whole: counted as excluded, never as units, and their events
-   * (within the period) summed as excluded events.
-   */
-  static final class Tally implements EventSource.SliceSink {
-    private final int[] marks;
-    private final long[] withEventsAt;
-    private final long[] goodAt;
-    private final long[] excludedAt;
-    private final @Nullable IntPredicate cutOut; // null without corrections
-    private final int periodFirst;
-    private long excludedSlices;
-    private long excludedGood;
-    private long excludedTotal;
-    private final BigDecimal target;
-    private final boolean ratio; // RATIO_TIMESLICES: RATIO_SCALE units a slice
-    private final long factor; // good * factor >= total * unscaled, when exact in longs
-    private final long unscaled;
-    private final long plain; // totals up to this multiply by factor and unscaled without overflow
-    private int index; // slices seen
-    private int nextAt; // marks[next], or -1 after the last
-    private int next; // the next mark to record
-    private long withEvents;
-    private long good;
-
-    Tally(
-        int[] marks,
-        BigDecimal target,
-        @Nullable IntPredicate cutOut,
-        int periodFirst,
-        boolean ratio) {
-      this.ratio = ratio;
-      this.marks = marks;
-      this.withEventsAt = new long[marks.length];
-      this.goodAt = new long[marks.length];
-      this.excludedAt = new long[marks.length];
-      this.cutOut = cutOut;
-      this.periodFirst = periodFirst;
-      this.target = target;
-      int scale = target.scale();
-      boolean small = scale >= 0 && scale <= 9 && target.unscaledValue().bitLength() < 63;
-      this.factor = small ? 100L * POW10[scale] : 0;
-      this.unscaled = small ? target.unscaledValue().longValueExact() : 0;
-      this.plain = small ? Long.MAX_VALUE / Math.max(1, Math.max(factor, unscaled)) : -1;
-      this.nextAt = marks.length == 0 ? -1 : marks[0];
-    }
-
-    @Override
-    public void accept(long[] g, long[] t, int count) {
-      int i = 0;
-      while (i < count) {
-        if (index == nextAt) {
-          record();
-        }
-        // slices i .. end-1 hold no mark: count them without looking for one
-        int end = nextAt < 0 ? count : (int) Math.min(count, (long) i + nextAt - index);
-        if (cutOut != null) {
-          cutSegment(g, t, i, end);
-        } else if (ratio) {
-          ratioSegment(g, t, i, end);
-        } else {
-          plainSegment(g, t, i, end);
-        }
-        index += end - i;
-        i = end;
-      }
-    }
-
-    // TIMESLICES without corrections; branch-free while good * factor and total * unscaled fit
-    private void plainSegment(long[] g, long[] t, int from, int end) {
-      long events = withEvents;
-      long goods = good;
-      long f = factor;
-      long u = unscaled;
-      long limit = plain;
-      for (int i = from; i < end; i++) {
-        long ti = t[i];
-        long gi = g[i];
-        if (ti <= limit) {
-          // ti > 0 sets the sign bit of -ti; good <=> gi * f >= ti * u <=> ti * u - gi * f - 1 < 0
-          events += -ti >>> 63;
-          goods += ((ti * u - gi * f - 1) & -ti) >>> 63;
-        } else if (ti > 0) {
-          events++;
-          if (isGood(gi, ti)) {
-            goods++;
-          }
-        }
-      }
-      withEvents = events;
-      good = goods;
-    }
-
-    // RATIO_TIMESLICES without corrections
-    private void ratioSegment(long[] g, long[] t, int from, int end) {
-      long events = withEvents;
-      long goods = good;
-      for (int i = from; i < end; i++) {
-        long ti = t[i];
-        if (ti > 0) {
-          events += RATIO_SCALE;
-          goods += ratioUnits(g[i], ti);
-        }
-      }
-      withEvents = events;
-      good = goods;
-    }
-
-    // with corrections: slices that overlap one are excluded whole
-    private void cutSegment(long[] g, long[] t, int from, int end) {
-      IntPredicate cut = Objects.requireNonNull(cutOut, "corrections");
-      int idx = index;
-      for (int i = from; i < end; i++, idx++) {
-        if (cut.test(idx)) {
-          excludedSlices++;
-          if (idx >= periodFirst) {
-            excludedGood = Math.addExact(excludedGood, g[i]);
-            excludedTotal = Math.addExact(excludedTotal, t[i]);
-          }
-          continue;
-        }
-        long ti = t[i];
-        if (ti > 0) {
-          long gi = g[i];
-          withEvents += ratio ? RATIO_SCALE : 1;
-          if (ratio) {
-            good += ratioUnits(gi, ti);
-          } else if (isGood(gi, ti)) {
-            good++;
-          }
-        }
-      }
-    }
-
-    private void record() {
-      while (next < marks.length && marks[next] == index) {
-        withEventsAt[next] = withEvents;
-        goodAt[next] = good;
-        excludedAt[next] = excludedSlices;
-        next++;
-      }
-      nextAt = next < marks.length ? marks[next] : -1;
-    }
-
-    void finish() {
-      record();
-    }
-
-    /** good/total × RATIO_SCALE, rounded half even: the slice's ratio in units. */
-    static long ratioUnits(long g, long t) {
-      if (g <= Long.MAX_VALUE / RATIO_SCALE) {
-        long x = g * RATIO_SCALE;
-        long q = x / t;
-        long r = x - q * t; // 0 <= r < t; round up when r > t - r, or on a tie when q is odd
-        long rest = t - r;
-        return r > rest || (r == rest && (q & 1) != 0) ? q + 1 : q;
-      }
-      return BigDecimal.valueOf(g)
-          .multiply(BigDecimal.valueOf(RATIO_SCALE))
-          .divide(BigDecimal.valueOf(t), 0, RoundingMode.HALF_EVEN)
-          .longValueExact();
-    }
-
-    private boolean isGood(long g, long t) {
-      // good / total >= target / 100, i.e. good * 100 * 10^scale >= total * unscaled; exact in
-      // longs unless that overflows
-      if (t <= plain) { // good <= total, so neither product overflows
-        return g * factor >= t * unscaled;
-      }
-      if (factor != 0) {
-        long hg = Math.multiplyHigh(g, factor);
-        long ht = Math.multiplyHigh(t, unscaled);
-        long lg = g * factor;
-        long lt = t * unscaled;
-        if ((hg == 0 && lg >= 0) && (ht == 0 && lt >= 0)) {
-          return lg >= lt;
-        }
-      }
-      return BigDecimal.valueOf(g)
-              .movePointRight(2)
-              .compareTo(target.multiply(BigDecimal.valueOf(t)))
-          >= 0;
-    }
   }
 
   /** True under RATIO_TIMESLICES, where units are {@link #RATIO_SCALE} per slice. */
@@ -337,27 +150,51 @@ final class SliceCounts extends UnitCounts {
     return x < 0 ? 0 : (int) Math.min(n, x / step);
   }
 
-  // exclusive: whole slices that end at or before w.end()
-  private int forecastEnd(Window w) {
-    if (!w.end().isBefore(at)) {
-      return n;
+  /**
+   * The forecast points {@code at - 24h, ..., at} (StatusRules#forecastWindows): for each, the
+   * whole slices inside the period as it stood then. A rolling period's point reaches its length
+   * back, a calendar one's starts with the period and counts only after the period's start.
+   */
+  private void forecastPoints(boolean calendar, long periodNanos) {
+    forecast = new int[3 * (FORECAST_HOURS + 1)];
+    forecastSize = 0;
+    long periodStart = sinceFrom(elapsed.start());
+    for (int hours = FORECAST_HOURS; hours >= 0; hours--) {
+      long end = atNanos - hours * 3_600_000_000_000L;
+      if (calendar && end <= periodStart) {
+        continue;
+      }
+      int first = firstAt(calendar ? periodStart : end - periodNanos);
+      // exclusive: whole slices that end at or before the point; the last slice ends at `at`
+      int last = hours == 0 ? n : end < 0 ? 0 : (int) Math.min(n, end / step);
+      forecast[3 * forecastSize] = first;
+      forecast[3 * forecastSize + 1] = Math.max(first, last);
+      forecast[3 * forecastSize + 2] = hours;
+      forecastSize++;
     }
-    long y = sinceFrom(w.end());
-    return y < 0 ? 0 : (int) Math.min(n, y / step);
   }
 
   @Override
-  List<Map.Entry<Instant, EventCounts>> forecastPoints() {
-    List<Map.Entry<Instant, EventCounts>> out = new ArrayList<>();
-    for (Window w : forecastWindows) {
-      int first = firstStartingAtOrAfter(w.start());
-      out.add(Map.entry(w.end(), range(first, Math.max(first, forecastEnd(w)))));
-    }
-    return out;
+  int forecastSize() {
+    return forecastSize;
+  }
+
+  @Override
+  long forecastSeconds(int i) {
+    return -3600L * forecast[3 * i + 2];
+  }
+
+  @Override
+  EventCounts forecastUnits(int i) {
+    return range(forecast[3 * i], forecast[3 * i + 1]);
   }
 
   private int firstStartingAtOrAfter(Instant t) {
-    long x = sinceFrom(t);
+    return firstAt(sinceFrom(t));
+  }
+
+  // the first slice starting at or after `from` + x nanoseconds
+  private int firstAt(long x) {
     if (x <= 0) {
       return 0;
     }

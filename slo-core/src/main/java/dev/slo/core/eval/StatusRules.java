@@ -117,6 +117,15 @@ public final class StatusRules {
     for (Map.Entry<Instant, Double> p : consumed) {
       r.addData(Duration.between(at, p.getKey()).getSeconds(), p.getValue());
     }
+    return projectExhaustion(slo, period, at, r);
+  }
+
+  /**
+   * {@link #projectExhaustion(Slo, Window, Instant, List)} from the regression of at least two
+   * points (x in seconds from {@code at}).
+   */
+  static @Nullable Instant projectExhaustion(
+      Slo slo, Window period, Instant at, SimpleRegression r) {
     double slope = r.getSlope();
     double intercept = r.getIntercept();
     if (!(slope > 0) || Double.isNaN(intercept)) {
@@ -139,7 +148,7 @@ public final class StatusRules {
    * {@code e} with its recommendations: short sentences derived from its state, most urgent first.
    */
   public static Evaluation withRecommendations(Evaluation e) {
-    return e.with(e.status(), e.alerts(), Recommendations.of(e));
+    return e.with(e.status(), e.alerts(), Recommendations.DERIVED);
   }
 
   /**

@@ -25,10 +25,13 @@ class UnitCounts {
   static final int FORECAST_HOURS = StatusRules.FORECAST_HOURS;
 
   final Map<Window, @Nullable EventCounts> byWindow = new LinkedHashMap<>();
+  final Window period;
   final Window elapsed;
   final Instant at;
   final Slo slo;
-  final List<Window> forecastWindows = new ArrayList<>();
+  private List<Window> forecastWindows = List.of(); // set by load()
+  private List<Duration> windows = List.of(); // the burn windows read by load()
+  private EventCounts[] windowCounts = new EventCounts[0]; // their counts, in that order
 
   /** The merged correction intervals whose events do not count. */
   Intervals cut = Intervals.NONE;
@@ -39,12 +42,13 @@ class UnitCounts {
   UnitCounts(Slo slo, Window period, Instant at) {
     this.slo = slo;
     this.at = at;
+    this.period = period;
     this.elapsed = new Window(period.start(), at);
-    forecastWindows.addAll(StatusRules.forecastWindows(slo.timePeriod(), period, at));
   }
 
   /** Reads every window from the source at once. */
   UnitCounts load(EventSource source, List<Duration> windows) {
+    forecastWindows = StatusRules.forecastWindows(slo.timePeriod(), period, at);
     byWindow.put(elapsed, null);
     for (Duration d : windows) {
       byWindow.put(Window.ending(at, d), null);
@@ -53,15 +57,31 @@ class UnitCounts {
       byWindow.put(w, null);
     }
     List<Window> keys = new ArrayList<>(byWindow.keySet());
-    List<CorrectedEventSource.Split> counts = CorrectedEventSource.split(source, slo, keys, cut);
-    if (counts.size() != keys.size()) {
+    List<EventCounts> kept;
+    if (cut.isEmpty()) {
+      kept = source.counts(slo, keys);
+    } else {
+      List<CorrectedEventSource.Split> split = CorrectedEventSource.split(source, slo, keys, cut);
+      kept = new ArrayList<>(split.size());
+      for (CorrectedEventSource.Split x : split) {
+        kept.add(x.kept());
+      }
+      if (!split.isEmpty()) {
+        excluded = split.get(0).excluded();
+      }
+    }
+    if (kept.size() != keys.size()) {
       throw new dev.slo.core.SourceException(
-          "source answered " + counts.size() + " counts for " + keys.size() + " windows");
+          "source answered " + kept.size() + " counts for " + keys.size() + " windows");
     }
     for (int i = 0; i < keys.size(); i++) {
-      byWindow.put(keys.get(i), counts.get(i).kept());
+      byWindow.put(keys.get(i), kept.get(i));
     }
-    excluded = counts.get(0).excluded();
+    this.windows = windows;
+    windowCounts = new EventCounts[windows.size()];
+    for (int i = 0; i < windowCounts.length; i++) {
+      windowCounts[i] = counted(Window.ending(at, windows.get(i)));
+    }
     return this;
   }
 
@@ -79,15 +99,25 @@ class UnitCounts {
   }
 
   EventCounts window(Duration d) {
-    return counted(Window.ending(at, d));
+    int i = windows.indexOf(d);
+    return i >= 0 ? windowCounts[i] : counted(Window.ending(at, d));
   }
 
-  /** Units of the period as it stood at each forecast point, with the point's instant. */
-  List<Map.Entry<Instant, EventCounts>> forecastPoints() {
-    List<Map.Entry<Instant, EventCounts>> out = new ArrayList<>();
-    for (Window w : forecastWindows) {
-      out.add(Map.entry(w.end(), counted(w)));
-    }
-    return out;
+  /** The number of forecast points: the hourly points back from {@code at} inside the period. */
+  int forecastSize() {
+    return forecastWindows.size();
+  }
+
+  /** Forecast point {@code i}'s instant, in seconds from {@code at} (zero or negative). */
+  long forecastSeconds(int i) {
+    // Duration.between(at, end).getSeconds() without the Duration
+    Instant end = forecastWindows.get(i).end();
+    long s = end.getEpochSecond() - at.getEpochSecond();
+    return end.getNano() < at.getNano() ? s - 1 : s;
+  }
+
+  /** Units of the period as it stood at forecast point {@code i}. */
+  EventCounts forecastUnits(int i) {
+    return counted(forecastWindows.get(i));
   }
 }

@@ -87,6 +87,8 @@ public final class EventSeries {
 
   /**
    * The slices of {@link #slices} streamed to {@code sink} in blocks, without an object per slice.
+   * A {@link SliceTally} without corrections is not handed blocks on a grid: it reads each slice's
+   * counts from the prefix sums and tallies it in the same loop.
    *
    * @return the number of slices
    */
@@ -105,6 +107,13 @@ public final class EventSeries {
     }
     boolean grid = step > 0 && st % step == 0 && st / step <= Integer.MAX_VALUE;
     if (grid && good.compact() && total.compact()) {
+      if (sink instanceof SliceTally tally && tally.direct()) {
+        // slice k ends at position floor((f + (k+1)st - origin) / step) + 1, clamped
+        long per = st / step;
+        long p = Math.floorDiv(Math.subtractExact(f, origin), step) + 1 + per;
+        tally.fromPrefixSums(good, total, upperBound(f), p, per, points, upperBound(t), n);
+        return n;
+      }
       return gridSlices(f, t, st / step, n, sink);
     }
     // ends[k]: the position after slice k's last point; slice k = positions [ends[k-1], ends[k])

@@ -9,6 +9,7 @@ import dev.slo.core.source.EventCounts;
 import dev.slo.core.source.EventSeries;
 import dev.slo.core.source.EventSource;
 import dev.slo.core.source.InMemoryEventSource;
+import dev.slo.core.source.SliceTally;
 import dev.slo.core.window.Window;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -43,16 +44,16 @@ class SliceTallyProperties {
       @ForAll boolean small) {
     long t = small ? 1 + total % 50_000 : total;
     long g = t == Long.MAX_VALUE ? good : good % (t + 1);
-    assertThat(SliceCounts.Tally.ratioUnits(g, t)).isEqualTo(exactRatioUnits(g, t));
+    assertThat(SliceTally.ratioUnits(g, t)).isEqualTo(exactRatioUnits(g, t));
   }
 
   @Example
   void ratioUnitsBreakTiesToEven() {
     // 1 / 2e9 = 0.5 units: down to 0; 3 / 2e9 = 1.5: up to 2; 5 / 2e9 = 2.5: down to 2
-    assertThat(SliceCounts.Tally.ratioUnits(1, 2_000_000_000L)).isZero();
-    assertThat(SliceCounts.Tally.ratioUnits(3, 2_000_000_000L)).isEqualTo(2);
-    assertThat(SliceCounts.Tally.ratioUnits(5, 2_000_000_000L)).isEqualTo(2);
-    assertThat(SliceCounts.Tally.ratioUnits(7, 7)).isEqualTo(SliceCounts.RATIO_SCALE);
+    assertThat(SliceTally.ratioUnits(1, 2_000_000_000L)).isZero();
+    assertThat(SliceTally.ratioUnits(3, 2_000_000_000L)).isEqualTo(2);
+    assertThat(SliceTally.ratioUnits(5, 2_000_000_000L)).isEqualTo(2);
+    assertThat(SliceTally.ratioUnits(7, 7)).isEqualTo(SliceCounts.RATIO_SCALE);
   }
 
   @Property(tries = 150)
