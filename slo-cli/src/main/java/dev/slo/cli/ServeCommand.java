@@ -4,14 +4,10 @@ import dev.slo.core.InvalidInputException;
 import dev.slo.core.ValidationException;
 import dev.slo.core.spec.Spec;
 import dev.slo.core.window.DurationText;
-import dev.slo.server.DeliveryPolicy;
 import dev.slo.server.EventSinks;
 import dev.slo.server.FileEventSource;
 import dev.slo.server.SloServer;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -235,7 +231,7 @@ public final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Validates the options, loads the spec and data, and starts the server. */
+  /** Loads the spec and data and starts the server; the library checks the values. */
   SloServer start(PrintWriter out, PrintWriter err) {
     Spec s = SpecFiles.load(spec, err);
     if (data != null && prometheus.given()) {
@@ -245,43 +241,25 @@ public final class ServeCommand implements Callable<Integer> {
       throw new InvalidInputException(
           "no source given: use --data FILE, --prometheus URL or --jdbc URL");
     }
-    Duration every;
-    try {
-      every = DurationText.parse(interval);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("--interval " + e.getMessage());
-    }
-    if (port < 0 || port > 65_535) {
-      throw new InvalidInputException("--port " + port + ": use 0 to 65535");
-    }
-    if (resolveAfter < 1) {
-      throw new InvalidInputException("--resolve-after " + resolveAfter + ": use at least 1");
-    }
     Clock clock = parent == null ? Clock.systemUTC() : parent.clock();
     SloServer.Builder b =
-        SloServer.builder()
-            .slos(s.slos())
-            .corrections(s.corrections())
-            .clock(clock)
-            .log(err)
-            .interval(every)
-            .resolveAfter(resolveAfter);
+        SloServer.builder().slos(s.slos()).corrections(s.corrections()).clock(clock).log(err);
     Path token = tokenFile;
-    if (token != null) {
-      flag("--token-file", () -> b.tokenFile(token));
-    }
     Path readToken = readTokenFile;
-    if (readToken != null) {
-      flag("--read-token-file", () -> b.readTokenFile(readToken));
-    }
-    Duration request = duration("--request-timeout", requestTimeout);
-    Duration idle = duration("--idle-timeout", idleTimeout);
-    if (maxConnections < 1) {
-      throw new InvalidInputException("--max-connections " + maxConnections + ": use at least 1");
-    }
-    if (threads != null && threads < 1) {
-      throw new InvalidInputException("--threads " + threads + ": use at least 1");
-    }
+    Integer http = threads;
+    flag(
+        "--bind/--port",
+        () -> {
+          b.interval(interval).bind(bind, port).resolveAfter(resolveAfter);
+          if (token != null) {
+            b.tokenFile(token);
+          }
+          if (readToken != null) {
+            b.readTokenFile(readToken);
+          }
+          b.timeouts(requestTimeout, idleTimeout, maxConnections);
+          return http == null ? b : b.threads(http);
+        });
     if (!fleet && (outboxMaxAge != null || outboxMaxEvents != null)) {
       throw new InvalidInputException(
           (outboxMaxAge != null ? "--outbox-max-age" : "--outbox-max-events")
@@ -291,23 +269,10 @@ public final class ServeCommand implements Callable<Integer> {
       throw new InvalidInputException(
           "--fleet needs --jdbc URL: the replicas of a fleet coordinate through PostgreSQL");
     }
-    b.timeouts(request, idle, maxConnections)
-        .allowOrigins(allowOrigins)
-        .allowAnonymousWrites(allowAnonymousWrites);
-    if (threads != null) {
-      b.threads(threads);
-    }
     if (fleet) { // checked before the database is opened
-      Duration maxAge =
-          outboxMaxAge == null ? Duration.ofHours(24) : duration("--outbox-max-age", outboxMaxAge);
-      int maxEvents = outboxMaxEvents == null ? 100_000 : outboxMaxEvents;
-      flag("--outbox-max-age", () -> b.outboxBounds(maxAge, maxEvents));
+      flag("--outbox-max-age", () -> b.outboxBounds(outboxMaxAge, outboxMaxEvents));
     }
-    try {
-      b.bind(new InetSocketAddress(bind, port));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("--bind " + bind + ": " + e.getMessage(), e);
-    }
+    b.allowOrigins(allowOrigins).allowAnonymousWrites(allowAnonymousWrites);
     Path events = eventsFile;
     if (events != null) {
       b.sink(flag("--events-file", () -> EventSinks.file(events)));
@@ -315,13 +280,13 @@ public final class ServeCommand implements Callable<Integer> {
     if (eventsStdout) {
       b.sink(EventSinks.stream(out));
     }
-    URI hook = url("--webhook", webhook);
+    String hook = webhook;
     if (hook != null) {
-      b.sink(EventSinks.webhook(hook, DeliveryPolicy.DEFAULT, err));
+      flag("--webhook", () -> b.webhook(hook));
     }
-    URI am = url("--alertmanager", alertmanager);
+    String am = alertmanager;
     if (am != null) {
-      b.alertmanager(am);
+      flag("--alertmanager", () -> b.alertmanager(am));
     }
     Path file = data;
     if (file != null) {
@@ -335,12 +300,12 @@ public final class ServeCommand implements Callable<Integer> {
       if (data == null && !prometheus.given()) {
         b.source(store.eventSource()).writeHistory(false);
       }
-      if (fleet) {
-        dev.slo.jdbc.JdbcFleet f = store.fleet(SloServer.Builder.replicaId(), every);
+      if (fleet) { // the interval was checked above
+        var f = store.fleet(SloServer.Builder.replicaId(), DurationText.parse(interval));
         b.fleet(f).outbox(store.outbox(f));
       }
       if (!noMaintain) {
-        Duration m = duration("--maintain-every", maintainEvery);
+        Duration m = flag("--maintain-every", () -> duration(maintainEvery));
         b.closeWith(
             store.scheduleMaintenance(
                 clock,
@@ -365,32 +330,11 @@ public final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  private static Duration duration(String option, String text) {
-    Duration d;
+  private static Duration duration(String text) {
     try {
-      d = DurationText.parse(text);
+      return DurationText.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(option + " " + e.getMessage());
-    }
-    if (d.isZero() || d.isNegative()) {
-      throw new InvalidInputException(option + " " + text + ": use a positive duration");
-    }
-    return d;
-  }
-
-  private static @org.jspecify.annotations.Nullable URI url(
-      String option, @org.jspecify.annotations.Nullable String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      URI u = new URI(text);
-      if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
-        throw new InvalidInputException(option + " " + text + ": use an http:// or https:// URL");
-      }
-      return u;
-    } catch (URISyntaxException e) {
-      throw new InvalidInputException(option + " " + text + ": not a URL: " + e.getMessage());
+      throw new InvalidInputException(String.valueOf(e.getMessage()), e);
     }
   }
 }
