@@ -1,7 +1,6 @@
 package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
-import dev.slo.core.ValidationException;
 import dev.slo.core.spec.Spec;
 import dev.slo.core.window.DurationText;
 import dev.slo.server.EventSinks;
@@ -247,7 +246,7 @@ public final class ServeCommand implements Callable<Integer> {
     Path token = tokenFile;
     Path readToken = readTokenFile;
     Integer http = threads;
-    flag(
+    FlagNames.named(
         "--bind/--port",
         () -> {
           b.interval(interval).bind(bind, port).resolveAfter(resolveAfter);
@@ -270,27 +269,27 @@ public final class ServeCommand implements Callable<Integer> {
           "--fleet needs --jdbc URL: the replicas of a fleet coordinate through PostgreSQL");
     }
     if (fleet) { // checked before the database is opened
-      flag("--outbox-max-age", () -> b.outboxBounds(outboxMaxAge, outboxMaxEvents));
+      FlagNames.named("--outbox-max-age", () -> b.outboxBounds(outboxMaxAge, outboxMaxEvents));
     }
     b.allowOrigins(allowOrigins).allowAnonymousWrites(allowAnonymousWrites);
     Path events = eventsFile;
     if (events != null) {
-      b.sink(flag("--events-file", () -> EventSinks.file(events)));
+      b.sink(FlagNames.named("--events-file", () -> EventSinks.file(events)));
     }
     if (eventsStdout) {
       b.sink(EventSinks.stream(out));
     }
     String hook = webhook;
     if (hook != null) {
-      flag("--webhook", () -> b.webhook(hook));
+      FlagNames.named("--webhook", () -> b.webhook(hook));
     }
     String am = alertmanager;
     if (am != null) {
-      flag("--alertmanager", () -> b.alertmanager(am));
+      FlagNames.named("--alertmanager", () -> b.alertmanager(am));
     }
     Path file = data;
     if (file != null) {
-      b.source(flag("--data", () -> new FileEventSource(file)));
+      b.source(FlagNames.named("--data", () -> new FileEventSource(file)));
     } else if (prometheus.given()) {
       b.source(prometheus.servingSource(s.slos()));
     }
@@ -305,7 +304,7 @@ public final class ServeCommand implements Callable<Integer> {
         b.fleet(f).outbox(store.outbox(f));
       }
       if (!noMaintain) {
-        Duration m = flag("--maintain-every", () -> duration(maintainEvery));
+        Duration m = FlagNames.named("--maintain-every", () -> duration(maintainEvery));
         b.closeWith(
             store.scheduleMaintenance(
                 clock,
@@ -316,18 +315,7 @@ public final class ServeCommand implements Callable<Integer> {
                 }));
       }
     }
-    return flag("--bind/--port", b::build).start();
-  }
-
-  /** Runs {@code action}, naming the flag in front of a bad-input message from the library. */
-  private static <T> T flag(String option, java.util.function.Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (ValidationException e) {
-      throw new InvalidInputException("--" + e.field().replace('_', '-') + " " + e.getMessage(), e);
-    } catch (InvalidInputException e) {
-      throw new InvalidInputException(option + " " + e.getMessage(), e);
-    }
+    return FlagNames.named("--bind/--port", b::build).start();
   }
 
   private static Duration duration(String text) {
