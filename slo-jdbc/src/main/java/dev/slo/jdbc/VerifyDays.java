@@ -42,7 +42,7 @@ public record VerifyDays(Instant from, Instant to) {
   private static Instant instant(String field, String text) {
     try {
       return DataFileReader.parseInstant(text);
-    } catch (IllegalArgumentException | InvalidInputException e) {
+    } catch (IllegalArgumentException | InvalidInputException | java.time.DateTimeException e) {
       throw ValidationException.withMessage(
           field, text, text + ": not a timestamp; use RFC 3339 or Unix seconds");
     }
