@@ -3,16 +3,17 @@ package dev.slo.cli;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.spec.Spec;
 import dev.slo.core.window.DurationText;
+import dev.slo.jdbc.MaintenanceSchedule;
 import dev.slo.server.EventSinks;
 import dev.slo.server.FileEventSource;
 import dev.slo.server.SloServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -198,35 +199,21 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = self.commandLine().getOut();
     PrintWriter err = self.commandLine().getErr();
-    SloServer server = start(out, err);
     // SIGTERM or Ctrl-C: stop gracefully, then end with 0 (a graceful stop is a success; the JVM
-    // would otherwise report 143 or 130). The hook is removed when the server is closed otherwise.
-    Thread hook =
-        new Thread(
-            () -> {
-              server.close();
-              err.println("slo serve: stopped");
-              err.flush();
-              out.flush();
-              Runtime.getRuntime().halt(0);
-            },
-            "slo-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    out.println(
-        "slo serve: listening on http://"
-            + bind
-            + ":"
-            + server.port()
-            + " (interval "
-            + interval
-            + ")");
+    // would otherwise report 143 or 130).
+    SloServer server =
+        start(out, err)
+            .closeOnShutdown(
+                () -> {
+                  err.println("slo serve: stopped");
+                  err.flush();
+                  out.flush();
+                  Runtime.getRuntime().halt(0);
+                });
+    String at = bind + ":" + server.port();
+    out.println("slo serve: listening on http://" + at + " (interval " + interval + ")");
     out.flush();
     server.awaitClosed();
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // shutting down already: the hook ends the process
-    }
     return 0;
   }
 
@@ -304,25 +291,11 @@ public final class ServeCommand implements Callable<Integer> {
         b.fleet(f).outbox(store.outbox(f));
       }
       if (!noMaintain) {
-        Duration m = FlagNames.named("--maintain-every", () -> duration(maintainEvery));
+        Consumer<String> log = line -> err.printf("slo serve: %s%n", line).flush();
         b.closeWith(
-            store.scheduleMaintenance(
-                clock,
-                m,
-                line -> {
-                  err.println("slo serve: " + line);
-                  err.flush();
-                }));
+            FlagNames.named(() -> MaintenanceSchedule.start(store, clock, maintainEvery, log)));
       }
     }
     return FlagNames.named("--bind/--port", b::build).start();
-  }
-
-  private static Duration duration(String text) {
-    try {
-      return DurationText.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(String.valueOf(e.getMessage()), e);
-    }
   }
 }

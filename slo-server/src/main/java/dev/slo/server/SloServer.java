@@ -50,6 +50,7 @@ public final class SloServer implements AutoCloseable {
   private final PrintWriter log;
   private boolean started;
   private boolean closing;
+  private @Nullable Thread shutdownHook;
 
   private SloServer(Builder b, Monitor monitor) {
     this.monitor = monitor;
@@ -112,6 +113,27 @@ public final class SloServer implements AutoCloseable {
     return monitor;
   }
 
+  /**
+   * Closes this server when the JVM shuts down (SIGTERM, Ctrl-C, {@code System.exit}), then runs
+   * {@code then} in the same thread, for example to end the process with a code of its own. Closing
+   * the server otherwise removes the hook. Call it once.
+   *
+   * @return this server
+   */
+  public synchronized SloServer closeOnShutdown(Runnable then) {
+    Objects.requireNonNull(then, "then");
+    Thread hook =
+        new Thread(
+            () -> {
+              close();
+              then.run();
+            },
+            "slo-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    shutdownHook = hook;
+    return this;
+  }
+
   /** Blocks until {@link #close} has finished. */
   public void awaitClosed() throws InterruptedException {
     closed.await();
@@ -124,6 +146,14 @@ public final class SloServer implements AutoCloseable {
         return;
       }
       closing = true;
+      Thread hook = shutdownHook;
+      if (hook != null && hook != Thread.currentThread()) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+          // shutting down already: the hook closes the server
+        }
+      }
     }
     try {
       http.stop(grace.compareTo(Duration.ofSeconds(1)) < 0 ? 0 : 1);
