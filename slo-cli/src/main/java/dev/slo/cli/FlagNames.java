@@ -2,6 +2,7 @@ package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.ValidationException;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -28,10 +29,19 @@ final class FlagNames {
 
   /** Runs {@code action}; a {@link ValidationException} gets its field's flag in front. */
   static <T> T named(Supplier<T> action) {
+    return named(Map.of(), action);
+  }
+
+  /**
+   * Runs {@code action}; a {@link ValidationException} gets the flag {@code flags} gives its field,
+   * else the field with dashes, in front.
+   */
+  static <T> T named(Map<String, String> flags, Supplier<T> action) {
     try {
       return action.get();
     } catch (ValidationException e) {
-      throw new InvalidInputException("--" + e.field().replace('_', '-') + " " + e.getMessage(), e);
+      String flag = flags.getOrDefault(e.field(), "--" + e.field().replace('_', '-'));
+      throw new InvalidInputException(flag + " " + e.getMessage(), e);
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.slo.cli;
 
-import dev.slo.core.InvalidInputException;
 import dev.slo.core.ValidationException;
 import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventSource;
@@ -89,12 +88,12 @@ public final class PrometheusOptions {
    * PrometheusConnection#servingSource}); a bad value is named by its option.
    */
   public EventSource servingSource(List<Slo> slos) {
-    return named(() -> connection().servingSource(mode, slos));
+    return FlagNames.named(OPTIONS, () -> connection().servingSource(mode, slos));
   }
 
   /** The source these options describe, told the SLOs it will be asked for, to batch requests. */
   public EventSource source(List<Slo> slos) {
-    return named(() -> connection().source(mode, slos));
+    return FlagNames.named(OPTIONS, () -> connection().source(mode, slos));
   }
 
   private PrometheusConnection connection() {
@@ -104,14 +103,6 @@ public final class PrometheusOptions {
         maxReply,
         bearerTokenFile,
         headers);
-  }
-
-  private static EventSource named(java.util.function.Supplier<EventSource> source) {
-    try {
-      return source.get();
-    } catch (ValidationException e) {
-      throw new InvalidInputException(OPTIONS.get(e.field()) + " " + e.getMessage(), e);
-    }
   }
 
   /** Option names by the field of {@link PrometheusConnection} they fill. */

@@ -82,6 +82,16 @@ class TextSettingsTest {
   }
 
   @Test
+  void shouldRefuseOutboxBoundsWithoutAnOutbox() {
+    SloServer.Builder b =
+        SloServer.builder().source(new ScriptedSource()).port(0).outboxBounds("2h", 10);
+    refused(
+        b::build,
+        "outbox_max_age",
+        "2h: outbox bounds need an outbox; only a fleet sends its events through one");
+  }
+
+  @Test
   void shouldServeWithTheSettingsGivenAsText() {
     try (SloServer server =
         SloServer.builder()
