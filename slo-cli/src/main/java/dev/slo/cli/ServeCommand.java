@@ -230,20 +230,15 @@ public final class ServeCommand implements Callable<Integer> {
     Clock clock = parent == null ? Clock.systemUTC() : parent.clock();
     SloServer.Builder b =
         SloServer.builder().slos(s.slos()).corrections(s.corrections()).clock(clock).log(err);
-    Path token = tokenFile;
-    Path readToken = readTokenFile;
     Integer http = threads;
     FlagNames.named(
-        "--bind/--port",
         () -> {
-          b.interval(interval).bind(bind, port).resolveAfter(resolveAfter);
-          if (token != null) {
-            b.tokenFile(token);
-          }
-          if (readToken != null) {
-            b.readTokenFile(readToken);
-          }
-          b.timeouts(requestTimeout, idleTimeout, maxConnections);
+          b.interval(interval)
+              .bind(bind, port)
+              .resolveAfter(resolveAfter)
+              .tokenFile(tokenFile)
+              .readTokenFile(readTokenFile)
+              .timeouts(requestTimeout, idleTimeout, maxConnections);
           return http == null ? b : b.threads(http);
         });
     if (!fleet && (outboxMaxAge != null || outboxMaxEvents != null)) {
@@ -266,14 +261,7 @@ public final class ServeCommand implements Callable<Integer> {
     if (eventsStdout) {
       b.sink(EventSinks.stream(out));
     }
-    String hook = webhook;
-    if (hook != null) {
-      FlagNames.named("--webhook", () -> b.webhook(hook));
-    }
-    String am = alertmanager;
-    if (am != null) {
-      FlagNames.named("--alertmanager", () -> b.alertmanager(am));
-    }
+    FlagNames.named(() -> b.webhook(webhook).alertmanager(alertmanager));
     Path file = data;
     if (file != null) {
       b.source(FlagNames.named("--data", () -> new FileEventSource(file)));

@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -345,23 +344,6 @@ public final class SloServer implements AutoCloseable {
     }
 
     /**
-     * The write token, read from {@code file} (UTF-8, surrounding white space removed).
-     *
-     * @throws ValidationException for field {@code token_file} when the file cannot be read or
-     *     holds only white space
-     */
-    public Builder tokenFile(Path file) {
-      return token(SettingText.token("token_file", file));
-    }
-
-    /**
-     * The read token, read from {@code file} as {@link #tokenFile} reads (field read_token_file).
-     */
-    public Builder readTokenFile(Path file) {
-      return readToken(SettingText.token("read_token_file", file));
-    }
-
-    /**
      * HTTP deadlines and the connection cap: {@code request} for a request's headers, for its body
      * and for writing the answer, {@code idle} for a keep-alive connection between requests; sizes
      * keep {@link HttpLimits#DEFAULT}'s.
@@ -393,12 +375,14 @@ public final class SloServer implements AutoCloseable {
     }
 
     /** Bearer token that write endpoints require; null (default) for none. */
+    @Override
     public Builder token(String token) {
       this.token = token;
       return this;
     }
 
     /** Bearer token that reads require (the write token works too); null (default) for none. */
+    @Override
     public Builder readToken(String token) {
       this.readToken = token;
       return this;

@@ -4,6 +4,7 @@ import dev.slo.core.ValidationException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +20,10 @@ import org.jspecify.annotations.Nullable;
  * "soon" is not a duration; ...}, {@code ftp://x: use an http:// or https:// URL}), so that a
  * caller can put its own name for the setting in front ({@code slo serve} puts the flag: {@code
  * --webhook ftp://x: use an http:// or https:// URL}).
+ *
+ * <p>Where a parameter may be null, null stands for a key a configuration leaves out: the setting
+ * keeps what it had (no token, no webhook, the default bound), so absent keys can be passed as they
+ * come.
  */
 abstract sealed class TextSettings permits SloServer.Builder {
   TextSettings() {}
@@ -36,6 +41,32 @@ abstract sealed class TextSettings permits SloServer.Builder {
   abstract SloServer.Builder sink(EventSink sink);
 
   abstract PrintWriter log();
+
+  abstract SloServer.Builder token(String token);
+
+  abstract SloServer.Builder readToken(String token);
+
+  /**
+   * The write token, read from {@code file} (UTF-8, surrounding white space removed); null for
+   * none.
+   *
+   * @throws ValidationException for {@code token_file} when the file cannot be read or holds only
+   *     white space: {@code /etc/slo/token: the file is empty}
+   */
+  public SloServer.Builder tokenFile(@Nullable Path file) {
+    return file == null ? (SloServer.Builder) this : token(SettingText.token("token_file", file));
+  }
+
+  /**
+   * The read token, read from {@code file} as {@link #tokenFile} reads; null for none.
+   *
+   * @throws ValidationException for {@code read_token_file}, as {@link #tokenFile}
+   */
+  public SloServer.Builder readTokenFile(@Nullable Path file) {
+    return file == null
+        ? (SloServer.Builder) this
+        : readToken(SettingText.token("read_token_file", file));
+  }
 
   /**
    * Time between evaluations as text such as {@code 30s}, {@code 5m} or {@code 1h30m}; at least 1s
@@ -79,12 +110,16 @@ abstract sealed class TextSettings permits SloServer.Builder {
 
   /**
    * Bounds of a fleet's outbox with the age as text such as {@code 24h}; a null stands for the
-   * default (24h, 100000 events). See {@link Monitor.Builder#outboxBounds}.
+   * default (24h, 100000 events), and two nulls leave the bounds as they are. See {@link
+   * Monitor.Builder#outboxBounds}.
    *
    * @throws ValidationException for {@code outbox_max_age} (not a duration, or outside 1m to 365d)
    *     or {@code outbox_max_events} (outside 1 to 100000000)
    */
   public SloServer.Builder outboxBounds(@Nullable String maxAge, @Nullable Integer maxEvents) {
+    if (maxAge == null && maxEvents == null) {
+      return (SloServer.Builder) this;
+    }
     OutboxSender.Limits d = OutboxSender.Limits.DEFAULT;
     return outboxBounds(
         maxAge == null ? d.maxAge() : SettingText.duration("outbox_max_age", maxAge),
@@ -93,23 +128,29 @@ abstract sealed class TextSettings permits SloServer.Builder {
 
   /**
    * Sends firing alert tiers to Alertmanager at {@code baseUrl}, given as text; see {@link
-   * SloServer.Builder#alertmanager(URI)}.
+   * SloServer.Builder#alertmanager(URI)}; null for none.
    *
    * @throws ValidationException for {@code alertmanager} unless the text is an absolute http or
    *     https URL with a host: {@code ftp://am: use an http:// or https:// URL}
    */
-  public SloServer.Builder alertmanager(String baseUrl) {
-    return alertmanager(SettingText.httpUrl("alertmanager", baseUrl));
+  public SloServer.Builder alertmanager(@Nullable String baseUrl) {
+    return baseUrl == null
+        ? (SloServer.Builder) this
+        : alertmanager(SettingText.httpUrl("alertmanager", baseUrl));
   }
 
   /**
    * POSTs each event to {@code url} ({@link EventSinks#webhook} with {@link
-   * DeliveryPolicy#DEFAULT}), logging failed deliveries to the log set before this call.
+   * DeliveryPolicy#DEFAULT}), logging failed deliveries to the log set before this call; null for
+   * none.
    *
    * @throws ValidationException for {@code webhook} unless the text is an absolute http or https
    *     URL with a host: {@code ftp://x: use an http:// or https:// URL}
    */
-  public SloServer.Builder webhook(String url) {
+  public SloServer.Builder webhook(@Nullable String url) {
+    if (url == null) {
+      return (SloServer.Builder) this;
+    }
     return sink(
         EventSinks.webhook(SettingText.httpUrl("webhook", url), DeliveryPolicy.DEFAULT, log()));
   }

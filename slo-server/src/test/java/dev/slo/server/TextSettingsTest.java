@@ -82,6 +82,21 @@ class TextSettingsTest {
   }
 
   @Test
+  void shouldLeaveASettingAsItIsForAnAbsentKey() {
+    SloServer.Builder b = SloServer.builder();
+    assertThat(
+            b.tokenFile(null)
+                .readTokenFile(null)
+                .webhook(null)
+                .alertmanager((String) null)
+                .outboxBounds((String) null, null))
+        .isSameAs(b);
+    try (SloServer server = b.source(new ScriptedSource()).port(0).schedule(false).build()) {
+      assertThat(server.monitor()).isNotNull();
+    }
+  }
+
+  @Test
   void shouldRefuseOutboxBoundsWithoutAnOutbox() {
     SloServer.Builder b =
         SloServer.builder().source(new ScriptedSource()).port(0).outboxBounds("2h", 10);
