@@ -1,9 +1,7 @@
 package dev.slo.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -21,19 +19,17 @@ public final class CdsTraining {
     ClassLoader loader = CdsTraining.class.getClassLoader();
     int loaded = 0;
     try (InputStream in = CdsTraining.class.getResourceAsStream("cds-classes.txt")) {
-      if (in != null) {
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        for (String line = r.readLine(); line != null; line = r.readLine()) {
-          String name = line.strip();
-          if (name.isEmpty() || name.startsWith("#")) {
-            continue;
-          }
-          try {
-            Class.forName(name, false, loader);
-            loaded++;
-          } catch (ClassNotFoundException | LinkageError e) {
-            // gone from this build (a dependency changed): only costs speed
-          }
+      String list = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      for (String line : list.split("\n")) {
+        String name = line.strip();
+        if (name.isEmpty() || name.startsWith("#")) {
+          continue;
+        }
+        try {
+          Class.forName(name, false, loader);
+          loaded++;
+        } catch (ClassNotFoundException | LinkageError e) {
+          // gone from this build (a dependency changed): only costs speed
         }
       }
     }

@@ -1,6 +1,5 @@
 package dev.slo.cli;
 
-import dev.slo.core.InvalidInputException;
 import dev.slo.jdbc.MigrationResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,21 +35,10 @@ final class DbCommand implements Runnable {
 
     @Override
     public Integer call() {
-      if (!jdbc.given()) {
-        throw new InvalidInputException("Missing required option: '--jdbc=URL'");
-      }
+      jdbc.require();
       try {
         MigrationResult r = jdbc.store().openingMigration(); // opening the store migrates
-        self.commandLine()
-            .getOut()
-            .println(
-                jdbc.store().target()
-                    + ": schema version "
-                    + r.fromVersion()
-                    + " -> "
-                    + r.toVersion()
-                    + (r.applied().isEmpty() ? ", already current" : ", applied " + r.applied())
-                    + (r.hypertable() ? ", sli_metrics_ts is a TimescaleDB hypertable" : ""));
+        self.commandLine().getOut().println(r.describe(jdbc.store().target()));
         return ExitCode.OK;
       } finally {
         jdbc.close();

@@ -1,9 +1,7 @@
 package dev.slo.cli;
 
-import dev.slo.core.InvalidInputException;
-import dev.slo.core.ValidationException;
 import dev.slo.jdbc.JdbcStore;
-import java.time.Duration;
+import dev.slo.jdbc.MaintenanceRequest;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -66,47 +64,17 @@ final class DbMaintainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!jdbc.given()) {
-      throw new InvalidInputException("Missing required option: '--jdbc=URL'");
-    }
+    jdbc.require();
     try {
-      JdbcStore.RetentionPolicy policy = null;
-      if (raw != null || hourly != null || daily != null) {
-        JdbcStore.RetentionPolicy now = jdbc.store().retentionPolicy();
-        policy =
-            new JdbcStore.RetentionPolicy(
-                raw == null ? now.raw() : duration("--raw-retention", raw),
-                hourly == null ? now.hourly() : duration("--hourly-retention", hourly),
-                daily == null ? now.daily() : duration("--daily-retention", daily));
-      }
-      JdbcStore.MaintenanceReport r =
-          jdbc.store()
-              .maintain(
-                  db.parent.clock.instant(),
-                  policy,
-                  duration("--ahead", ahead),
-                  partitioner(partitioner));
-      self.commandLine().getOut().println(r.describe(jdbc.store().target()));
+      JdbcStore store = jdbc.store();
+      MaintenanceRequest r =
+          FlagNames.named(() -> MaintenanceRequest.of(raw, hourly, daily, ahead, partitioner));
+      self.commandLine()
+          .getOut()
+          .println(r.run(store, db.parent.clock.instant()).describe(store.target()));
       return ExitCode.OK;
     } finally {
       jdbc.close();
-    }
-  }
-
-  static JdbcStore.Partitioner partitioner(String text) {
-    try {
-      return JdbcStore.Partitioner.of(text);
-    } catch (ValidationException e) {
-      throw new InvalidInputException("--partitioner " + e.getMessage(), e);
-    }
-  }
-
-  /** A retention such as {@code 35d}, {@code 12h} or {@code 5y}, named by its option. */
-  static Duration duration(String option, String text) {
-    try {
-      return JdbcStore.RetentionPolicy.parse(text);
-    } catch (ValidationException e) {
-      throw new InvalidInputException(option + " " + e.getMessage(), e);
     }
   }
 }

@@ -1,11 +1,9 @@
 package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
-import dev.slo.core.data.DataFileReader;
 import dev.slo.jdbc.JdbcStore;
+import dev.slo.jdbc.VerifyDays;
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -40,36 +38,19 @@ final class DbVerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!jdbc.given()) {
-      throw new InvalidInputException("Missing required option: '--jdbc=URL'");
-    }
-    Instant now = db.parent.clock.instant();
-    Instant lo = day(from == null ? now.minus(2, ChronoUnit.DAYS) : instant("--from", from));
-    Instant hi = day(to == null ? now : instant("--to", to)).plus(1, ChronoUnit.DAYS);
-    if (!lo.isBefore(hi)) {
+    jdbc.require();
+    VerifyDays days = FlagNames.named(() -> VerifyDays.of(from, to, db.parent.clock.instant()));
+    if (days.isEmpty()) {
       throw new InvalidInputException("--from " + from + " is after --to " + to);
     }
     try {
-      JdbcStore.VerifyReport r = jdbc.store().verify(lo, hi);
+      JdbcStore.VerifyReport r = jdbc.store().verify(days.from(), days.to());
       PrintWriter out = self.commandLine().getOut();
       r.listed().forEach(out::println);
       out.println(r.describe(jdbc.store().target(), jdbc.store().partitioner()));
       return r.differing() == 0 ? ExitCode.OK : ExitCode.GATE_FAILED;
     } finally {
       jdbc.close();
-    }
-  }
-
-  private static Instant day(Instant t) {
-    return t.truncatedTo(ChronoUnit.DAYS);
-  }
-
-  private static Instant instant(String option, String text) {
-    try {
-      return DataFileReader.parseInstant(text);
-    } catch (IllegalArgumentException | InvalidInputException e) {
-      throw new InvalidInputException(
-          option + " " + text + ": not a timestamp; use RFC 3339 or Unix seconds", e);
     }
   }
 }

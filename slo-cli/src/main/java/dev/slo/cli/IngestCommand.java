@@ -1,6 +1,5 @@
 package dev.slo.cli;
 
-import dev.slo.core.InvalidInputException;
 import dev.slo.core.spec.Spec;
 import dev.slo.interop.io.DataFiles;
 import dev.slo.jdbc.DataSetLoad;
@@ -39,22 +38,12 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!jdbc.given()) {
-      throw new InvalidInputException("Missing required option: '--jdbc=URL'");
-    }
+    jdbc.require();
     PrintWriter out = self.commandLine().getOut();
     PrintWriter err = self.commandLine().getErr();
     Spec s = spec == null ? null : SpecFiles.load(spec, err);
     if (s != null) {
-      s.slos().stream()
-          .filter(x -> !x.alertTiers().isEmpty())
-          .forEach(
-              x ->
-                  err.println(
-                      "slo: warning: "
-                          + x.sloId()
-                          + ": alert_tiers are not kept by the database store yet; evaluations"
-                          + " from it use the default tiers"));
+      DataSetLoad.warnings(s.slos()).forEach(w -> err.println("slo: warning: " + w));
     }
     try {
       DataSetLoad.Outcome o =
@@ -63,15 +52,7 @@ final class IngestCommand implements Callable<Integer> {
               s == null ? null : s.slos(),
               data,
               sink -> DataFiles.forEach(data, sink));
-      if (o.skipped() > 0) {
-        err.println(
-            "slo: warning: "
-                + data
-                + ": skipped "
-                + o.skipped()
-                + " rows for SLOs not in the "
-                + (s != null ? "spec" : "database"));
-      }
+      o.skippedWarning(data, s != null).ifPresent(w -> err.println("slo: warning: " + w));
       out.println(o.result().describe(data, jdbc.store().target()));
       return ExitCode.OK;
     } finally {

@@ -1,5 +1,6 @@
 package dev.slo.cli;
 
+import dev.slo.core.InvalidInputException;
 import dev.slo.jdbc.JdbcStore;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -19,6 +20,13 @@ public final class JdbcOptions implements AutoCloseable {
   /** True when {@code --jdbc} was given. */
   public boolean given() {
     return url != null;
+  }
+
+  /** Refuses a missing {@code --jdbc}, for a command that needs the database. */
+  public void require() {
+    if (url == null) {
+      throw new InvalidInputException("Missing required option: '--jdbc=URL'");
+    }
   }
 
   /** The open store. */

@@ -1,9 +1,8 @@
 package dev.slo.cli;
 
-import dev.slo.core.InvalidInputException;
 import dev.slo.core.ValidationException;
+import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventSource;
-import dev.slo.prometheus.PrometheusClient;
 import dev.slo.prometheus.PrometheusConnection;
 import dev.slo.prometheus.PrometheusSource;
 import java.nio.file.Path;
@@ -84,41 +83,26 @@ public final class PrometheusOptions {
     return url != null;
   }
 
-  /** The source these options describe. */
-  public EventSource source() {
-    return new PrometheusSource(client(), mode, PrometheusSource.DEFAULT_LOOKBACK);
-  }
-
   /**
-   * The source for a server that evaluates on an interval: in exact mode an incremental one, which
-   * keeps the samples it has read and asks each pass only for what is new; in pushdown mode one
-   * told the spec's SLOs, so a pass reads their windows in one round of batched requests (SLOs
-   * added later are read on their own).
+   * The source for a server that evaluates on an interval ({@link
+   * PrometheusConnection#servingSource}); a bad value is named by its option.
    */
-  public EventSource servingSource(List<dev.slo.core.model.Slo> slos) {
-    PrometheusSource s =
-        new PrometheusSource(client(), mode, PrometheusSource.DEFAULT_LOOKBACK).withFleet(slos);
-    return mode == PrometheusSource.Mode.EXACT ? s.incremental() : s;
+  public EventSource servingSource(List<Slo> slos) {
+    return FlagNames.named(OPTIONS, () -> connection().servingSource(mode, slos));
   }
 
   /** The source these options describe, told the SLOs it will be asked for, to batch requests. */
-  public EventSource source(List<dev.slo.core.model.Slo> slos) {
-    return new PrometheusSource(client(), mode, PrometheusSource.DEFAULT_LOOKBACK).withFleet(slos);
+  public EventSource source(List<Slo> slos) {
+    return FlagNames.named(OPTIONS, () -> connection().source(mode, slos));
   }
 
-  /** The HTTP client these options describe; a bad value is named by its option. */
-  public PrometheusClient client() {
-    try {
-      return new PrometheusConnection(
-              java.util.Objects.requireNonNull(url, "--prometheus"),
-              timeout,
-              maxReply,
-              bearerTokenFile,
-              headers)
-          .client();
-    } catch (ValidationException e) {
-      throw new InvalidInputException(OPTIONS.get(e.field()) + " " + e.getMessage(), e);
-    }
+  private PrometheusConnection connection() {
+    return new PrometheusConnection(
+        java.util.Objects.requireNonNull(url, "--prometheus"),
+        timeout,
+        maxReply,
+        bearerTokenFile,
+        headers);
   }
 
   /** Option names by the field of {@link PrometheusConnection} they fill. */

@@ -1,23 +1,19 @@
 package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
-import dev.slo.core.ValidationException;
 import dev.slo.core.spec.Spec;
 import dev.slo.core.window.DurationText;
-import dev.slo.server.DeliveryPolicy;
+import dev.slo.jdbc.MaintenanceSchedule;
 import dev.slo.server.EventSinks;
 import dev.slo.server.FileEventSource;
 import dev.slo.server.SloServer;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -203,39 +199,25 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = self.commandLine().getOut();
     PrintWriter err = self.commandLine().getErr();
-    SloServer server = start(out, err);
     // SIGTERM or Ctrl-C: stop gracefully, then end with 0 (a graceful stop is a success; the JVM
-    // would otherwise report 143 or 130). The hook is removed when the server is closed otherwise.
-    Thread hook =
-        new Thread(
-            () -> {
-              server.close();
-              err.println("slo serve: stopped");
-              err.flush();
-              out.flush();
-              Runtime.getRuntime().halt(0);
-            },
-            "slo-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    out.println(
-        "slo serve: listening on http://"
-            + bind
-            + ":"
-            + server.port()
-            + " (interval "
-            + interval
-            + ")");
+    // would otherwise report 143 or 130).
+    SloServer server =
+        start(out, err)
+            .closeOnShutdown(
+                () -> {
+                  err.println("slo serve: stopped");
+                  err.flush();
+                  out.flush();
+                  Runtime.getRuntime().halt(0);
+                });
+    String at = bind + ":" + server.port();
+    out.println("slo serve: listening on http://" + at + " (interval " + interval + ")");
     out.flush();
     server.awaitClosed();
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // shutting down already: the hook ends the process
-    }
     return 0;
   }
 
-  /** Validates the options, loads the spec and data, and starts the server. */
+  /** Loads the spec and data and starts the server; the library checks the values. */
   SloServer start(PrintWriter out, PrintWriter err) {
     Spec s = SpecFiles.load(spec, err);
     if (data != null && prometheus.given()) {
@@ -245,43 +227,20 @@ public final class ServeCommand implements Callable<Integer> {
       throw new InvalidInputException(
           "no source given: use --data FILE, --prometheus URL or --jdbc URL");
     }
-    Duration every;
-    try {
-      every = DurationText.parse(interval);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("--interval " + e.getMessage());
-    }
-    if (port < 0 || port > 65_535) {
-      throw new InvalidInputException("--port " + port + ": use 0 to 65535");
-    }
-    if (resolveAfter < 1) {
-      throw new InvalidInputException("--resolve-after " + resolveAfter + ": use at least 1");
-    }
     Clock clock = parent == null ? Clock.systemUTC() : parent.clock();
     SloServer.Builder b =
-        SloServer.builder()
-            .slos(s.slos())
-            .corrections(s.corrections())
-            .clock(clock)
-            .log(err)
-            .interval(every)
-            .resolveAfter(resolveAfter);
-    Path token = tokenFile;
-    if (token != null) {
-      flag("--token-file", () -> b.tokenFile(token));
-    }
-    Path readToken = readTokenFile;
-    if (readToken != null) {
-      flag("--read-token-file", () -> b.readTokenFile(readToken));
-    }
-    Duration request = duration("--request-timeout", requestTimeout);
-    Duration idle = duration("--idle-timeout", idleTimeout);
-    if (maxConnections < 1) {
-      throw new InvalidInputException("--max-connections " + maxConnections + ": use at least 1");
-    }
-    if (threads != null && threads < 1) {
-      throw new InvalidInputException("--threads " + threads + ": use at least 1");
-    }
+        SloServer.builder().slos(s.slos()).corrections(s.corrections()).clock(clock).log(err);
+    Integer http = threads;
+    FlagNames.named(
+        () -> {
+          b.interval(interval)
+              .bind(bind, port)
+              .resolveAfter(resolveAfter)
+              .tokenFile(tokenFile)
+              .readTokenFile(readTokenFile)
+              .timeouts(requestTimeout, idleTimeout, maxConnections);
+          return http == null ? b : b.threads(http);
+        });
     if (!fleet && (outboxMaxAge != null || outboxMaxEvents != null)) {
       throw new InvalidInputException(
           (outboxMaxAge != null ? "--outbox-max-age" : "--outbox-max-events")
@@ -291,41 +250,21 @@ public final class ServeCommand implements Callable<Integer> {
       throw new InvalidInputException(
           "--fleet needs --jdbc URL: the replicas of a fleet coordinate through PostgreSQL");
     }
-    b.timeouts(request, idle, maxConnections)
-        .allowOrigins(allowOrigins)
-        .allowAnonymousWrites(allowAnonymousWrites);
-    if (threads != null) {
-      b.threads(threads);
-    }
     if (fleet) { // checked before the database is opened
-      Duration maxAge =
-          outboxMaxAge == null ? Duration.ofHours(24) : duration("--outbox-max-age", outboxMaxAge);
-      int maxEvents = outboxMaxEvents == null ? 100_000 : outboxMaxEvents;
-      flag("--outbox-max-age", () -> b.outboxBounds(maxAge, maxEvents));
+      FlagNames.named("--outbox-max-age", () -> b.outboxBounds(outboxMaxAge, outboxMaxEvents));
     }
-    try {
-      b.bind(new InetSocketAddress(bind, port));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("--bind " + bind + ": " + e.getMessage(), e);
-    }
+    b.allowOrigins(allowOrigins).allowAnonymousWrites(allowAnonymousWrites);
     Path events = eventsFile;
     if (events != null) {
-      b.sink(flag("--events-file", () -> EventSinks.file(events)));
+      b.sink(FlagNames.named("--events-file", () -> EventSinks.file(events)));
     }
     if (eventsStdout) {
       b.sink(EventSinks.stream(out));
     }
-    URI hook = url("--webhook", webhook);
-    if (hook != null) {
-      b.sink(EventSinks.webhook(hook, DeliveryPolicy.DEFAULT, err));
-    }
-    URI am = url("--alertmanager", alertmanager);
-    if (am != null) {
-      b.alertmanager(am);
-    }
+    FlagNames.named(() -> b.webhook(webhook).alertmanager(alertmanager));
     Path file = data;
     if (file != null) {
-      b.source(flag("--data", () -> new FileEventSource(file)));
+      b.source(FlagNames.named("--data", () -> new FileEventSource(file)));
     } else if (prometheus.given()) {
       b.source(prometheus.servingSource(s.slos()));
     }
@@ -335,62 +274,16 @@ public final class ServeCommand implements Callable<Integer> {
       if (data == null && !prometheus.given()) {
         b.source(store.eventSource()).writeHistory(false);
       }
-      if (fleet) {
-        dev.slo.jdbc.JdbcFleet f = store.fleet(SloServer.Builder.replicaId(), every);
+      if (fleet) { // the interval was checked above
+        var f = store.fleet(SloServer.Builder.replicaId(), DurationText.parse(interval));
         b.fleet(f).outbox(store.outbox(f));
       }
       if (!noMaintain) {
-        Duration m = duration("--maintain-every", maintainEvery);
+        Consumer<String> log = line -> err.printf("slo serve: %s%n", line).flush();
         b.closeWith(
-            store.scheduleMaintenance(
-                clock,
-                m,
-                line -> {
-                  err.println("slo serve: " + line);
-                  err.flush();
-                }));
+            FlagNames.named(() -> MaintenanceSchedule.start(store, clock, maintainEvery, log)));
       }
     }
-    return flag("--bind/--port", b::build).start();
-  }
-
-  /** Runs {@code action}, naming the flag in front of a bad-input message from the library. */
-  private static <T> T flag(String option, java.util.function.Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (ValidationException e) {
-      throw new InvalidInputException("--" + e.field().replace('_', '-') + " " + e.getMessage(), e);
-    } catch (InvalidInputException e) {
-      throw new InvalidInputException(option + " " + e.getMessage(), e);
-    }
-  }
-
-  private static Duration duration(String option, String text) {
-    Duration d;
-    try {
-      d = DurationText.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(option + " " + e.getMessage());
-    }
-    if (d.isZero() || d.isNegative()) {
-      throw new InvalidInputException(option + " " + text + ": use a positive duration");
-    }
-    return d;
-  }
-
-  private static @org.jspecify.annotations.Nullable URI url(
-      String option, @org.jspecify.annotations.Nullable String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      URI u = new URI(text);
-      if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
-        throw new InvalidInputException(option + " " + text + ": use an http:// or https:// URL");
-      }
-      return u;
-    } catch (URISyntaxException e) {
-      throw new InvalidInputException(option + " " + text + ": not a URL: " + e.getMessage());
-    }
+    return FlagNames.named("--bind/--port", b::build).start();
   }
 }

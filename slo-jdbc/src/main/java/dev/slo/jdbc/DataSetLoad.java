@@ -25,7 +25,38 @@ public final class DataSetLoad {
    * @param result what was stored
    * @param skipped rows of SLOs neither in the spec given nor, without one, in the store
    */
-  public record Outcome(StagedIngest.Result result, long skipped) {}
+  public record Outcome(StagedIngest.Result result, long skipped) {
+    /**
+     * A warning when rows were skipped: {@code data.csv: skipped 3 rows for SLOs not in the spec}
+     * ({@code database} when {@code fromSpec} is false, the SLOs being those stored); empty when
+     * none was.
+     */
+    public java.util.Optional<String> skippedWarning(Object source, boolean fromSpec) {
+      return skipped == 0
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(
+              source
+                  + ": skipped "
+                  + skipped
+                  + " rows for SLOs not in the "
+                  + (fromSpec ? "spec" : "database"));
+    }
+  }
+
+  /**
+   * One warning per SLO of {@code slos} whose alert tiers a load cannot keep (the store does not
+   * keep alert_tiers yet, so evaluations from it use the default tiers), in order.
+   */
+  public static List<String> warnings(List<Slo> slos) {
+    return slos.stream()
+        .filter(x -> !x.alertTiers().isEmpty())
+        .map(
+            x ->
+                x.sloId()
+                    + ": alert_tiers are not kept by the database store yet; evaluations from it"
+                    + " use the default tiers")
+        .toList();
+  }
 
   /**
    * Loads {@code rows} into {@code store}.

@@ -43,6 +43,25 @@ public final class MaintenanceSchedule implements AutoCloseable {
   }
 
   /**
+   * {@link JdbcStore#scheduleMaintenance} with the time between runs as text such as {@code 1h} or
+   * {@code 30m}.
+   *
+   * @throws dev.slo.core.ValidationException for {@code maintain_every} when the text is not a
+   *     positive duration: {@code "soon" is not a duration; ...}
+   */
+  public static MaintenanceSchedule start(
+      JdbcStore store, Clock clock, String every, Consumer<String> log) {
+    Duration d;
+    try {
+      d = dev.slo.core.window.DurationText.parse(every);
+    } catch (IllegalArgumentException e) {
+      throw dev.slo.core.ValidationException.withMessage(
+          "maintain_every", every, String.valueOf(e.getMessage()));
+    }
+    return store.scheduleMaintenance(clock, d, log);
+  }
+
+  /**
    * One run now, in the caller's thread.
    *
    * @return the line logged

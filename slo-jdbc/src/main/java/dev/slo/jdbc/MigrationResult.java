@@ -16,4 +16,19 @@ public record MigrationResult(
   public MigrationResult {
     applied = List.copyOf(applied);
   }
+
+  /**
+   * One line saying what the run did in {@code target}: {@code <target>: schema version 0 -> 11,
+   * applied [...]}, or {@code , already current}, and whether {@code sli_metrics_ts} is a
+   * TimescaleDB hypertable.
+   */
+  public String describe(String target) {
+    return target
+        + ": schema version "
+        + fromVersion
+        + " -> "
+        + toVersion
+        + (applied.isEmpty() ? ", already current" : ", applied " + applied)
+        + (hypertable ? ", sli_metrics_ts is a TimescaleDB hypertable" : "");
+  }
 }

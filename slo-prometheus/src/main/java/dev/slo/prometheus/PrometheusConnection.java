@@ -3,6 +3,8 @@ package dev.slo.prometheus;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.Printable;
 import dev.slo.core.ValidationException;
+import dev.slo.core.model.Slo;
+import dev.slo.core.source.EventSource;
 import dev.slo.core.window.DurationText;
 import dev.slo.interop.io.InputFiles;
 import java.net.URI;
@@ -40,6 +42,28 @@ public record PrometheusConnection(
   /** Copies the headers. */
   public PrometheusConnection {
     headers = List.copyOf(headers);
+  }
+
+  /**
+   * The source this connection describes, reading in {@code mode} and told {@code slos} so that it
+   * reads their windows in batched requests (SLOs asked for later are read on their own).
+   *
+   * @throws ValidationException as {@link #client()} does
+   */
+  public PrometheusSource source(PrometheusSource.Mode mode, List<Slo> slos) {
+    return new PrometheusSource(client(), mode, PrometheusSource.DEFAULT_LOOKBACK).withFleet(slos);
+  }
+
+  /**
+   * The source for a server that evaluates on an interval: in {@link PrometheusSource.Mode#EXACT
+   * exact} mode an incremental one, which keeps the samples it has read and asks each pass only for
+   * what is new; in pushdown mode {@link #source(PrometheusSource.Mode, List)}.
+   *
+   * @throws ValidationException as {@link #client()} does
+   */
+  public EventSource servingSource(PrometheusSource.Mode mode, List<Slo> slos) {
+    PrometheusSource s = source(mode, slos);
+    return mode == PrometheusSource.Mode.EXACT ? s.incremental() : s;
   }
 
   /** The client this connection describes. */

@@ -39,6 +39,7 @@ abstract sealed class MonitorBuilder permits Monitor.Builder {
   Corrections corrections = Corrections.NONE;
   @Nullable StatusOutbox outbox;
   OutboxSender.Limits outboxLimits = OutboxSender.Limits.DEFAULT;
+  private boolean outboxBounded;
 
   MonitorBuilder() {}
 
@@ -67,10 +68,13 @@ abstract sealed class MonitorBuilder permits Monitor.Builder {
    * Bounds of the outbox: undelivered events older than {@code maxAge} (1m to 365d, default 24h) or
    * beyond the newest {@code maxEvents} (1 to 100,000,000, default 100,000) are abandoned.
    *
-   * @throws dev.slo.core.ValidationException naming outbox_max_age or outbox_max_events
+   * @throws dev.slo.core.ValidationException naming outbox_max_age or outbox_max_events; {@link
+   *     #build} refuses bounds without an {@link #outbox}
    */
   public Monitor.Builder outboxBounds(Duration maxAge, int maxEvents) {
-    return outboxLimits(OutboxBounds.apply(outboxLimits, maxAge, maxEvents));
+    outboxLimits(OutboxBounds.apply(outboxLimits, maxAge, maxEvents));
+    outboxBounded = true;
+    return self();
   }
 
   /**
@@ -161,6 +165,13 @@ abstract sealed class MonitorBuilder permits Monitor.Builder {
     }
     if (resolveAfter < 1) {
       throw new ValidationException("resolve_after", resolveAfter, "use at least 1");
+    }
+    if (outboxBounded && outbox == null) {
+      String age = DurationText.format(outboxLimits.maxAge());
+      throw ValidationException.withMessage(
+          "outbox_max_age",
+          age,
+          age + ": outbox bounds need an outbox; only a fleet sends its events through one");
     }
     return new Monitor(this);
   }

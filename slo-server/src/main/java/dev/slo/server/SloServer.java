@@ -10,9 +10,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,6 +49,7 @@ public final class SloServer implements AutoCloseable {
   private final PrintWriter log;
   private boolean started;
   private boolean closing;
+  private @Nullable Thread shutdownHook;
 
   private SloServer(Builder b, Monitor monitor) {
     this.monitor = monitor;
@@ -114,6 +112,27 @@ public final class SloServer implements AutoCloseable {
     return monitor;
   }
 
+  /**
+   * Closes this server when the JVM shuts down (SIGTERM, Ctrl-C, {@code System.exit}), then runs
+   * {@code then} in the same thread, for example to end the process with a code of its own. Closing
+   * the server otherwise removes the hook. Call it once.
+   *
+   * @return this server
+   */
+  public synchronized SloServer closeOnShutdown(Runnable then) {
+    Objects.requireNonNull(then, "then");
+    Thread hook =
+        new Thread(
+            () -> {
+              close();
+              then.run();
+            },
+            "slo-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    shutdownHook = hook;
+    return this;
+  }
+
   /** Blocks until {@link #close} has finished. */
   public void awaitClosed() throws InterruptedException {
     closed.await();
@@ -126,6 +145,14 @@ public final class SloServer implements AutoCloseable {
         return;
       }
       closing = true;
+      Thread hook = shutdownHook;
+      if (hook != null && hook != Thread.currentThread()) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+          // shutting down already: the hook closes the server
+        }
+      }
     }
     try {
       http.stop(grace.compareTo(Duration.ofSeconds(1)) < 0 ? 0 : 1);
@@ -155,7 +182,7 @@ public final class SloServer implements AutoCloseable {
   }
 
   /** Settings of a {@link SloServer}. Not thread-safe; {@link #build} validates and copies. */
-  public static final class Builder {
+  public static final class Builder extends TextSettings {
     private final Monitor.Builder monitor = Monitor.builder();
     private InetSocketAddress bind = new InetSocketAddress("127.0.0.1", 8080);
     private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
@@ -211,6 +238,7 @@ public final class SloServer implements AutoCloseable {
     }
 
     /** See {@link Monitor.Builder#outboxBounds}. */
+    @Override
     public Builder outboxBounds(Duration maxAge, int maxEvents) {
       monitor.outboxBounds(maxAge, maxEvents);
       return this;
@@ -235,6 +263,7 @@ public final class SloServer implements AutoCloseable {
     }
 
     /** Adds a sink for events; see {@link EventSinks}. */
+    @Override
     public Builder sink(EventSink sink) {
       monitor.sink(sink);
       return this;
@@ -247,37 +276,49 @@ public final class SloServer implements AutoCloseable {
       return this;
     }
 
-    /** Time between evaluations; at least 1s (default 60s). */
+    /** Time between evaluations; at least 1s (default 60s), checked by {@link #build}. */
+    @Override
     public Builder interval(Duration interval) {
       this.interval = interval;
       monitor.interval(interval);
       return this;
     }
 
-    /** Clear evaluations before a firing tier resolves; at least 1 (default 3). */
+    /**
+     * Clear evaluations before a firing tier resolves; at least 1 (default 3).
+     *
+     * @throws ValidationException for {@code resolve_after}: {@code 0: use at least 1}
+     */
     public Builder resolveAfter(int evaluations) {
-      monitor.resolveAfter(evaluations);
+      monitor.resolveAfter(SettingText.atLeastOne("resolve_after", evaluations));
       return this;
     }
 
     /** Address and port to listen on; port 0 picks a free one. */
+    @Override
     public Builder bind(InetSocketAddress address) {
       this.bind = Objects.requireNonNull(address, "bind");
       return this;
     }
 
-    /** Listens on 127.0.0.1 at {@code port}, 0 to 65535 (0 picks a free one). */
+    /**
+     * Listens on the address set so far (default 127.0.0.1) at {@code port}, 0 to 65535 (0 picks a
+     * free one).
+     *
+     * @throws ValidationException for {@code port}: {@code 70000: use 0 to 65535}
+     */
     public Builder port(int port) {
-      if (port < 0 || port > 65_535) {
-        throw new ValidationException("port", port, "use 0 to 65535");
-      }
-      this.bind = new InetSocketAddress(bind.getHostString(), port);
+      this.bind = new InetSocketAddress(bind.getHostString(), SettingText.port(port));
       return this;
     }
 
-    /** HTTP worker threads, at least 1 (default two per CPU, at least 4). */
+    /**
+     * HTTP worker threads, at least 1 (default two per CPU, at least 4).
+     *
+     * @throws ValidationException for {@code threads}: {@code 0: use at least 1}
+     */
     public Builder threads(int threads) {
-      this.threads = threads;
+      this.threads = SettingText.atLeastOne("threads", threads);
       return this;
     }
 
@@ -287,6 +328,7 @@ public final class SloServer implements AutoCloseable {
      * least five minutes) after the last send. The sink is made at {@link #build}, after the
      * others.
      */
+    @Override
     public Builder alertmanager(URI baseUrl) {
       alertmanagers.add(Objects.requireNonNull(baseUrl, "alertmanager"));
       return this;
@@ -302,40 +344,11 @@ public final class SloServer implements AutoCloseable {
     }
 
     /**
-     * The write token, read from {@code file} (UTF-8, surrounding white space removed).
-     *
-     * @throws ValidationException for field {@code token_file} when the file cannot be read or
-     *     holds only white space
-     */
-    public Builder tokenFile(Path file) {
-      return token(tokenIn("token_file", file));
-    }
-
-    /**
-     * The read token, read from {@code file} as {@link #tokenFile} reads (field read_token_file).
-     */
-    public Builder readTokenFile(Path file) {
-      return readToken(tokenIn("read_token_file", file));
-    }
-
-    private static String tokenIn(String field, Path file) {
-      String text;
-      try {
-        text = Files.readString(file, StandardCharsets.UTF_8).trim();
-      } catch (IOException e) {
-        throw ValidationException.withMessage(field, file, file + ": cannot be read: " + e);
-      }
-      if (text.isEmpty()) {
-        throw ValidationException.withMessage(field, file, file + ": the file is empty");
-      }
-      return text;
-    }
-
-    /**
      * HTTP deadlines and the connection cap: {@code request} for a request's headers, for its body
      * and for writing the answer, {@code idle} for a keep-alive connection between requests; sizes
      * keep {@link HttpLimits#DEFAULT}'s.
      */
+    @Override
     public Builder timeouts(Duration request, Duration idle, int maxConnections) {
       HttpLimits d = HttpLimits.DEFAULT;
       return limits(
@@ -362,12 +375,14 @@ public final class SloServer implements AutoCloseable {
     }
 
     /** Bearer token that write endpoints require; null (default) for none. */
+    @Override
     public Builder token(String token) {
       this.token = token;
       return this;
     }
 
     /** Bearer token that reads require (the write token works too); null (default) for none. */
+    @Override
     public Builder readToken(String token) {
       this.readToken = token;
       return this;
@@ -409,6 +424,11 @@ public final class SloServer implements AutoCloseable {
       return this;
     }
 
+    @Override
+    PrintWriter log() {
+      return log;
+    }
+
     /** Where one-line warnings go; default standard error. */
     public Builder log(PrintWriter log) {
       this.log = Objects.requireNonNull(log, "log");
@@ -423,21 +443,13 @@ public final class SloServer implements AutoCloseable {
      * @throws dev.slo.core.InvalidInputException when the address cannot be bound
      */
     public SloServer build() {
-      if (threads < 1) {
-        throw new ValidationException("threads", threads, "use at least 1");
-      }
       if (token != null && token.isBlank()) {
         throw new ValidationException("token", "", "use a non-blank token, or none");
       }
       if (readToken != null && readToken.isBlank()) {
         throw new ValidationException("read_token", "", "use a non-blank token, or none");
       }
-      for (String o : origins) {
-        if (!o.equals("*") && !o.matches("(?i)https?://[a-z0-9.\\[\\]:-]+")) {
-          throw new ValidationException(
-              "allow_origin", o, "use an origin such as https://dash.example.com, or *");
-        }
-      }
+      SettingText.checkOrigins(origins);
       boolean open = token == null && readToken == null;
       if (open && !Access.loopback(bind.getAddress())) {
         if (!anonymousWrites) {
