@@ -11,12 +11,10 @@ import picocli.CommandLine.ParentCommand;
 /** {@code slo check}: the CI gate. */
 @Command(
     name = "check",
-    mixinStandardHelpOptions = true,
     description =
         "CI gate: exit 0 when every selected SLO is better than --fail-on, 1 otherwise, with one"
-            + " line per failing SLO saying why.",
-    footer = ExitCode.HELP)
-final class CheckCommand implements Callable<Integer> {
+            + " line per failing SLO saying why.")
+final class CheckCommand extends Subcommand implements Callable<Integer> {
   /** The status at which the gate fails. */
   enum FailOn {
     WARNING(Status.WARNING),
@@ -41,14 +39,11 @@ final class CheckCommand implements Callable<Integer> {
       description = "warning, critical (default) or exhausted: fail when an SLO is at least this.")
   FailOn failOn;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
-
   @Override
   public Integer call() {
-    Gate gate =
-        new Gate(inputs.evaluate(parent.clock(), self.commandLine().getErr()), failOn.status);
-    self.commandLine().getOut().print(gate.text());
-    self.commandLine().getOut().flush();
+    Gate gate = new Gate(inputs.evaluate(parent.clock(), err()), failOn.status);
+    out().print(gate.text());
+    out().flush();
     return gate.failed() == 0 ? ExitCode.OK : ExitCode.GATE_FAILED;
   }
 }

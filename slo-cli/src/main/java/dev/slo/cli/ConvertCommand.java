@@ -18,12 +18,10 @@ import picocli.CommandLine.Parameters;
 /** {@code slo convert}: rewrites specs of any supported format as native, OpenSLO or Sloth. */
 @Command(
     name = "convert",
-    mixinStandardHelpOptions = true,
     description =
         "Convert specs (ours, OpenSLO, Sloth, Pyrra; mixed) to native, openslo or sloth. One"
-            + " warning line per dropped or approximated field (docs/formats.md).",
-    footer = ExitCode.HELP)
-final class ConvertCommand implements Callable<Integer> {
+            + " warning line per dropped or approximated field (docs/formats.md).")
+final class ConvertCommand extends Subcommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "SPEC", description = "Spec files or directories.")
   List<Path> specs;
 
@@ -47,11 +45,9 @@ final class ConvertCommand implements Callable<Integer> {
       description = "Refuse (exit 2, nothing written) when any field is dropped or approximated.")
   boolean strict;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
-
   @Override
   public Integer call() {
-    PrintWriter err = self.commandLine().getErr();
+    PrintWriter err = err();
     Converter.Target target = Converter.Target.of(to);
     SpecLoader.Result r = SpecLoader.load(specs);
     if (r.problems().hasErrors()) {
@@ -60,21 +56,15 @@ final class ConvertCommand implements Callable<Integer> {
     }
     boolean dir = out != null && Files.isDirectory(out);
     Conversion c = Conversion.of(r, target, dir);
-    List<String> warnings = c.warnings();
-    warnings.forEach(w -> err.println("slo: warning: " + w));
+    c.warnings().forEach(w -> err.println("slo: warning: " + w));
     err.flush();
-    if (strict && !warnings.isEmpty()) {
-      err.println(
-          "slo: --strict: "
-              + warnings.size()
-              + " field"
-              + (warnings.size() == 1 ? " was" : "s were")
-              + " dropped or approximated; nothing written");
+    if (strict && c.strictRefusal().isPresent()) {
+      err.println("slo: --strict: " + c.strictRefusal().get());
       return ExitCode.BAD_INPUT;
     }
     for (Map.Entry<String, Converter.Output> e : c.files().entrySet()) {
       Path file = dir && out != null ? out.resolve(e.getKey()) : out;
-      OutputTarget.write("--out", file, e.getValue().text(), self.commandLine().getOut());
+      OutputTarget.write("--out", file, e.getValue().text(), out());
     }
     return ExitCode.OK;
   }

@@ -3,6 +3,7 @@ package dev.slo.cli;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.correction.Correction;
 import dev.slo.core.json.StatusJson;
+import dev.slo.core.model.Slo;
 import dev.slo.core.spec.CorrectionFields;
 import dev.slo.core.spec.CorrectionInput;
 import dev.slo.core.spec.SpecException;
@@ -39,19 +40,11 @@ final class CorrectionsCommand implements Runnable {
     self.commandLine().usage(self.commandLine().getOut());
   }
 
-  private static void requireJdbc(JdbcOptions jdbc) {
-    if (!jdbc.given()) {
-      throw new InvalidInputException("Missing required option: '--jdbc=URL'");
-    }
-  }
-
   /** {@code slo corrections add}. */
   @Command(
       name = "add",
-      mixinStandardHelpOptions = true,
-      description = "Store a correction for SLOs (--slo, repeatable) or a whole service.",
-      footer = ExitCode.HELP)
-  static final class Add implements Callable<Integer> {
+      description = "Store a correction for SLOs (--slo, repeatable) or a whole service.")
+  static final class Add extends Subcommand implements Callable<Integer> {
     /** Option names by the field they fill, for error messages. */
     private static final Map<String, String> OPTIONS =
         Map.of(
@@ -110,41 +103,32 @@ final class CorrectionsCommand implements Runnable {
         description = "RFC 5545 recurrence, e.g. FREQ=WEEKLY;BYDAY=SU;BYHOUR=2.")
     @Nullable String rrule;
 
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
-
     @Override
     public Integer call() {
-      requireJdbc(jdbc);
+      return jdbc.use(
+          () -> {
+            Correction c = correction(jdbc.store().slos().list(SloFilter.ALL));
+            jdbc.store().corrections().create(c);
+            out().println("stored correction " + c.id());
+            out().flush();
+            return ExitCode.OK;
+          });
+    }
+
+    private Correction correction(List<Slo> known) {
       try {
-        Correction c;
-        try {
-          c =
-              new CorrectionInput(
-                      slos, service, id, start, end, duration, zone, category, description, rrule)
-                  .parse(
-                      "options",
-                      jdbc.store().slos().list(SloFilter.ALL),
-                      UUID.randomUUID().toString());
-        } catch (SpecException e) {
-          throw new InvalidInputException(CorrectionFields.describe(e.problems(), OPTIONS), e);
-        }
-        jdbc.store().corrections().create(c);
-        self.commandLine().getOut().println("stored correction " + c.id());
-        self.commandLine().getOut().flush();
-        return ExitCode.OK;
-      } finally {
-        jdbc.close();
+        return new CorrectionInput(
+                slos, service, id, start, end, duration, zone, category, description, rrule)
+            .parse("options", known, UUID.randomUUID().toString());
+      } catch (SpecException e) {
+        throw new InvalidInputException(CorrectionFields.describe(e.problems(), OPTIONS), e);
       }
     }
   }
 
   /** {@code slo corrections list}. */
-  @Command(
-      name = "list",
-      mixinStandardHelpOptions = true,
-      description = "List the stored corrections, by start.",
-      footer = ExitCode.HELP)
-  static final class ListCorrections implements Callable<Integer> {
+  @Command(name = "list", description = "List the stored corrections, by start.")
+  static final class ListCorrections extends Subcommand implements Callable<Integer> {
     @Mixin JdbcOptions jdbc;
 
     @Option(
@@ -154,62 +138,50 @@ final class CorrectionsCommand implements Runnable {
         description = "table (default) or json.")
     String format;
 
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
-
     @Override
     public Integer call() {
-      requireJdbc(jdbc);
-      if (!format.equals("table") && !format.equals("json")) {
-        throw new InvalidInputException("--format " + format + ": use table or json");
-      }
-      try {
-        List<Correction> all = jdbc.store().corrections().list();
-        PrintWriter out = self.commandLine().getOut();
-        if (format.equals("json")) {
-          out.println(StatusJson.line(CorrectionFields.json(all)));
-        } else if (all.isEmpty()) {
-          out.println("No corrections stored.");
-        } else {
-          all.forEach(c -> out.println(CorrectionFields.line(c)));
-        }
-        out.flush();
-        return ExitCode.OK;
-      } finally {
-        jdbc.close();
-      }
+      return jdbc.use(
+          () -> {
+            if (!format.equals("table") && !format.equals("json")) {
+              throw new InvalidInputException("--format " + format + ": use table or json");
+            }
+            List<Correction> all = jdbc.store().corrections().list();
+            PrintWriter out = out();
+            if (format.equals("json")) {
+              out.println(StatusJson.line(CorrectionFields.json(all)));
+            } else if (all.isEmpty()) {
+              out.println("No corrections stored.");
+            } else {
+              all.forEach(c -> out.println(CorrectionFields.line(c)));
+            }
+            out.flush();
+            return ExitCode.OK;
+          });
     }
   }
 
   /** {@code slo corrections delete}. */
-  @Command(
-      name = "delete",
-      mixinStandardHelpOptions = true,
-      description = "Delete stored corrections by id.",
-      footer = ExitCode.HELP)
-  static final class Delete implements Callable<Integer> {
+  @Command(name = "delete", description = "Delete stored corrections by id.")
+  static final class Delete extends Subcommand implements Callable<Integer> {
     @Mixin JdbcOptions jdbc;
 
     @Parameters(paramLabel = "ID", arity = "1..*", description = "The corrections to delete.")
     List<String> ids;
 
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
-
     @Override
     public Integer call() {
-      requireJdbc(jdbc);
-      try {
-        for (String id : ids) {
-          if (!jdbc.store().corrections().delete(id)) {
-            throw new InvalidInputException(
-                id + ": no such correction in " + jdbc.store().target());
-          }
-          self.commandLine().getOut().println("deleted correction " + id);
-        }
-        self.commandLine().getOut().flush();
-        return ExitCode.OK;
-      } finally {
-        jdbc.close();
-      }
+      return jdbc.use(
+          () -> {
+            for (String id : ids) {
+              if (!jdbc.store().corrections().delete(id)) {
+                throw new InvalidInputException(
+                    id + ": no such correction in " + jdbc.store().target());
+              }
+              out().println("deleted correction " + id);
+            }
+            out().flush();
+            return ExitCode.OK;
+          });
     }
   }
 }

@@ -13,14 +13,12 @@ import picocli.CommandLine.Option;
 /** {@code slo dashboard}: a Grafana dashboard over the recording rules of {@code slo rules}. */
 @Command(
     name = "dashboard",
-    mixinStandardHelpOptions = true,
     description =
         "Write a Grafana dashboard (JSON) over the recording rules that 'slo rules' writes: per"
             + " enabled SLO with a Prometheus SLI (others are skipped with a warning, as by 'slo"
             + " rules'), its SLI, error budget remaining, burn rates and alert state. The"
-            + " Prometheus data source is a dashboard variable.",
-    footer = ExitCode.HELP)
-public final class DashboardCommand implements Callable<Integer> {
+            + " Prometheus data source is a dashboard variable.")
+public final class DashboardCommand extends Subcommand implements Callable<Integer> {
   @Option(
       names = "--spec",
       required = true,
@@ -43,14 +41,11 @@ public final class DashboardCommand implements Callable<Integer> {
               + " is written into; - is standard output). Default: standard output.")
   @Nullable Path out;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
-
   @Override
   public Integer call() {
-    Spec s = SpecFiles.load(spec, self.commandLine().getErr());
-    var slos = PrometheusSlos.select(s.enabled(), SpecFiles.warnings(self.commandLine().getErr()));
-    OutputTarget.write(
-        "--out", out, GrafanaDashboard.render(slos, title), self.commandLine().getOut());
+    Spec s = SpecFiles.load(spec, err());
+    var slos = PrometheusSlos.select(s.enabled(), SpecFiles.warnings(err()));
+    OutputTarget.write("--out", out, GrafanaDashboard.render(slos, title), out());
     return ExitCode.OK;
   }
 }

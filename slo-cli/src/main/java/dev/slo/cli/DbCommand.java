@@ -24,25 +24,19 @@ final class DbCommand implements Runnable {
   /** {@code slo db migrate}: applies the schema migrations. */
   @Command(
       name = "migrate",
-      mixinStandardHelpOptions = true,
       description =
-          "Apply the schema migrations (idempotent; safe when several processes run it at once).",
-      footer = ExitCode.HELP)
-  static final class Migrate implements Callable<Integer> {
+          "Apply the schema migrations (idempotent; safe when several processes run it at once).")
+  static final class Migrate extends Subcommand implements Callable<Integer> {
     @Mixin JdbcOptions jdbc;
-
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
 
     @Override
     public Integer call() {
-      jdbc.require();
-      try {
-        MigrationResult r = jdbc.store().openingMigration(); // opening the store migrates
-        self.commandLine().getOut().println(r.describe(jdbc.store().target()));
-        return ExitCode.OK;
-      } finally {
-        jdbc.close();
-      }
+      return jdbc.use(
+          () -> {
+            MigrationResult r = jdbc.store().openingMigration(); // opening the store migrates
+            out().println(r.describe(jdbc.store().target()));
+            return ExitCode.OK;
+          });
     }
   }
 }

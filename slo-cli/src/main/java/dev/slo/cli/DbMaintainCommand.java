@@ -12,15 +12,13 @@ import picocli.CommandLine.ParentCommand;
 /** {@code slo db maintain}: partition upkeep and retention of the SLI history. */
 @Command(
     name = "maintain",
-    mixinStandardHelpOptions = true,
     description = {
       "Create the SLI history's partitions ahead, file rows parked in the default partitions and"
           + " drop partitions older than the retention of their resolution (raw rows by day, hour"
           + " buckets by month, day buckets by year). Idempotent: run it hourly from cron.",
       "Retention options are stored in the database and used by later runs."
-    },
-    footer = ExitCode.HELP)
-final class DbMaintainCommand implements Callable<Integer> {
+    })
+final class DbMaintainCommand extends Subcommand implements Callable<Integer> {
   @Mixin JdbcOptions jdbc;
 
   @ParentCommand DbCommand db;
@@ -60,21 +58,17 @@ final class DbMaintainCommand implements Callable<Integer> {
               + " (default ${DEFAULT-VALUE}). Once handed to pg_partman, the tables stay with it.")
   String partitioner;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
-
   @Override
   public Integer call() {
-    jdbc.require();
-    try {
-      JdbcStore store = jdbc.store();
-      MaintenanceRequest r =
-          FlagNames.named(() -> MaintenanceRequest.of(raw, hourly, daily, ahead, partitioner));
-      self.commandLine()
-          .getOut()
-          .println(r.run(store, db.parent.clock.instant()).describe(store.target()));
-      return ExitCode.OK;
-    } finally {
-      jdbc.close();
-    }
+    return jdbc.use(
+        () -> {
+          JdbcStore store = jdbc.store();
+          MaintenanceRequest r =
+              FlagNames.named(() -> MaintenanceRequest.of(raw, hourly, daily, ahead, partitioner));
+          self.commandLine()
+              .getOut()
+              .println(r.run(store, db.parent.clock.instant()).describe(store.target()));
+          return ExitCode.OK;
+        });
   }
 }

@@ -14,13 +14,11 @@ import picocli.CommandLine.ParentCommand;
 /** {@code slo db verify}: recomputes rollup buckets from raw rows and reports differences. */
 @Command(
     name = "verify",
-    mixinStandardHelpOptions = true,
     description =
         "Recompute the hour and day buckets of whole UTC days from the raw rows and list every"
             + " bucket whose rollup differs (days whose raw rows have expired are skipped). Exit 1"
-            + " when a bucket differs.",
-    footer = ExitCode.HELP)
-final class DbVerifyCommand implements Callable<Integer> {
+            + " when a bucket differs.")
+final class DbVerifyCommand extends Subcommand implements Callable<Integer> {
   @Mixin JdbcOptions jdbc;
 
   @ParentCommand DbCommand db;
@@ -34,23 +32,20 @@ final class DbVerifyCommand implements Callable<Integer> {
   @Option(names = "--to", paramLabel = "T", description = "Last day to check (default: today).")
   @Nullable String to;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
-
   @Override
   public Integer call() {
-    jdbc.require();
-    VerifyDays days = FlagNames.named(() -> VerifyDays.of(from, to, db.parent.clock.instant()));
-    if (days.isEmpty()) {
-      throw new InvalidInputException("--from " + from + " is after --to " + to);
-    }
-    try {
-      JdbcStore.VerifyReport r = jdbc.store().verify(days.from(), days.to());
-      PrintWriter out = self.commandLine().getOut();
-      r.listed().forEach(out::println);
-      out.println(r.describe(jdbc.store().target(), jdbc.store().partitioner()));
-      return r.differing() == 0 ? ExitCode.OK : ExitCode.GATE_FAILED;
-    } finally {
-      jdbc.close();
-    }
+    return jdbc.use(
+        () -> {
+          VerifyDays days =
+              FlagNames.named(() -> VerifyDays.of(from, to, db.parent.clock.instant()));
+          if (days.isEmpty()) {
+            throw new InvalidInputException("--from " + from + " is after --to " + to);
+          }
+          JdbcStore.VerifyReport r = jdbc.store().verify(days.from(), days.to());
+          PrintWriter out = out();
+          r.listed().forEach(out::println);
+          out.println(r.describe(jdbc.store().target(), jdbc.store().partitioner()));
+          return r.differing() == 0 ? ExitCode.OK : ExitCode.GATE_FAILED;
+        });
   }
 }

@@ -16,10 +16,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code slo eval}: evaluates SLOs and prints their status. */
 @Command(
     name = "eval",
-    mixinStandardHelpOptions = true,
-    description = "Evaluate SLOs at an instant: SLI, error budget, burn rates, alerts, status.",
-    footer = ExitCode.HELP)
-final class EvalCommand implements Callable<Integer> {
+    description = "Evaluate SLOs at an instant: SLI, error budget, burn rates, alerts, status.")
+final class EvalCommand extends Subcommand implements Callable<Integer> {
   @ParentCommand SloCommand parent;
 
   @Mixin Inputs inputs;
@@ -37,16 +35,14 @@ final class EvalCommand implements Callable<Integer> {
       description = "Append one slo_status_updated event per SLO to FILE as JSON Lines.")
   @Nullable Path events;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
-
   @Override
   public Integer call() {
-    List<Evaluation> evaluations = inputs.evaluate(parent.clock(), self.commandLine().getErr());
+    List<Evaluation> evaluations = inputs.evaluate(parent.clock(), err());
     if (events != null) {
       EventLog.append(events, evaluations);
     }
-    self.commandLine().getOut().print(Renderer.render(evaluations, format));
-    self.commandLine().getOut().flush();
+    out().print(Renderer.render(evaluations, format));
+    out().flush();
     return ExitCode.OK;
   }
 }

@@ -16,10 +16,8 @@ import picocli.CommandLine.Option;
 /** {@code slo history}: prints an SLO's SLI history from the store. */
 @Command(
     name = "history",
-    mixinStandardHelpOptions = true,
-    description = "Print an SLO's SLI history (SLIMetric, docs/openapi.json) between two instants.",
-    footer = ExitCode.HELP)
-final class HistoryCommand implements Callable<Integer> {
+    description = "Print an SLO's SLI history (SLIMetric, docs/openapi.json) between two instants.")
+final class HistoryCommand extends Subcommand implements Callable<Integer> {
   @Mixin JdbcOptions jdbc;
 
   @Option(names = "--slo", required = true, paramLabel = "ID", description = "The SLO.")
@@ -38,29 +36,23 @@ final class HistoryCommand implements Callable<Integer> {
       description = "table (default), json or csv.")
   HistoryText.Format format;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
-
   @Override
   public Integer call() {
-    if (!jdbc.given()) {
-      throw new InvalidInputException("Missing required option: '--jdbc=URL'");
-    }
-    Instant a = instant("--from", from);
-    Instant b = instant("--to", to);
-    if (a.isAfter(b)) {
-      throw new InvalidInputException("--from " + from + " is after --to " + to);
-    }
-    try {
-      if (jdbc.store().slos().get(slo).isEmpty()) {
-        throw new InvalidInputException("--slo " + slo + ": no such SLO in the database");
-      }
-      List<SliMetric> rows = jdbc.store().history().history(slo, new Window(a, b));
-      self.commandLine().getOut().print(HistoryText.render(rows, format));
-      self.commandLine().getOut().flush();
-      return ExitCode.OK;
-    } finally {
-      jdbc.close();
-    }
+    return jdbc.use(
+        () -> {
+          Instant a = instant("--from", from);
+          Instant b = instant("--to", to);
+          if (a.isAfter(b)) {
+            throw new InvalidInputException("--from " + from + " is after --to " + to);
+          }
+          if (jdbc.store().slos().get(slo).isEmpty()) {
+            throw new InvalidInputException("--slo " + slo + ": no such SLO in the database");
+          }
+          List<SliMetric> rows = jdbc.store().history().history(slo, new Window(a, b));
+          out().print(HistoryText.render(rows, format));
+          out().flush();
+          return ExitCode.OK;
+        });
   }
 
   private static Instant instant(String option, String text) {

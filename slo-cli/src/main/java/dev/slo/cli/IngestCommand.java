@@ -14,13 +14,11 @@ import picocli.CommandLine.Option;
 /** {@code slo ingest}: loads a data file into the PostgreSQL store. */
 @Command(
     name = "ingest",
-    mixinStandardHelpOptions = true,
     description =
         "Load a data file (CSV or JSON Lines) into the store's SLI history in one transaction, so"
             + " nothing is stored unless every row is good. Rows of one SLO with the same timestamp are summed; a re-run"
-            + " replaces rows, never doubles them.",
-    footer = ExitCode.HELP)
-final class IngestCommand implements Callable<Integer> {
+            + " replaces rows, never doubles them.")
+final class IngestCommand extends Subcommand implements Callable<Integer> {
   @Mixin JdbcOptions jdbc;
 
   @Option(names = "--data", required = true, paramLabel = "FILE", description = "Data file.")
@@ -34,29 +32,24 @@ final class IngestCommand implements Callable<Integer> {
               + " supported spec format; repeatable.")
   List<Path> spec;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
-
   @Override
   public Integer call() {
-    jdbc.require();
-    PrintWriter out = self.commandLine().getOut();
-    PrintWriter err = self.commandLine().getErr();
-    Spec s = spec == null ? null : SpecFiles.load(spec, err);
-    if (s != null) {
-      DataSetLoad.warnings(s.slos()).forEach(w -> err.println("slo: warning: " + w));
-    }
-    try {
-      DataSetLoad.Outcome o =
-          DataSetLoad.run(
-              jdbc.store(),
-              s == null ? null : s.slos(),
-              data,
-              sink -> DataFiles.forEach(data, sink));
-      o.skippedWarning(data, s != null).ifPresent(w -> err.println("slo: warning: " + w));
-      out.println(o.result().describe(data, jdbc.store().target()));
-      return ExitCode.OK;
-    } finally {
-      jdbc.close();
-    }
+    PrintWriter err = err();
+    return jdbc.use(
+        () -> {
+          Spec s = spec == null ? null : SpecFiles.load(spec, err);
+          if (s != null) {
+            DataSetLoad.warnings(s.slos()).forEach(w -> err.println("slo: warning: " + w));
+          }
+          DataSetLoad.Outcome o =
+              DataSetLoad.run(
+                  jdbc.store(),
+                  s == null ? null : s.slos(),
+                  data,
+                  sink -> DataFiles.forEach(data, sink));
+          o.skippedWarning(data, s != null).ifPresent(w -> err.println("slo: warning: " + w));
+          out().println(o.result().describe(data, jdbc.store().target()));
+          return ExitCode.OK;
+        });
   }
 }

@@ -2,6 +2,7 @@ package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.jdbc.JdbcStore;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -26,6 +27,19 @@ public final class JdbcOptions implements AutoCloseable {
   public void require() {
     if (url == null) {
       throw new InvalidInputException("Missing required option: '--jdbc=URL'");
+    }
+  }
+
+  /**
+   * Refuses a missing {@code --jdbc}, runs {@code work} (which opens the store on its first {@link
+   * #store()}) and closes the store after it, also when it throws.
+   */
+  public <T> T use(Supplier<T> work) {
+    require();
+    try {
+      return work.get();
+    } finally {
+      close();
     }
   }
 

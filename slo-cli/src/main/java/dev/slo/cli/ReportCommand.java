@@ -22,7 +22,6 @@ import picocli.CommandLine.ParentCommand;
 /** {@code slo report}: an HTML, Markdown or JSON report of SLOs at an instant or for a period. */
 @Command(
     name = "report",
-    mixinStandardHelpOptions = true,
     description = {
       "Write a report of every selected SLO: summary table, burn-down and SLI charts, burn rates,"
           + " alerts and recommendations. Numbers equal those of 'slo eval --format json'.",
@@ -30,9 +29,8 @@ import picocli.CommandLine.ParentCommand;
           + " evaluated at the instant the period ends (local midnight on the 1st of the next"
           + " month) in its own time_zone, default UTC; rolling SLOs show their rolling window"
           + " ending then."
-    },
-    footer = ExitCode.HELP)
-public final class ReportCommand implements Callable<Integer> {
+    })
+public final class ReportCommand extends Subcommand implements Callable<Integer> {
   @ParentCommand SloCommand parent;
 
   @Mixin Inputs inputs;
@@ -58,20 +56,20 @@ public final class ReportCommand implements Callable<Integer> {
               + " written into; - is standard output). Default: standard output.")
   @Nullable Path out;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
-
   @Override
   public Integer call() {
     if (period != null && inputs.hasInstant()) {
       throw new InvalidInputException("--period and --at exclude each other; give one");
     }
     String given = period;
-    ReportPeriod p = given == null ? null : withFlag(() -> ReportPeriod.parse(given));
+    ReportPeriod p =
+        given == null ? null : FlagNames.named("--period", () -> ReportPeriod.parse(given));
     Spec spec = inputs.loadSpec();
     List<Slo> slos = inputs.select(spec);
     Instant now = parent.clock().instant();
     if (p != null) { // before reading the data, which may be large
-      withFlag(() -> p.requireEnded(slos.stream().map(Slo::timeZone).toList(), now));
+      FlagNames.named(
+          "--period", () -> p.requireEnded(slos.stream().map(Slo::timeZone).toList(), now));
     }
     ReportBuilder builder = Report.builder().slos(slos).catalog(spec.slos()).generatedAt(now);
     if (p == null) {
@@ -79,21 +77,10 @@ public final class ReportCommand implements Callable<Integer> {
     } else {
       builder.period(p);
     }
-    builder.source(inputs.source(spec, self.commandLine().getErr()));
+    builder.source(inputs.source(spec, err()));
     Report report = builder.corrections(inputs.corrections(spec)).build();
-    builder
-        .warnings()
-        .forEach(w -> self.commandLine().getErr().println("slo: warning: " + Printable.escape(w)));
-    OutputTarget.write("--out", out, report.render(format), self.commandLine().getOut());
+    builder.warnings().forEach(w -> err().println("slo: warning: " + Printable.escape(w)));
+    OutputTarget.write("--out", out, report.render(format), out());
     return ExitCode.OK;
-  }
-
-  /** Runs {@code action}, naming --period in front of a bad-input message. */
-  private static <T> T withFlag(java.util.function.Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (InvalidInputException e) {
-      throw new InvalidInputException("--period " + e.getMessage(), e);
-    }
   }
 }

@@ -3,12 +3,15 @@ package dev.slo.cli;
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.ValidationException;
 import dev.slo.core.spec.Spec;
+import dev.slo.core.window.DurationText;
+import dev.slo.core.window.Window;
 import dev.slo.interop.io.OutputTarget;
 import dev.slo.prometheus.PrometheusSlos;
 import dev.slo.prometheus.RuleGenerator;
 import dev.slo.prometheus.SlothSpecRules;
 import dev.slo.prometheus.TierSelection;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,12 +23,10 @@ import picocli.CommandLine.Option;
 /** {@code slo rules}: writes the Prometheus rule file for a spec. */
 @Command(
     name = "rules",
-    mixinStandardHelpOptions = true,
     description =
         "Write a Prometheus rule file: error-ratio recording rules per window and period,"
-            + " metadata rules, and multi-window multi-burn-rate alerts.",
-    footer = ExitCode.HELP)
-final class RulesCommand implements Callable<Integer> {
+            + " metadata rules, and multi-window multi-burn-rate alerts.")
+final class RulesCommand extends Subcommand implements Callable<Integer> {
   @Option(
       names = "--spec",
       required = true,
@@ -68,29 +69,22 @@ final class RulesCommand implements Callable<Integer> {
 
   @picocli.CommandLine.ParentCommand SloCommand parent;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
-
   @Override
   public Integer call() {
     if (compat != null) {
       return sloth();
     }
-    Spec s = SpecFiles.load(spec, self.commandLine().getErr());
+    Spec s = SpecFiles.load(spec, err());
     List<dev.slo.core.model.Slo> withSli =
-        PrometheusSlos.select(s.enabled(), SpecFiles.warnings(self.commandLine().getErr()));
-    dev.slo.core.window.Window until = null;
-    if (horizon != null) {
-      java.time.Duration d;
-      try {
-        d = dev.slo.core.window.DurationText.parse(horizon);
-      } catch (IllegalArgumentException e) {
-        throw new InvalidInputException("--horizon " + e.getMessage());
-      }
-      java.time.Instant now = parent.clock().instant();
-      until = new dev.slo.core.window.Window(now, now.plus(d));
+        PrometheusSlos.select(s.enabled(), SpecFiles.warnings(err()));
+    Window until = null;
+    String h = horizon;
+    if (h != null) {
+      Instant now = parent.clock().instant();
+      until = new Window(now, now.plus(FlagNames.named(() -> DurationText.parse("horizon", h))));
     }
     for (String w : RuleGenerator.unexpressed(withSli, s.corrections(), until)) {
-      self.commandLine().getErr().println("slo: warning: " + w);
+      err().println("slo: warning: " + w);
     }
     return emit(RuleGenerator.generate(withSli, tierMap(s), s.corrections(), until));
   }
@@ -106,7 +100,7 @@ final class RulesCommand implements Callable<Integer> {
           "--tiers does not apply with --compat sloth: use the spec's page_alert/ticket_alert"
               + " disable");
     }
-    java.io.PrintWriter err = self.commandLine().getErr();
+    java.io.PrintWriter err = err();
     dev.slo.interop.SpecLoader.Result r = dev.slo.interop.SpecLoader.load(spec);
     r.problems().warnings().forEach(w -> SpecFiles.warnings(err).accept(w.toString()));
     r.spec(String.valueOf(spec)); // throws on errors
@@ -116,7 +110,7 @@ final class RulesCommand implements Callable<Integer> {
 
   /** Prints the rules, or writes them to --out (see {@link OutputTarget}). */
   int emit(String rules) {
-    OutputTarget.write("--out", out, rules, self.commandLine().getOut());
+    OutputTarget.write("--out", out, rules, out());
     return ExitCode.OK;
   }
 

@@ -18,12 +18,10 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec.Target;
 
 /** {@code slo serve}: evaluates SLOs continuously and serves the REST API (docs/openapi.json). */
 @Command(
     name = "serve",
-    mixinStandardHelpOptions = true,
     description =
         "Evaluate every enabled SLO each interval and serve the REST API, /metrics, /healthz and"
             + " /readyz; emit slo_status_updated events on status changes. Stops gracefully on"
@@ -32,7 +30,7 @@ import picocli.CommandLine.Spec.Target;
       "%nRuns until SIGTERM or Ctrl-C, then stops gracefully.%n"
           + "%nExit codes:%n  2  bad input: spec, data, flags, files, address in use%n"
     })
-public final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand extends Subcommand implements Callable<Integer> {
   @ParentCommand SloCommand parent;
 
   @picocli.CommandLine.Mixin
@@ -192,13 +190,10 @@ public final class ServeCommand implements Callable<Integer> {
               + " (1 to 100000000; default 100000).")
   @Nullable Integer outboxMaxEvents;
 
-  @picocli.CommandLine.Spec(Target.SELF)
-  picocli.CommandLine.Model.CommandSpec self;
-
   @Override
   public Integer call() throws InterruptedException {
-    PrintWriter out = self.commandLine().getOut();
-    PrintWriter err = self.commandLine().getErr();
+    PrintWriter out = out();
+    PrintWriter err = err();
     // SIGTERM or Ctrl-C: stop gracefully, then end with 0 (a graceful stop is a success; the JVM
     // would otherwise report 143 or 130).
     SloServer server =

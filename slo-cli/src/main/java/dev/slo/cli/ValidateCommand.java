@@ -9,15 +9,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec.Target;
 
 /** {@code slo validate}: checks spec files and prints one line per problem. */
 @Command(
     name = "validate",
-    mixinStandardHelpOptions = true,
-    description = "Check spec files; print one line per problem (file:line: field: message).",
-    footer = ExitCode.HELP)
-final class ValidateCommand implements Callable<Integer> {
+    description = "Check spec files; print one line per problem (file:line: field: message).")
+final class ValidateCommand extends Subcommand implements Callable<Integer> {
   @Parameters(
       arity = "1..*",
       paramLabel = "SPEC",
@@ -26,13 +23,10 @@ final class ValidateCommand implements Callable<Integer> {
               + " references are resolved across all of them.")
   List<Path> specs;
 
-  @picocli.CommandLine.Spec(Target.SELF)
-  picocli.CommandLine.Model.CommandSpec self;
-
   @Override
   public Integer call() {
-    PrintWriter out = self.commandLine().getOut();
-    PrintWriter err = self.commandLine().getErr();
+    PrintWriter out = out();
+    PrintWriter err = err();
     dev.slo.interop.SpecLoader.Result r;
     try {
       r = dev.slo.interop.SpecLoader.load(specs);

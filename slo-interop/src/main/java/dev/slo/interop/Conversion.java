@@ -37,4 +37,19 @@ public record Conversion(Map<String, Converter.Output> files, List<String> warni
     files.values().forEach(o -> warnings.addAll(o.warnings()));
     return new Conversion(files, warnings);
   }
+
+  /**
+   * Why a strict conversion (one that must lose nothing) writes nothing, or empty when no field was
+   * dropped or approximated: {@code 3 fields were dropped or approximated; nothing written}.
+   */
+  public java.util.Optional<String> strictRefusal() {
+    int n = warnings.size();
+    return n == 0
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(
+            n
+                + " field"
+                + (n == 1 ? " was" : "s were")
+                + " dropped or approximated; nothing written");
+  }
 }

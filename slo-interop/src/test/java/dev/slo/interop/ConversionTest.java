@@ -47,4 +47,17 @@ class ConversionTest {
     assertThat(c.warnings().subList(0, r.problems().warnings().size()))
         .isEqualTo(r.problems().warnings().stream().map(Object::toString).toList());
   }
+
+  @Test
+  void shouldRefuseAStrictConversionNamingHowManyFieldsWouldBeLost() {
+    Conversion lossy = Conversion.of(read(), Converter.Target.SLOTH, false);
+    assertThat(lossy.strictRefusal())
+        .contains(
+            lossy.warnings().size()
+                + (lossy.warnings().size() == 1 ? " field was" : " fields were")
+                + " dropped or approximated; nothing written");
+    assertThat(new Conversion(Map.of(), java.util.List.of("x")).strictRefusal())
+        .contains("1 field was dropped or approximated; nothing written");
+    assertThat(new Conversion(Map.of(), java.util.List.of()).strictRefusal()).isEmpty();
+  }
 }

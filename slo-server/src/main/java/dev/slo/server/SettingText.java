@@ -1,14 +1,12 @@
 package dev.slo.server;
 
 import dev.slo.core.ValidationException;
-import dev.slo.core.window.DurationText;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -21,19 +19,6 @@ import java.util.List;
  */
 final class SettingText {
   private SettingText() {}
-
-  /**
-   * A positive duration such as {@code 30s}, {@code 5m} or {@code 1h30m}.
-   *
-   * @throws ValidationException for {@code field}: {@code "soon" is not a duration; use ...}
-   */
-  static Duration duration(String field, String text) {
-    try {
-      return DurationText.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw ValidationException.withMessage(field, text, String.valueOf(e.getMessage()));
-    }
-  }
 
   /**
    * {@code n} when it is 1 or more.

@@ -1,6 +1,7 @@
 package dev.slo.server;
 
 import dev.slo.core.ValidationException;
+import dev.slo.core.window.DurationText;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -75,7 +76,7 @@ abstract sealed class TextSettings permits SloServer.Builder {
    * @throws ValidationException for {@code interval} when the text is not a positive duration
    */
   public SloServer.Builder interval(String text) {
-    return interval(SettingText.duration("interval", text));
+    return interval(DurationText.parse("interval", text));
   }
 
   /**
@@ -103,8 +104,8 @@ abstract sealed class TextSettings permits SloServer.Builder {
    */
   public SloServer.Builder timeouts(String request, String idle, int maxConnections) {
     return timeouts(
-        SettingText.duration("request_timeout", request),
-        SettingText.duration("idle_timeout", idle),
+        DurationText.parse("request_timeout", request),
+        DurationText.parse("idle_timeout", idle),
         SettingText.atLeastOne("max_connections", maxConnections));
   }
 
@@ -122,7 +123,7 @@ abstract sealed class TextSettings permits SloServer.Builder {
     }
     OutboxSender.Limits d = OutboxSender.Limits.DEFAULT;
     return outboxBounds(
-        maxAge == null ? d.maxAge() : SettingText.duration("outbox_max_age", maxAge),
+        maxAge == null ? d.maxAge() : DurationText.parse("outbox_max_age", maxAge),
         maxEvents == null ? d.maxPending() : maxEvents);
   }
 

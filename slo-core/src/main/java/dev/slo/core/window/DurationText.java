@@ -1,6 +1,7 @@
 package dev.slo.core.window;
 
 import dev.slo.core.Printable;
+import dev.slo.core.ValidationException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -20,6 +21,20 @@ public final class DurationText {
   private static final String MAX_TEXT = "36500d";
 
   private DurationText() {}
+
+  /**
+   * As {@link #parse(String)}, for a setting named {@code field}.
+   *
+   * @throws ValidationException for {@code field}, with {@link #parse(String)}'s message: {@code
+   *     "soon" is not a duration; use ...}
+   */
+  public static Duration parse(String field, String text) {
+    try {
+      return parse(text);
+    } catch (IllegalArgumentException e) {
+      throw ValidationException.withMessage(field, text, String.valueOf(e.getMessage()));
+    }
+  }
 
   /**
    * Parses a duration such as {@code 5m} or {@code 1h30m}.

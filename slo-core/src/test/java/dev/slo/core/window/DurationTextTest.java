@@ -57,4 +57,17 @@ class DurationTextTest {
   void shouldPrintTimeToExhaustionInWholeMinutes(Duration d, String expected) {
     assertThat(DurationText.formatMinutes(d)).isEqualTo(expected);
   }
+
+  @Test
+  void shouldNameTheSettingWhenRefusingItsDuration() {
+    assertThat(DurationText.parse("horizon", "90d")).isEqualTo(Duration.ofDays(90));
+    assertThatThrownBy(() -> DurationText.parse("horizon", "soon"))
+        .isInstanceOfSatisfying(
+            dev.slo.core.ValidationException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("horizon");
+              assertThat(e.value()).isEqualTo("soon");
+            })
+        .hasMessage("\"soon\" is not a duration; use a number and a unit, like 30s, 5m, 1h or 7d");
+  }
 }
