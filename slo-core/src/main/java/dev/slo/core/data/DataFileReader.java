@@ -1,17 +1,10 @@
 package dev.slo.core.data;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.slo.core.InvalidInputException;
-import dev.slo.core.Printable;
-import dev.slo.core.ValidationException;
-import dev.slo.core.model.GroupId;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -29,16 +22,14 @@ import org.jspecify.annotations.Nullable;
  * read with an {@link InvalidInputException} naming file and line. Thread-safe; no state.
  */
 public final class DataFileReader {
-  private static final List<String> COLUMNS =
-      List.of("timestamp", "slo_id", "good_events", "total_events");
-  private static final String LABELS = "labels";
-  private static final JsonFactory JSON = new JsonFactory();
+  /** The four columns every row has, in the order rows are given to {@link DataRows#row}. */
+  static final List<String> COLUMNS = List.of("timestamp", "slo_id", "good_events", "total_events");
+
+  /** The optional column (CSV) or key (JSON Lines) holding a row's group labels. */
+  static final String LABELS = "labels";
+
   private static final java.util.regex.Pattern EPOCH =
       java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
-  private static final java.util.regex.Pattern COUNT = java.util.regex.Pattern.compile("\\d{1,19}");
-  // the range of epoch nanoseconds in a long, which event series store
-  private static final Instant EARLIEST = Instant.ofEpochSecond(0, Long.MIN_VALUE);
-  private static final Instant LATEST = Instant.ofEpochSecond(0, Long.MAX_VALUE);
 
   private DataFileReader() {}
 
@@ -151,7 +142,7 @@ public final class DataFileReader {
   private static void csv(String source, LineReader lines, String header, Rows sink)
       throws IOException {
     int headerLine = lines.line();
-    String[] names = split(header);
+    String[] names = CsvFields.split(header);
     int[] idx = new int[COLUMNS.size() + 1];
     java.util.Arrays.fill(idx, -1);
     for (int i = 0; i < names.length; i++) {
@@ -199,7 +190,7 @@ public final class DataFileReader {
       if (text.isBlank()) {
         continue;
       }
-      String[] f = labelled ? splitQuoted(source, line, text) : split(text);
+      String[] f = labelled ? CsvFields.splitQuoted(source, line, text) : CsvFields.split(text);
       if (f.length != names.length) {
         throw new InvalidInputException(
             source
@@ -212,8 +203,8 @@ public final class DataFileReader {
                 + " (timestamp,slo_id,good_events,total_events)");
       }
       Map<String, String> labels =
-          labelled ? labels(source, line, f[idx[COLUMNS.size()]]) : Map.of();
-      sink.row(row(source, line, f[idx[0]], f[idx[1]], f[idx[2]], f[idx[3]], labels));
+          labelled ? JsonRows.labels(source, line, f[idx[COLUMNS.size()]]) : Map.of();
+      sink.row(DataRows.row(source, line, f[idx[0]], f[idx[1]], f[idx[2]], f[idx[3]], labels));
     }
   }
 
@@ -223,196 +214,13 @@ public final class DataFileReader {
     String s = first;
     while (true) {
       if (!s.isBlank()) {
-        sink.row(jsonRow(source, line, s));
+        sink.row(JsonRows.jsonRow(source, line, s));
       }
       if (!lines.next()) {
         return;
       }
       s = lines.text();
       line = lines.line();
-    }
-  }
-
-  private static DataRow jsonRow(String source, int line, String text) {
-    String[] v = new String[COLUMNS.size()];
-    Map<String, String> labels = Map.of();
-    try (JsonParser p = JSON.createParser(text)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw bad(source, line, "not a JSON object");
-      }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String key = p.currentName();
-        JsonToken t = p.nextToken();
-        if (LABELS.equals(key)) {
-          labels = t == JsonToken.VALUE_NULL ? Map.of() : labelObject(source, line, p);
-          continue;
-        }
-        int c = COLUMNS.indexOf(key);
-        if (c < 0) {
-          throw bad(
-              source,
-              line,
-              dev.slo.core.Printable.quote(key) + " is not a valid key; use " + COLUMNS);
-        }
-        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-          throw bad(source, line, key + " must be a string or a number");
-        }
-        v[c] = t == JsonToken.VALUE_NULL ? null : p.getText();
-      }
-      if (p.nextToken() != null) {
-        throw bad(source, line, "more than one JSON value on the line");
-      }
-    } catch (IOException e) {
-      throw bad(
-          source,
-          line,
-          "not valid JSON: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-    }
-    for (int c = 0; c < v.length; c++) {
-      if (v[c] == null) {
-        throw bad(source, line, COLUMNS.get(c) + " is missing");
-      }
-    }
-    return row(source, line, v[0], v[1], v[2], v[3], labels);
-  }
-
-  private static DataRow row(
-      String source,
-      int line,
-      String ts,
-      String id,
-      String good,
-      String total,
-      Map<String, String> labels) {
-    Instant t = timestamp(source, line, ts.trim());
-    String sloId = id.trim();
-    if (sloId.isEmpty()) {
-      throw bad(source, line, "slo_id is empty");
-    }
-    if (GroupId.isGroupForm(sloId)) {
-      if (!labels.isEmpty()) {
-        throw bad(
-            source,
-            line,
-            Printable.quote(sloId)
-                + " is a group id and the row has labels too; give the labels in one place");
-      }
-      try {
-        GroupId g = GroupId.parse(sloId);
-        sloId = g.baseId();
-        labels = g.labels();
-      } catch (ValidationException e) {
-        throw bad(source, line, String.valueOf(e.getMessage()));
-      }
-    } else if (!labels.isEmpty()) {
-      try {
-        GroupId.format(sloId, labels);
-      } catch (ValidationException e) {
-        throw bad(source, line, "labels: " + e.getMessage());
-      }
-    }
-    long g = count(source, line, "good_events", good.trim());
-    long n = count(source, line, "total_events", total.trim());
-    if (g > n) {
-      throw bad(
-          source,
-          line,
-          "good_events " + g + " exceeds total_events " + n + "; good must be <= total");
-    }
-    return new DataRow(line, t, sloId, g, n, labels);
-  }
-
-  // the labels column of a CSV row: empty, or a JSON object of label names to texts
-  static Map<String, String> labels(String source, int line, String text) {
-    String s = text.trim();
-    if (s.isEmpty()) {
-      return Map.of();
-    }
-    try (JsonParser p = JSON.createParser(s)) {
-      p.nextToken();
-      Map<String, String> out = labelObject(source, line, p);
-      if (p.nextToken() != null) {
-        throw bad(source, line, "labels holds more than one JSON value");
-      }
-      return out;
-    } catch (IOException e) {
-      throw bad(
-          source,
-          line,
-          Printable.quote(s)
-              + " is not valid labels: expected a JSON object such as {\"route\":\"/pay\"}");
-    }
-  }
-
-  // a JSON object of label names to texts, the parser on its START_OBJECT
-  static Map<String, String> labelObject(String source, int line, JsonParser p) throws IOException {
-    if (p.currentToken() != JsonToken.START_OBJECT) {
-      throw bad(source, line, "labels must be a JSON object of label names to texts");
-    }
-    Map<String, String> out = new java.util.TreeMap<>();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      if (p.nextToken() != JsonToken.VALUE_STRING) {
-        throw bad(source, line, "the label " + Printable.quote(name) + " must have a text value");
-      }
-      if (out.put(name, p.getText()) != null) {
-        throw bad(source, line, "the label " + Printable.quote(name) + " appears twice");
-      }
-    }
-    if (p.currentToken() != JsonToken.END_OBJECT) {
-      throw bad(source, line, "labels is not a complete JSON object");
-    }
-    return out;
-  }
-
-  // a CSV line whose fields may be quoted with "" for a quote inside (RFC 4180), trimmed
-  static String[] splitQuoted(String source, int line, String text) {
-    List<String> out = new java.util.ArrayList<>();
-    StringBuilder f = new StringBuilder();
-    int i = 0;
-    int n = text.length();
-    while (true) {
-      while (i < n && text.charAt(i) == ' ') {
-        i++;
-      }
-      f.setLength(0);
-      if (i < n && text.charAt(i) == '"') {
-        i++;
-        boolean closed = false;
-        while (i < n) {
-          char c = text.charAt(i++);
-          if (c == '"') {
-            if (i < n && text.charAt(i) == '"') {
-              f.append('"');
-              i++;
-            } else {
-              closed = true;
-              break;
-            }
-          } else {
-            f.append(c);
-          }
-        }
-        if (!closed) {
-          throw bad(source, line, "a quoted field has no closing quote");
-        }
-        while (i < n && text.charAt(i) == ' ') {
-          i++;
-        }
-        if (i < n && text.charAt(i) != ',') {
-          throw bad(source, line, "text after a quoted field; quote a quote inside as \"\"");
-        }
-        out.add(f.toString().trim());
-      } else {
-        int comma = text.indexOf(',', i);
-        int end = comma < 0 ? n : comma;
-        out.add(text.substring(i, end).trim());
-        i = end;
-      }
-      if (i >= n) {
-        return out.toArray(new String[0]);
-      }
-      i++; // the comma
     }
   }
 
@@ -430,63 +238,5 @@ public final class DataFileReader {
       return Instant.ofEpochSecond(whole.longValueExact(), nanos);
     }
     return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-  }
-
-  private static Instant timestamp(String source, int line, String s) {
-    Instant t;
-    try {
-      t = parseInstant(s);
-    } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
-      throw bad(
-          source,
-          line,
-          dev.slo.core.Printable.quote(s)
-              + " is not a valid timestamp; use ISO-8601 with an offset"
-              + " (2026-11-01T10:00:00Z) or epoch seconds");
-    }
-    if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
-      throw bad(
-          source,
-          line,
-          dev.slo.core.Printable.quote(s)
-              + " is not a valid timestamp: it is outside the supported range "
-              + EARLIEST
-              + " to "
-              + LATEST);
-    }
-    return t;
-  }
-
-  private static long count(String source, int line, String field, String s) {
-    if (!COUNT.matcher(s).matches()) {
-      throw bad(
-          source,
-          line,
-          dev.slo.core.Printable.quote(s)
-              + " is not a valid "
-              + field
-              + "; use a whole number >= 0");
-    }
-    try {
-      return Long.parseLong(s);
-    } catch (NumberFormatException e) {
-      throw bad(source, line, dev.slo.core.Printable.quote(s) + " is too large for " + field);
-    }
-  }
-
-  private static String[] split(String line) {
-    String[] f = line.split(",", -1);
-    for (int i = 0; i < f.length; i++) {
-      String t = f[i].trim();
-      if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
-        t = t.substring(1, t.length() - 1);
-      }
-      f[i] = t;
-    }
-    return f;
-  }
-
-  private static InvalidInputException bad(String source, int line, String message) {
-    return new InvalidInputException(source + ":" + line + ": " + message);
   }
 }

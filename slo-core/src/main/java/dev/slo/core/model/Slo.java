@@ -1,7 +1,6 @@
 package dev.slo.core.model;
 
 import dev.slo.core.ValidationException;
-import dev.slo.core.window.DurationText;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -89,16 +88,7 @@ public record Slo(
     } else {
       groupLabels = GroupId.requireGroup(sloId, groupBy, groupLabels);
     }
-    if (maxGroups < 1 || maxGroups > MAX_MAX_GROUPS) {
-      throw new ValidationException(
-          "max_groups", maxGroups, "use a whole number from 1 to " + MAX_MAX_GROUPS);
-    }
-    if (composite != null && !groupBy.isEmpty()) {
-      throw new ValidationException(
-          "group_by",
-          groupBy,
-          "group_by is not supported on a composite SLO; group its components");
-    }
+    SloRules.requireGrouping(maxGroups, groupBy, composite != null);
     requireName(sloName);
     requireServiceName(serviceName);
     if (sloType == null) {
@@ -125,53 +115,9 @@ public record Slo(
     if (minEvents < 0) {
       throw new ValidationException("min_events", minEvents, "use 0 (off) or more");
     }
-    alertTiers = alertTiers == null ? java.util.List.of() : java.util.List.copyOf(alertTiers);
-    java.util.Set<String> tierNames = new java.util.HashSet<>();
-    for (dev.slo.core.alert.AlertTier t : alertTiers) {
-      if (!tierNames.add(t.name())) {
-        throw new ValidationException("alert_tiers", t.name(), "it is a duplicate tier name");
-      }
-    }
-    if (budgetingMethod.isSliced()) {
-      String method = budgetingMethod.name();
-      if (timesliceLength == null) {
-        throw ValidationException.withMessage(
-            "timeslice_length",
-            null,
-            "timeslice_length is missing: budgeting_method " + method + " needs it (e.g. 5m)");
-      }
-      if (timesliceLength.isNegative() || timesliceLength.compareTo(Duration.ofSeconds(1)) < 0) {
-        throw new ValidationException(
-            "timeslice_length", DurationText.format(timesliceLength), "use at least 1s");
-      }
-      if (!timePeriod.isCalendar() && timesliceLength.compareTo(timePeriod.rollingLength()) > 0) {
-        throw new ValidationException(
-            "timeslice_length",
-            DurationText.format(timesliceLength),
-            "it is longer than the period");
-      }
-      if (budgetingMethod == BudgetingMethod.TIMESLICES) {
-        if (timesliceTargetPercentage == null) {
-          throw ValidationException.withMessage(
-              "timeslice_target_percentage",
-              null,
-              "timeslice_target_percentage is missing: budgeting_method TIMESLICES needs it"
-                  + " (e.g. 95)");
-        }
-        requireSliceTarget(timesliceTargetPercentage);
-      } else if (timesliceTargetPercentage != null) {
-        throw new ValidationException(
-            "timeslice_target_percentage",
-            timesliceTargetPercentage,
-            "RATIO_TIMESLICES averages the slices' ratios and has no slice target");
-      }
-    } else if (timesliceLength != null || timesliceTargetPercentage != null) {
-      throw ValidationException.withMessage(
-          timesliceLength != null ? "timeslice_length" : "timeslice_target_percentage",
-          null,
-          "timeslice_length and timeslice_target_percentage only apply to budgeting_method"
-              + " TIMESLICES or RATIO_TIMESLICES");
-    }
+    alertTiers = SloRules.alertTiers(alertTiers);
+    SloRules.requireTimeslices(
+        budgetingMethod, timePeriod, timesliceLength, timesliceTargetPercentage);
   }
 
   /** True when this SLO is a composite of other SLOs. */
@@ -204,30 +150,7 @@ public record Slo(
 
   /** A builder holding this SLO's values. */
   public Builder toBuilder() {
-    return new Builder()
-        .sloId(sloId)
-        .sloName(sloName)
-        .serviceName(serviceName)
-        .sloType(sloType)
-        .targetPercentage(targetPercentage)
-        .timePeriod(timePeriod)
-        .sliQuery(sliQuery)
-        .description(description)
-        .enabled(enabled)
-        .timeZone(timeZone)
-        .budgetingMethod(budgetingMethod)
-        .timesliceLength(timesliceLength)
-        .timesliceTargetPercentage(timesliceTargetPercentage)
-        .noData(noData)
-        .thresholds(thresholds)
-        .sli(sli)
-        .minEvents(minEvents)
-        .statusOn(statusOn)
-        .alertTiers(alertTiers)
-        .composite(composite)
-        .groupBy(groupBy)
-        .maxGroups(maxGroups)
-        .groupLabels(groupLabels);
+    return new Builder(SloDraft.of(this));
   }
 
   /** True when this SLO is the template of a grouped SLO: group_by set, no group chosen. */
@@ -291,15 +214,7 @@ public record Slo(
    * @throws ValidationException leading with the bad value
    */
   public static void requireId(@Nullable String sloId) {
-    if (sloId == null) {
-      throw ValidationException.required("slo_id");
-    }
-    if (!ID_PATTERN.matcher(sloId).matches()) {
-      throw new ValidationException(
-          "slo_id",
-          sloId,
-          "use 1 to 100 characters of a-z, 0-9, '_', '.', '-', starting with a letter or digit");
-    }
+    SloRules.requireId(sloId);
   }
 
   /**
@@ -308,12 +223,7 @@ public record Slo(
    * @throws ValidationException leading with the bad value
    */
   public static void requireName(@Nullable String sloName) {
-    if (sloName == null) {
-      throw ValidationException.required("slo_name");
-    }
-    if (sloName.isBlank() || sloName.length() > 200) {
-      throw new ValidationException("slo_name", sloName, "use 1 to 200 characters");
-    }
+    SloRules.requireName(sloName);
   }
 
   /**
@@ -322,12 +232,7 @@ public record Slo(
    * @throws ValidationException leading with the bad value
    */
   public static void requireServiceName(@Nullable String serviceName) {
-    if (serviceName == null) {
-      throw ValidationException.required("service_name");
-    }
-    if (serviceName.isBlank() || serviceName.length() > 100) {
-      throw new ValidationException("service_name", serviceName, "use 1 to 100 characters");
-    }
+    SloRules.requireServiceName(serviceName);
   }
 
   /**
@@ -336,188 +241,139 @@ public record Slo(
    * @throws ValidationException leading with the bad value
    */
   public static void requireTarget(double targetPercentage) {
-    if (Double.isNaN(targetPercentage)) {
-      throw ValidationException.required("target_percentage");
-    }
-    requirePercent("target_percentage", targetPercentage);
-  }
-
-  private static void requirePercent(String field, double value) {
-    if (!(value > 0 && value < 100)) {
-      String why =
-          value == 100
-              ? "100 leaves no error budget, so every failure would breach it; use a value"
-                  + " below 100, such as 99.99"
-              : "use a percentage strictly between 0 and 100, such as 99.9";
-      throw ValidationException.withMessage(
-          field, plain(value), plain(value) + " is not a valid " + field + ": " + why);
-    }
-  }
-
-  private static void requireSliceTarget(double value) {
-    if (!(value > 0 && value <= 100)) {
-      throw ValidationException.withMessage(
-          "timeslice_target_percentage",
-          plain(value),
-          plain(value)
-              + " is not a valid timeslice_target_percentage: use a percentage in (0, 100]");
-    }
-  }
-
-  /** A percentage as written: 100, 99.9, not 100.0. */
-  private static String plain(double value) {
-    return Double.isFinite(value)
-        ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
-        : String.valueOf(value);
+    SloRules.requireTarget(targetPercentage);
   }
 
   /** Mutable builder for {@link Slo}; not thread-safe. */
   public static final class Builder {
-    private @Nullable String sloId;
-    private @Nullable String sloName;
-    private @Nullable String serviceName;
-    private @Nullable SloType sloType;
-    private double targetPercentage = Double.NaN;
-    private @Nullable TimePeriod timePeriod;
-    private String sliQuery = "";
-    private String description = "";
-    private boolean enabled = true;
-    private ZoneId timeZone = ZoneId.of("UTC");
-    private BudgetingMethod budgetingMethod = BudgetingMethod.OCCURRENCES;
-    private @Nullable Duration timesliceLength;
-    private @Nullable Double timesliceTargetPercentage;
-    private NoDataPolicy noData = NoDataPolicy.IGNORE;
-    private StatusThresholds thresholds = StatusThresholds.DEFAULT;
-    private SliDefinition sli = SliDefinition.NONE;
-    private long minEvents;
-    private StatusBasis statusOn = StatusBasis.POINT;
+    private final SloDraft d;
 
-    private java.util.List<dev.slo.core.alert.AlertTier> alertTiers = java.util.List.of();
-    private @Nullable Composite composite;
-    private java.util.List<String> groupBy = java.util.List.of();
-    private int maxGroups = DEFAULT_MAX_GROUPS;
-    private java.util.Map<String, String> groupLabels = java.util.Map.of();
+    private Builder() {
+      this(new SloDraft());
+    }
 
-    private Builder() {}
+    private Builder(SloDraft draft) {
+      d = draft;
+    }
 
     /** The labels to evaluate per value set of; empty for an ungrouped SLO. */
     public Builder groupBy(java.util.List<String> v) {
-      groupBy = v;
+      d.groupBy = v;
       return this;
     }
 
     /** The most groups evaluated; default {@value Slo#DEFAULT_MAX_GROUPS}. */
     public Builder maxGroups(int v) {
-      maxGroups = v;
+      d.maxGroups = v;
       return this;
     }
 
     /** One group's labels (with the group id as slo_id); use {@link Slo#forGroup} instead. */
     public Builder groupLabels(java.util.Map<String, String> v) {
-      groupLabels = v;
+      d.groupLabels = v;
       return this;
     }
 
     /** The SLO's own alert tiers; empty for the default ones. */
     public Builder alertTiers(java.util.List<dev.slo.core.alert.AlertTier> v) {
-      alertTiers = v;
+      d.alertTiers = v;
       return this;
     }
 
     public Builder sloId(@Nullable String v) {
-      sloId = v;
+      d.sloId = v;
       return this;
     }
 
     public Builder sloName(@Nullable String v) {
-      sloName = v;
+      d.sloName = v;
       return this;
     }
 
     public Builder serviceName(@Nullable String v) {
-      serviceName = v;
+      d.serviceName = v;
       return this;
     }
 
     public Builder sloType(@Nullable SloType v) {
-      sloType = v;
+      d.sloType = v;
       return this;
     }
 
     public Builder targetPercentage(double v) {
-      targetPercentage = v;
+      d.targetPercentage = v;
       return this;
     }
 
     public Builder timePeriod(@Nullable TimePeriod v) {
-      timePeriod = v;
+      d.timePeriod = v;
       return this;
     }
 
     /** The SLI query; null for none (empty). */
     public Builder sliQuery(@Nullable String v) {
-      sliQuery = v == null ? "" : v;
+      d.sliQuery = v == null ? "" : v;
       return this;
     }
 
     /** The description; null for none (empty). */
     public Builder description(@Nullable String v) {
-      description = v == null ? "" : v;
+      d.description = v == null ? "" : v;
       return this;
     }
 
     public Builder enabled(boolean v) {
-      enabled = v;
+      d.enabled = v;
       return this;
     }
 
     public Builder timeZone(ZoneId v) {
-      timeZone = v;
+      d.timeZone = v;
       return this;
     }
 
     public Builder budgetingMethod(BudgetingMethod v) {
-      budgetingMethod = v;
+      d.budgetingMethod = v;
       return this;
     }
 
     public Builder timesliceLength(@Nullable Duration v) {
-      timesliceLength = v;
+      d.timesliceLength = v;
       return this;
     }
 
     public Builder timesliceTargetPercentage(@Nullable Double v) {
-      timesliceTargetPercentage = v;
+      d.timesliceTargetPercentage = v;
       return this;
     }
 
     public Builder noData(NoDataPolicy v) {
-      noData = v;
+      d.noData = v;
       return this;
     }
 
     public Builder thresholds(StatusThresholds v) {
-      thresholds = v;
+      d.thresholds = v;
       return this;
     }
 
     public Builder sli(SliDefinition v) {
-      sli = v;
+      d.sli = v;
       return this;
     }
 
     public Builder composite(@Nullable Composite v) {
-      composite = v;
+      d.composite = v;
       return this;
     }
 
     public Builder minEvents(long v) {
-      minEvents = v;
+      d.minEvents = v;
       return this;
     }
 
     public Builder statusOn(StatusBasis v) {
-      statusOn = v;
+      d.statusOn = v;
       return this;
     }
 
@@ -528,37 +384,7 @@ public record Slo(
      * @throws ValidationException naming the first missing or bad field
      */
     public Slo build() {
-      return new Slo(
-          present(sloId, "slo_id"),
-          present(sloName, "slo_name"),
-          present(serviceName, "service_name"),
-          present(sloType, "slo_type"),
-          targetPercentage,
-          present(timePeriod, "time_period"),
-          sliQuery,
-          description,
-          enabled,
-          timeZone,
-          budgetingMethod,
-          timesliceLength,
-          timesliceTargetPercentage,
-          noData,
-          thresholds,
-          sli,
-          minEvents,
-          statusOn,
-          alertTiers,
-          composite,
-          groupBy,
-          maxGroups,
-          groupLabels);
-    }
-
-    private static <T> T present(@Nullable T value, String field) {
-      if (value == null) {
-        throw ValidationException.required(field);
-      }
-      return value;
+      return d.build();
     }
   }
 }

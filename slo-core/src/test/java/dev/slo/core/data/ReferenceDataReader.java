@@ -159,7 +159,7 @@ final class ReferenceDataReader {
       if (s.isBlank() || s.startsWith("#")) {
         continue;
       }
-      String[] f = labelled ? DataFileReader.splitQuoted(source, line, s) : split(s);
+      String[] f = labelled ? CsvFields.splitQuoted(source, line, s) : split(s);
       if (f.length != names.length) {
         throw new InvalidInputException(
             source
@@ -172,7 +172,7 @@ final class ReferenceDataReader {
                 + " (timestamp,slo_id,good_events,total_events)");
       }
       Map<String, String> labels =
-          labelled ? DataFileReader.labels(source, line, f[idx[COLUMNS.size()]]) : Map.of();
+          labelled ? JsonRows.labels(source, line, f[idx[COLUMNS.size()]]) : Map.of();
       sink.accept(row(source, line, f[idx[0]], f[idx[1]], f[idx[2]], f[idx[3]], labels));
     }
   }
@@ -202,8 +202,7 @@ final class ReferenceDataReader {
         String key = p.currentName();
         JsonToken t = p.nextToken();
         if (key.equals("labels")) {
-          labels =
-              t == JsonToken.VALUE_NULL ? Map.of() : DataFileReader.labelObject(source, line, p);
+          labels = t == JsonToken.VALUE_NULL ? Map.of() : JsonRows.labelObject(source, line, p);
           continue;
         }
         int c = COLUMNS.indexOf(key);
