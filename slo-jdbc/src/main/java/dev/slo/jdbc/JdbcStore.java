@@ -16,11 +16,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import org.postgresql.Driver;
 
 /**
  * The PostgreSQL store behind {@code --jdbc URL}: repositories for SLOs and burn-rate alert rules,
@@ -41,13 +39,13 @@ public final class JdbcStore implements SloStore, AutoCloseable {
   private final MigrationResult migration;
   private final IdleConnections.Opener fleetOpener;
 
-  private JdbcStore(Db db, IdleConnections connections, IdleConnections.Opener fleetOpener) {
-    this.db = db;
-    this.connections = connections;
-    this.fleetOpener = fleetOpener;
+  private JdbcStore(StoreConnections reached) {
+    this.db = reached.db();
+    this.connections = reached.connections();
+    this.fleetOpener = reached.fleetOpener();
     MigrationResult m;
     try {
-      m = migrate(db);
+      m = StoreConnections.migrate(db);
     } catch (RuntimeException e) {
       connections.close();
       throw e;
@@ -68,39 +66,12 @@ public final class JdbcStore implements SloStore, AutoCloseable {
 
   /** As {@link #open(String)}, reading {@code PGPASSWORD} from {@code env}. */
   public static JdbcStore open(String jdbcUrl, Map<String, String> env) {
-    JdbcUrl url = JdbcUrl.parse(jdbcUrl, env);
-    Driver driver = new Driver();
-    Properties props = url.properties();
-    IdleConnections connections = new IdleConnections(() -> driver.connect(url.url(), props), 4);
-    Properties fleetProps = new Properties();
-    fleetProps.putAll(props);
-    // a fleet call that hangs on a dead network must fail, so that the shards count as lost
-    fleetProps.putIfAbsent("socketTimeout", "30");
-    return new JdbcStore(
-        new Db(connections, url.target()),
-        connections,
-        () -> driver.connect(url.url(), fleetProps));
-  }
-
-  private static MigrationResult migrate(Db db) {
-    // plain JDBC first: a current schema needs no Jdbi at all (see Db)
-    java.util.Optional<MigrationResult> current =
-        db.plain(
-            "checking the schema version",
-            c -> java.util.Optional.ofNullable(Migrations.currentOrNull(c, Migrations.LATEST)));
-    if (current.isPresent()) {
-      return current.get();
-    }
-    try {
-      return Migrations.migrate(db.jdbi());
-    } catch (RuntimeException e) {
-      throw Failures.translate(e, db.target(), "migrating the schema");
-    }
+    return new JdbcStore(StoreConnections.open(jdbcUrl, env));
   }
 
   /** Applies pending migrations again (a no-op when current); safe while other processes run. */
   public MigrationResult migrate() {
-    return migrate(db);
+    return StoreConnections.migrate(db);
   }
 
   /** What the migration run during {@link #open} did. */
@@ -221,55 +192,7 @@ public final class JdbcStore implements SloStore, AutoCloseable {
    * @throws dev.slo.core.SourceException when the database keeps failing (nothing is stored)
    */
   public StagedIngest.Result load(RowSource source) {
-    Objects.requireNonNull(source, "source");
-    // partitions of the retention window first, so rows land in them rather than the default
-    db.transaction(
-        "creating partitions",
-        t -> Maintenance.premake(t, Maintenance.policy(t), Instant.now(), Duration.ofDays(7)));
-    org.jdbi.v3.core.@Nullable Handle h = null;
-    String why;
-    try {
-      h = db.jdbi().open();
-      h.begin();
-      long n = DirectLoad.run(h, source);
-      h.commit();
-      return new StagedIngest.Result(n, n, 0, null);
-    } catch (RuntimeException e) {
-      rollbackQuietly(h);
-      if (!DirectLoad.notApplicable(e) && !Failures.isTransient(e)) {
-        throw Failures.translate(e, db.target(), "loading rows");
-      }
-      why =
-          DirectLoad.notApplicable(e)
-              ? DirectLoad.reason(e)
-              : "the database failed while streaming ("
-                  + Failures.firstLine(
-                      Failures.translate(e, db.target(), "loading rows").getMessage())
-                  + ")";
-    } finally {
-      if (h != null) {
-        try {
-          h.close();
-        } catch (RuntimeException ignored) {
-          // broken connection: nothing to release
-        }
-      }
-    }
-    try (StagedIngest staged = stagedIngest()) {
-      source.forEach(staged::add);
-      StagedIngest.Result r = staged.merge();
-      return new StagedIngest.Result(r.fileRows(), r.storedRows(), r.summedSteps(), why);
-    }
-  }
-
-  private static void rollbackQuietly(org.jdbi.v3.core.@Nullable Handle h) {
-    if (h != null) {
-      try {
-        h.rollback();
-      } catch (RuntimeException ignored) {
-        // the connection is broken; the server rolls back
-      }
-    }
+    return WholeLoad.run(db, source);
   }
 
   /**
@@ -346,23 +269,7 @@ public final class JdbcStore implements SloStore, AutoCloseable {
      * dropped, stray rows removed and who kept the partitions.
      */
     public String describe(String target) {
-      return target
-          + ": retention raw "
-          + DurationText.format(policy.raw())
-          + ", hourly "
-          + DurationText.format(policy.hourly())
-          + ", daily "
-          + DurationText.format(policy.daily())
-          + "; created "
-          + created.size()
-          + " partitions, dropped "
-          + dropped.size()
-          + (dropped.isEmpty() ? "" : " " + dropped)
-          + (strayRowsDropped > 0
-              ? ", removed " + strayRowsDropped + " expired rows from default partitions"
-              : "")
-          + "; partitions kept by "
-          + partitioner;
+      return UpkeepText.maintenance(this, target);
     }
   }
 
@@ -379,22 +286,7 @@ public final class JdbcStore implements SloStore, AutoCloseable {
   /** {@link #maintain(Instant, RetentionPolicy, Duration)} with the choice of partition keeper. */
   public MaintenanceReport maintain(
       Instant now, @Nullable RetentionPolicy policy, Duration ahead, Partitioner partitioner) {
-    return db.transaction(
-        "maintaining partitions",
-        h -> {
-          if (policy != null) {
-            Maintenance.setPolicy(
-                h, new Maintenance.Policy(policy.raw(), policy.hourly(), policy.daily()));
-          }
-          Maintenance.Policy p = Maintenance.policy(h);
-          Maintenance.Report r = Maintenance.run(h, p, now, ahead, partitioner);
-          return new MaintenanceReport(
-              r.created(),
-              r.dropped(),
-              r.strayRowsDropped(),
-              new RetentionPolicy(p.raw(), p.hour(), p.day()),
-              r.partitioner());
-        });
+    return StoreUpkeep.maintain(db, now, policy, ahead, partitioner);
   }
 
   /**
@@ -417,12 +309,7 @@ public final class JdbcStore implements SloStore, AutoCloseable {
 
   /** The stored retention policy. */
   public RetentionPolicy retentionPolicy() {
-    return db.call(
-        "reading the retention policy",
-        h -> {
-          Maintenance.Policy p = Maintenance.policy(h);
-          return new RetentionPolicy(p.raw(), p.hour(), p.day());
-        });
+    return StoreUpkeep.retentionPolicy(db);
   }
 
   /** One bucket whose rollup differs from the raw rows it sums. */
@@ -440,24 +327,7 @@ public final class JdbcStore implements SloStore, AutoCloseable {
     /** {@code api hour 2026-11-20T10:00:00Z: rollup 5/9 in 2 rows, raw 6/9 in 3 rows}. */
     @Override
     public String toString() {
-      return sloId
-          + " "
-          + resolution
-          + " "
-          + bucket
-          + ": rollup "
-          + rollupGood
-          + "/"
-          + rollupTotal
-          + " in "
-          + rollupRows
-          + " rows, raw "
-          + rawGood
-          + "/"
-          + rawTotal
-          + " in "
-          + rawRows
-          + " rows";
+      return UpkeepText.difference(this);
     }
   }
 
@@ -470,40 +340,13 @@ public final class JdbcStore implements SloStore, AutoCloseable {
      * who keeps the partitions ({@code partitioner}).
      */
     public String describe(String target, String partitioner) {
-      return target
-          + ": checked "
-          + from
-          + " to "
-          + to
-          + ": "
-          + (differing == 0
-              ? "every hour and day bucket equals its raw rows"
-              : differing
-                  + " buckets differ"
-                  + (differing > listed.size() ? " (first " + listed.size() + " listed)" : ""))
-          + "; partitions kept by "
-          + partitioner;
+      return UpkeepText.verify(this, target, partitioner);
     }
   }
 
   /** Recomputes the hour and day buckets of {@code [from, to)} from raw rows and compares. */
   public VerifyReport verify(Instant from, Instant to) {
-    Verify.Result r = db.call("verifying rollups", h -> Verify.run(h, from, to));
-    List<RollupDifference> listed = new java.util.ArrayList<>();
-    for (Verify.Difference d : r.listed()) {
-      listed.add(
-          new RollupDifference(
-              d.resolution(),
-              d.sloId(),
-              d.bucket(),
-              d.rawGood(),
-              d.rawTotal(),
-              d.rawRows(),
-              d.rollupGood(),
-              d.rollupTotal(),
-              d.rollupRows()));
-    }
-    return new VerifyReport(r.from(), r.to(), r.differing(), listed);
+    return StoreUpkeep.verify(db, from, to);
   }
 
   /**

@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code slo serve} as a library: a {@link Monitor} and the REST API (docs/openapi.json), {@code
@@ -42,22 +40,11 @@ import org.jspecify.annotations.Nullable;
 public final class SloServer implements AutoCloseable {
   private final Monitor monitor;
   private final ApiServer http;
-  private final Duration grace;
-  private final boolean schedule;
-  private final CountDownLatch closed = new CountDownLatch(1);
-  private final List<AutoCloseable> companions;
-  private final PrintWriter log;
-  private boolean started;
-  private boolean closing;
-  private @Nullable Thread shutdownHook;
+  private final ServerLifecycle lifecycle;
 
   private SloServer(Builder b, Monitor monitor) {
     this.monitor = monitor;
-    this.grace = b.grace;
-    this.schedule = b.schedule;
-    this.companions = List.copyOf(b.companions);
-    this.log = b.log;
-    Access access = new Access(b.token, b.readToken, Access.origins(b.origins));
+    Access access = b.access();
     SloApi api =
         new SloApi(
             monitor.store(),
@@ -67,6 +54,7 @@ public final class SloServer implements AutoCloseable {
             access,
             openApi());
     this.http = new ApiServer(b.bind, api, access, b.limits, b.threads, b.log);
+    this.lifecycle = new ServerLifecycle(http, monitor, b.grace, b.schedule, b.companions, b.log);
   }
 
   /** A builder with the defaults: 127.0.0.1:8080, interval 60s, an in-memory store, no token. */
@@ -80,15 +68,8 @@ public final class SloServer implements AutoCloseable {
    * @return this server
    * @throws IllegalStateException when called twice
    */
-  public synchronized SloServer start() {
-    if (started) {
-      throw new IllegalStateException("the server is already started");
-    }
-    started = true;
-    http.start();
-    if (schedule) {
-      monitor.start();
-    }
+  public SloServer start() {
+    lifecycle.start();
     return this;
   }
 
@@ -119,54 +100,19 @@ public final class SloServer implements AutoCloseable {
    *
    * @return this server
    */
-  public synchronized SloServer closeOnShutdown(Runnable then) {
-    Objects.requireNonNull(then, "then");
-    Thread hook =
-        new Thread(
-            () -> {
-              close();
-              then.run();
-            },
-            "slo-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    shutdownHook = hook;
+  public SloServer closeOnShutdown(Runnable then) {
+    lifecycle.closeOnShutdown(then);
     return this;
   }
 
   /** Blocks until {@link #close} has finished. */
   public void awaitClosed() throws InterruptedException {
-    closed.await();
+    lifecycle.awaitClosed();
   }
 
   @Override
   public void close() {
-    synchronized (this) {
-      if (closing) {
-        return;
-      }
-      closing = true;
-      Thread hook = shutdownHook;
-      if (hook != null && hook != Thread.currentThread()) {
-        try {
-          Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-          // shutting down already: the hook closes the server
-        }
-      }
-    }
-    try {
-      http.stop(grace.compareTo(Duration.ofSeconds(1)) < 0 ? 0 : 1);
-      monitor.close(grace);
-      for (AutoCloseable c : companions) {
-        try {
-          c.close();
-        } catch (Exception e) {
-          log.println("slo serve: closing " + c + " failed: " + e.getMessage());
-        }
-      }
-    } finally {
-      closed.countDown();
-    }
+    lifecycle.close();
   }
 
   /** The OpenAPI document, the same bytes as docs/openapi.json. */
@@ -186,10 +132,6 @@ public final class SloServer implements AutoCloseable {
     private final Monitor.Builder monitor = Monitor.builder();
     private InetSocketAddress bind = new InetSocketAddress("127.0.0.1", 8080);
     private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-    private @Nullable String token;
-    private @Nullable String readToken;
-    private List<String> origins = List.of();
-    private boolean anonymousWrites;
     private HttpLimits limits = HttpLimits.DEFAULT;
     private boolean schedule = true;
     private Duration grace = Duration.ofSeconds(10);
@@ -374,38 +316,6 @@ public final class SloServer implements AutoCloseable {
           + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Bearer token that write endpoints require; null (default) for none. */
-    @Override
-    public Builder token(String token) {
-      this.token = token;
-      return this;
-    }
-
-    /** Bearer token that reads require (the write token works too); null (default) for none. */
-    @Override
-    public Builder readToken(String token) {
-      this.readToken = token;
-      return this;
-    }
-
-    /**
-     * Browser origins (such as {@code https://dash.example.com}, or {@code *}) allowed to call the
-     * API across origins; by default a write with another {@code Origin} than the server's is 403.
-     */
-    public Builder allowOrigins(List<String> origins) {
-      this.origins = List.copyOf(origins);
-      return this;
-    }
-
-    /**
-     * True to allow writes without a token on an address other than loopback; {@link #build}
-     * refuses that otherwise, since anyone who reaches the port could change the SLOs.
-     */
-    public Builder allowAnonymousWrites(boolean allow) {
-      this.anonymousWrites = allow;
-      return this;
-    }
-
     /** Deadlines and sizes of HTTP requests (default {@link HttpLimits#DEFAULT}). */
     public Builder limits(HttpLimits limits) {
       this.limits = Objects.requireNonNull(limits, "limits");
@@ -443,29 +353,7 @@ public final class SloServer implements AutoCloseable {
      * @throws dev.slo.core.InvalidInputException when the address cannot be bound
      */
     public SloServer build() {
-      if (token != null && token.isBlank()) {
-        throw new ValidationException("token", "", "use a non-blank token, or none");
-      }
-      if (readToken != null && readToken.isBlank()) {
-        throw new ValidationException("read_token", "", "use a non-blank token, or none");
-      }
-      SettingText.checkOrigins(origins);
-      boolean open = token == null && readToken == null;
-      if (open && !Access.loopback(bind.getAddress())) {
-        if (!anonymousWrites) {
-          throw ValidationException.withMessage(
-              "bind",
-              bind.getHostString(),
-              bind.getHostString()
-                  + " is not a loopback address and no token is set, so anyone who reaches it"
-                  + " could write; set a token (--token-file) or allow it (--allow-anonymous-writes)");
-        }
-        log.println(
-            "slo serve: warning: writes are open without a token on "
-                + bind.getHostString()
-                + ", which is not a loopback address");
-        log.flush();
-      }
+      checkAccess(bind, log);
       for (URI am : alertmanagers) {
         monitor.sink(
             EventSinks.alertmanager(am, DeliveryPolicy.DEFAULT, alertmanagerTtl(interval), log));

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * keeps what it had (no token, no webhook, the default bound), so absent keys can be passed as they
  * come.
  */
-abstract sealed class TextSettings permits SloServer.Builder {
+abstract sealed class TextSettings extends AccessSettings permits SloServer.Builder {
   TextSettings() {}
 
   abstract SloServer.Builder interval(Duration interval);
@@ -42,10 +42,6 @@ abstract sealed class TextSettings permits SloServer.Builder {
   abstract SloServer.Builder sink(EventSink sink);
 
   abstract PrintWriter log();
-
-  abstract SloServer.Builder token(String token);
-
-  abstract SloServer.Builder readToken(String token);
 
   /**
    * The write token, read from {@code file} (UTF-8, surrounding white space removed); null for
