@@ -124,9 +124,10 @@ final class ErrorRatios {
   }
 
   /**
-   * The error ratio of a stored alert rule's window: computed from the SLI, narrowed to the group
-   * of one group of a grouped SLO; or, where that cannot be written, the series of the recording
-   * rule {@code slo:sli_error:ratio_rate<W>} ({@link RuleGenerator#burnRateAlert}).
+   * The error ratio over one window of a stored alert rule ({@link RuleGenerator#burnRateAlert}):
+   * computed from the SLI (narrowed to the group's labels for one group of a counter SLI); for an
+   * SLO without a Prometheus SLI, or one group of a query SLI, the group's series of the recording
+   * rule {@code slo:sli_error:ratio_rate<W>}.
    */
   static String ofWindow(Slo slo, Duration w) {
     if (!RuleGenerator.hasPrometheusSli(slo) || (slo.isGroup() && !counters(slo))) {
