@@ -2,7 +2,6 @@ package dev.slo.prometheus;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.SourceException;
-import dev.slo.core.model.LatencySli;
 import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventCounts;
 import dev.slo.core.source.EventSource;
@@ -12,8 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  * query of one call uses the evaluation instant (the latest window end) as {@code time=}, with
  * {@code offset} for windows that end earlier; up to {@value #PARALLEL_QUERIES} requests run at
  * once. Only the result types a query can return are accepted: an instant vector for counts and
- * ratios, a range vector for samples. Thread-safe.
+ * ratios, a range vector for samples. The user's own queries are asked per window ({@link
+ * QueryPushdown}), exact mode's windows counted by {@link ExactCounts}, a latency SLO's bucket
+ * found by {@link LeLookup}. Thread-safe.
  */
 public final class PrometheusSource implements EventSource {
   /** How windows are counted. */
@@ -66,13 +65,15 @@ public final class PrometheusSource implements EventSource {
   private final PrometheusClient client;
   private final Mode mode;
   private final Duration lookback;
-  private final ConcurrentHashMap<String, String> latencyLe = new ConcurrentHashMap<>();
   private final CounterPushdown pushdown;
   private final GroupedPushdown grouped;
+  private final QueryPushdown queries;
+  private final LeLookup le;
   private final List<Slo> fleet;
   private final java.util.Set<Instant> fleetPrefetched = ConcurrentHashMap.newKeySet();
   private final @Nullable SampleHistory history;
   private final ExactSamples exactSamples;
+  private final ExactCounts exact;
 
   /**
    * A source.
@@ -98,11 +99,14 @@ public final class PrometheusSource implements EventSource {
     this.pushdown = new CounterPushdown(client, POOL);
     this.exactSamples = new ExactSamples(client, POOL, pushdown, history);
     this.grouped = new GroupedPushdown(client, POOL);
+    this.queries = new QueryPushdown(client, POOL, pushdown);
+    this.le = new LeLookup(client, pushdown);
     this.mode = Objects.requireNonNull(mode, "mode");
     if (lookback.isNegative() || lookback.isZero()) {
       throw new IllegalArgumentException(lookback + " is not a valid lookback: use > 0");
     }
     this.lookback = lookback;
+    this.exact = new ExactCounts(client, POOL, exactSamples, lookback, history != null);
   }
 
   /**
@@ -155,7 +159,7 @@ public final class PrometheusSource implements EventSource {
       return List.of();
     }
     Instant at = windows.stream().map(Window::end).max(Instant::compareTo).orElseThrow();
-    SliQueries q = SliQueries.of(slo, le(slo, at));
+    SliQueries q = SliQueries.of(slo, le.matcher(slo, at));
     if (mode == Mode.EXACT || (q.kind() == SliQueries.Kind.COUNTERS && windows.size() > 64)) {
       if (q.kind() != SliQueries.Kind.COUNTERS) {
         throw new InvalidInputException(
@@ -163,46 +167,20 @@ public final class PrometheusSource implements EventSource {
                 + ": exact mode needs counters (good_counter/bad_counter + total_counter,"
                 + " or latency); queries and sli_query work in pushdown mode only");
       }
-      if (slo.isGroup() && history == null) {
-        // (an incremental source reads each group's narrowed selector through its history)
-        prefetchGroups(slo, q, windows, at);
-      }
-      return exact(slo, q.narrow(slo.groupLabels()), windows, at);
+      return exact.counts(slo, q, windows, at);
     }
     if (slo.isGroup()) {
-      return grouped.counts(slo, q, windows, at, this::counts);
+      return grouped.counts(
+          slo,
+          q,
+          windows,
+          at,
+          (s, isGood, part, total, end) -> counts(client, s, isGood, part, total, end));
     }
     if (q.kind() == SliQueries.Kind.COUNTERS) {
       return counterPushdown(slo, q, windows, at);
     }
-    List<CompletableFuture<Counted>> futures = new ArrayList<>(windows.size());
-    for (Window w : windows) {
-      futures.add(
-          w.end().isAfter(w.start())
-              ? CompletableFuture.supplyAsync(() -> pushdown(slo, q, w, at), POOL)
-              : CompletableFuture.completedFuture(new Counted(EventCounts.ZERO, false)));
-    }
-    List<EventCounts> out = new ArrayList<>(windows.size());
-    boolean anyTotal = false;
-    for (CompletableFuture<Counted> f : futures) {
-      Counted c;
-      try {
-        c = f.join();
-      } catch (CompletionException e) {
-        futures.forEach(x -> x.cancel(false));
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        throw e;
-      }
-      anyTotal |= c.found();
-      out.add(c.counts());
-    }
-    if (!anyTotal && q.kind() != SliQueries.Kind.RATIO) {
-      throw new SourceException(
-          client.base() + ": " + slo.sloId() + ": no series match " + q.total() + " at " + at);
-    }
-    return out;
+    return queries.counts(slo, q, windows, at);
   }
 
   /**
@@ -216,10 +194,8 @@ public final class PrometheusSource implements EventSource {
       return java.util.Set.of();
     }
     return GroupDiscovery.discover(
-        client, template, SliQueries.of(template, le(template, to)), from, to);
+        client, template, SliQueries.of(template, le.matcher(template, to)), from, to);
   }
-
-  private record Counted(EventCounts counts, boolean found) {}
 
   private List<EventCounts> counterPushdown(
       Slo slo, SliQueries q, List<Window> windows, Instant at) {
@@ -247,7 +223,7 @@ public final class PrometheusSource implements EventSource {
       anyTotal |= total != null;
       long t = total == null ? 0 : Math.round(total);
       long p = total == null || part == null ? 0 : Math.round(part);
-      out.add(counts(slo, q.good() != null, p, t, w.end()));
+      out.add(counts(client, slo, q.good() != null, p, t, w.end()));
     }
     if (!anyTotal) {
       throw new SourceException(
@@ -257,43 +233,15 @@ public final class PrometheusSource implements EventSource {
   }
 
   /**
-   * User queries are evaluated at the window's end, since {@code {{window}}} cannot carry an
-   * offset.
+   * Good and total events from the counts a server gave for a window: its part (good or bad events)
+   * and its total.
+   *
+   * @param isGood true when {@code part} counts good events, false when it counts bad ones
+   * @param at the window's end, for the message
+   * @throws SourceException when good events would not lie between 0 and total
    */
-  private Counted pushdown(Slo slo, SliQueries q, Window w, Instant at) {
-    String range = range(w.length());
-    return switch (q.kind()) {
-      case RATIO -> {
-        Double ratio = scalar(slo, SliQueries.withWindow(q.total(), range), w.end(), true);
-        if (ratio == null || ratio.isNaN()) {
-          yield new Counted(EventCounts.ZERO, false);
-        }
-        if (ratio < 0 || ratio > 1) {
-          throw new SourceException(
-              client.base()
-                  + ": "
-                  + slo.sloId()
-                  + ": sli_query gave "
-                  + ratio
-                  + " at "
-                  + w.end()
-                  + "; it must be a good ratio between 0 and 1");
-        }
-        yield new Counted(new EventCounts(Math.round(ratio * RATIO_SCALE), RATIO_SCALE), true);
-      }
-      case COUNTERS, QUERIES -> {
-        Double total = scalar(slo, SliQueries.withWindow(q.total(), range), w.end(), false);
-        String part = q.part();
-        Double p =
-            total == null ? null : scalar(slo, SliQueries.withWindow(part, range), w.end(), false);
-        long t = total == null ? 0 : Math.round(total);
-        long v = p == null ? 0 : Math.round(p);
-        yield new Counted(counts(slo, q.good() != null, v, t, w.end()), total != null);
-      }
-    };
-  }
-
-  private EventCounts counts(Slo slo, boolean isGood, long part, long total, Instant at) {
+  static EventCounts counts(
+      PrometheusClient client, Slo slo, boolean isGood, long part, long total, Instant at) {
     long good = isGood ? part : total - part;
     if (good < 0 || good > total || total < 0) {
       throw new SourceException(
@@ -316,148 +264,17 @@ public final class PrometheusSource implements EventSource {
     return range(d.toMillis());
   }
 
+  /** A Prometheus range of {@code millis} milliseconds, as {@link #range(Duration)}. */
   static String range(long millis) {
     return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
-  }
-
-  /** The single value of a query, or null when the result is empty. */
-  private @Nullable Double scalar(Slo slo, String query, Instant at, boolean nanOk) {
-    QueryResult data = client.query(query, at, USER_QUERY_MAX_BYTES);
-    pushdown.expect(data, QueryResult.Type.VECTOR, query, slo.sloId());
-    pushdown.oneSeries(data, query, slo.sloId());
-    if (data.series().isEmpty()) {
-      return null;
-    }
-    double v = data.series().get(0).values()[0];
-    if (Double.isNaN(v) && !nanOk) {
-      throw new SourceException(
-          client.base() + ": " + slo.sloId() + ": the query returned NaN at " + at + ": " + query);
-    }
-    if (Double.isInfinite(v)) {
-      throw new SourceException(
-          client.base() + ": " + slo.sloId() + ": the query returned " + v + ": " + query);
-    }
-    return v;
-  }
-
-  private List<EventCounts> exact(Slo slo, SliQueries q, List<Window> windows, Instant at) {
-    Instant earliest = windows.stream().map(Window::start).min(Instant::compareTo).orElseThrow();
-    Duration span = Duration.between(earliest, at).plus(lookback);
-    String part = q.part();
-    // the two selectors are read at once (the server encodes each reply on one core), unless the
-    // part is at hand: handing a lookup to another thread costs more than the lookup
-    CompletableFuture<List<CounterIncrease>> partsLater =
-        exactSamples.atHand(part, at.minus(span), at)
-            ? CompletableFuture.completedFuture(exactSamples.read(slo, part, span, at))
-            : CompletableFuture.supplyAsync(() -> exactSamples.read(slo, part, span, at), POOL);
-    List<CounterIncrease> total;
-    List<CounterIncrease> parts;
-    try {
-      total = exactSamples.read(slo, q.total(), span, at);
-      parts = partsLater.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
-    }
-    if (total.isEmpty() && slo.isGroup()) { // a group that vanished: no data
-      return java.util.Collections.nCopies(windows.size(), EventCounts.ZERO);
-    }
-    if (total.isEmpty()) {
-      throw new SourceException(
-          client.base() + ": " + slo.sloId() + ": no series match " + q.total() + " at " + at);
-    }
-    List<EventCounts> out = new ArrayList<>(windows.size());
-    for (Window w : windows) {
-      long t = Math.round(sum(total, w));
-      long p = Math.round(sum(parts, w));
-      out.add(counts(slo, q.good() != null, p, t, w.end()));
-    }
-    return out;
-  }
-
-  /**
-   * Exact mode: every group's samples of both selectors in two requests ({@link GroupedSamples}).
-   */
-  private void prefetchGroups(Slo slo, SliQueries q, List<Window> windows, Instant at) {
-    Instant earliest = windows.stream().map(Window::start).min(Instant::compareTo).orElseThrow();
-    Duration span = Duration.between(earliest, at).plus(lookback);
-    String part = q.part();
-    CompletableFuture<java.util.Set<List<String>>> partLater =
-        CompletableFuture.supplyAsync(
-            () -> GroupedSamples.prefetch(client, exactSamples.cache(), slo, part, span, at), POOL);
-    java.util.Set<List<String>> totals =
-        GroupedSamples.prefetch(client, exactSamples.cache(), slo, q.total(), span, at);
-    java.util.Set<List<String>> parts;
-    try {
-      parts = partLater.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
-    }
-    if (!parts.isEmpty()) {
-      GroupedSamples.fillEmpty(exactSamples.cache(), slo, part, totals, parts, span, at);
-    }
-  }
-
-  private static double sum(List<CounterIncrease> series, Window w) {
-    double s = 0;
-    for (CounterIncrease c : series) {
-      s += c.over(w.start(), w.end());
-    }
-    return s;
   }
 
   /** Another SLO's counter queries for the fleet round, or null when they cannot be had. */
   private @Nullable SliQueries fleetQueries(Slo other, Instant at) {
     try {
-      return SliQueries.of(other, le(other, at));
+      return SliQueries.of(other, le.matcher(other, at));
     } catch (RuntimeException e) {
       return null; // its own evaluation reports the problem
     }
-  }
-
-  /**
-   * The {@code le} label value matching a latency SLO's threshold, looked up once per histogram,
-   * selector and threshold.
-   */
-  private @Nullable String le(Slo slo, Instant at) {
-    LatencySli l = slo.sli().latency();
-    if (l == null) {
-      return null;
-    }
-    String key = l.histogram() + l.selector() + " " + l.threshold();
-    String le = latencyLe.get(key);
-    if (le == null) {
-      le = findLe(slo, l, at);
-      latencyLe.putIfAbsent(key, le);
-    }
-    return "le=\"" + le + "\"";
-  }
-
-  private String findLe(Slo slo, LatencySli l, Instant at) {
-    String query = "count by (le) (" + l.histogram() + "_bucket" + l.selector() + ")";
-    QueryResult data = client.query(query, at, USER_QUERY_MAX_BYTES);
-    pushdown.expect(data, QueryResult.Type.VECTOR, query, slo.sloId());
-    List<String> les = new ArrayList<>();
-    for (QueryResult.Series s : data.series()) {
-      les.add(s.labels().getOrDefault("le", ""));
-    }
-    if (les.isEmpty()) {
-      throw new SourceException(
-          client.base()
-              + ": "
-              + slo.sloId()
-              + ": no series match "
-              + l.histogram()
-              + "_bucket"
-              + l.selector()
-              + " at "
-              + at);
-    }
-    return LeMatch.find(slo.sloId(), l.threshold(), les);
   }
 }

@@ -1,14 +1,11 @@
 package dev.slo.prometheus;
 
 import dev.slo.core.alert.AlertPolicy;
-import dev.slo.core.alert.AlertTier;
 import dev.slo.core.correction.Correction;
 import dev.slo.core.correction.Corrections;
-import dev.slo.core.eval.Evaluator;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.TimePeriod;
 import dev.slo.core.store.BurnRateAlertRule;
-import dev.slo.core.window.DurationText;
 import dev.slo.core.window.Window;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -18,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * recorded over its length. A calendar period gets one period rule and one set of alert tiers per
  * length the period can have (months of 28 to 31 days, quarters of 90 to 92, years of 365 or 366,
  * weeks of 7), each gated by PromQL date functions so that only the current period's length yields
- * samples; see docs/prometheus.md. Thread-safe; no state.
+ * samples; see docs/prometheus.md. Each SLO's group is written by {@link SloRuleGroup}, its alerts
+ * by {@link BurnRateAlerts}, their PromQL ratios by {@link ErrorRatios}. Thread-safe; no state.
  */
 public final class RuleGenerator {
   /** Prefix of the error ratio over a window: {@code slo:sli_error:ratio_rate5m}. */
@@ -94,7 +91,7 @@ public final class RuleGenerator {
     slos.forEach(s -> byId.putIfAbsent(s.sloId(), s));
     for (Slo slo : slos) {
       if (slo.enabled()) {
-        group(y, slo, tiers.get(slo.sloId()), corrections.of(slo), horizon, byId);
+        SloRuleGroup.write(y, slo, tiers.get(slo.sloId()), corrections.of(slo), horizon, byId);
       }
     }
     return y.toString();
@@ -118,35 +115,6 @@ public final class RuleGenerator {
       }
     }
     return true;
-  }
-
-  /**
-   * A composite's error ratio over the window of {@code metric} (docs/math.md, "Composite SLOs"),
-   * from its components' recorded error ratios: {@code (1 - target) × B}, where B is the weighted
-   * mean of the components' burn rates over the components with events in the window. A component
-   * without events records NaN (0 / 0), which {@code >= 0} drops from both sums, so it leaves the
-   * weights; without any component the result is empty and no alert fires.
-   */
-  static String compositeErrorRatio(Slo slo, Map<String, Slo> byId, String metric) {
-    List<String> burns = new ArrayList<>();
-    List<String> weights = new ArrayList<>();
-    for (var c : Objects.requireNonNull(slo.composite(), "a composite SLO").components()) {
-      Slo part = byId.get(c.sloId());
-      if (part == null) {
-        throw new IllegalArgumentException(
-            c.sloId() + " is not a known SLO: composite " + slo.sloId() + " needs its rules");
-      }
-      String present = "(" + metric + "{slo_id=" + quote(c.sloId()) + "} >= 0)";
-      burns.add(
-          present + " / " + plain(part.errorBudgetRatio()) + " * " + c.weight().toPlainString());
-      weights.add(present + " * 0 + " + c.weight().toPlainString());
-    }
-    return plain(slo.errorBudgetRatio())
-        + " * sum("
-        + String.join(" or ", burns)
-        + ") / sum("
-        + String.join(" or ", weights)
-        + ")";
   }
 
   /**
@@ -239,164 +207,6 @@ public final class RuleGenerator {
     };
   }
 
-  private static void group(
-      StringBuilder y,
-      Slo slo,
-      @Nullable Set<String> only,
-      List<Correction> cs,
-      @Nullable Window horizon,
-      Map<String, Slo> byId) {
-    SliQueries q = slo.isComposite() ? null : SliQueries.of(slo, latencyLe(slo));
-    List<PeriodVariant> variants = periodVariants(slo);
-    Set<Duration> windows = new TreeSet<>(Evaluator.BURN_WINDOWS);
-    for (PeriodVariant v : alertVariants(slo, variants)) {
-      for (AlertTier t : tiers(slo, v)) {
-        windows.add(t.longWindow());
-        windows.add(t.shortWindow());
-      }
-    }
-    String labels = labels(slo);
-    String sel = "{slo_id=" + quote(slo.sloId()) + "}";
-    Grouping g = new Grouping(slo.groupBy());
-    BigDecimal budget = slo.errorBudgetRatio();
-    y.append("  - name: ").append(quote("slo-" + slo.sloId())).append("\n    rules:\n");
-    for (Duration w : windows) {
-      String name = ERROR_RATIO_PREFIX + DurationText.format(w);
-      record(
-          y, name, q == null ? compositeErrorRatio(slo, byId, name) : errorRatio(q, w, g), labels);
-    }
-    if (q == null) { // components share the period: their active period rule is combined
-      record(y, PERIOD_ERROR_RATIO, compositeErrorRatio(slo, byId, PERIOD_ERROR_RATIO), labels);
-    }
-    for (PeriodVariant v : q == null ? List.<PeriodVariant>of() : variants) {
-      record(
-          y,
-          PERIOD_ERROR_RATIO,
-          gated(errorRatio(Objects.requireNonNull(q), v.length(), g), v.when()),
-          labels + periodLabel(v));
-    }
-    record(y, OBJECTIVE, "vector(" + plain(BigDecimal.ONE.subtract(budget)) + ")", labels);
-    record(y, ERROR_BUDGET, "vector(" + plain(budget) + ")", labels);
-    record(
-        y,
-        PERIOD_BUDGET_REMAINING,
-        "1 - (" + PERIOD_ERROR_RATIO + sel + " / " + plain(budget) + ")",
-        labels);
-    boolean silenced = false;
-    for (Correction c : cs) {
-      String active = CorrectionRules.of(c, horizon).promql();
-      if (active != null) {
-        record(
-            y,
-            CorrectionRules.ACTIVE,
-            active,
-            labels + "          correction_id: " + quote(c.id()) + "\n");
-        silenced = true;
-      }
-    }
-    String unless = silenced ? " unless on() " + CorrectionRules.ACTIVE + sel : "";
-    for (PeriodVariant v : alertVariants(slo, variants)) {
-      for (AlertTier t : tiers(slo, v)) {
-        if (only != null && !only.contains(t.name())) {
-          continue;
-        }
-        alert(y, slo, t, v, sel, budget, minEventsGuard(slo, t.longWindow(), byId) + unless);
-      }
-    }
-  }
-
-  /** The SLO's own tiers, or the default ones for the period's length. */
-  private static List<AlertTier> tiers(Slo slo, PeriodVariant v) {
-    return slo.alertTiers().isEmpty() ? AlertPolicy.tiersFor(v.length()) : slo.alertTiers();
-  }
-
-  /** Own tiers do not depend on the period's length: one ungated set of alerts. */
-  private static List<PeriodVariant> alertVariants(Slo slo, List<PeriodVariant> variants) {
-    return slo.alertTiers().isEmpty()
-        ? variants
-        : List.of(new PeriodVariant(ruleperiod(slo), null));
-  }
-
-  /** Rules for different lengths of one calendar period differ in a {@code period} label. */
-  private static String periodLabel(PeriodVariant v) {
-    return v.when() == null
-        ? ""
-        : "          period: " + quote(DurationText.format(v.length())) + "\n";
-  }
-
-  private static String gated(String expr, @Nullable String when) {
-    return when == null ? expr : "(" + expr + ") and on() " + when;
-  }
-
-  private static void alert(
-      StringBuilder y,
-      Slo slo,
-      AlertTier t,
-      PeriodVariant v,
-      String sel,
-      BigDecimal budget,
-      String guards) {
-    Duration period = v.length();
-    BigDecimal threshold = t.factor().multiply(budget, MathContext.DECIMAL64);
-    String pair =
-        "("
-            + ERROR_RATIO_PREFIX
-            + DurationText.format(t.longWindow())
-            + sel
-            + " >= "
-            + plain(threshold)
-            + ") and ("
-            + ERROR_RATIO_PREFIX
-            + DurationText.format(t.shortWindow())
-            + sel
-            + " >= "
-            + plain(threshold)
-            + ")";
-    String expr = (v.when() == null ? pair : pair + " and on() " + v.when()) + guards;
-    Duration lasts =
-        Duration.ofSeconds(
-            BigDecimal.valueOf(period.getSeconds())
-                .divide(t.factor(), MathContext.DECIMAL64)
-                .longValue());
-    String spent = t.budgetShare().movePointRight(2).stripTrailingZeros().toPlainString() + "%";
-    y.append("      - alert: ").append(ALERT).append('\n');
-    y.append("        expr: ").append(quote(expr)).append('\n');
-    y.append("        labels:\n");
-    y.append("          severity: ").append(quote(t.severity().label())).append('\n');
-    y.append("          tier: ").append(quote(t.name())).append('\n');
-    y.append("          slo_id: ").append(quote(slo.sloId())).append('\n');
-    y.append("          service: ").append(quote(slo.serviceName())).append('\n');
-    y.append(periodLabel(v));
-    y.append("        annotations:\n");
-    y.append("          summary: ")
-        .append(
-            quote(
-                slo.sloName()
-                    + groupTemplate(slo)
-                    + ": error budget burning at "
-                    + plain(t.factor())
-                    + "x or more over "
-                    + DurationText.format(t.longWindow())
-                    + " and "
-                    + DurationText.format(t.shortWindow())))
-        .append('\n');
-    y.append("          description: ")
-        .append(
-            quote(
-                "At "
-                    + plain(t.factor())
-                    + "x, "
-                    + DurationText.format(t.longWindow())
-                    + " spends "
-                    + spent
-                    + " of the "
-                    + DurationText.format(period)
-                    + " error budget, and the whole budget lasts "
-                    + DurationText.formatMinutes(lasts)
-                    + "."))
-        .append('\n');
-  }
-
   /**
    * The PromQL of a stored burn-rate alert rule (REST {@code POST .../burn-rate-alert}): the error
    * ratio over the rule's window at or above {@code threshold × (1 - target)}, joined with {@code
@@ -406,242 +216,17 @@ public final class RuleGenerator {
    */
   public static String burnRateAlert(Slo slo, BurnRateAlertRule rule) {
     String limit =
-        plain(
+        RuleText.plain(
             BigDecimal.valueOf(rule.burnRateThreshold())
                 .multiply(slo.errorBudgetRatio(), MathContext.DECIMAL64));
-    String expr = "(" + windowErrorRatio(slo, rule.timeWindow()) + ") >= " + limit;
+    String expr = "(" + ErrorRatios.ofWindow(slo, rule.timeWindow()) + ") >= " + limit;
     if (rule.shortWindow() != null) {
-      expr += " and (" + windowErrorRatio(slo, rule.shortWindow()) + ") >= " + limit;
+      expr += " and (" + ErrorRatios.ofWindow(slo, rule.shortWindow()) + ") >= " + limit;
     }
     return expr;
   }
 
-  private static String windowErrorRatio(Slo slo, Duration w) {
-    if (!hasPrometheusSli(slo) || (slo.isGroup() && !counters(slo))) {
-      // one group of a grouped SLO: its series of the grouped recording rule
-      StringBuilder sel = new StringBuilder("{slo_id=" + quote(slo.baseId()));
-      slo.groupLabels()
-          .forEach(
-              (k, v) ->
-                  sel.append(", ").append(k).append("=\"").append(Grouping.escape(v)).append('"'));
-      return ERROR_RATIO_PREFIX + DurationText.format(w) + sel + "}";
-    }
-    SliQueries q = SliQueries.of(slo, latencyLe(slo)).narrow(slo.groupLabels());
-    // on a grouped SLO as written, one series per group: the alert fires per group
-    return errorRatio(q, w, slo.isGroupTemplate() ? new Grouping(slo.groupBy()) : Grouping.NONE);
-  }
-
-  private static boolean counters(Slo slo) {
-    return slo.sli().latency() != null || slo.sli().totalCounter() != null;
-  }
-
-  /** For a grouped SLO, the group's labels as alert templates: {@code {route="{{...}}"}}. */
-  private static String groupTemplate(Slo slo) {
-    if (slo.groupBy().isEmpty()) {
-      return "";
-    }
-    List<String> parts = new ArrayList<>();
-    for (String l : slo.groupBy()) {
-      parts.add(l + "=\"{{ $labels." + l + " }}\"");
-    }
-    return " {" + String.join(", ", parts) + "}";
-  }
-
-  /**
-   * {@code and on() (sum(increase(total[long])) >= N)} for an SLO with {@code min_events}, so a
-   * tier does not fire on a handful of requests; empty without it, or when the SLI (an {@code
-   * sli_query} ratio) has no event count to compare.
-   */
-  static String minEventsGuard(Slo slo, Duration longWindow, Map<String, Slo> byId) {
-    if (slo.minEvents() <= 0 || !slo.isComposite()) {
-      return minEventsGuard(slo, longWindow);
-    }
-    // a composite counts the events of the plain SLOs under it, each once (docs/math.md); a
-    // component without series counts 0 rather than emptying the sum
-    Set<String> leaves = new java.util.LinkedHashSet<>();
-    leaves(slo, byId, leaves, new java.util.HashSet<>());
-    String range = PrometheusSource.range(longWindow);
-    List<String> totals = new ArrayList<>();
-    for (String id : leaves) {
-      Slo leaf = byId.get(id);
-      if (leaf == null || !hasPrometheusSli(leaf)) {
-        return "";
-      }
-      SliQueries q = SliQueries.of(leaf, latencyLe(leaf));
-      switch (q.kind()) {
-        case COUNTERS ->
-            totals.add("(sum(increase(" + q.total() + "[" + range + "])) or vector(0))");
-        case QUERIES ->
-            totals.add("(sum(" + SliQueries.withWindow(q.total(), range) + ") or vector(0))");
-        case RATIO -> {
-          return ""; // an sli_query ratio has no event count to add
-        }
-      }
-    }
-    return totals.isEmpty()
-        ? ""
-        : " and on() (" + String.join(" + ", totals) + " >= " + slo.minEvents() + ")";
-  }
-
-  private static void leaves(Slo slo, Map<String, Slo> byId, Set<String> out, Set<String> seen) {
-    if (!seen.add(slo.sloId())) {
-      return;
-    }
-    if (!slo.isComposite()) {
-      out.add(slo.sloId());
-      return;
-    }
-    for (var c : Objects.requireNonNull(slo.composite()).components()) {
-      Slo part = byId.get(c.sloId());
-      if (part == null) {
-        out.add(c.sloId()); // refused by the caller: no rules without every component
-      } else {
-        leaves(part, byId, out, seen);
-      }
-    }
-  }
-
-  static String minEventsGuard(Slo slo, Duration longWindow) {
-    if (slo.minEvents() <= 0 || !hasPrometheusSli(slo)) {
-      return "";
-    }
-    SliQueries q = SliQueries.of(slo, latencyLe(slo));
-    String range = PrometheusSource.range(longWindow);
-    Grouping g = new Grouping(slo.groupBy());
-    String total =
-        switch (q.kind()) {
-          case COUNTERS -> g.sum("increase(" + q.total() + "[" + range + "])");
-          case QUERIES ->
-              g.isEmpty()
-                  ? "(" + SliQueries.withWindow(q.total(), range) + ")"
-                  : g.sum(SliQueries.withWindow(q.total(), range));
-          case RATIO -> null;
-        };
-    return total == null ? "" : " and " + g.on() + " (" + total + " >= " + slo.minEvents() + ")";
-  }
-
-  private static void record(StringBuilder y, String name, String expr, String labels) {
-    y.append("      - record: ").append(name).append('\n');
-    y.append("        expr: ").append(quote(expr)).append('\n');
-    y.append("        labels:\n").append(labels);
-  }
-
-  private static String labels(Slo slo) {
-    return "          slo_id: "
-        + quote(slo.sloId())
-        + "\n          service: "
-        + quote(slo.serviceName())
-        + "\n";
-  }
-
-  /** Event-based error ratio over a window: bad increase over total increase. */
-  static String errorRatio(SliQueries q, Duration w) {
-    return errorRatio(q, w, Grouping.NONE);
-  }
-
-  /**
-   * The error ratio per group: every sum keeps the {@code group_by} labels ({@code sum by
-   * (route)}), and a group without bad (or good) series counts zero of them, so a route that never
-   * failed records 0 rather than nothing.
-   */
-  static String errorRatio(SliQueries q, Duration w, Grouping g) {
-    if (g.isEmpty()) {
-      return ungroupedErrorRatio(q, w);
-    }
-    String range = PrometheusSource.range(w);
-    return switch (q.kind()) {
-      case RATIO -> "1 - " + g.sum(SliQueries.withWindow(q.total(), range));
-      case QUERIES -> {
-        String total = g.sum(SliQueries.withWindow(q.total(), range));
-        String part =
-            g.sum(
-                SliQueries.withWindow(
-                    Objects.requireNonNull(q.bad() != null ? q.bad() : q.good(), "good or bad"),
-                    range));
-        String ratio = "(" + part + " or 0 * " + total + ") / " + total;
-        yield q.bad() != null ? ratio : "1 - (" + ratio + ")";
-      }
-      case COUNTERS -> {
-        String total = g.sum("increase(" + q.total() + "[" + range + "])");
-        String part =
-            g.sum("increase(" + (q.bad() != null ? q.bad() : q.good()) + "[" + range + "])");
-        String ratio = "(" + part + " or 0 * " + total + ") / " + total;
-        yield q.bad() != null ? ratio : "1 - (" + ratio + ")";
-      }
-    };
-  }
-
-  private static String ungroupedErrorRatio(SliQueries q, Duration w) {
-    String range = PrometheusSource.range(w);
-    return switch (q.kind()) {
-      case RATIO -> "1 - (" + SliQueries.withWindow(q.total(), range) + ")";
-      case QUERIES -> {
-        String total = SliQueries.withWindow(q.total(), range);
-        yield q.bad() != null
-            ? "(" + SliQueries.withWindow(q.bad(), range) + ") / (" + total + ")"
-            : "1 - ((" + SliQueries.withWindow(q.part(), range) + ") / (" + total + "))";
-      }
-      case COUNTERS -> {
-        // a service whose bad (or good) selector has no series yet counts zero of them, so it
-        // records 0 rather than nothing (an absent ratio would drop it from a composite's weights)
-        String total = "sum(increase(" + q.total() + "[" + range + "]))";
-        String part =
-            "(sum(increase("
-                + (q.bad() != null ? q.bad() : q.good())
-                + "["
-                + range
-                + "])) or 0 * "
-                + total
-                + ")";
-        yield q.bad() != null ? part + " / " + total : "1 - (" + part + " / " + total + ")";
-      }
-    };
-  }
-
-  private static @Nullable String latencyLe(Slo slo) {
-    if (slo.sli().latency() == null) {
-      return null;
-    }
-    // Client libraries print bucket bounds differently (Go "1", Java and Python "1.0"): match both.
-    double t = slo.sli().latency().threshold();
-    String java = BigDecimal.valueOf(t).toPlainString();
-    String go = BigDecimal.valueOf(t).stripTrailingZeros().toPlainString();
-    String withZero = go.contains(".") ? go : go + ".0";
-    return "le=~\""
-        + (go.equals(withZero) ? esc(go) : esc(go) + "|" + esc(withZero))
-        + (java.equals(go) || java.equals(withZero) ? "" : "|" + esc(java))
-        + "\"";
-  }
-
-  private static String esc(String number) {
-    return number.replace(".", "\\\\.");
-  }
-
-  private static String plain(BigDecimal d) {
-    return d.stripTrailingZeros().toPlainString();
-  }
-
-  /** A YAML double-quoted scalar (JSON string escaping is valid YAML). */
-  static String quote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
-  }
-
+  /** The names of the default tiers, for the reference period. */
   static List<String> tierNames() {
     List<String> out = new ArrayList<>();
     AlertPolicy.tiersFor(AlertPolicy.REFERENCE_PERIOD).forEach(t -> out.add(t.name()));

@@ -150,22 +150,22 @@ public final class SlothRules {
             + "}";
     BigDecimal budget = slo.errorBudgetRatio();
     String periodName = DurationText.format(period);
-    y.append("  - name: ").append(RuleGenerator.quote("sloth-slo-sli-recordings-" + s.slothId()));
+    y.append("  - name: ").append(RuleText.quote("sloth-slo-sli-recordings-" + s.slothId()));
     y.append("\n    rules:\n");
     List<Duration> windows = new ArrayList<>(SLI_WINDOWS);
     for (Duration w : windows) {
       record(
           y,
           "slo:sli_error:ratio_rate" + DurationText.format(w),
-          RuleGenerator.errorRatio(q, w, g),
+          ErrorRatios.errorRatio(q, w, g),
           labels(s, DurationText.format(w)));
     }
     record(
         y,
         "slo:sli_error:ratio_rate" + periodName,
-        RuleGenerator.errorRatio(q, period, g),
+        ErrorRatios.errorRatio(q, period, g),
         labels(s, periodName));
-    y.append("  - name: ").append(RuleGenerator.quote("sloth-slo-meta-recordings-" + s.slothId()));
+    y.append("  - name: ").append(RuleText.quote("sloth-slo-meta-recordings-" + s.slothId()));
     y.append("\n    rules:\n");
     Map<String, String> meta = labels(s, null);
     record(
@@ -199,7 +199,7 @@ public final class SlothRules {
     if (s.pageDisabled() && s.ticketDisabled()) {
       return;
     }
-    y.append("  - name: ").append(RuleGenerator.quote("sloth-slo-alerts-" + s.slothId()));
+    y.append("  - name: ").append(RuleText.quote("sloth-slo-alerts-" + s.slothId()));
     y.append("\n    rules:\n");
     if (!s.pageDisabled()) {
       alert(y, s, Severity.PAGE, sel, budget, period);
@@ -241,9 +241,9 @@ public final class SlothRules {
             + sev.label()
             + ") {{$labels.sloth_service}} {{$labels.sloth_slo}} SLO error budget burn rate is too fast.");
     y.append("      - alert: ")
-        .append(RuleGenerator.quote(s.alertName() == null ? "SloErrorBudgetBurn" : s.alertName()))
+        .append(RuleText.quote(s.alertName() == null ? "SloErrorBudgetBurn" : s.alertName()))
         .append('\n');
-    y.append("        expr: ").append(RuleGenerator.quote(String.join(" or ", pairs))).append('\n');
+    y.append("        expr: ").append(RuleText.quote(String.join(" or ", pairs))).append('\n');
     map(y, "labels", labels);
     map(y, "annotations", annotations);
   }
@@ -262,7 +262,7 @@ public final class SlothRules {
   private static void record(
       StringBuilder y, String name, String expr, Map<String, String> labels) {
     y.append("      - record: ").append(name).append('\n');
-    y.append("        expr: ").append(RuleGenerator.quote(expr)).append('\n');
+    y.append("        expr: ").append(RuleText.quote(expr)).append('\n');
     map(y, "labels", labels);
   }
 
@@ -270,15 +270,11 @@ public final class SlothRules {
     y.append("        ").append(key).append(":\n");
     m.forEach(
         (k, v) ->
-            y.append("          ")
-                .append(k)
-                .append(": ")
-                .append(RuleGenerator.quote(v))
-                .append('\n'));
+            y.append("          ").append(k).append(": ").append(RuleText.quote(v)).append('\n'));
   }
 
   private static String json(String s) {
-    return RuleGenerator.quote(s);
+    return RuleText.quote(s);
   }
 
   private static String plain(BigDecimal d) {
