@@ -135,7 +135,7 @@ public final class SlothRules {
   }
 
   private static void group(StringBuilder y, Slo slo, Settings s) {
-    SliQueries q = SliQueries.of(slo, null);
+    SliQueries q = ErrorRatios.of(slo); // a latency SLI matches its bucket as the rule files do
     Grouping g = new Grouping(slo.groupBy()); // Sloth has no grouping; sum by keeps the labels
     Duration period =
         Objects.requireNonNull(
@@ -234,6 +234,9 @@ public final class SlothRules {
     Map<String, String> labels = new TreeMap<>(s.alertLabels());
     labels.putAll(sev == Severity.PAGE ? s.pageLabels() : s.ticketLabels());
     labels.put("sloth_severity", sev.label());
+    // the expression's series carry sloth_id already; naming it keeps two SLOs' alerts of the same
+    // name apart for promtool's duplicate-rule check without changing any alert's labels
+    labels.put("sloth_id", s.slothId());
     Map<String, String> annotations = new TreeMap<>(s.alertAnnotations());
     annotations.putIfAbsent(
         "title",

@@ -201,4 +201,41 @@ class SlothRulesIT {
       // expanded
     }
   }
+
+  @Test
+  void shouldPassPromtoolsDefaultChecksForSeveralSlosUnderTheDefaultAlertName() throws Exception {
+    String spec =
+        """
+        slos:
+          - {slo_id: api, slo_name: API, service_name: api, slo_type: AVAILABILITY,
+             target_percentage: 99.9, time_period: ROLLING_30D,
+             good_counter: ok_total, total_counter: all_total}
+          - {slo_id: web, slo_name: Web, service_name: web, slo_type: AVAILABILITY,
+             target_percentage: 99, time_period: ROLLING_7D,
+             good_counter: ok_total, total_counter: all_total}
+          - slo_id: lat
+            slo_name: Latency
+            service_name: api
+            slo_type: LATENCY
+            target_percentage: 99
+            time_period: ROLLING_30D
+            latency: {histogram: http_request_duration_seconds, threshold: 0.5,
+                      selector: '{service="api"}'}
+        """;
+    dev.slo.interop.SpecLoader.Result r =
+        dev.slo.interop.SpecLoader.read(Map.of("spec.yaml", spec));
+    assertThat(r.problems().hasErrors()).as(r.problems().toString()).isFalse();
+    List<String> warnings = new java.util.ArrayList<>();
+    String rules = SlothSpecRules.generate(r.loaded(), warnings::add);
+    assertThat(warnings).isEmpty();
+    assertThat(rules).contains("sloth_id: \"lat\"").contains("le=~");
+    Path out = dir.resolve("several.yaml");
+    Files.writeString(out, rules);
+    // promtool's default lint refuses two alert rules with the same name and labels
+    assertThat(
+            PrometheusServer.run(
+                dir,
+                List.of(PrometheusServer.PROMTOOL.toString(), "check", "rules", out.toString())))
+        .contains("SUCCESS");
+  }
 }

@@ -97,4 +97,29 @@ class SlothSpecRulesTest {
             "fileonly: skipped, no Prometheus SLI");
     assertThat(rules).contains("sloth_id: \"api\"").doesNotContain("monthly").doesNotContain("off");
   }
+
+  @Test
+  void shouldWriteALatencySloMatchingItsBucketHoweverTheBoundIsPrinted() {
+    String rules =
+        rules(
+            """
+            slos:
+              - slo_id: lat
+                slo_name: Latency
+                service_name: f
+                slo_type: LATENCY
+                target_percentage: 99
+                time_period: ROLLING_30D
+                latency:
+                  histogram: http_request_duration_seconds
+                  threshold: 0.5
+                  selector: '{service="f"}'
+            """);
+    assertThat(warnings).isEmpty();
+    assertThat(rules)
+        .contains("sloth_id: \"lat\"")
+        .contains("http_request_duration_seconds_bucket{")
+        .contains("le=~\\\"0")
+        .contains("http_request_duration_seconds_count{");
+  }
 }
