@@ -345,18 +345,8 @@ final class GroupedPushdown {
     if (ratio == null || ratio.isNaN()) {
       return EventCounts.ZERO;
     }
-    if (ratio < 0 || ratio > 1) {
-      throw new SourceException(
-          client.base()
-              + ": "
-              + slo.sloId()
-              + ": sli_query gave "
-              + ratio
-              + " at "
-              + end
-              + "; it must be a good ratio between 0 and 1 for each group: "
-              + PrometheusClient.cut(query));
-    }
+    SliQueries.requireRatio(
+        client.base(), slo, ratio, end, " for each group: " + PrometheusClient.cut(query));
     long scale = PrometheusSource.RATIO_SCALE;
     return new EventCounts(Math.round(ratio * scale), scale);
   }

@@ -83,17 +83,7 @@ final class QueryPushdown {
         if (ratio == null || ratio.isNaN()) {
           yield new Counted(EventCounts.ZERO, false);
         }
-        if (ratio < 0 || ratio > 1) {
-          throw new SourceException(
-              client.base()
-                  + ": "
-                  + slo.sloId()
-                  + ": sli_query gave "
-                  + ratio
-                  + " at "
-                  + w.end()
-                  + "; it must be a good ratio between 0 and 1");
-        }
+        SliQueries.requireRatio(client.base(), slo, ratio, w.end(), "");
         long scale = PrometheusSource.RATIO_SCALE;
         yield new Counted(new EventCounts(Math.round(ratio * scale), scale), true);
       }

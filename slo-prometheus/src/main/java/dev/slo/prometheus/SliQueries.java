@@ -85,4 +85,26 @@ record SliQueries(Kind kind, @Nullable String good, @Nullable String bad, String
   String part() {
     return Objects.requireNonNull(good != null ? good : bad, "good or bad");
   }
+
+  /**
+   * Refuses a good ratio outside [0, 1] that the SLO's {@code sli_query} gave at {@code at} from
+   * the server at {@code base}; {@code detail} ends the message (empty, or e.g. the query).
+   *
+   * @throws dev.slo.core.SourceException naming the server, the SLO, the value and the instant
+   */
+  static void requireRatio(
+      java.net.URI base, Slo slo, double ratio, java.time.Instant at, String detail) {
+    if (ratio < 0 || ratio > 1) {
+      throw new dev.slo.core.SourceException(
+          base
+              + ": "
+              + slo.sloId()
+              + ": sli_query gave "
+              + ratio
+              + " at "
+              + at
+              + "; it must be a good ratio between 0 and 1"
+              + detail);
+    }
+  }
 }

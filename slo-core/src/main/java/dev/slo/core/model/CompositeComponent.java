@@ -16,15 +16,7 @@ public record CompositeComponent(String sloId, BigDecimal weight) {
 
   /** Validates the id's form and that the weight is positive and at most {@link #MAX_WEIGHT}. */
   public CompositeComponent {
-    if (sloId == null) {
-      throw ValidationException.required("slo_id");
-    }
-    if (!Slo.ID_PATTERN.matcher(sloId).matches()) {
-      throw new ValidationException(
-          "slo_id",
-          sloId,
-          "use 1 to 100 characters of a-z, 0-9, '_', '.', '-', starting with a letter or digit");
-    }
+    Slo.requireId(sloId);
     if (weight == null) {
       throw ValidationException.required("weight");
     }
