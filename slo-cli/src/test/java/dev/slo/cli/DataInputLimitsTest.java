@@ -77,15 +77,23 @@ class DataInputLimitsTest {
       r = eval(f);
     } finally {
       System.clearProperty(InputFiles.FIFO_WAIT);
-      // release the thread still waiting in open()
-      CompletableFuture.runAsync(
-          () -> {
-            try (OutputStream out = Files.newOutputStream(f)) {
-              out.flush();
-            } catch (IOException ignored) {
-              // nothing to release
-            }
-          });
+      // release the thread still waiting in open(), before @TempDir is cleaned: opened without
+      // CREATE, so a late open never leaves a regular file behind in the directory being deleted
+      CompletableFuture<Void> release =
+          CompletableFuture.runAsync(
+              () -> {
+                try (OutputStream out =
+                    Files.newOutputStream(f, java.nio.file.StandardOpenOption.WRITE)) {
+                  out.flush();
+                } catch (IOException ignored) {
+                  // nothing to release
+                }
+              });
+      try {
+        release.get(5, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException ignored) {
+        // no reader left waiting: the open stays blocked on the FIFO, harmlessly
+      }
     }
 
     assertThat(r.code()).isEqualTo(ExitCode.BAD_INPUT);
