@@ -1,7 +1,6 @@
 package dev.slo.jdbc;
 
 import dev.slo.core.eval.SloStatus;
-import dev.slo.core.model.Status;
 import dev.slo.core.store.OutboxEvent;
 import dev.slo.core.store.SavedSnapshot;
 import dev.slo.core.store.StatusOutbox;
@@ -139,11 +138,7 @@ public final class JdbcOutbox implements StatusOutbox {
     return db.call(
         "reading the saved status of SLO " + sloId,
         h ->
-            h.createQuery(
-                    "SELECT slo_id, status, current_sli, target_sli, error_budget_remaining,"
-                        + " error_budget_consumed, burn_rate, time_to_exhaustion, last_updated,"
-                        + " status_json, budget_json, state_json FROM slo_status"
-                        + " WHERE slo_id = :id AND status_json IS NOT NULL")
+            h.createQuery(SAVED + " WHERE slo_id = :id AND status_json IS NOT NULL")
                 .bind("id", sloId)
                 .map((rs, ctx) -> saved(rs))
                 .findOne());
@@ -158,11 +153,7 @@ public final class JdbcOutbox implements StatusOutbox {
         "reading the saved statuses of " + sloIds.size() + " SLOs",
         h -> {
           Map<String, SavedSnapshot> out = new HashMap<>();
-          h.createQuery(
-                  "SELECT slo_id, status, current_sli, target_sli, error_budget_remaining,"
-                      + " error_budget_consumed, burn_rate, time_to_exhaustion, last_updated,"
-                      + " status_json, budget_json, state_json FROM slo_status"
-                      + " WHERE slo_id = ANY(:ids) AND status_json IS NOT NULL")
+          h.createQuery(SAVED + " WHERE slo_id = ANY(:ids) AND status_json IS NOT NULL")
               .bindArray("ids", String.class, new ArrayList<>(sloIds))
               .map((rs, ctx) -> saved(rs))
               .forEach(s -> out.put(s.sloId(), s));
@@ -170,18 +161,14 @@ public final class JdbcOutbox implements StatusOutbox {
         });
   }
 
+  private static final String SAVED =
+      "SELECT "
+          + JdbcSloRepository.STATUS_COLUMNS
+          + ", status_json, budget_json, state_json FROM slo_status";
+
   private static SavedSnapshot saved(ResultSet rs) throws SQLException {
     return new SavedSnapshot(
-        new SloStatus(
-            rs.getString("slo_id"),
-            rs.getObject("current_sli", Double.class),
-            rs.getDouble("target_sli"),
-            Status.valueOf(rs.getString("status")),
-            rs.getDouble("error_budget_remaining"),
-            rs.getDouble("error_budget_consumed"),
-            rs.getDouble("burn_rate"),
-            rs.getString("time_to_exhaustion"),
-            JdbcSloRepository.requiredInstant(rs, "last_updated")),
+        JdbcSloRepository.status(rs),
         rs.getString("status_json"),
         rs.getString("budget_json"),
         rs.getString("state_json") == null ? "" : rs.getString("state_json"));

@@ -203,24 +203,29 @@ final class JdbcSloRepository implements SloRepository {
     return db.call(
         "reading the status of SLO " + sloId,
         h ->
-            h.createQuery(
-                    "SELECT slo_id, status, current_sli, target_sli, error_budget_remaining,"
-                        + " error_budget_consumed, burn_rate, time_to_exhaustion, last_updated"
-                        + " FROM slo_status WHERE slo_id = :id")
+            h.createQuery("SELECT " + STATUS_COLUMNS + " FROM slo_status WHERE slo_id = :id")
                 .bind("id", sloId)
-                .map(
-                    (rs, ctx) ->
-                        new SloStatus(
-                            rs.getString("slo_id"),
-                            rs.getObject("current_sli", Double.class),
-                            rs.getDouble("target_sli"),
-                            Status.valueOf(rs.getString("status")),
-                            rs.getDouble("error_budget_remaining"),
-                            rs.getDouble("error_budget_consumed"),
-                            rs.getDouble("burn_rate"),
-                            rs.getString("time_to_exhaustion"),
-                            requiredInstant(rs, "last_updated")))
+                .map((rs, ctx) -> status(rs))
                 .findOne());
+  }
+
+  /** The columns of {@code slo_status} that {@link #status(ResultSet)} reads. */
+  static final String STATUS_COLUMNS =
+      "slo_id, status, current_sli, target_sli, error_budget_remaining, error_budget_consumed,"
+          + " burn_rate, time_to_exhaustion, last_updated";
+
+  /** One {@code slo_status} row selected with {@link #STATUS_COLUMNS}. */
+  static SloStatus status(ResultSet rs) throws SQLException {
+    return new SloStatus(
+        rs.getString("slo_id"),
+        rs.getObject("current_sli", Double.class),
+        rs.getDouble("target_sli"),
+        Status.valueOf(rs.getString("status")),
+        rs.getDouble("error_budget_remaining"),
+        rs.getDouble("error_budget_consumed"),
+        rs.getDouble("burn_rate"),
+        rs.getString("time_to_exhaustion"),
+        requiredInstant(rs, "last_updated"));
   }
 
   static @Nullable OffsetDateTime utc(@Nullable Instant t) {

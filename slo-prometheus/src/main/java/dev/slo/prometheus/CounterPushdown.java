@@ -316,9 +316,18 @@ final class CounterPushdown {
   }
 
   void expect(QueryResult r, QueryResult.Type type, String query, String who) {
+    expect(client.base(), r, type, query, who);
+  }
+
+  /**
+   * Refuses a reply of another result type than {@code type} from the server at {@code base},
+   * naming the server, {@code who} asked and the query.
+   */
+  static void expect(
+      java.net.URI base, QueryResult r, QueryResult.Type type, String query, String who) {
     if (r.type() != type) {
       throw new SourceException(
-          client.base()
+          base
               + ": "
               + who
               + ": the query returned a "

@@ -1,6 +1,5 @@
 package dev.slo.prometheus;
 
-import dev.slo.core.SourceException;
 import dev.slo.core.model.Slo;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,16 +34,7 @@ final class GroupDiscovery {
     String query = "count by (" + g.list() + ") (" + inner + ")";
     long cap = 64L * 1024 + 4 * GroupedPushdown.BYTES_PER_SERIES * template.maxGroups();
     QueryResult r = client.query(query, to, cap);
-    if (r.type() != QueryResult.Type.VECTOR) {
-      throw new SourceException(
-          client.base()
-              + ": "
-              + template.sloId()
-              + ": the query returned a "
-              + r.type().apiName()
-              + ", expected an instant vector: "
-              + PrometheusClient.cut(query));
-    }
+    CounterPushdown.expect(client.base(), r, QueryResult.Type.VECTOR, query, template.sloId());
     Set<Map<String, String>> out = new LinkedHashSet<>();
     for (QueryResult.Series s : r.series()) {
       List<String> key = g.key(s.labels());

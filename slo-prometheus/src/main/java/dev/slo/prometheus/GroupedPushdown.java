@@ -158,16 +158,7 @@ final class GroupedPushdown {
     long cap = 64L * 1024 + BYTES_PER_SERIES * batch.size() * (long) maxGroups;
     // past the cap the client refuses the reply with a message naming the query
     QueryResult r = client.query(query, time, cap);
-    if (r.type() != QueryResult.Type.VECTOR) {
-      throw new SourceException(
-          client.base()
-              + ": "
-              + who
-              + ": the query returned a "
-              + r.type().apiName()
-              + ", expected an instant vector: "
-              + PrometheusClient.cut(query));
-    }
+    CounterPushdown.expect(client.base(), r, QueryResult.Type.VECTOR, query, who);
     List<Map<List<String>, Double>> values = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       values.add(new HashMap<>());

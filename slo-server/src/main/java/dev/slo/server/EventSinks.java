@@ -54,11 +54,14 @@ public final class EventSinks {
   }
 
   private static URI requireHttp(String field, URI u) {
-    if (u == null
-        || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))
-        || u.getHost() == null) {
+    if (u == null || !isHttp(u)) {
       throw new ValidationException(field, u, "use an http:// or https:// URL");
     }
     return u;
+  }
+
+  /** True for an absolute http:// or https:// URL with a host: what the HTTP sinks can POST to. */
+  static boolean isHttp(URI u) {
+    return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
   }
 }

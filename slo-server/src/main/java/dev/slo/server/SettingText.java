@@ -57,7 +57,7 @@ final class SettingText {
     } catch (URISyntaxException e) {
       throw ValidationException.withMessage(field, text, text + ": not a URL: " + e.getMessage());
     }
-    if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
+    if (!EventSinks.isHttp(u)) {
       throw ValidationException.withMessage(field, text, text + ": use an http:// or https:// URL");
     }
     return u;

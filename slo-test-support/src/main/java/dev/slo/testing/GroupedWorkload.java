@@ -83,16 +83,7 @@ public final class GroupedWorkload {
   }
 
   private static void counter(StringBuilder sb, String series, long[] perMinute, boolean reset) {
-    long value = 0;
-    for (int i = 0; i <= MINUTES; i++) {
-      value = reset && i == RESET ? perMinute[i] : value + perMinute[i];
-      sb.append(series)
-          .append(' ')
-          .append(value)
-          .append(' ')
-          .append(at(i).getEpochSecond())
-          .append('\n');
-    }
+    Workload.counter(sb, series, perMinute, START, reset ? RESET : -1);
   }
 
   /**
@@ -100,26 +91,15 @@ public final class GroupedWorkload {
    * and minute, under {@code sloId}.
    */
   public String csv(String sloId) {
-    StringBuilder sb = new StringBuilder("timestamp,slo_id,good_events,total_events,labels\n");
-    for (int i = 1; i <= MINUTES; i++) {
-      for (int k = 0; k < 3; k++) {
-        sb.append(at(i).getEpochSecond())
-            .append(',')
-            .append(sloId)
-            .append(',')
-            .append(good[k][i])
-            .append(',')
-            .append(good[k][i] + bad[k][i])
-            .append(",\"{\"\"route\"\":\"\"")
-            .append(ROUTES.get(k))
-            .append("\"\"}\"\n");
-      }
-    }
-    return sb.toString();
+    return csv(sloId, good);
   }
 
   /** The latency counts (good: at most 0.3 s) as a data file with a {@code labels} column. */
   public String latencyCsv(String sloId) {
+    return csv(sloId, fast);
+  }
+
+  private String csv(String sloId, long[][] goodCounts) {
     StringBuilder sb = new StringBuilder("timestamp,slo_id,good_events,total_events,labels\n");
     for (int i = 1; i <= MINUTES; i++) {
       for (int k = 0; k < 3; k++) {
@@ -127,7 +107,7 @@ public final class GroupedWorkload {
             .append(',')
             .append(sloId)
             .append(',')
-            .append(fast[k][i])
+            .append(goodCounts[k][i])
             .append(',')
             .append(good[k][i] + bad[k][i])
             .append(",\"{\"\"route\"\":\"\"")

@@ -73,14 +73,24 @@ public final class Workload {
   }
 
   private void counter(StringBuilder sb, String series, long[] perMinute) {
+    counter(sb, series, perMinute, START, RESET);
+  }
+
+  /**
+   * OpenMetrics sample lines of a counter of {@code perMinute} events, one a minute from {@code
+   * start} (minute 0) on; at minute {@code resetAt} (or never, when -1) it restarts from that
+   * minute's events, as a restarted process's counter does.
+   */
+  static void counter(
+      StringBuilder sb, String series, long[] perMinute, Instant start, int resetAt) {
     long value = 0;
-    for (int i = 0; i <= MINUTES; i++) {
-      value = i == RESET ? perMinute[i] : value + perMinute[i];
+    for (int i = 0; i < perMinute.length; i++) {
+      value = i == resetAt ? perMinute[i] : value + perMinute[i];
       sb.append(series)
           .append(' ')
           .append(value)
           .append(' ')
-          .append(at(i).getEpochSecond())
+          .append(start.plus(Duration.ofMinutes(i)).getEpochSecond())
           .append('\n');
     }
   }
