@@ -38,6 +38,9 @@ public final class Inputs {
   @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
   picocli.CommandLine.Model.CommandSpec mixee;
 
+  /** Where spec warnings go when picocli did not build the command ({@link QuickStart}). */
+  @Nullable PrintWriter err;
+
   @Option(
       names = "--data",
       paramLabel = "FILE",
@@ -74,7 +77,7 @@ public final class Inputs {
       throw new InvalidInputException(
           "Missing required option: '--spec=FILE' (it may be left out only with --jdbc)");
     }
-    return SpecFiles.load(spec, mixee == null ? null : mixee.commandLine().getErr());
+    return SpecFiles.load(spec, err != null || mixee == null ? err : mixee.commandLine().getErr());
   }
 
   /** The enabled SLOs selected by {@code --slo}, in spec order. */

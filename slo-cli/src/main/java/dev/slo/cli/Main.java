@@ -7,9 +7,12 @@ import dev.slo.core.SourceException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import picocli.CommandLine;
 
-/** Entry point of the {@code slo} command. */
+/**
+ * Entry point of the {@code slo} command: {@link QuickStart} for a plain {@code eval} or {@code
+ * check}, picocli ({@link CommandTree}) for everything else. Touches no picocli type itself, so
+ * linking it loads none (picocli's old class files are not in the class data archive).
+ */
 public final class Main {
   private Main() {}
 
@@ -28,74 +31,28 @@ public final class Main {
    * clock}. Returns the exit code; never throws for a user mistake.
    */
   public static int run(Clock clock, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cl = commandLine(new SloCommand(clock), args);
-    cl.setOut(out);
-    cl.setErr(err);
-    cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setExecutionExceptionHandler(
-        (ex, line, parse) -> {
-          line.getErr().println("slo: " + Printable.escape(message(ex)));
-          if (code(ex) == ExitCode.INTERNAL_ERROR) {
-            ex.printStackTrace(line.getErr());
-          }
-          line.getErr().flush();
-          return code(ex);
-        });
-    cl.setParameterExceptionHandler(
-        (ex, args2) -> {
-          CommandLine c = ex.getCommandLine();
-          c.getErr().println(parameterMessage(ex.getMessage(), c.getCommandSpec().qualifiedName()));
-          c.getErr().flush();
-          return ExitCode.BAD_INPUT;
-        });
-    int code = cl.execute(args);
-    out.flush();
+    Integer quick = QuickStart.run(new SloCommand(clock), out, err, args);
+    if (quick != null) {
+      out.flush();
+      err.flush();
+      return quick;
+    }
+    return CommandTree.run(clock, out, err, args);
+  }
+
+  /** Reports a command's exception on {@code err} and returns its exit code. */
+  static int failed(Exception ex, PrintWriter err) {
+    err.println("slo: " + Printable.escape(message(ex)));
+    if (code(ex) == ExitCode.INTERNAL_ERROR) {
+      ex.printStackTrace(err);
+    }
     err.flush();
-    return code;
-  }
-
-  /**
-   * One line: picocli's message (its lines joined, control characters escaped) and where help is.
-   */
-  static String parameterMessage(
-      @org.jspecify.annotations.Nullable String message, String command) {
-    String joined =
-        String.join("; ", String.valueOf(message).strip().lines().map(String::strip).toList());
-    return "slo: " + Printable.escape(joined) + " (see '" + command + " --help')";
-  }
-
-  /**
-   * The command tree. When the first argument names a subcommand, only that subcommand's model is
-   * built (picocli otherwise reflects over every command and option at start, most of a short run's
-   * time); help, version and anything else get the whole tree.
-   */
-  static CommandLine commandLine(SloCommand root, String... args) {
-    Class<?> only = args.length == 0 ? null : subcommand(args[0]);
-    if (only == null) {
-      return new CommandLine(root);
-    }
-    CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.wrapWithoutInspection(root);
-    spec.name("slo");
-    spec.mixinStandardHelpOptions(true);
-    spec.versionProvider(new SloCommand.Version());
-    CommandLine cl = new CommandLine(spec);
-    cl.addSubcommand(new CommandLine(only));
-    return cl;
-  }
-
-  private static @org.jspecify.annotations.Nullable Class<?> subcommand(String name) {
-    for (Class<?> c : SloCommand.class.getAnnotation(CommandLine.Command.class).subcommands()) {
-      CommandLine.Command a = c.getAnnotation(CommandLine.Command.class);
-      if (a != null
-          && (a.name().equals(name) || java.util.Arrays.asList(a.aliases()).contains(name))) {
-        return c;
-      }
-    }
-    return null;
+    return code(ex);
   }
 
   static int code(Throwable ex) {
-    if (ex instanceof InvalidInputException || ex instanceof CommandLine.ParameterException) {
+    if (ex instanceof InvalidInputException
+        || ex instanceof picocli.CommandLine.ParameterException) {
       return ExitCode.BAD_INPUT;
     }
     if (ex instanceof SourceException || ex instanceof UncheckedIOException) {

@@ -1,6 +1,7 @@
 package dev.slo.cli;
 
 import java.io.PrintWriter;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -14,13 +15,22 @@ import picocli.CommandLine.Spec;
 abstract class Subcommand {
   @Spec CommandSpec self;
 
+  private @Nullable PrintWriter out;
+  private @Nullable PrintWriter err;
+
+  /** Sets the streams of a run without picocli ({@link QuickStart}). */
+  final void streams(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
   /** Standard output of this run. */
   final PrintWriter out() {
-    return self.commandLine().getOut();
+    return out != null ? out : self.commandLine().getOut();
   }
 
   /** Standard error of this run. */
   final PrintWriter err() {
-    return self.commandLine().getErr();
+    return err != null ? err : self.commandLine().getErr();
   }
 }

@@ -31,7 +31,8 @@ class ServeOptionMessagesTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Clock clock = Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC);
-    picocli.CommandLine cl = Main.commandLine(new SloCommand(clock), args.toArray(String[]::new));
+    picocli.CommandLine cl =
+        CommandTree.commandLine(new SloCommand(clock), args.toArray(String[]::new));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));

@@ -4,7 +4,6 @@ import dev.slo.core.model.Slo;
 import dev.slo.core.source.EventCounts;
 import dev.slo.core.window.Window;
 import java.time.Instant;
-import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,14 +25,14 @@ final class Forecast {
     if (n < 2) {
       return null;
     }
-    SimpleRegression r = new SimpleRegression(true);
+    TrendLine r = new TrendLine();
     for (int i = 0; i < n; i++) {
       EventCounts c = counts.forecastUnits(i);
       double y =
           c.total() == 0
               ? (noDataBad ? Decimals.toDouble(budget.fullyBadBurn()) : 0.0)
               : budget.burnDouble(c);
-      r.addData(counts.forecastSeconds(i), y);
+      r.add(counts.forecastSeconds(i), y);
     }
     return StatusRules.projectExhaustion(slo, period, at, r);
   }

@@ -1,12 +1,12 @@
 package dev.slo.core.eval;
 
+import dev.slo.core.FixedPoint;
 import dev.slo.core.alert.Severity;
 import dev.slo.core.model.Status;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.RandomAccess;
 import org.jspecify.annotations.Nullable;
 
@@ -64,11 +64,9 @@ final class Recommendations {
     }
     if (e.status() == Status.EXHAUSTED) {
       out.add(
-          String.format(
-              Locale.ROOT,
-              "Error budget exhausted (%.1f%% consumed): freeze risky deployments and prioritise"
-                  + " reliability work",
-              e.errorBudgetConsumed() * 100));
+          "Error budget exhausted ("
+              + FixedPoint.format(e.errorBudgetConsumed() * 100, 1)
+              + "% consumed): freeze risky deployments and prioritise reliability work");
     }
     FiringAlert page =
         e.alerts().stream()
@@ -82,31 +80,31 @@ final class Recommendations {
             .orElse(null);
     if (page != null) {
       out.add(
-          String.format(
-              Locale.ROOT,
-              "High burn rate detected: %.1fx over %s (page threshold %sx)",
-              page.burnRateLong(),
-              dev.slo.core.window.DurationText.format(page.tier().longWindow()),
-              page.tier().factor().toPlainString()));
+          "High burn rate detected: "
+              + FixedPoint.format(page.burnRateLong(), 1)
+              + "x over "
+              + dev.slo.core.window.DurationText.format(page.tier().longWindow())
+              + " (page threshold "
+              + page.tier().factor().toPlainString()
+              + "x)");
       out.add("Review recent deployments and roll back if one lines up with the burn");
       out.add("Consider scaling service if load is the cause");
     } else if (ticket != null) {
       out.add(
-          String.format(
-              Locale.ROOT,
-              "Slow burn detected: %.2fx over %s (ticket threshold %sx); investigate in working"
-                  + " hours",
-              ticket.burnRateLong(),
-              dev.slo.core.window.DurationText.format(ticket.tier().longWindow()),
-              ticket.tier().factor().toPlainString()));
+          "Slow burn detected: "
+              + FixedPoint.format(ticket.burnRateLong(), 2)
+              + "x over "
+              + dev.slo.core.window.DurationText.format(ticket.tier().longWindow())
+              + " (ticket threshold "
+              + ticket.tier().factor().toPlainString()
+              + "x); investigate in working hours");
     }
     if (e.status() != Status.EXHAUSTED
         && e.errorBudgetRemaining() < e.slo().thresholds().warningBelow()) {
       out.add(
-          String.format(
-              Locale.ROOT,
-              "Error budget low: %.1f%% remaining; slow down risky changes",
-              e.errorBudgetRemaining() * 100));
+          "Error budget low: "
+              + FixedPoint.format(e.errorBudgetRemaining() * 100, 1)
+              + "% remaining; slow down risky changes");
     }
     if (e.timeToExhaustion() != null && e.status() != Status.EXHAUSTED) {
       out.add("At the current 1h burn rate the budget runs out in " + e.timeToExhaustionText());

@@ -1,5 +1,6 @@
 package dev.slo.core.eval;
 
+import dev.slo.core.FixedPoint;
 import dev.slo.core.alert.AlertTier;
 import dev.slo.core.alert.Severity;
 import dev.slo.core.model.Slo;
@@ -14,10 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
-import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -113,9 +112,9 @@ public final class StatusRules {
     if (consumed.size() < 2) {
       return null;
     }
-    SimpleRegression r = new SimpleRegression(true);
+    TrendLine r = new TrendLine();
     for (Map.Entry<Instant, Double> p : consumed) {
-      r.addData(Duration.between(at, p.getKey()).getSeconds(), p.getValue());
+      r.add(Duration.between(at, p.getKey()).getSeconds(), p.getValue());
     }
     return projectExhaustion(slo, period, at, r);
   }
@@ -124,10 +123,9 @@ public final class StatusRules {
    * {@link #projectExhaustion(Slo, Window, Instant, List)} from the regression of at least two
    * points (x in seconds from {@code at}).
    */
-  static @Nullable Instant projectExhaustion(
-      Slo slo, Window period, Instant at, SimpleRegression r) {
-    double slope = r.getSlope();
-    double intercept = r.getIntercept();
+  static @Nullable Instant projectExhaustion(Slo slo, Window period, Instant at, TrendLine r) {
+    double slope = r.slope();
+    double intercept = r.intercept();
     if (!(slope > 0) || Double.isNaN(intercept)) {
       return null;
     }
@@ -188,13 +186,16 @@ public final class StatusRules {
     }
     return new SuppressedAlert(
         tier,
-        String.format(
-            Locale.ROOT,
-            "the SLI's upper bound burns at %.2fx over %s and %.2fx over %s (< %sx)",
-            lu,
-            DurationText.format(tier.longWindow()),
-            su,
-            DurationText.format(tier.shortWindow()),
-            tier.factor().stripTrailingZeros().toPlainString()));
+        "the SLI's upper bound burns at "
+            + FixedPoint.format(lu, 2)
+            + "x over "
+            + DurationText.format(tier.longWindow())
+            + " and "
+            + FixedPoint.format(su, 2)
+            + "x over "
+            + DurationText.format(tier.shortWindow())
+            + " (< "
+            + tier.factor().stripTrailingZeros().toPlainString()
+            + "x)");
   }
 }

@@ -38,6 +38,18 @@ public record Window(Instant start, Instant end) {
     return t.isAfter(start) && !t.isAfter(end);
   }
 
+  // written out: a record's generated equals and hashCode bootstrap method handles on first use,
+  // milliseconds of a short command's start (windows are map keys in every evaluation)
+  @Override
+  public boolean equals(@org.jspecify.annotations.Nullable Object o) {
+    return o instanceof Window w && start.equals(w.start) && end.equals(w.end);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * start.hashCode() + end.hashCode();
+  }
+
   @Override
   public String toString() {
     return "(" + start + ", " + end + "]";

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.slo.core.FixedPoint;
 import dev.slo.core.Printable;
 import dev.slo.core.eval.Evaluation;
 import dev.slo.core.eval.FiringAlert;
 import dev.slo.core.json.StatusJson;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Renders a list of evaluations in one {@link Format}. Thread-safe; no state. */
@@ -77,8 +77,8 @@ public final class Renderer {
     c.add(e.slo().timePeriod().name());
     c.add(percent(e.targetSliPercent()));
     c.add(e.currentSliPercent() == null ? "no data" : percent(e.currentSliPercent()));
-    c.add(String.format(Locale.ROOT, "%.1f%%", e.errorBudgetRemaining() * 100));
-    c.add(String.format(Locale.ROOT, "%.2fx", e.burnRate()));
+    c.add(FixedPoint.format(e.errorBudgetRemaining() * 100, 1) + "%");
+    c.add(FixedPoint.format(e.burnRate(), 2) + "x");
     c.add(e.status().name());
     c.add(e.timeToExhaustionText() == null ? "-" : e.timeToExhaustionText());
     c.add(
@@ -93,12 +93,7 @@ public final class Renderer {
 
   /** A percentage as eval prints it: at most four decimals, no trailing zeros (99.746%, 99%). */
   public static String percent(double p) {
-    String s = String.format(Locale.ROOT, "%.4f", p);
-    s = s.replaceAll("0+$", "");
-    if (s.endsWith(".")) {
-      s = s.substring(0, s.length() - 1);
-    }
-    return s + "%";
+    return FixedPoint.trimmed(p, 4) + "%";
   }
 
   private static String table(List<Evaluation> evaluations) {
@@ -118,7 +113,7 @@ public final class Renderer {
     for (List<String> r : rows) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < r.size(); i++) {
-        line.append(String.format(Locale.ROOT, "%-" + width[i] + "s", r.get(i)));
+        line.append(FixedPoint.padRight(r.get(i), width[i]));
         if (i < r.size() - 1) {
           line.append("  ");
         }
@@ -143,13 +138,15 @@ public final class Renderer {
   /** One sentence on what corrections removed from the period. */
   public static String excluded(Evaluation e) {
     var x = e.exclusion();
-    return String.format(
-        Locale.ROOT,
-        "corrections removed %d events%s over %s of the period (%s)",
-        x.events().total(),
-        x.slices() > 0 ? " in " + x.slices() + " slices" : "",
-        dev.slo.core.window.DurationText.format(x.correctedDuration()),
-        x.applied().stream().map(a -> a.correction().id()).collect(Collectors.joining(", ")));
+    return "corrections removed "
+        + x.events().total()
+        + " events"
+        + (x.slices() > 0 ? " in " + x.slices() + " slices" : "")
+        + " over "
+        + dev.slo.core.window.DurationText.format(x.correctedDuration())
+        + " of the period ("
+        + x.applied().stream().map(a -> a.correction().id()).collect(Collectors.joining(", "))
+        + ")";
   }
 
   private static String markdown(List<Evaluation> evaluations) {

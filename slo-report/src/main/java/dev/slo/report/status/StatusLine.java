@@ -1,7 +1,7 @@
 package dev.slo.report.status;
 
+import dev.slo.core.FixedPoint;
 import dev.slo.core.eval.Evaluation;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -23,12 +23,13 @@ public final class StatusLine {
       sb.append(", no data in the period");
     } else {
       sb.append(
-          String.format(
-              Locale.ROOT,
-              ", SLI %s vs target %s, %.1f%% of the error budget left",
-              Renderer.percent(Objects.requireNonNull(e.currentSliPercent(), "the SLI")),
-              Renderer.percent(e.targetSliPercent()),
-              e.errorBudgetRemaining() * 100));
+          ", SLI "
+              + Renderer.percent(Objects.requireNonNull(e.currentSliPercent(), "the SLI"))
+              + " vs target "
+              + Renderer.percent(e.targetSliPercent())
+              + ", "
+              + FixedPoint.format(e.errorBudgetRemaining() * 100, 1)
+              + "% of the error budget left");
     }
     if (!e.alerts().isEmpty()) {
       sb.append(", firing: ")
@@ -36,13 +37,14 @@ public final class StatusLine {
               e.alerts().stream()
                   .map(
                       a ->
-                          String.format(
-                              Locale.ROOT,
-                              "%s (burn %.2fx/%.2fx >= %s)",
-                              a.tier().name(),
-                              a.burnRateLong(),
-                              a.burnRateShort(),
-                              a.tier().factor().toPlainString()))
+                          a.tier().name()
+                              + " (burn "
+                              + FixedPoint.format(a.burnRateLong(), 2)
+                              + "x/"
+                              + FixedPoint.format(a.burnRateShort(), 2)
+                              + "x >= "
+                              + a.tier().factor().toPlainString()
+                              + ")")
                   .collect(Collectors.joining(", ")));
     }
     if (e.timeToExhaustionText() != null && !e.timeToExhaustionText().equals("0s")) {
