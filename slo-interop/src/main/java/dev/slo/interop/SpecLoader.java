@@ -146,6 +146,11 @@ public final class SpecLoader {
 
   /** Reads texts keyed by their source name, in the map's order. */
   public static Result read(Map<String, String> texts) {
+    return read(texts, true);
+  }
+
+  /** As {@link #read(Map)}; {@code oneParse} false reads every file the long way (for tests). */
+  static Result read(Map<String, String> texts, boolean oneParse) {
     Problems problems = new Problems();
     OpenSloReader openslo = new OpenSloReader(problems);
     List<Loaded> out = new ArrayList<>();
@@ -153,7 +158,7 @@ public final class SpecLoader {
     Map<String, Integer> perSource = new java.util.HashMap<>();
     for (Map.Entry<String, String> e : texts.entrySet()) {
       int before = corrections.size();
-      readFile(e.getKey(), e.getValue(), problems, openslo, out, corrections);
+      readFile(e.getKey(), e.getValue(), oneParse, problems, openslo, out, corrections);
       perSource.put(e.getKey(), corrections.size() - before);
     }
     out.addAll(openslo.build());
@@ -164,10 +169,25 @@ public final class SpecLoader {
   private static void readFile(
       String source,
       String text,
+      boolean oneParse,
       Problems problems,
       OpenSloReader openslo,
       List<Loaded> out,
       List<dev.slo.core.correction.Correction> corrections) {
+    if (oneParse && mayBeNative(text)) {
+      // One parse for our own format: the core reader is stricter than the document reader below
+      // (limits, one document, known top-level keys), so a spec it accepts is a native one alone
+      // in its file, read just as below. Anything it refuses is read again below, so problems are
+      // reported as before.
+      try {
+        Spec s = SpecParser.parse(source, text);
+        s.slos().forEach(slo -> out.add(new Loaded(slo, Format.NATIVE, source, 0)));
+        corrections.addAll(s.corrections().all());
+        return;
+      } catch (SpecException e) {
+        // read below
+      }
+    }
     List<YamlDocuments.Doc> docs;
     try {
       docs = YamlDocuments.read(source, text);
@@ -247,6 +267,11 @@ public final class SpecLoader {
         case PYRRA -> out.addAll(PyrraReader.read(root));
       }
     }
+  }
+
+  /** A cheap look for a top-level {@code slos} key, YAML or JSON; a wrong guess costs a parse. */
+  private static boolean mayBeNative(String text) {
+    return text.startsWith("slos:") || text.contains("\nslos:") || text.contains("\"slos\"");
   }
 
   private static List<Loaded> unique(List<Loaded> all, Problems problems) {

@@ -22,7 +22,17 @@ final class YamlDocuments {
   private static final JsonFactory JSON =
       JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final YAMLFactory YAML =
-      YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+      YAMLFactory.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .loaderOptions(loaderOptions())
+          .build();
+
+  /** SnakeYAML's own cap is 3 Mi code points: a spec may hold SpecLimits.MAX_SPEC_CHARS. */
+  private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
+    org.yaml.snakeyaml.LoaderOptions o = new org.yaml.snakeyaml.LoaderOptions();
+    o.setCodePointLimit(dev.slo.core.spec.SpecLimits.MAX_SPEC_CHARS + 1);
+    return o;
+  }
 
   private YamlDocuments() {}
 
