@@ -13,6 +13,7 @@ import dev.slo.core.source.EventSource;
 import dev.slo.core.spec.Spec;
 import dev.slo.core.window.InstantRange;
 import dev.slo.interop.io.DataFiles;
+import dev.slo.interop.io.DataPrefetch;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,6 +42,8 @@ public final class Inputs {
   /** Where spec warnings go when picocli did not build the command ({@link QuickStart}). */
   @Nullable PrintWriter err;
 
+  private @Nullable DataPrefetch ahead;
+
   @Option(
       names = "--data",
       paramLabel = "FILE",
@@ -68,8 +71,11 @@ public final class Inputs {
     return at != null;
   }
 
-  /** The parsed spec. */
+  /** The parsed spec; a data file given alone is read meanwhile, for {@link #source}. */
   public Spec loadSpec() {
+    if (data != null && !prometheus.given() && !jdbc.given()) {
+      ahead = DataPrefetch.start(data);
+    }
     if (spec == null) {
       if (jdbc.given()) {
         return new Spec("the database", jdbc.store().slos().list(dev.slo.core.store.SloFilter.ALL));
@@ -189,7 +195,8 @@ public final class Inputs {
       throw new InvalidInputException(
           "no source given: use --data FILE, --prometheus URL or --jdbc URL");
     }
-    DataSet set = DataFiles.read(data, s.slos());
+    DataSet set = ahead != null ? ahead.read(s.slos()) : DataFiles.read(data, s.slos());
+    ahead = null;
     set.warnings().forEach(w -> err.println("slo: warning: " + Printable.escape(w)));
     return set.source();
   }

@@ -55,6 +55,22 @@ public final class DataFileReader {
       @Nullable Set<String> known,
       Map<String, List<String>> groupBy) {
     SeriesCollector c = new SeriesCollector(source, known, groupBy);
+    collect(source, in, c);
+    return c.result();
+  }
+
+  /**
+   * Reads every row of every slo_id, as {@link #read(String, BufferedReader, Set)} with {@code
+   * known} null and no grouped SLOs, keeping each id's row count for {@link
+   * UnfilteredData#forKnown}.
+   */
+  public static UnfilteredData readUnfiltered(String source, BufferedReader in) {
+    SeriesCollector c = new SeriesCollector(source, null, Map.of());
+    collect(source, in, c);
+    return c.unfiltered();
+  }
+
+  private static void collect(String source, BufferedReader in, SeriesCollector c) {
     scan(
         source,
         in,
@@ -69,7 +85,6 @@ public final class DataFileReader {
             c.add(c.slot(r.key()), r.line(), nanos(r.timestamp()), r.goodEvents(), r.totalEvents());
           }
         });
-    return c.result();
   }
 
   /** The longest line a data file may hold, in characters (64 KiB); see docs/limits.md. */

@@ -27,6 +27,7 @@ final class SeriesCollector {
   private EventSeries.Builder[] builders = new EventSeries.Builder[16];
   private long[] totals = new long[16]; // total_events so far, to name the row that overflows
   private long[] skipped = new long[16]; // rows skipped, for ids not in `known`
+  private long[] kept = new long[16]; // rows kept
   private int count;
   private int[] table = new int[64]; // open addressing: slot + 1, 0 when empty
   private int last = -1; // the slot of the previous row, often the same id
@@ -112,6 +113,7 @@ final class SeriesCollector {
               + "; counts must fit in 64 bits");
     }
     totals[slot] = sum;
+    kept[slot]++;
     builders[slot].add(nanos, good, total);
   }
 
@@ -122,6 +124,7 @@ final class SeriesCollector {
       builders = Arrays.copyOf(builders, c);
       totals = Arrays.copyOf(totals, c);
       skipped = Arrays.copyOf(skipped, c);
+      kept = Arrays.copyOf(kept, c);
       chars = Arrays.copyOf(chars, c);
       after = Arrays.copyOf(after, c);
       invalid = Arrays.copyOf(invalid, c);
@@ -194,17 +197,20 @@ final class SeriesCollector {
     return id.length == e - s && Arrays.equals(id, 0, id.length, b, s, e);
   }
 
-  DataSet result() {
+  /** Every id's series and rows, read with no {@code known} set and no grouped SLOs. */
+  UnfilteredData unfiltered() {
     Map<String, EventSeries> series = new HashMap<>();
-    Map<String, Long> skip = new TreeMap<>();
+    Map<String, Long> rowsOf = new HashMap<>();
     for (int i = 0; i < count; i++) {
-      if (builders[i] != null) {
-        series.put(ids[i], builders[i].build());
-        builders[i] = null;
-      } else {
-        skip.put(ids[i], skipped[i]);
-      }
+      series.put(ids[i], java.util.Objects.requireNonNull(builders[i], "builder").build());
+      builders[i] = null;
+      rowsOf.put(ids[i], kept[i]);
     }
+    return new UnfilteredData(source, series, rowsOf, rows);
+  }
+
+  /** The warning for rows skipped because their SLO is not in the spec, if any were. */
+  static List<String> skippedWarning(String source, Map<String, Long> skip) {
     List<String> warnings = new ArrayList<>();
     if (!skip.isEmpty()) {
       long n = skip.values().stream().mapToLong(Long::longValue).sum();
@@ -217,6 +223,20 @@ final class SeriesCollector {
               + " for SLOs not in the spec: "
               + String.join(", ", skip.keySet()));
     }
-    return new DataSet(series, rows, warnings);
+    return warnings;
+  }
+
+  DataSet result() {
+    Map<String, EventSeries> series = new HashMap<>();
+    Map<String, Long> skip = new TreeMap<>();
+    for (int i = 0; i < count; i++) {
+      if (builders[i] != null) {
+        series.put(ids[i], builders[i].build());
+        builders[i] = null;
+      } else {
+        skip.put(ids[i], skipped[i]);
+      }
+    }
+    return new DataSet(series, rows, skippedWarning(source, skip));
   }
 }
