@@ -2,13 +2,12 @@ package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.correction.Correction;
-import dev.slo.core.json.StatusJson;
 import dev.slo.core.model.Slo;
 import dev.slo.core.spec.CorrectionFields;
 import dev.slo.core.spec.CorrectionInput;
 import dev.slo.core.spec.SpecException;
 import dev.slo.core.store.SloFilter;
-import java.io.PrintWriter;
+import dev.slo.report.status.CorrectionsText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -142,19 +141,9 @@ final class CorrectionsCommand implements Runnable {
     public Integer call() {
       return jdbc.use(
           () -> {
-            if (!format.equals("table") && !format.equals("json")) {
-              throw new InvalidInputException("--format " + format + ": use table or json");
-            }
-            List<Correction> all = jdbc.store().corrections().list();
-            PrintWriter out = out();
-            if (format.equals("json")) {
-              out.println(StatusJson.line(CorrectionFields.json(all)));
-            } else if (all.isEmpty()) {
-              out.println("No corrections stored.");
-            } else {
-              all.forEach(c -> out.println(CorrectionFields.line(c)));
-            }
-            out.flush();
+            CorrectionsText.Format f = FlagNames.named(() -> CorrectionsText.Format.of(format));
+            out().print(CorrectionsText.render(jdbc.store().corrections().list(), f));
+            out().flush();
             return ExitCode.OK;
           });
     }

@@ -118,6 +118,17 @@ public final class RuleGenerator {
   }
 
   /**
+   * The horizon of {@link #generate(List, Map, Corrections, Window)} for a length given as text
+   * such as {@code 90d}: from {@code now} for that long.
+   *
+   * @throws dev.slo.core.ValidationException for {@code horizon} when the text is not a positive
+   *     duration: {@code "soon" is not a duration; ...}
+   */
+  public static Window horizon(java.time.Instant now, String length) {
+    return new Window(now, now.plus(dev.slo.core.window.DurationText.parse("horizon", length)));
+  }
+
+  /**
    * One warning per correction of an enabled SLO that PromQL cannot express, naming it and why: the
    * generated alerts of that SLO are not silenced during it.
    */
