@@ -1,6 +1,5 @@
 package dev.slo.cli;
 
-import dev.slo.core.InvalidInputException;
 import dev.slo.core.spec.Spec;
 import dev.slo.jdbc.JdbcSharedStore;
 import dev.slo.server.ServeSetup;
@@ -213,13 +212,6 @@ public final class ServeCommand extends Subcommand implements Callable<Integer> 
   /** Loads the spec and starts the server; the library checks the values ({@link ServeSetup}). */
   SloServer start(PrintWriter out, PrintWriter err) {
     Spec s = SpecFiles.load(spec, err);
-    if (data != null && prometheus.given()) {
-      throw new InvalidInputException("give one source: --data FILE or --prometheus URL, not both");
-    }
-    if (data == null && !prometheus.given() && !jdbc.given()) {
-      throw new InvalidInputException(
-          "no source given: use --data FILE, --prometheus URL or --jdbc URL");
-    }
     ServeSetup setup =
         new ServeSetup(
                 s.slos(), s.corrections(), parent == null ? Clock.systemUTC() : parent.clock(), err)

@@ -28,9 +28,9 @@ import org.jspecify.annotations.Nullable;
  * setting's snake_case name ({@code interval}, {@code data}, {@code events_file}, {@code
  * outbox_max_age}, {@code listen_address} for an address that cannot be bound, ...) and whose
  * message leads with the value, so a caller puts its own name for the setting in front, as {@code
- * slo serve} puts its flag. The rest of a message about two settings names the other one as {@code
- * slo serve}'s flag ({@code fleet}: {@code needs --jdbc URL: ...}), as {@link
- * SloServer.Builder#build} does for a token.
+ * slo serve} puts its flag. Messages about more than one setting name them as {@code slo serve}'s
+ * flags ({@code fleet}: {@code needs --jdbc URL: ...}; {@code give one source: --data FILE or
+ * --prometheus URL, not both}), as {@link SloServer.Builder#build} does for a token.
  */
 public final class ServeSetup {
   private final List<Slo> slos;
@@ -174,10 +174,11 @@ public final class ServeSetup {
     Supplier<EventSource> prom = prometheus;
     Supplier<SharedStore> db = shared;
     if (data != null && prom != null) {
-      throw new InvalidInputException("give one event source: a data file or Prometheus, not both");
+      throw new InvalidInputException("give one source: --data FILE or --prometheus URL, not both");
     }
     if (data == null && prom == null && db == null) {
-      throw new InvalidInputException("no event source: give a data file, Prometheus or a store");
+      throw new InvalidInputException(
+          "no source given: use --data FILE, --prometheus URL or --jdbc URL");
     }
     SloServer.Builder b =
         SloServer.builder().slos(slos).corrections(corrections).clock(clock).log(log);

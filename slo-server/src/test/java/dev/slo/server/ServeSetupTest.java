@@ -95,11 +95,11 @@ class ServeSetupTest {
     EventSource none = (slo, windows) -> List.of();
     assertThatThrownBy(() -> setup().build())
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("no event source: give a data file, Prometheus or a store");
+        .hasMessage("no source given: use --data FILE, --prometheus URL or --jdbc URL");
     Path data = data();
     assertThatThrownBy(() -> setup().sources(data, () -> none, null).build())
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("give one event source: a data file or Prometheus, not both");
+        .hasMessage("give one source: --data FILE or --prometheus URL, not both");
   }
 
   @Test
