@@ -161,13 +161,10 @@ final class CorrectionsCommand implements Runnable {
     public Integer call() {
       return jdbc.use(
           () -> {
-            for (String id : ids) {
-              if (!jdbc.store().corrections().delete(id)) {
-                throw new InvalidInputException(
-                    id + ": no such correction in " + jdbc.store().target());
-              }
-              out().println("deleted correction " + id);
-            }
+            jdbc.store()
+                .corrections()
+                .deleteAll(
+                    ids, jdbc.store().target(), id -> out().println("deleted correction " + id));
             out().flush();
             return ExitCode.OK;
           });

@@ -67,15 +67,11 @@ public final class ReportCommand extends Subcommand implements Callable<Integer>
     Spec spec = inputs.loadSpec();
     List<Slo> slos = inputs.select(spec);
     Instant now = parent.clock().instant();
-    if (p != null) { // before reading the data, which may be large
-      FlagNames.named(
-          "--period", () -> p.requireEnded(slos.stream().map(Slo::timeZone).toList(), now));
-    }
     ReportBuilder builder = Report.builder().slos(slos).catalog(spec.slos()).generatedAt(now);
     if (p == null) {
       builder.at(inputs.instant(parent.clock()));
-    } else {
-      builder.period(p);
+    } else { // checked before reading the data, which may be large
+      FlagNames.named("--period", () -> builder.endedPeriod(p));
     }
     builder.source(inputs.source(spec, err()));
     Report report = builder.corrections(inputs.corrections(spec)).build();
