@@ -13,20 +13,6 @@ import java.util.function.Supplier;
 final class FlagNames {
   private FlagNames() {}
 
-  /**
-   * Runs {@code action}; a {@link ValidationException} gets its field's flag in front, any other
-   * {@link InvalidInputException} gets {@code option}.
-   */
-  static <T> T named(String option, Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (ValidationException e) {
-      throw new InvalidInputException("--" + e.field().replace('_', '-') + " " + e.getMessage(), e);
-    } catch (InvalidInputException e) {
-      throw new InvalidInputException(option + " " + e.getMessage(), e);
-    }
-  }
-
   /** Runs {@code action}; a {@link ValidationException} gets its field's flag in front. */
   static <T> T named(Supplier<T> action) {
     return named(Map.of(), action);

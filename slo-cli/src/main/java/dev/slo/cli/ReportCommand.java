@@ -62,8 +62,7 @@ public final class ReportCommand extends Subcommand implements Callable<Integer>
       throw new InvalidInputException("--period and --at exclude each other; give one");
     }
     String given = period;
-    ReportPeriod p =
-        given == null ? null : FlagNames.named("--period", () -> ReportPeriod.parse(given));
+    ReportPeriod p = given == null ? null : FlagNames.named(() -> ReportPeriod.parse(given));
     Spec spec = inputs.loadSpec();
     List<Slo> slos = inputs.select(spec);
     Instant now = parent.clock().instant();
@@ -71,7 +70,7 @@ public final class ReportCommand extends Subcommand implements Callable<Integer>
     if (p == null) {
       builder.at(inputs.instant(parent.clock()));
     } else { // checked before reading the data, which may be large
-      FlagNames.named("--period", () -> builder.endedPeriod(p));
+      FlagNames.named(() -> builder.endedPeriod(p));
     }
     builder.source(inputs.source(spec, err()));
     Report report = builder.corrections(inputs.corrections(spec)).build();

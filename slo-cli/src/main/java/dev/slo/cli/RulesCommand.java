@@ -1,15 +1,12 @@
 package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
-import dev.slo.core.model.Slo;
 import dev.slo.core.spec.Spec;
-import dev.slo.core.window.Window;
 import dev.slo.interop.io.OutputTarget;
-import dev.slo.prometheus.PrometheusSlos;
 import dev.slo.prometheus.RuleGenerator;
 import dev.slo.prometheus.SlothSpecRules;
-import dev.slo.prometheus.TierSelection;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -78,17 +75,11 @@ final class RulesCommand extends Subcommand implements Callable<Integer> {
       return emit(SlothSpecRules.fromFiles(spec, SpecFiles.warnings(err())));
     }
     Spec s = SpecFiles.load(spec, err());
-    List<Slo> withSli = PrometheusSlos.select(s.enabled(), SpecFiles.warnings(err()));
-    String h = horizon;
-    Window until =
-        h == null
-            ? null
-            : FlagNames.named(() -> RuleGenerator.horizon(parent.clock().instant(), h));
-    for (String w : RuleGenerator.unexpressed(withSli, s.corrections(), until)) {
-      err().println("slo: warning: " + w);
-    }
-    var chosen = FlagNames.named(() -> TierSelection.parse(tiers, s, spec));
-    return emit(RuleGenerator.generate(withSli, chosen, s.corrections(), until));
+    Clock clock = parent.clock();
+    return emit(
+        FlagNames.named(
+            () ->
+                RuleGenerator.forSpec(s, spec, tiers, horizon, clock, SpecFiles.warnings(err()))));
   }
 
   /** Prints the rules, or writes them to --out (see {@link OutputTarget}). */

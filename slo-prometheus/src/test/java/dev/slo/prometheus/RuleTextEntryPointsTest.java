@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slo.core.ValidationException;
+import dev.slo.core.spec.Spec;
 import dev.slo.core.spec.SpecException;
+import dev.slo.core.spec.SpecParser;
 import dev.slo.core.window.Window;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,5 +83,47 @@ class RuleTextEntryPointsTest {
     Path spec = Files.writeString(dir.resolve("bad.yaml"), "slos:\n  - slo_id: x\n");
     assertThatThrownBy(() -> SlothSpecRules.fromFiles(List.of(spec), w -> {}))
         .isInstanceOf(SpecException.class);
+  }
+
+  @Test
+  void shouldWriteRulesForASpecWarningOfSlosLeftOutFirst() {
+    Spec spec =
+        SpecParser.parse(
+            "s.yaml",
+            SPEC
+                + """
+                  - slo_id: fileonly
+                    slo_name: From a file
+                    service_name: api
+                    slo_type: AVAILABILITY
+                    target_percentage: 99
+                    time_period: ROLLING_7D
+                """);
+    List<String> warnings = new ArrayList<>();
+    String rules =
+        RuleGenerator.forSpec(
+            spec, "s.yaml", List.of("api=page_1h_5m"), null, Clock.systemUTC(), warnings::add);
+    assertThat(warnings).singleElement().asString().startsWith("fileonly");
+    assertThat(rules).contains("slo_id: \"api\"").doesNotContain("fileonly");
+    assertThat(rules)
+        .isEqualTo(
+            RuleGenerator.generate(
+                PrometheusSlos.select(spec.enabled(), w -> {}),
+                TierSelection.parse(List.of("api=page_1h_5m"), spec, "s.yaml")));
+  }
+
+  @Test
+  void shouldNameABadHorizonBeforeBadTiersAndReadTheClockOnlyForAHorizon() {
+    Spec spec = SpecParser.parse("s.yaml", SPEC);
+    Clock noClock = Clock.fixed(Instant.EPOCH, java.time.ZoneOffset.UTC);
+    assertThatThrownBy(
+            () -> RuleGenerator.forSpec(spec, "s.yaml", List.of("x"), "soon", noClock, w -> {}))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("horizon"));
+    assertThatThrownBy(
+            () -> RuleGenerator.forSpec(spec, "s.yaml", List.of("x"), "90d", noClock, w -> {}))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("x: not SLO_ID=TIER[,TIER]")
+        .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("tiers"));
   }
 }

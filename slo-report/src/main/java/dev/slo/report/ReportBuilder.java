@@ -93,8 +93,8 @@ public final class ReportBuilder {
    * As {@link #period}, refused at once (before any data is read) unless the period has ended at
    * the time of making ({@link #generatedAt}, set before) in the zone of every SLO set so far.
    *
-   * @throws dev.slo.core.InvalidInputException naming the period and when it ends in the zone where
-   *     it ends last ({@link ReportPeriod#requireEnded(java.util.Collection, Instant)})
+   * @throws ValidationException for {@code period}, naming it and when it ends in the zone where it
+   *     ends last ({@link ReportPeriod#requireEnded(java.util.Collection, Instant)})
    */
   public ReportBuilder endedPeriod(ReportPeriod period) {
     Instant now = Objects.requireNonNull(generatedAt, "generatedAt is set before endedPeriod");

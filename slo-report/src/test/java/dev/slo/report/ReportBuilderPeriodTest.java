@@ -3,7 +3,7 @@ package dev.slo.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.slo.core.InvalidInputException;
+import dev.slo.core.ValidationException;
 import dev.slo.core.model.Slo;
 import dev.slo.core.spec.SpecParser;
 import java.time.Instant;
@@ -32,8 +32,9 @@ class ReportBuilderPeriodTest {
     ReportBuilder b =
         Report.builder().slos(SLOS).generatedAt(Instant.parse("2026-11-01T03:00:00Z"));
     assertThatThrownBy(() -> b.endedPeriod(OCTOBER))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("has not ended yet")
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("period"))
+        .hasMessageStartingWith("2026-10: the period has not ended yet")
         .hasMessageContaining("in America/New_York");
   }
 
