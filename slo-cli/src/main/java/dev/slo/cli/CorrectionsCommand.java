@@ -44,20 +44,6 @@ final class CorrectionsCommand implements Runnable {
       name = "add",
       description = "Store a correction for SLOs (--slo, repeatable) or a whole service.")
   static final class Add extends Subcommand implements Callable<Integer> {
-    /** Option names by the field they fill, for error messages. */
-    private static final Map<String, String> OPTIONS =
-        Map.of(
-            "slo_ids", "--slo",
-            "service", "--service",
-            "time_zone", "--time-zone",
-            "start", "--start",
-            "end", "--end",
-            "duration", "--duration",
-            "category", "--category",
-            "description", "--description",
-            "rrule", "--rrule",
-            "id", "--id");
-
     @Mixin JdbcOptions jdbc;
 
     @Option(names = "--id", paramLabel = "ID", description = "Its id (default: a random UUID).")
@@ -114,13 +100,16 @@ final class CorrectionsCommand implements Runnable {
           });
     }
 
+    /** The correction; a problem names its field by its flag (slo_ids by --slo). */
     private Correction correction(List<Slo> known) {
+      CorrectionInput input =
+          new CorrectionInput(
+              slos, service, id, start, end, duration, zone, category, description, rrule);
       try {
-        return new CorrectionInput(
-                slos, service, id, start, end, duration, zone, category, description, rrule)
-            .parse("options", known, UUID.randomUUID().toString());
+        return input.parse("options", known, UUID.randomUUID().toString());
       } catch (SpecException e) {
-        throw new InvalidInputException(CorrectionFields.describe(e.problems(), OPTIONS), e);
+        var flags = FlagNames.flags(input.fields().keySet(), Map.of("slo_ids", "--slo"));
+        throw new InvalidInputException(CorrectionFields.describe(e.problems(), flags), e);
       }
     }
   }

@@ -26,17 +26,12 @@ public final class JdbcOptions extends StoreOnDemand {
     return url != null;
   }
 
-  /** Refuses a missing {@code --jdbc}, for a command that needs the database. */
-  public void require() {
-    if (url == null) {
-      throw new InvalidInputException("Missing required option: '--jdbc=URL'");
-    }
-  }
-
   /** Refuses a missing {@code --jdbc}, then runs {@code work} as {@link StoreOnDemand#use}. */
   @Override
   public <T> T use(Supplier<T> work) {
-    require();
+    if (url == null) {
+      throw new InvalidInputException("Missing required option: '--jdbc=URL'");
+    }
     return super.use(work);
   }
 }
