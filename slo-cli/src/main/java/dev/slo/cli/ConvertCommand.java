@@ -3,12 +3,10 @@ package dev.slo.cli;
 import dev.slo.interop.Conversion;
 import dev.slo.interop.Converter;
 import dev.slo.interop.SpecLoader;
-import dev.slo.interop.io.OutputTarget;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -62,10 +60,7 @@ final class ConvertCommand extends Subcommand implements Callable<Integer> {
       err.println("slo: --strict: " + c.strictRefusal().get());
       return ExitCode.BAD_INPUT;
     }
-    for (Map.Entry<String, Converter.Output> e : c.files().entrySet()) {
-      Path file = dir && out != null ? out.resolve(e.getKey()) : out;
-      OutputTarget.write("--out", file, e.getValue().text(), out());
-    }
+    c.write("--out", out, dir, out());
     return ExitCode.OK;
   }
 }

@@ -2,13 +2,12 @@ package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.correction.Correction;
-import dev.slo.core.json.StatusJson;
 import dev.slo.core.model.Slo;
 import dev.slo.core.spec.CorrectionFields;
 import dev.slo.core.spec.CorrectionInput;
 import dev.slo.core.spec.SpecException;
 import dev.slo.core.store.SloFilter;
-import java.io.PrintWriter;
+import dev.slo.report.status.CorrectionsText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,20 +44,6 @@ final class CorrectionsCommand implements Runnable {
       name = "add",
       description = "Store a correction for SLOs (--slo, repeatable) or a whole service.")
   static final class Add extends Subcommand implements Callable<Integer> {
-    /** Option names by the field they fill, for error messages. */
-    private static final Map<String, String> OPTIONS =
-        Map.of(
-            "slo_ids", "--slo",
-            "service", "--service",
-            "time_zone", "--time-zone",
-            "start", "--start",
-            "end", "--end",
-            "duration", "--duration",
-            "category", "--category",
-            "description", "--description",
-            "rrule", "--rrule",
-            "id", "--id");
-
     @Mixin JdbcOptions jdbc;
 
     @Option(names = "--id", paramLabel = "ID", description = "Its id (default: a random UUID).")
@@ -115,13 +100,16 @@ final class CorrectionsCommand implements Runnable {
           });
     }
 
+    /** The correction; a problem names its field by its flag (slo_ids by --slo). */
     private Correction correction(List<Slo> known) {
+      CorrectionInput input =
+          new CorrectionInput(
+              slos, service, id, start, end, duration, zone, category, description, rrule);
       try {
-        return new CorrectionInput(
-                slos, service, id, start, end, duration, zone, category, description, rrule)
-            .parse("options", known, UUID.randomUUID().toString());
+        return input.parse("options", known, UUID.randomUUID().toString());
       } catch (SpecException e) {
-        throw new InvalidInputException(CorrectionFields.describe(e.problems(), OPTIONS), e);
+        var flags = FlagNames.flags(input.fields().keySet(), Map.of("slo_ids", "--slo"));
+        throw new InvalidInputException(CorrectionFields.describe(e.problems(), flags), e);
       }
     }
   }
@@ -142,19 +130,9 @@ final class CorrectionsCommand implements Runnable {
     public Integer call() {
       return jdbc.use(
           () -> {
-            if (!format.equals("table") && !format.equals("json")) {
-              throw new InvalidInputException("--format " + format + ": use table or json");
-            }
-            List<Correction> all = jdbc.store().corrections().list();
-            PrintWriter out = out();
-            if (format.equals("json")) {
-              out.println(StatusJson.line(CorrectionFields.json(all)));
-            } else if (all.isEmpty()) {
-              out.println("No corrections stored.");
-            } else {
-              all.forEach(c -> out.println(CorrectionFields.line(c)));
-            }
-            out.flush();
+            CorrectionsText.Format f = FlagNames.named(() -> CorrectionsText.Format.of(format));
+            out().print(CorrectionsText.render(jdbc.store().corrections().list(), f));
+            out().flush();
             return ExitCode.OK;
           });
     }
@@ -172,13 +150,10 @@ final class CorrectionsCommand implements Runnable {
     public Integer call() {
       return jdbc.use(
           () -> {
-            for (String id : ids) {
-              if (!jdbc.store().corrections().delete(id)) {
-                throw new InvalidInputException(
-                    id + ": no such correction in " + jdbc.store().target());
-              }
-              out().println("deleted correction " + id);
-            }
+            jdbc.store()
+                .corrections()
+                .deleteAll(
+                    ids, jdbc.store().target(), id -> out().println("deleted correction " + id));
             out().flush();
             return ExitCode.OK;
           });

@@ -2,7 +2,6 @@ package dev.slo.cli;
 
 import dev.slo.core.spec.Spec;
 import dev.slo.interop.io.OutputTarget;
-import dev.slo.prometheus.PrometheusSlos;
 import dev.slo.report.GrafanaDashboard;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -44,8 +43,8 @@ public final class DashboardCommand extends Subcommand implements Callable<Integ
   @Override
   public Integer call() {
     Spec s = SpecFiles.load(spec, err());
-    var slos = PrometheusSlos.select(s.enabled(), SpecFiles.warnings(err()));
-    OutputTarget.write("--out", out, GrafanaDashboard.render(slos, title), out());
+    String json = GrafanaDashboard.forSpec(s, title, SpecFiles.warnings(err()));
+    OutputTarget.write("--out", out, json, out());
     return ExitCode.OK;
   }
 }

@@ -3,7 +3,6 @@ package dev.slo.cli;
 import dev.slo.core.InvalidInputException;
 import dev.slo.jdbc.JdbcStore;
 import dev.slo.jdbc.VerifyDays;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -42,9 +41,7 @@ final class DbVerifyCommand extends Subcommand implements Callable<Integer> {
             throw new InvalidInputException("--from " + from + " is after --to " + to);
           }
           JdbcStore.VerifyReport r = jdbc.store().verify(days.from(), days.to());
-          PrintWriter out = out();
-          r.listed().forEach(out::println);
-          out.println(r.describe(jdbc.store().target(), jdbc.store().partitioner()));
+          out().print(r.text(jdbc.store().target(), jdbc.store().partitioner()));
           return r.differing() == 0 ? ExitCode.OK : ExitCode.GATE_FAILED;
         });
   }

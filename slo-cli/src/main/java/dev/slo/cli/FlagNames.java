@@ -2,6 +2,9 @@ package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
 import dev.slo.core.ValidationException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -12,20 +15,6 @@ import java.util.function.Supplier;
  */
 final class FlagNames {
   private FlagNames() {}
-
-  /**
-   * Runs {@code action}; a {@link ValidationException} gets its field's flag in front, any other
-   * {@link InvalidInputException} gets {@code option}.
-   */
-  static <T> T named(String option, Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (ValidationException e) {
-      throw new InvalidInputException("--" + e.field().replace('_', '-') + " " + e.getMessage(), e);
-    } catch (InvalidInputException e) {
-      throw new InvalidInputException(option + " " + e.getMessage(), e);
-    }
-  }
 
   /** Runs {@code action}; a {@link ValidationException} gets its field's flag in front. */
   static <T> T named(Supplier<T> action) {
@@ -40,8 +29,17 @@ final class FlagNames {
     try {
       return action.get();
     } catch (ValidationException e) {
-      String flag = flags.getOrDefault(e.field(), "--" + e.field().replace('_', '-'));
-      throw new InvalidInputException(flag + " " + e.getMessage(), e);
+      throw new InvalidInputException(
+          flags(List.of(e.field()), flags).get(e.field()) + " " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The flag of each of {@code fields}: the one {@code flags} gives it, else the field with dashes.
+   */
+  static Map<String, String> flags(Collection<String> fields, Map<String, String> flags) {
+    Map<String, String> named = new HashMap<>();
+    fields.forEach(f -> named.put(f, flags.getOrDefault(f, "--" + f.replace('_', '-'))));
+    return named;
   }
 }

@@ -1,12 +1,9 @@
 package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
-import dev.slo.core.data.DataFileReader;
+import dev.slo.core.store.HistoryRange;
 import dev.slo.core.store.SliMetric;
-import dev.slo.core.window.Window;
 import dev.slo.report.status.HistoryText;
-import java.time.DateTimeException;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,30 +37,14 @@ final class HistoryCommand extends Subcommand implements Callable<Integer> {
   public Integer call() {
     return jdbc.use(
         () -> {
-          Instant a = instant("--from", from);
-          Instant b = instant("--to", to);
-          if (a.isAfter(b)) {
+          HistoryRange range = FlagNames.named(() -> HistoryRange.of(from, to));
+          if (range.isBackwards()) {
             throw new InvalidInputException("--from " + from + " is after --to " + to);
           }
-          if (jdbc.store().slos().get(slo).isEmpty()) {
-            throw new InvalidInputException("--slo " + slo + ": no such SLO in the database");
-          }
-          List<SliMetric> rows = jdbc.store().history().history(slo, new Window(a, b));
+          List<SliMetric> rows = FlagNames.named(() -> range.read(jdbc.store(), slo));
           out().print(HistoryText.render(rows, format));
           out().flush();
           return ExitCode.OK;
         });
-  }
-
-  private static Instant instant(String option, String text) {
-    try {
-      return DataFileReader.parseInstant(text);
-    } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
-      throw new InvalidInputException(
-          option
-              + " "
-              + text
-              + ": not a valid instant; use ISO-8601 with an offset or epoch seconds");
-    }
   }
 }

@@ -38,17 +38,14 @@ final class IngestCommand extends Subcommand implements Callable<Integer> {
     return jdbc.use(
         () -> {
           Spec s = spec == null ? null : SpecFiles.load(spec, err);
-          if (s != null) {
-            DataSetLoad.warnings(s.slos()).forEach(w -> err.println("slo: warning: " + w));
-          }
-          DataSetLoad.Outcome o =
-              DataSetLoad.run(
-                  jdbc.store(),
-                  s == null ? null : s.slos(),
-                  data,
-                  sink -> DataFiles.forEach(data, sink));
-          o.skippedWarning(data, s != null).ifPresent(w -> err.println("slo: warning: " + w));
-          out().println(o.result().describe(data, jdbc.store().target()));
+          out()
+              .println(
+                  DataSetLoad.run(
+                      jdbc::store,
+                      s == null ? null : s.slos(),
+                      data,
+                      sink -> DataFiles.forEach(data, sink),
+                      w -> err.println("slo: warning: " + w)));
           return ExitCode.OK;
         });
   }

@@ -1,13 +1,13 @@
 package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
-import dev.slo.jdbc.JdbcStore;
+import dev.slo.jdbc.StoreOnDemand;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** The {@code --jdbc} option; the store opens on first use and closes with {@link #close()}. */
-public final class JdbcOptions implements AutoCloseable {
+public final class JdbcOptions extends StoreOnDemand {
   @Option(
       names = "--jdbc",
       paramLabel = "URL",
@@ -16,50 +16,22 @@ public final class JdbcOptions implements AutoCloseable {
               + " may come from PGPASSWORD instead). Migrations are applied on open.")
   @Nullable String url;
 
-  private @Nullable JdbcStore store;
+  @Override
+  protected @Nullable String jdbcUrl() {
+    return url; // without --jdbc, the same "no JDBC URL given" error (exit code 2) as ""
+  }
 
   /** True when {@code --jdbc} was given. */
   public boolean given() {
     return url != null;
   }
 
-  /** Refuses a missing {@code --jdbc}, for a command that needs the database. */
-  public void require() {
+  /** Refuses a missing {@code --jdbc}, then runs {@code work} as {@link StoreOnDemand#use}. */
+  @Override
+  public <T> T use(Supplier<T> work) {
     if (url == null) {
       throw new InvalidInputException("Missing required option: '--jdbc=URL'");
     }
-  }
-
-  /**
-   * Refuses a missing {@code --jdbc}, runs {@code work} (which opens the store on its first {@link
-   * #store()}) and closes the store after it, also when it throws.
-   */
-  public <T> T use(Supplier<T> work) {
-    require();
-    try {
-      return work.get();
-    } finally {
-      close();
-    }
-  }
-
-  /** The open store. */
-  public JdbcStore store() {
-    JdbcStore s = store;
-    if (s == null) {
-      // without --jdbc, "" gets the same "no JDBC URL given" error (exit code 2) null did
-      s = JdbcStore.open(url == null ? "" : url);
-      store = s;
-    }
-    return s;
-  }
-
-  @Override
-  public void close() {
-    JdbcStore s = store;
-    if (s != null) {
-      s.close();
-      store = null;
-    }
+    return super.use(work);
   }
 }

@@ -62,20 +62,15 @@ public final class ReportCommand extends Subcommand implements Callable<Integer>
       throw new InvalidInputException("--period and --at exclude each other; give one");
     }
     String given = period;
-    ReportPeriod p =
-        given == null ? null : FlagNames.named("--period", () -> ReportPeriod.parse(given));
+    ReportPeriod p = given == null ? null : FlagNames.named(() -> ReportPeriod.parse(given));
     Spec spec = inputs.loadSpec();
     List<Slo> slos = inputs.select(spec);
     Instant now = parent.clock().instant();
-    if (p != null) { // before reading the data, which may be large
-      FlagNames.named(
-          "--period", () -> p.requireEnded(slos.stream().map(Slo::timeZone).toList(), now));
-    }
     ReportBuilder builder = Report.builder().slos(slos).catalog(spec.slos()).generatedAt(now);
     if (p == null) {
       builder.at(inputs.instant(parent.clock()));
-    } else {
-      builder.period(p);
+    } else { // checked before reading the data, which may be large
+      FlagNames.named(() -> builder.endedPeriod(p));
     }
     builder.source(inputs.source(spec, err()));
     Report report = builder.corrections(inputs.corrections(spec)).build();

@@ -1,20 +1,13 @@
 package dev.slo.cli;
 
 import dev.slo.core.InvalidInputException;
-import dev.slo.core.ValidationException;
 import dev.slo.core.spec.Spec;
-import dev.slo.core.window.DurationText;
-import dev.slo.core.window.Window;
 import dev.slo.interop.io.OutputTarget;
-import dev.slo.prometheus.PrometheusSlos;
 import dev.slo.prometheus.RuleGenerator;
 import dev.slo.prometheus.SlothSpecRules;
-import dev.slo.prometheus.TierSelection;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -71,54 +64,27 @@ final class RulesCommand extends Subcommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (compat != null) {
-      return sloth();
+    String flavour = compat;
+    if (flavour != null) { // --compat sloth: Sloth-compatible rules from specs of any format
+      FlagNames.named(() -> SlothSpecRules.requireFlavour(flavour));
+      if (!tiers.isEmpty()) {
+        throw new InvalidInputException(
+            "--tiers does not apply with --compat sloth: use the spec's page_alert/ticket_alert"
+                + " disable");
+      }
+      return emit(SlothSpecRules.fromFiles(spec, SpecFiles.warnings(err())));
     }
     Spec s = SpecFiles.load(spec, err());
-    List<dev.slo.core.model.Slo> withSli =
-        PrometheusSlos.select(s.enabled(), SpecFiles.warnings(err()));
-    Window until = null;
-    String h = horizon;
-    if (h != null) {
-      Instant now = parent.clock().instant();
-      until = new Window(now, now.plus(FlagNames.named(() -> DurationText.parse("horizon", h))));
-    }
-    for (String w : RuleGenerator.unexpressed(withSli, s.corrections(), until)) {
-      err().println("slo: warning: " + w);
-    }
-    return emit(RuleGenerator.generate(withSli, tierMap(s), s.corrections(), until));
-  }
-
-  /** {@code --compat sloth}: Sloth-compatible rules from specs of any format. */
-  private int sloth() {
-    String compat = java.util.Objects.requireNonNull(this.compat, "--compat");
-    if (!"sloth".equalsIgnoreCase(compat.trim())) {
-      throw new InvalidInputException("--compat " + compat + ": not a known flavour; use sloth");
-    }
-    if (!tiers.isEmpty()) {
-      throw new InvalidInputException(
-          "--tiers does not apply with --compat sloth: use the spec's page_alert/ticket_alert"
-              + " disable");
-    }
-    java.io.PrintWriter err = err();
-    dev.slo.interop.SpecLoader.Result r = dev.slo.interop.SpecLoader.load(spec);
-    r.problems().warnings().forEach(w -> SpecFiles.warnings(err).accept(w.toString()));
-    r.spec(String.valueOf(spec)); // throws on errors
-    String rules = SlothSpecRules.generate(r.loaded(), SpecFiles.warnings(err));
-    return emit(rules);
+    Clock clock = parent.clock();
+    return emit(
+        FlagNames.named(
+            () ->
+                RuleGenerator.forSpec(s, spec, tiers, horizon, clock, SpecFiles.warnings(err()))));
   }
 
   /** Prints the rules, or writes them to --out (see {@link OutputTarget}). */
   int emit(String rules) {
     OutputTarget.write("--out", out, rules, out());
     return ExitCode.OK;
-  }
-
-  private Map<String, Set<String>> tierMap(Spec s) {
-    try {
-      return TierSelection.parse(tiers, s, spec);
-    } catch (ValidationException e) {
-      throw new InvalidInputException("--tiers " + e.getMessage(), e);
-    }
   }
 }

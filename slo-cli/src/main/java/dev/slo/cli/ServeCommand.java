@@ -1,19 +1,16 @@
 package dev.slo.cli;
 
-import dev.slo.core.InvalidInputException;
 import dev.slo.core.spec.Spec;
-import dev.slo.core.window.DurationText;
-import dev.slo.jdbc.MaintenanceSchedule;
-import dev.slo.server.EventSinks;
-import dev.slo.server.FileEventSource;
+import dev.slo.jdbc.JdbcSharedStore;
+import dev.slo.server.ServeSetup;
 import dev.slo.server.SloServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -212,73 +209,23 @@ public final class ServeCommand extends Subcommand implements Callable<Integer> 
     return 0;
   }
 
-  /** Loads the spec and data and starts the server; the library checks the values. */
+  /** Loads the spec and starts the server; the library checks the values ({@link ServeSetup}). */
   SloServer start(PrintWriter out, PrintWriter err) {
     Spec s = SpecFiles.load(spec, err);
-    if (data != null && prometheus.given()) {
-      throw new InvalidInputException("give one source: --data FILE or --prometheus URL, not both");
-    }
-    if (data == null && !prometheus.given() && !jdbc.given()) {
-      throw new InvalidInputException(
-          "no source given: use --data FILE, --prometheus URL or --jdbc URL");
-    }
-    Clock clock = parent == null ? Clock.systemUTC() : parent.clock();
-    SloServer.Builder b =
-        SloServer.builder().slos(s.slos()).corrections(s.corrections()).clock(clock).log(err);
-    Integer http = threads;
-    FlagNames.named(
-        () -> {
-          b.interval(interval)
-              .bind(bind, port)
-              .resolveAfter(resolveAfter)
-              .tokenFile(tokenFile)
-              .readTokenFile(readTokenFile)
-              .timeouts(requestTimeout, idleTimeout, maxConnections);
-          return http == null ? b : b.threads(http);
-        });
-    if (!fleet && (outboxMaxAge != null || outboxMaxEvents != null)) {
-      throw new InvalidInputException(
-          (outboxMaxAge != null ? "--outbox-max-age" : "--outbox-max-events")
-              + " needs --fleet: only a fleet sends its events through an outbox");
-    }
-    if (fleet && !jdbc.given()) {
-      throw new InvalidInputException(
-          "--fleet needs --jdbc URL: the replicas of a fleet coordinate through PostgreSQL");
-    }
-    if (fleet) { // checked before the database is opened
-      FlagNames.named("--outbox-max-age", () -> b.outboxBounds(outboxMaxAge, outboxMaxEvents));
-    }
-    b.allowOrigins(allowOrigins).allowAnonymousWrites(allowAnonymousWrites);
-    Path events = eventsFile;
-    if (events != null) {
-      b.sink(FlagNames.named("--events-file", () -> EventSinks.file(events)));
-    }
-    if (eventsStdout) {
-      b.sink(EventSinks.stream(out));
-    }
-    FlagNames.named(() -> b.webhook(webhook).alertmanager(alertmanager));
-    Path file = data;
-    if (file != null) {
-      b.source(FlagNames.named("--data", () -> new FileEventSource(file)));
-    } else if (prometheus.given()) {
-      b.source(prometheus.servingSource(s.slos()));
-    }
-    if (jdbc.given()) {
-      dev.slo.jdbc.JdbcStore store = jdbc.store();
-      b.store(store);
-      if (data == null && !prometheus.given()) {
-        b.source(store.eventSource()).writeHistory(false);
-      }
-      if (fleet) { // the interval was checked above
-        var f = store.fleet(SloServer.Builder.replicaId(), DurationText.parse(interval));
-        b.fleet(f).outbox(store.outbox(f));
-      }
-      if (!noMaintain) {
-        Consumer<String> log = line -> err.printf("slo serve: %s%n", line).flush();
-        b.closeWith(
-            FlagNames.named(() -> MaintenanceSchedule.start(store, clock, maintainEvery, log)));
-      }
-    }
-    return FlagNames.named("--bind/--port", b::build).start();
+    ServeSetup setup =
+        new ServeSetup(
+                s.slos(), s.corrections(), parent == null ? Clock.systemUTC() : parent.clock(), err)
+            .sources(
+                data,
+                prometheus.given() ? () -> prometheus.servingSource(s.slos()) : null,
+                jdbc.given() ? () -> new JdbcSharedStore(jdbc.store()) : null)
+            .listen(bind, port, threads)
+            .evaluation(interval, resolveAfter)
+            .access(tokenFile, readTokenFile, allowOrigins, allowAnonymousWrites)
+            .timeouts(requestTimeout, idleTimeout, maxConnections)
+            .events(eventsFile, eventsStdout ? out : null, webhook, alertmanager)
+            .fleet(fleet, outboxMaxAge, outboxMaxEvents)
+            .maintenance(noMaintain ? null : maintainEvery);
+    return FlagNames.named(Map.of("listen_address", "--bind/--port"), setup::build).start();
   }
 }

@@ -1,9 +1,6 @@
 package dev.slo.cli;
 
-import dev.slo.core.InvalidInputException;
-import dev.slo.core.Printable;
 import dev.slo.interop.SpecSummary;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,20 +22,10 @@ final class ValidateCommand extends Subcommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = out();
-    PrintWriter err = err();
-    dev.slo.interop.SpecLoader.Result r;
-    try {
-      r = dev.slo.interop.SpecLoader.load(specs);
-    } catch (InvalidInputException e) {
-      err.println(Printable.escape(e.getMessage()));
-      return ExitCode.BAD_INPUT;
-    }
-    r.problems()
-        .warnings()
-        .forEach(w -> err.println("slo: warning: " + Printable.escape(w.toString())));
-    r.problems().errors().forEach(e -> err.println(Printable.escape(e.toString())));
-    SpecSummary.valid(r).forEach(out::println);
-    return r.problems().errors().isEmpty() ? ExitCode.OK : ExitCode.BAD_INPUT;
+    SpecSummary.Check c = SpecSummary.check(specs);
+    c.warnings().forEach(w -> err().println("slo: warning: " + w));
+    c.errors().forEach(err()::println);
+    c.valid().forEach(out()::println);
+    return c.errors().isEmpty() ? ExitCode.OK : ExitCode.BAD_INPUT;
   }
 }

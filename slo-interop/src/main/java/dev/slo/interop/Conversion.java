@@ -1,9 +1,13 @@
 package dev.slo.interop;
 
 import dev.slo.core.spec.SpecProblem;
+import dev.slo.interop.io.OutputTarget;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything one conversion of read specs writes: the files by name and every warning about what is
@@ -36,6 +40,20 @@ public record Conversion(Map<String, Converter.Output> files, List<String> warni
     }
     files.values().forEach(o -> warnings.addAll(o.warnings()));
     return new Conversion(files, warnings);
+  }
+
+  /**
+   * Writes the files as {@link OutputTarget#write} writes one: with {@code perFile}, each into the
+   * directory {@code out} under its name; else each to {@code out} (null or {@code -}: {@code
+   * stdout}). {@code option} names {@code out} in messages.
+   *
+   * @throws dev.slo.core.InvalidInputException when a file cannot be written, naming {@code option}
+   */
+  public void write(String option, @Nullable Path out, boolean perFile, PrintWriter stdout) {
+    for (Map.Entry<String, Converter.Output> e : files.entrySet()) {
+      Path file = perFile && out != null ? out.resolve(e.getKey()) : out;
+      OutputTarget.write(option, file, e.getValue().text(), stdout);
+    }
   }
 
   /**

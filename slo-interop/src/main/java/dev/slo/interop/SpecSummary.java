@@ -1,6 +1,8 @@
 package dev.slo.interop;
 
+import dev.slo.core.InvalidInputException;
 import dev.slo.core.Printable;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,6 +19,40 @@ import java.util.Set;
  */
 public final class SpecSummary {
   private SpecSummary() {}
+
+  /**
+   * What checking spec files finds, each line escaped ({@link Printable#escape}) to print on one
+   * terminal line.
+   *
+   * @param warnings one line per dropped or approximated field, in the order read
+   * @param errors one line per error ({@code file:line: field: message}), or the one line naming a
+   *     path that is missing or unreadable
+   * @param valid one line per file read without errors ({@link #valid})
+   */
+  public record Check(List<String> warnings, List<String> errors, List<String> valid) {
+    /** Copies the lists. */
+    public Check {
+      warnings = List.copyOf(warnings);
+      errors = List.copyOf(errors);
+      valid = List.copyOf(valid);
+    }
+  }
+
+  /**
+   * Reads the spec files or directories in {@code paths} (any supported format) and checks them.
+   */
+  public static Check check(List<Path> paths) {
+    SpecLoader.Result r;
+    try {
+      r = SpecLoader.load(paths);
+    } catch (InvalidInputException e) {
+      return new Check(List.of(), List.of(Printable.escape(e.getMessage())), List.of());
+    }
+    return new Check(
+        r.problems().warnings().stream().map(w -> Printable.escape(w.toString())).toList(),
+        r.problems().errors().stream().map(e -> Printable.escape(e.toString())).toList(),
+        valid(r));
+  }
 
   /**
    * The lines, in the order the files were read; each file name is escaped ({@link

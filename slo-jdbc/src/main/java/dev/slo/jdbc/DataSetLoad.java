@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -103,6 +104,28 @@ public final class DataSetLoad {
       store.labelGroups();
     }
     return new Outcome(result, skipped[0]);
+  }
+
+  /**
+   * As {@link #run}, for a store opened only once the warnings about {@code slos} ({@link
+   * #warnings}) have gone to {@code warnings}; then the skipped rows' warning ({@link
+   * Outcome#skippedWarning}) goes there too.
+   *
+   * @return the line saying what was stored where ({@link StagedIngest.Result#describe})
+   */
+  public static String run(
+      Supplier<JdbcStore> store,
+      @Nullable List<Slo> slos,
+      Object source,
+      Consumer<Consumer<DataRow>> rows,
+      Consumer<String> warnings) {
+    if (slos != null) {
+      warnings(slos).forEach(warnings);
+    }
+    JdbcStore open = store.get();
+    Outcome o = run(open, slos, source, rows);
+    o.skippedWarning(source, slos != null).ifPresent(warnings);
+    return o.result().describe(source, open.target());
   }
 
   /**

@@ -342,6 +342,13 @@ public final class JdbcStore implements SloStore, AutoCloseable {
     public String describe(String target, String partitioner) {
       return UpkeepText.verify(this, target, partitioner);
     }
+
+    /** Each listed difference on a line of its own, then {@link #describe}; lines end in \n. */
+    public String text(String target, String partitioner) {
+      StringBuilder sb = new StringBuilder();
+      listed.forEach(d -> sb.append(d).append('\n'));
+      return sb.append(describe(target, partitioner)).append('\n').toString();
+    }
   }
 
   /** Recomputes the hour and day buckets of {@code [from, to)} from raw rows and compares. */

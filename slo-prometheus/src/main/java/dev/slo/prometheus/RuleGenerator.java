@@ -5,6 +5,7 @@ import dev.slo.core.correction.Correction;
 import dev.slo.core.correction.Corrections;
 import dev.slo.core.model.Slo;
 import dev.slo.core.model.TimePeriod;
+import dev.slo.core.spec.Spec;
 import dev.slo.core.store.BurnRateAlertRule;
 import dev.slo.core.window.Window;
 import java.math.BigDecimal;
@@ -115,6 +116,43 @@ public final class RuleGenerator {
       }
     }
     return true;
+  }
+
+  /**
+   * The rule file for a spec, as {@code slo rules} writes it: its enabled SLOs with a Prometheus
+   * SLI ({@link PrometheusSlos#select}, a warning for each other), alerting on the tiers {@code
+   * tiers} chooses ({@link TierSelection#parse}), silenced during the spec's corrections; with a
+   * {@code horizon} ({@link #horizon}, from {@code clock}'s now), a correction PromQL cannot follow
+   * is written as its occurrences, else left out. Warnings go to {@code warnings} in that order:
+   * SLOs left out, then corrections not expressed ({@link #unexpressed}).
+   *
+   * @param specName how to name the spec in a message, e.g. its files
+   * @throws dev.slo.core.ValidationException for {@code horizon} or {@code tiers}, the first bad
+   *     one in that order
+   */
+  public static String forSpec(
+      Spec spec,
+      Object specName,
+      List<String> tiers,
+      @Nullable String horizon,
+      java.time.Clock clock,
+      java.util.function.Consumer<String> warnings) {
+    List<Slo> withSli = PrometheusSlos.select(spec.enabled(), warnings);
+    Window until = horizon == null ? null : horizon(clock.instant(), horizon);
+    unexpressed(withSli, spec.corrections(), until).forEach(warnings);
+    Map<String, Set<String>> chosen = TierSelection.parse(tiers, spec, specName);
+    return generate(withSli, chosen, spec.corrections(), until);
+  }
+
+  /**
+   * The horizon of {@link #generate(List, Map, Corrections, Window)} for a length given as text
+   * such as {@code 90d}: from {@code now} for that long.
+   *
+   * @throws dev.slo.core.ValidationException for {@code horizon} when the text is not a positive
+   *     duration: {@code "soon" is not a duration; ...}
+   */
+  public static Window horizon(java.time.Instant now, String length) {
+    return new Window(now, now.plus(dev.slo.core.window.DurationText.parse("horizon", length)));
   }
 
   /**

@@ -1,8 +1,11 @@
 package dev.slo.prometheus;
 
+import dev.slo.core.ValidationException;
 import dev.slo.core.model.Slo;
 import dev.slo.interop.Loaded;
 import dev.slo.interop.SlothAlerting;
+import dev.slo.interop.SpecLoader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +18,35 @@ import java.util.function.Consumer;
  */
 public final class SlothSpecRules {
   private SlothSpecRules() {}
+
+  /**
+   * Refuses a compatibility flavour other than {@code sloth} (any case, surrounding white space
+   * ignored), the one these rules follow.
+   *
+   * @return {@code sloth}
+   * @throws ValidationException for {@code compat}: {@code flux: not a known flavour; use sloth}
+   */
+  public static String requireFlavour(String flavour) {
+    if (!"sloth".equalsIgnoreCase(flavour.trim())) {
+      throw ValidationException.withMessage(
+          "compat", flavour, flavour + ": not a known flavour; use sloth");
+    }
+    return "sloth";
+  }
+
+  /**
+   * As {@link #generate(List, Consumer)} for the specs in {@code paths} (files or directories, any
+   * supported format, mixed; see {@link SpecLoader}): their warnings go to {@code warnings} first.
+   *
+   * @throws dev.slo.core.spec.SpecException listing every error of the specs
+   * @throws dev.slo.core.InvalidInputException for a missing or unreadable path
+   */
+  public static String fromFiles(List<Path> paths, Consumer<String> warnings) {
+    SpecLoader.Result r = SpecLoader.load(paths);
+    r.problems().warnings().forEach(w -> warnings.accept(w.toString()));
+    r.spec(String.valueOf(paths)); // throws on errors
+    return generate(r.loaded(), warnings);
+  }
 
   /**
    * The rule file for the enabled SLOs among {@code loaded} that Sloth can express: those with a

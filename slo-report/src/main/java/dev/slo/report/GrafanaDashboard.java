@@ -93,6 +93,16 @@ public final class GrafanaDashboard {
     return d;
   }
 
+  /**
+   * The dashboard for a spec: its enabled SLOs with a Prometheus SLI ({@link
+   * dev.slo.prometheus.PrometheusSlos#select}), each other one named by a warning on {@code
+   * warnings}, as {@link #render}.
+   */
+  public static String forSpec(
+      dev.slo.core.spec.Spec spec, String title, java.util.function.Consumer<String> warnings) {
+    return render(dev.slo.prometheus.PrometheusSlos.select(spec.enabled(), warnings), title);
+  }
+
   /** The dashboard as pretty-printed JSON ending with a newline. */
   public static String render(List<Slo> slos, String title) {
     try {

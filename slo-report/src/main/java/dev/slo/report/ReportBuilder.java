@@ -89,6 +89,18 @@ public final class ReportBuilder {
     return this;
   }
 
+  /**
+   * As {@link #period}, refused at once (before any data is read) unless the period has ended at
+   * the time of making ({@link #generatedAt}, set before) in the zone of every SLO set so far.
+   *
+   * @throws ValidationException for {@code period}, naming it and when it ends in the zone where it
+   *     ends last ({@link ReportPeriod#requireEnded(java.util.Collection, Instant)})
+   */
+  public ReportBuilder endedPeriod(ReportPeriod period) {
+    Instant now = Objects.requireNonNull(generatedAt, "generatedAt is set before endedPeriod");
+    return period(period.requireEnded(slos.stream().map(Slo::timeZone).toList(), now));
+  }
+
   /** When the report is made; a period must have ended by then in every SLO's zone. Required. */
   public ReportBuilder generatedAt(Instant now) {
     this.generatedAt = Objects.requireNonNull(now, "generatedAt");

@@ -1,6 +1,5 @@
 package dev.slo.report;
 
-import dev.slo.core.InvalidInputException;
 import dev.slo.core.ValidationException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -34,7 +33,7 @@ public record ReportPeriod(YearMonth first, int months) {
   /**
    * Parses {@code 2026-10} or {@code 2026-Q3}.
    *
-   * @throws InvalidInputException naming the text when it is neither
+   * @throws ValidationException for {@code period}, naming the text, when it is neither
    */
   public static ReportPeriod parse(String text) {
     String t = text == null ? "" : text.trim();
@@ -75,12 +74,15 @@ public record ReportPeriod(YearMonth first, int months) {
   /**
    * Refuses a period that has not ended at {@code now} in {@code zone}.
    *
-   * @throws InvalidInputException naming the period and when it ends
+   * @throws ValidationException for {@code period}, leading with the period and saying when it
+   *     ends: {@code 2026-10: the period has not ended yet (it ends at ...)}
    */
   public void requireEnded(ZoneId zone, Instant now) {
     Instant end = end(zone);
     if (end.isAfter(now)) {
-      throw new InvalidInputException(
+      throw ValidationException.withMessage(
+          "period",
+          label(),
           label()
               + ": the period has not ended yet (it ends at "
               + end.atZone(zone).toOffsetDateTime()
@@ -96,7 +98,7 @@ public record ReportPeriod(YearMonth first, int months) {
    * no check.
    *
    * @return this period
-   * @throws InvalidInputException naming the period and when it ends
+   * @throws ValidationException for {@code period}, as {@link #requireEnded(ZoneId, Instant)}
    */
   public ReportPeriod requireEnded(Collection<ZoneId> zones, Instant now) {
     zones.stream().max(Comparator.comparing(this::end)).ifPresent(z -> requireEnded(z, now));

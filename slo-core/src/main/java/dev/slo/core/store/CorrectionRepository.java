@@ -1,8 +1,10 @@
 package dev.slo.core.store;
 
+import dev.slo.core.InvalidInputException;
 import dev.slo.core.correction.Correction;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Budget corrections kept in a store. Thread-safe. */
 public interface CorrectionRepository {
@@ -56,4 +58,20 @@ public interface CorrectionRepository {
    * @return true when it existed
    */
   boolean delete(String id);
+
+  /**
+   * Deletes the corrections {@code ids} in order, telling {@code deleted} each id once it is gone;
+   * stops at the first id this repository does not hold, leaving the ids after it.
+   *
+   * @param where the store, for the message: {@code x: no such correction in <where>}
+   * @throws InvalidInputException for the first id not held, leading with it
+   */
+  default void deleteAll(List<String> ids, Object where, Consumer<String> deleted) {
+    for (String id : ids) {
+      if (!delete(id)) {
+        throw new InvalidInputException(id + ": no such correction in " + where);
+      }
+      deleted.accept(id);
+    }
+  }
 }
