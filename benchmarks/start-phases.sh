@@ -57,7 +57,7 @@ public class StartPhases {
 JAVA
 javac -d "$tmp/classes" -cp "$jar" "$tmp/src/dev/slo/cli/StartPhases.java"
 jar cf "$tmp/phases.jar" -C "$tmp/classes" . # the archive applies to jars on the class path
-opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+opts=(-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData) # as ./slo runs eval
 [[ -f slo-cli/target/slo.jsa ]] && opts+=(-XX:SharedArchiveFile=slo-cli/target/slo.jsa -Xlog:cds=off -Xlog:cds+dynamic=off)
 echo "# $(uptime)"
 for ((i = 0; i < runs; i++)); do
