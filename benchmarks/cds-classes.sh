@@ -11,7 +11,7 @@ jar="$here/slo-cli/target/slo.jar"
 "$here/slo" --version >/dev/null # builds the jar when needed
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto)
+opts=(-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xshare:auto)
 java "${opts[@]}" -Xlog:class+load:file="$tmp/jdbc.log" -jar "$jar" eval --jdbc "$url" \
   --format json >/dev/null
 java "${opts[@]}" -Xlog:class+load:file="$tmp/data.log" -jar "$jar" eval \
