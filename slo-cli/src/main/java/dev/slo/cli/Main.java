@@ -30,7 +30,7 @@ public final class Main {
   /**
    * Starts the first use of the time-zone rules on another core while the main thread reads the
    * spec: every SLO has a zone, and the first one costs a service scan of the class path and
-   * reading the time-zone database (a sixth of a short command's start).
+   * reading the time-zone database, several milliseconds of a short command's start.
    */
   static void preload() {
     Thread zones = new Thread(Main::loadZoneRules, "slo-zone-rules");
@@ -38,7 +38,6 @@ public final class Main {
     zones.start();
   }
 
-  // a failure here is the command's to meet and report on its own thread
   private static void loadZoneRules() {
     try {
       java.time.ZoneId.of("UTC").getRules();
