@@ -73,15 +73,15 @@ public final class Inputs {
 
   /** The parsed spec; a data file given alone is read meanwhile, for {@link #source}. */
   public Spec loadSpec() {
-    if (data != null && !prometheus.given() && !jdbc.given()) {
-      ahead = DataPrefetch.start(data);
-    }
     if (spec == null) {
       if (jdbc.given()) {
         return new Spec("the database", jdbc.store().slos().list(dev.slo.core.store.SloFilter.ALL));
       }
       throw new InvalidInputException(
           "Missing required option: '--spec=FILE' (it may be left out only with --jdbc)");
+    }
+    if (data != null && !prometheus.given() && !jdbc.given()) {
+      ahead = DataPrefetch.start(data);
     }
     return SpecFiles.load(spec, err != null || mixee == null ? err : mixee.commandLine().getErr());
   }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slo.core.InvalidInputException;
+import dev.slo.core.data.DataFileReader;
 import dev.slo.core.data.DataSet;
 import dev.slo.core.model.Slo;
 import dev.slo.core.spec.SpecParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,6 +59,11 @@ class DataPrefetchTest {
                 + "2026-11-01T00:01:00Z,other,1,9223372036854775807\n"
                 + "2026-11-01T00:01:00Z,api,999,1000\n");
     List<Slo> slos = slos("api");
+    assertThatThrownBy(
+            () ->
+                DataFileReader.readUnfiltered(
+                    p.toString(), Files.newBufferedReader(p, StandardCharsets.UTF_8)))
+        .hasMessageContaining("more than " + Long.MAX_VALUE);
     assertThat(describe(DataPrefetch.start(p).read(slos)))
         .isEqualTo(describe(DataFiles.read(p, slos)))
         .contains("api");
