@@ -9,19 +9,19 @@ final class Batches {
 
   /**
    * Spreads subqueries over up to {@code most} requests of about equal cost (the window length, a
-   * proxy for the samples read), longest first: Prometheus evaluates one request on one core, so a
-   * single batch would leave the others idle.
+   * proxy for the samples read, times the selectors merged into one), longest first: Prometheus
+   * evaluates one request on one core, so a single batch would leave the others idle.
    */
-  static List<List<InstantSubquery>> spread(List<InstantSubquery> subs, int most) {
+  static List<List<Subquery>> spread(List<Subquery> subs, int most) {
     int k = Math.min(most, subs.size());
-    List<List<InstantSubquery>> bins = new ArrayList<>();
+    List<List<Subquery>> bins = new ArrayList<>();
     long[] cost = new long[k];
     for (int i = 0; i < k; i++) {
       bins.add(new ArrayList<>());
     }
-    List<InstantSubquery> sorted = new ArrayList<>(subs);
-    sorted.sort(java.util.Comparator.comparingLong((InstantSubquery q) -> -q.base().lengthMs()));
-    for (InstantSubquery q : sorted) {
+    List<Subquery> sorted = new ArrayList<>(subs);
+    sorted.sort(java.util.Comparator.comparingLong((Subquery q) -> -q.cost()));
+    for (Subquery q : sorted) {
       int best = 0;
       for (int i = 1; i < k; i++) {
         if (cost[i] < cost[best]) {
@@ -29,7 +29,7 @@ final class Batches {
         }
       }
       bins.get(best).add(q);
-      cost[best] += q.base().lengthMs();
+      cost[best] += q.cost();
     }
     return bins;
   }

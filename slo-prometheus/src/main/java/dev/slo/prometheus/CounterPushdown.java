@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads counter increases in pushdown mode with few requests. Subqueries {@code
@@ -173,15 +174,17 @@ final class CounterPushdown {
       }
     }
     List<CompletableFuture<Void>> calls = new ArrayList<>();
-    for (List<InstantSubquery> bin : Batches.spread(InstantSubquery.of(instant), SPREAD)) {
-      for (List<InstantSubquery> batch : Batches.split(bin, q -> q.query(atMs), MAX_QUERY_CHARS)) {
+    List<Subquery> merged = FanSubquery.merge(InstantSubquery.of(instant));
+    for (List<Subquery> bin : Batches.spread(merged, SPREAD)) {
+      for (List<Subquery> batch : Batches.split(bin, q -> q.query(atMs), MAX_QUERY_CHARS)) {
         calls.add(CompletableFuture.runAsync(() -> instantBatch(at, batch, who), pool));
       }
     }
     for (Map.Entry<List<Long>, List<RangeTerm>> e : ranges.entrySet()) {
       long minBack = e.getKey().get(0);
       long maxBack = e.getKey().get(1);
-      for (List<RangeTerm> batch : Batches.split(e.getValue(), r -> r.query(), MAX_QUERY_CHARS)) {
+      List<RangeQuery> queries = RangeQuery.merge(e.getValue());
+      for (List<RangeQuery> batch : Batches.split(queries, RangeQuery::query, MAX_QUERY_CHARS)) {
         calls.add(
             CompletableFuture.runAsync(() -> rangeBatch(at, minBack, maxBack, batch, who), pool));
       }
@@ -190,80 +193,118 @@ final class CounterPushdown {
   }
 
   /** Terms of one selector and length wanted at hourly points. */
-  private record RangeTerm(String selector, long lengthMs, List<TermCache.Term> points) {
-    String query() {
-      return "sum(increase(" + selector + "[" + PrometheusSource.range(lengthMs) + "]))";
+  private record RangeTerm(String selector, long lengthMs, List<TermCache.Term> points) {}
+
+  /**
+   * One subquery of a batched range query: one selector's hourly increases, or those of many
+   * selectors that differ in one label's value ({@link FanSubquery#plan}), summed by that label.
+   *
+   * @param fanLabel the label telling the selectors apart, or null for one selector
+   * @param points the terms wanted, by the value of {@code fanLabel} ({@code ""} for one selector)
+   */
+  private record RangeQuery(
+      String query, @Nullable String fanLabel, Map<String, List<TermCache.Term>> points) {
+    static List<RangeQuery> merge(List<RangeTerm> terms) {
+      List<RangeTerm> alone = new ArrayList<>();
+      List<RangeQuery> out = new ArrayList<>();
+      for (FanSubquery.Group<RangeTerm> g :
+          FanSubquery.plan(
+              terms, RangeTerm::selector, t -> List.of(t.lengthMs()), t -> null, alone)) {
+        Map<String, List<TermCache.Term>> points = new LinkedHashMap<>();
+        g.members().forEach((v, t) -> points.put(v, t.points()));
+        long len = g.members().values().iterator().next().lengthMs();
+        out.add(
+            new RangeQuery(
+                "sum by ("
+                    + g.label()
+                    + ") (increase("
+                    + g.selector()
+                    + "["
+                    + PrometheusSource.range(len)
+                    + "]))",
+                g.label(),
+                points));
+      }
+      for (RangeTerm t : alone) {
+        out.add(
+            new RangeQuery(
+                "sum(increase(" + t.selector() + "[" + PrometheusSource.range(t.lengthMs()) + "]))",
+                null,
+                Map.of("", t.points())));
+      }
+      return out;
     }
   }
 
-  private void instantBatch(Instant at, List<InstantSubquery> batch, String who) {
+  private void instantBatch(Instant at, List<Subquery> batch, String who) {
     long atMs = at.toEpochMilli();
     List<String> subs = new ArrayList<>(batch.size());
     int terms = 0;
-    for (InstantSubquery q : batch) {
+    for (Subquery q : batch) {
       subs.add(q.query(atMs));
-      terms += 1 + q.parts().size();
+      terms += q.termCount();
     }
     String query = Batches.or(subs);
     QueryResult r = client.query(query, at, 64L * 1024 + 1024L * terms);
     expect(r, QueryResult.Type.VECTOR, query, who);
-    if (batch.size() == 1 && batch.get(0).byLabel() == null) {
+    if (batch.size() == 1 && batch.get(0).oneSeries()) {
       oneSeries(r, query, who);
     }
-    Double[] sums = new Double[batch.size()];
-    List<Map<String, Double>> byValue = new ArrayList<>();
+    List<List<QueryResult.Series>> bySubquery = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
-      byValue.add(new HashMap<>());
+      bySubquery.add(new ArrayList<>());
     }
     for (QueryResult.Series s : r.series()) {
-      int i = index(s, batch.size(), query, who);
-      double v = value(s.values()[0], query, who);
-      sums[i] = sums[i] == null ? v : sums[i] + v;
-      String label = batch.get(i).byLabel();
-      if (label != null) {
-        byValue.get(i).put(s.labels().getOrDefault(label, ""), v);
-      }
+      bySubquery.get(index(s, batch.size(), query, who)).add(s);
     }
     for (int i = 0; i < batch.size(); i++) {
-      InstantSubquery q = batch.get(i);
-      cache.put(q.base(), new TermCache.Answer(sums[i]));
-      for (Map.Entry<String, TermCache.Term> p : q.parts().entrySet()) {
-        cache.put(p.getValue(), new TermCache.Answer(byValue.get(i).get(p.getKey())));
-      }
+      batch.get(i).answer(bySubquery.get(i), cache, s -> value(s.values()[0], query, who));
     }
   }
 
   private void rangeBatch(
-      Instant at, long minBack, long maxBack, List<RangeTerm> batch, String who) {
+      Instant at, long minBack, long maxBack, List<RangeQuery> batch, String who) {
     List<String> subs = new ArrayList<>(batch.size());
-    for (RangeTerm t : batch) {
-      subs.add(t.query());
+    int members = 0;
+    for (RangeQuery q : batch) {
+      subs.add(q.query());
+      members += q.points().size();
     }
     String query = Batches.or(subs);
     Instant start = at.minusMillis(maxBack);
     long points = (maxBack - minBack) / STEP.toMillis() + 1;
     QueryResult r =
         client.queryRange(
-            query, start, at.minusMillis(minBack), STEP, 64L * 1024 + 128L * points * batch.size());
+            query, start, at.minusMillis(minBack), STEP, 64L * 1024 + 128L * points * members);
     expect(r, QueryResult.Type.MATRIX, query, who);
-    if (batch.size() == 1) {
+    if (batch.size() == 1 && batch.get(0).fanLabel() == null) {
       oneSeries(r, query, who);
     }
-    List<Map<Long, Double>> byTerm = new ArrayList<>();
+    List<Map<String, Map<Long, Double>>> byTerm = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
-      byTerm.add(new java.util.HashMap<>());
+      byTerm.add(new HashMap<>());
     }
     for (QueryResult.Series s : r.series()) {
       int i = index(s, batch.size(), query, who);
+      String fan = batch.get(i).fanLabel();
+      String v = fan == null ? "" : s.labels().getOrDefault(fan, "");
+      Map<Long, Double> values = byTerm.get(i).computeIfAbsent(v, k -> new HashMap<>());
       for (int k = 0; k < s.size(); k++) {
-        byTerm.get(i).put(s.millis()[k], value(s.values()[k], query, who));
+        values.put(s.millis()[k], value(s.values()[k], query, who));
       }
     }
     for (int i = 0; i < batch.size(); i++) {
-      RangeTerm t = batch.get(i);
-      for (TermCache.Term p : t.points()) {
-        cache.put(p, new TermCache.Answer(byTerm.get(i).get(p.endMs())));
-      }
+      Map<String, Map<Long, Double>> answered = byTerm.get(i);
+      batch
+          .get(i)
+          .points()
+          .forEach(
+              (v, ps) -> {
+                Map<Long, Double> values = answered.getOrDefault(v, Map.of());
+                for (TermCache.Term p : ps) {
+                  cache.put(p, new TermCache.Answer(values.get(p.endMs())));
+                }
+              });
     }
   }
 

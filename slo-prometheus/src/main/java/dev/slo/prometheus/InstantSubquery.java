@@ -1,9 +1,11 @@
 package dev.slo.prometheus;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,20 +20,60 @@ import org.jspecify.annotations.Nullable;
  * @param parts the terms answered by one series each, keyed by the label's value
  */
 record InstantSubquery(
-    TermCache.Term base, @Nullable String byLabel, Map<String, TermCache.Term> parts) {
+    TermCache.Term base, @Nullable String byLabel, Map<String, TermCache.Term> parts)
+    implements Subquery {
 
-  /** The PromQL, evaluated at {@code atMs}. */
-  String query(long atMs) {
-    long offset = atMs - base.endMs();
-    String inner =
-        "increase("
-            + base.selector()
-            + "["
-            + PrometheusSource.range(base.lengthMs())
-            + "]"
-            + (offset == 0 ? "" : " offset " + PrometheusSource.range(offset))
-            + ")";
+  @Override
+  public String query(long atMs) {
+    String inner = increase(base.selector(), base.lengthMs(), atMs - base.endMs());
     return byLabel == null ? "sum(" + inner + ")" : "sum by (" + byLabel + ") (" + inner + ")";
+  }
+
+  /** {@code increase(selector[length] offset o)}, the offset left out when zero. */
+  static String increase(String selector, long lengthMs, long offsetMs) {
+    return "increase("
+        + selector
+        + "["
+        + PrometheusSource.range(lengthMs)
+        + "]"
+        + (offsetMs == 0 ? "" : " offset " + PrometheusSource.range(offsetMs))
+        + ")";
+  }
+
+  @Override
+  public long cost() {
+    return base.lengthMs();
+  }
+
+  @Override
+  public int termCount() {
+    return 1 + parts.size();
+  }
+
+  @Override
+  public boolean oneSeries() {
+    return byLabel == null;
+  }
+
+  /** The base is the sum of every series; each part is the series of its label value. */
+  @Override
+  public void answer(
+      List<QueryResult.Series> series,
+      TermCache cache,
+      ToDoubleFunction<QueryResult.Series> value) {
+    Double sum = null;
+    Map<String, Double> byValue = new HashMap<>();
+    for (QueryResult.Series s : series) {
+      double v = value.applyAsDouble(s);
+      sum = sum == null ? v : sum + v;
+      if (byLabel != null) {
+        byValue.put(s.labels().getOrDefault(byLabel, ""), v);
+      }
+    }
+    cache.put(base, new TermCache.Answer(sum));
+    for (Map.Entry<String, TermCache.Term> p : parts.entrySet()) {
+      cache.put(p.getValue(), new TermCache.Answer(byValue.get(p.getKey())));
+    }
   }
 
   /** Every term this subquery answers. */

@@ -9,8 +9,10 @@ import dev.slo.core.window.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,6 +76,7 @@ public final class PrometheusSource implements EventSource {
   private final @Nullable SampleHistory history;
   private final ExactSamples exactSamples;
   private final ExactCounts exact;
+  private final BoundaryCounts boundaries;
 
   /**
    * A source.
@@ -107,6 +110,7 @@ public final class PrometheusSource implements EventSource {
     }
     this.lookback = lookback;
     this.exact = new ExactCounts(client, POOL, exactSamples, lookback, history != null);
+    this.boundaries = new BoundaryCounts(client, POOL, lookback);
   }
 
   /**
@@ -143,6 +147,11 @@ public final class PrometheusSource implements EventSource {
     return incremental(SampleHistory.DEFAULT_REFETCH, SampleHistory.DEFAULT_MAX_BYTES);
   }
 
+  /** Terms exact mode answered from window boundaries ({@link BoundaryCounts}); for tests. */
+  int boundaryAnswers() {
+    return boundaries.answered();
+  }
+
   /** Samples kept by an incremental source; 0 for others. For tests and memory figures. */
   long keptSamples() {
     return exactSamples.kept();
@@ -166,6 +175,17 @@ public final class PrometheusSource implements EventSource {
             slo.sloId()
                 + ": exact mode needs counters (good_counter/bad_counter + total_counter,"
                 + " or latency); queries and sli_query work in pushdown mode only");
+      }
+      if (history == null && !fleet.isEmpty() && !slo.isGroup()) {
+        Set<TermCache.Term> terms = new LinkedHashSet<>(CounterPushdown.terms(q, windows));
+        if (!boundaries.prefetched(at)) {
+          terms.addAll(FleetWindows.terms(fleet, at, other -> fleetQueries(other, at)));
+        }
+        boundaries.prefetch(at, terms);
+        List<EventCounts> fast = fromBoundaries(slo, q, windows);
+        if (fast != null) {
+          return fast;
+        }
       }
       return exact.counts(slo, q, windows, at);
     }
@@ -195,6 +215,29 @@ public final class PrometheusSource implements EventSource {
     }
     return GroupDiscovery.discover(
         client, template, SliQueries.of(template, le.matcher(template, to)), from, to);
+  }
+
+  /** Exact counts from {@link BoundaryCounts}, or null when a window must be read raw. */
+  private @Nullable List<EventCounts> fromBoundaries(Slo slo, SliQueries q, List<Window> windows) {
+    List<EventCounts> out = new ArrayList<>(windows.size());
+    for (Window w : windows) {
+      if (!w.end().isAfter(w.start())) {
+        out.add(EventCounts.ZERO);
+        continue;
+      }
+      long len = Duration.between(w.start(), w.end()).toMillis();
+      long end = w.end().toEpochMilli();
+      Double total = boundaries.answer(new TermCache.Term(q.total(), len, end));
+      Double part = boundaries.answer(new TermCache.Term(q.part(), len, end));
+      if (part == null && total != null && boundaries.matchedNothing(q.part())) {
+        part = 0.0; // no series of the part (no errors yet, say): none counted
+      }
+      if (total == null || part == null) {
+        return null;
+      }
+      out.add(counts(client, slo, q.good() != null, Math.round(part), Math.round(total), w.end()));
+    }
+    return out;
   }
 
   private List<EventCounts> counterPushdown(
