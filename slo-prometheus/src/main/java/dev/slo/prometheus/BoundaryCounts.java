@@ -32,9 +32,6 @@ final class BoundaryCounts {
   /** Gaps longer than this are cut, so that the resets reads spread over requests and cores. */
   static final long MAX_GAP_MS = 7L * 24 * 3_600_000;
 
-  /** Subqueries of one kind are spread over at most this many requests. */
-  static final int SPREAD = 4;
-
   private final PrometheusClient client;
   private final ExecutorService pool;
   private final long lookbackMs;
@@ -139,53 +136,23 @@ final class BoundaryCounts {
       }
     }
     List<String> alone = new ArrayList<>();
-    List<Unit> units = new ArrayList<>();
+    List<BoundaryTracks.Unit> units = new ArrayList<>();
     for (FanSubquery.Group<String> g :
         FanSubquery.plan(read, s -> s, s -> List.of(), s -> null, alone)) {
-      units.add(new Unit(g.selector(), g.label(), g.members()));
+      units.add(new BoundaryTracks.Unit(g.selector(), g.label(), g.members()));
     }
     for (String s : alone) {
-      units.add(new Unit(s, null, Map.of("", s)));
+      units.add(new BoundaryTracks.Unit(s, null, Map.of("", s)));
     }
     List<CompletableFuture<Void>> calls = new ArrayList<>();
-    for (Unit u : units) {
+    for (BoundaryTracks.Unit u : units) {
       calls.add(CompletableFuture.runAsync(() -> read(u, points, atMs, bySelector, derived), pool));
     }
     CounterPushdown.join(calls);
   }
 
-  /**
-   * Selectors read together.
-   *
-   * @param selector the selector read
-   * @param label the label telling the members apart, or null for one member
-   * @param members each member's selector, by its value of {@code label}
-   */
-  private record Unit(String selector, @Nullable String label, Map<String, String> members) {
-    @Nullable String member(Map<String, String> labels) {
-      return label == null
-          ? members.values().iterator().next()
-          : members.get(labels.getOrDefault(label, ""));
-    }
-  }
-
-  /** One series' values at the grid's points and its gaps' increases. */
-  private static final class Track {
-    final double[] value;
-    final boolean[] seen;
-    final double[] resets;
-    final boolean[] gapSeen;
-
-    Track(int n) {
-      value = new double[n];
-      seen = new boolean[n];
-      resets = new double[n - 1];
-      gapSeen = new boolean[n - 1];
-    }
-  }
-
   private void read(
-      Unit u,
+      BoundaryTracks.Unit u,
       long[] points,
       long atMs,
       Map<String, List<TermCache.Term>> bySelector,
@@ -213,7 +180,7 @@ final class BoundaryCounts {
               + offset(atMs - points[i + 1])
               + ")");
     }
-    Map<String, Track> tracks = new TreeMap<>();
+    Map<String, BoundaryTracks.Track> tracks = new TreeMap<>();
     Map<String, String> memberOf = new HashMap<>();
     Map<String, Map<String, String>> labelsOf = new HashMap<>();
     List<Long> valueCosts = java.util.Collections.nCopies(n, lookbackMs);
@@ -221,17 +188,17 @@ final class BoundaryCounts {
     for (int i = 0; i + 1 < n; i++) {
       gapCosts.add(points[i + 1] - points[i] + lookbackMs);
     }
-    Asked values = ask(valueQueries, valueCosts, atMs);
-    Asked resets = ask(resetQueries, gapCosts, atMs);
-    values.into(this, u, tracks, memberOf, labelsOf, n, true);
-    resets.into(this, u, tracks, memberOf, labelsOf, n, false);
+    BoundaryTracks.Asked values = BoundaryTracks.ask(client, pool, valueQueries, valueCosts, atMs);
+    BoundaryTracks.Asked resets = BoundaryTracks.ask(client, pool, resetQueries, gapCosts, atMs);
+    values.into(client, u, tracks, memberOf, labelsOf, n, true);
+    resets.into(client, u, tracks, memberOf, labelsOf, n, false);
     // a gap is the difference of its ends' values, or read raw: a reset in it, or the series
     // starts or ends in it
     Map<String, double[]> increases = new HashMap<>();
     Map<Integer, Set<String>> rawSeries = new TreeMap<>();
     Map<Integer, Set<String>> rawMembers = new TreeMap<>();
-    for (Map.Entry<String, Track> e : tracks.entrySet()) {
-      Track t = e.getValue();
+    for (Map.Entry<String, BoundaryTracks.Track> e : tracks.entrySet()) {
+      BoundaryTracks.Track t = e.getValue();
       double[] inc = new double[n - 1];
       boolean before = false; // a sample at or before this gap's start
       for (int i = 0; i + 1 < n; i++) {
@@ -323,65 +290,6 @@ final class BoundaryCounts {
     }
   }
 
-  /** Requests sent, with the subquery indices of each. */
-  private record Asked(List<List<Integer>> batches, List<CompletableFuture<QueryResult>> replies) {
-    void into(
-        BoundaryCounts b,
-        Unit u,
-        Map<String, Track> tracks,
-        Map<String, String> memberOf,
-        Map<String, Map<String, String>> labelsOf,
-        int n,
-        boolean values) {
-      for (int r = 0; r < batches.size(); r++) {
-        List<Integer> batch = batches.get(r);
-        QueryResult reply = join(replies.get(r));
-        CounterPushdown.expect(
-            b.client.base(), reply, QueryResult.Type.VECTOR, "(exact boundaries)", "fleet");
-        for (QueryResult.Series s : reply.series()) {
-          int idx = batch.get(CounterPushdown.termIndex(b.client, s, batch.size(), "", "fleet"));
-          Map<String, String> labels = new TreeMap<>(s.labels());
-          labels.remove("__name__");
-          labels.remove(CounterPushdown.TERM_LABEL);
-          String member = u.member(labels);
-          if (member == null) {
-            continue;
-          }
-          String key = labels.toString();
-          memberOf.put(key, member);
-          labelsOf.put(key, labels);
-          Track t = tracks.computeIfAbsent(key, k -> new Track(n));
-          double v = s.values()[0];
-          if (values) {
-            t.value[idx] = v;
-            t.seen[idx] = !Double.isNaN(v) && !Double.isInfinite(v);
-          } else {
-            t.resets[idx] = v;
-            t.gapSeen[idx] = !Double.isNaN(v);
-          }
-        }
-      }
-    }
-  }
-
-  /** Sends {@code queries} batched with {@code or}, spread by cost over up to SPREAD requests. */
-  private Asked ask(List<String> queries, List<Long> costs, long atMs) {
-    Instant at = Instant.ofEpochMilli(atMs);
-    List<CompletableFuture<QueryResult>> replies = new ArrayList<>();
-    List<List<Integer>> batches = new ArrayList<>();
-    for (List<Integer> bin : spread(costs)) {
-      for (List<Integer> batch :
-          Batches.split(bin, i -> queries.get(i), CounterPushdown.MAX_QUERY_CHARS)) {
-        List<String> subs = new ArrayList<>(batch.size());
-        batch.forEach(i -> subs.add(queries.get(i)));
-        String query = Batches.or(subs);
-        batches.add(batch);
-        replies.add(CompletableFuture.supplyAsync(() -> client.query(query, at), pool));
-      }
-    }
-    return new Asked(batches, replies);
-  }
-
   /** Reads raw samples over one gap and puts the exact increase of each wanted series. */
   private void readGap(
       String selector,
@@ -416,47 +324,6 @@ final class BoundaryCounts {
           }
         }
       }
-    }
-  }
-
-  /** Indices of {@code queries} in up to {@link #SPREAD} bins of about equal cost. */
-  private static List<List<Integer>> spread(List<Long> costs) {
-    int k = Math.min(SPREAD, costs.size());
-    List<List<Integer>> bins = new ArrayList<>();
-    long[] load = new long[k];
-    for (int i = 0; i < k; i++) {
-      bins.add(new ArrayList<>());
-    }
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < costs.size(); i++) {
-      order.add(i);
-    }
-    order.sort((a, b) -> Long.compare(costs.get(b), costs.get(a)));
-    for (int i : order) {
-      int best = 0;
-      for (int j = 1; j < k; j++) {
-        if (load[j] < load[best]) {
-          best = j;
-        }
-      }
-      bins.get(best).add(i);
-      load[best] += costs.get(i);
-    }
-    for (List<Integer> b : bins) {
-      b.sort(null);
-    }
-    bins.removeIf(List::isEmpty);
-    return bins;
-  }
-
-  private static QueryResult join(CompletableFuture<QueryResult> f) {
-    try {
-      return f.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
     }
   }
 

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Reads counter increases in pushdown mode with few requests. Subqueries {@code
@@ -138,7 +137,7 @@ final class CounterPushdown {
       byLength.computeIfAbsent(List.of(t.selector(), t.lengthMs()), k -> new ArrayList<>()).add(t);
     }
     List<TermCache.Term> instant = new ArrayList<>();
-    Map<List<Long>, List<RangeTerm>> ranges = new LinkedHashMap<>();
+    Map<List<Long>, List<RangeQuery.Wanted>> ranges = new LinkedHashMap<>();
     long atMs = at.toEpochMilli();
     long step = STEP.toMillis();
     for (List<TermCache.Term> group : byLength.values()) {
@@ -166,7 +165,7 @@ final class CounterPushdown {
           TermCache.Term first = run.get(0);
           ranges
               .computeIfAbsent(List.of(minBack, maxBack), k -> new ArrayList<>())
-              .add(new RangeTerm(first.selector(), first.lengthMs(), List.copyOf(run)));
+              .add(new RangeQuery.Wanted(first.selector(), first.lengthMs(), List.copyOf(run)));
         } else {
           instant.addAll(run);
         }
@@ -180,7 +179,7 @@ final class CounterPushdown {
         calls.add(CompletableFuture.runAsync(() -> instantBatch(at, batch, who), pool));
       }
     }
-    for (Map.Entry<List<Long>, List<RangeTerm>> e : ranges.entrySet()) {
+    for (Map.Entry<List<Long>, List<RangeQuery.Wanted>> e : ranges.entrySet()) {
       long minBack = e.getKey().get(0);
       long maxBack = e.getKey().get(1);
       List<RangeQuery> queries = RangeQuery.merge(e.getValue());
@@ -190,50 +189,6 @@ final class CounterPushdown {
       }
     }
     join(calls);
-  }
-
-  /** Terms of one selector and length wanted at hourly points. */
-  private record RangeTerm(String selector, long lengthMs, List<TermCache.Term> points) {}
-
-  /**
-   * One subquery of a batched range query: one selector's hourly increases, or those of many
-   * selectors that differ in one label's value ({@link FanSubquery#plan}), summed by that label.
-   *
-   * @param fanLabel the label telling the selectors apart, or null for one selector
-   * @param points the terms wanted, by the value of {@code fanLabel} ({@code ""} for one selector)
-   */
-  private record RangeQuery(
-      String query, @Nullable String fanLabel, Map<String, List<TermCache.Term>> points) {
-    static List<RangeQuery> merge(List<RangeTerm> terms) {
-      List<RangeTerm> alone = new ArrayList<>();
-      List<RangeQuery> out = new ArrayList<>();
-      for (FanSubquery.Group<RangeTerm> g :
-          FanSubquery.plan(
-              terms, RangeTerm::selector, t -> List.of(t.lengthMs()), t -> null, alone)) {
-        Map<String, List<TermCache.Term>> points = new LinkedHashMap<>();
-        g.members().forEach((v, t) -> points.put(v, t.points()));
-        long len = g.members().values().iterator().next().lengthMs();
-        out.add(
-            new RangeQuery(
-                "sum by ("
-                    + g.label()
-                    + ") (increase("
-                    + g.selector()
-                    + "["
-                    + PrometheusSource.range(len)
-                    + "]))",
-                g.label(),
-                points));
-      }
-      for (RangeTerm t : alone) {
-        out.add(
-            new RangeQuery(
-                "sum(increase(" + t.selector() + "[" + PrometheusSource.range(t.lengthMs()) + "]))",
-                null,
-                Map.of("", t.points())));
-      }
-      return out;
-    }
   }
 
   private void instantBatch(Instant at, List<Subquery> batch, String who) {

@@ -1,0 +1,157 @@
+package dev.slo.prometheus;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The reading side of {@link BoundaryCounts}: selectors read together, each series' values at the
+ * grid's points and its gaps' resets, and the batched requests that fill them. Not thread-safe (one
+ * unit is filled on one thread).
+ */
+final class BoundaryTracks {
+  /** Subqueries of one kind are spread over at most this many requests. */
+  static final int SPREAD = 4;
+
+  private BoundaryTracks() {}
+
+  /**
+   * Selectors read together.
+   *
+   * @param selector the selector read
+   * @param label the label telling the members apart, or null for one member
+   * @param members each member's selector, by its value of {@code label}
+   */
+  record Unit(String selector, @Nullable String label, Map<String, String> members) {
+    @Nullable String member(Map<String, String> labels) {
+      return label == null
+          ? members.values().iterator().next()
+          : members.get(labels.getOrDefault(label, ""));
+    }
+  }
+
+  /** One series' values at the grid's points and its gaps' increases. */
+  static final class Track {
+    final double[] value;
+    final boolean[] seen;
+    final double[] resets;
+    final boolean[] gapSeen;
+
+    Track(int n) {
+      value = new double[n];
+      seen = new boolean[n];
+      resets = new double[n - 1];
+      gapSeen = new boolean[n - 1];
+    }
+  }
+
+  /** Requests sent, with the subquery indices of each. */
+  record Asked(List<List<Integer>> batches, List<CompletableFuture<QueryResult>> replies) {
+    void into(
+        PrometheusClient client,
+        Unit u,
+        Map<String, Track> tracks,
+        Map<String, String> memberOf,
+        Map<String, Map<String, String>> labelsOf,
+        int n,
+        boolean values) {
+      for (int r = 0; r < batches.size(); r++) {
+        List<Integer> batch = batches.get(r);
+        QueryResult reply = join(replies.get(r));
+        CounterPushdown.expect(
+            client.base(), reply, QueryResult.Type.VECTOR, "(exact boundaries)", "fleet");
+        for (QueryResult.Series s : reply.series()) {
+          int idx = batch.get(CounterPushdown.termIndex(client, s, batch.size(), "", "fleet"));
+          Map<String, String> labels = new TreeMap<>(s.labels());
+          labels.remove("__name__");
+          labels.remove(CounterPushdown.TERM_LABEL);
+          String member = u.member(labels);
+          if (member == null) {
+            continue;
+          }
+          String key = labels.toString();
+          memberOf.put(key, member);
+          labelsOf.put(key, labels);
+          Track t = tracks.computeIfAbsent(key, k -> new Track(n));
+          double v = s.values()[0];
+          if (values) {
+            t.value[idx] = v;
+            t.seen[idx] = !Double.isNaN(v) && !Double.isInfinite(v);
+          } else {
+            t.resets[idx] = v;
+            t.gapSeen[idx] = !Double.isNaN(v);
+          }
+        }
+      }
+    }
+  }
+
+  /** Sends {@code queries} batched with {@code or}, spread by cost over up to SPREAD requests. */
+  static Asked ask(
+      PrometheusClient client,
+      ExecutorService pool,
+      List<String> queries,
+      List<Long> costs,
+      long atMs) {
+    Instant at = Instant.ofEpochMilli(atMs);
+    List<CompletableFuture<QueryResult>> replies = new ArrayList<>();
+    List<List<Integer>> batches = new ArrayList<>();
+    for (List<Integer> bin : spread(costs)) {
+      for (List<Integer> batch :
+          Batches.split(bin, i -> queries.get(i), CounterPushdown.MAX_QUERY_CHARS)) {
+        List<String> subs = new ArrayList<>(batch.size());
+        batch.forEach(i -> subs.add(queries.get(i)));
+        String query = Batches.or(subs);
+        batches.add(batch);
+        replies.add(CompletableFuture.supplyAsync(() -> client.query(query, at), pool));
+      }
+    }
+    return new Asked(batches, replies);
+  }
+
+  /** Indices of {@code queries} in up to {@link #SPREAD} bins of about equal cost. */
+  static List<List<Integer>> spread(List<Long> costs) {
+    int k = Math.min(SPREAD, costs.size());
+    List<List<Integer>> bins = new ArrayList<>();
+    long[] load = new long[k];
+    for (int i = 0; i < k; i++) {
+      bins.add(new ArrayList<>());
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < costs.size(); i++) {
+      order.add(i);
+    }
+    order.sort((a, b) -> Long.compare(costs.get(b), costs.get(a)));
+    for (int i : order) {
+      int best = 0;
+      for (int j = 1; j < k; j++) {
+        if (load[j] < load[best]) {
+          best = j;
+        }
+      }
+      bins.get(best).add(i);
+      load[best] += costs.get(i);
+    }
+    for (List<Integer> b : bins) {
+      b.sort(null);
+    }
+    bins.removeIf(List::isEmpty);
+    return bins;
+  }
+
+  static QueryResult join(CompletableFuture<QueryResult> f) {
+    try {
+      return f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+}
