@@ -146,7 +146,17 @@ final class BoundaryCounts {
     }
     List<CompletableFuture<Void>> calls = new ArrayList<>();
     for (BoundaryTracks.Unit u : units) {
-      calls.add(CompletableFuture.runAsync(() -> read(u, points, atMs, bySelector, derived), pool));
+      calls.add(
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  read(u, points, atMs, bySelector, derived);
+                } catch (RuntimeException e) {
+                  // no answers for these selectors: each SLO reads its raw samples and reports
+                  // its own error, rather than the first SLO asked failing for another's selector
+                }
+              },
+              pool));
     }
     CounterPushdown.join(calls);
   }

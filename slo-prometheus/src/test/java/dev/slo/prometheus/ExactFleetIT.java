@@ -172,8 +172,8 @@ class ExactFleetIT {
     for (Slo slo : slos) {
       try {
         new Evaluator().evaluate(slo, keeping, at);
-      } catch (dev.slo.core.SourceException e) { // a series not yet born: the same error both ways
-        out.put(List.of(slo.sloId(), "error"), String.valueOf(e.getMessage()));
+      } catch (RuntimeException e) { // a series not yet born, a bad selector: the same both ways
+        out.put(List.of(slo.sloId(), "error"), e.getClass() + ": " + e.getMessage());
       }
     }
     return out;
@@ -236,6 +236,30 @@ class ExactFleetIT {
       assertThat(together).as("at %s", at).isEqualTo(alone);
       assertThat(fleetClient.requestCount()).isLessThan(slos.size());
     }
+  }
+
+  @Test
+  void shouldLeaveABadSelectorsErrorToItsOwnSlo() {
+    List<Slo> slos = new ArrayList<>(fleet());
+    slos.add(
+        0,
+        slo(
+            "slo-bad",
+            "req_total{service=\"steady\",code=~\"5((\"}",
+            "req_total{service=\"steady\"}"));
+    Instant at = END.minus(Duration.ofHours(3));
+    Map<List<Object>, Object> fast =
+        counts(
+            slos,
+            new PrometheusSource(client, PrometheusSource.Mode.EXACT, Duration.ofHours(1))
+                .withFleet(slos),
+            at);
+    Map<List<Object>, Object> slow =
+        counts(
+            slos,
+            new PrometheusSource(client, PrometheusSource.Mode.EXACT, Duration.ofHours(1)),
+            at);
+    assertThat(fast).isEqualTo(slow).containsKey(List.of("slo-bad", "error"));
   }
 
   @Test
