@@ -66,7 +66,21 @@ final class CounterPushdown {
       }
     }
     if (!missing.isEmpty()) {
-      fetch(at, missing, who);
+      try {
+        fetch(at, missing, who);
+      } catch (QueryRefusedException e) {
+        // another SLO's subquery in the batch may be the one refused: ask for this SLO's own
+        List<TermCache.Term> own = new ArrayList<>();
+        for (TermCache.Term t : new LinkedHashSet<>(mine)) {
+          if (cache.get(t) == null) {
+            own.add(t);
+          }
+        }
+        if (own.size() == missing.size() || own.isEmpty()) {
+          throw e;
+        }
+        fetch(at, own, who);
+      }
     }
     Map<TermCache.Term, TermCache.Answer> out = new LinkedHashMap<>();
     for (TermCache.Term t : mine) {

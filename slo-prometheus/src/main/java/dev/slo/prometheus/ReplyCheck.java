@@ -28,7 +28,7 @@ final class ReplyCheck {
               + head);
     }
     if (!"success".equals(reply.status())) {
-      throw new SourceException(
+      throw new QueryRefusedException(
           base
               + ": query failed ("
               + (reply.errorType() == null ? "error" : reply.errorType())

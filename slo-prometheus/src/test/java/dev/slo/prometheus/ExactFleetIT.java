@@ -263,6 +263,27 @@ class ExactFleetIT {
   }
 
   @Test
+  void shouldLeaveABadSelectorsErrorToItsOwnSloInPushdownToo() {
+    List<Slo> slos = new ArrayList<>(fleet());
+    slos.add(
+        slo(
+            "slo-bad",
+            "req_total{service=\"steady\",code=~\"5((\"}",
+            "req_total{service=\"steady\"}"));
+    Instant at = END.minus(Duration.ofHours(3));
+    Map<List<Object>, Object> together =
+        counts(slos, PrometheusSource.pushdown(client).withFleet(slos), at);
+    Map<List<Object>, Object> alone = new LinkedHashMap<>();
+    for (Slo s : slos) {
+      alone.putAll(counts(List.of(s), PrometheusSource.pushdown(client), at));
+    }
+    // the bad SLO fails (its batch's text may differ), every other SLO gets its counts
+    together.replaceAll((k, v) -> k.get(1).equals("error") ? "error" : v);
+    alone.replaceAll((k, v) -> k.get(1).equals("error") ? "error" : v);
+    assertThat(together).isEqualTo(alone).containsEntry(List.of("slo-bad", "error"), "error");
+  }
+
+  @Test
   void shouldReadTheFleetInFewRequests() {
     List<Slo> slos = fleet();
     PrometheusClient counted = PrometheusClient.builder(server.url).build();
