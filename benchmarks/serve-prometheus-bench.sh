@@ -10,6 +10,8 @@
 # own duration (prometheus_rule_group_last_duration_seconds, summed over groups = one round).
 # With SERVE_PUSHDOWN=1 a fourth phase runs `slo serve --mode pushdown` (not incremental: every
 # pass asks for every window again, in one round of batched requests for the spec's SLOs).
+# With PER_SLO=1 each SLO has its own two counters (service="slo-NNN", 200 series, as issue 13 and
+# benchmarks/fleet-bench.sh have them) instead of all 100 sharing one pair.
 # Usage: benchmarks/serve-prometheus-bench.sh   (env: DURATION, default 180). Needs prometheus,
 # promtool, python3 and curl; builds the CLI through ./slo when needed.
 set -euo pipefail
@@ -32,38 +34,39 @@ prom="http://127.0.0.1:$prom_port"
 end="$(( $(date +%s) / 60 * 60 - 120 ))"
 
 # 30 days of one-minute samples, then a live target continuing the same two series
-python3 - "$work" "$end" "$target_port" <<'EOF'
+services="checkout"
+[[ "${PER_SLO:-}" == 1 ]] && services="$(seq -f 'slo-%03g' 0 99 | paste -sd,)"
+python3 - "$work" "$end" "$target_port" "$services" <<'EOF'
 import sys
-work, end, port = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+work, end, port, services = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4].split(",")
 n = 30 * 1440
-labels = 'instance="127.0.0.1:%s",job="live",service="checkout"' % port
+rows = []
+ok = bad = 0
+for i in range(n + 1):
+    t = end - (n - i) * 60
+    ok += 1000
+    bad += 5 if (i // 60) % 24 == 3 else 1
+    rows.append((t, ok, bad))
 with open(work + "/input.om", "w") as f:
     f.write("# TYPE http_requests counter\n")
-    ok = bad = 0
-    rows = []
-    for i in range(n + 1):
-        t = end - (n - i) * 60
-        ok += 1000
-        bad += 5 if (i // 60) % 24 == 3 else 1
-        rows.append((t, ok, bad))
-    for t, ok, bad in rows:
-        f.write('http_requests_total{code="200",%s} %d %d\n' % (labels, ok, t))
-    for t, ok, bad in rows:
-        f.write('http_requests_total{code="500",%s} %d %d\n' % (labels, bad, t))
+    for svc in services:
+        labels = 'instance="127.0.0.1:%s",job="live",service="%s"' % (port, svc)
+        f.write("".join('http_requests_total{code="200",%s} %d %d\n' % (labels, ok, t) for t, ok, bad in rows))
+        f.write("".join('http_requests_total{code="500",%s} %d %d\n' % (labels, bad, t) for t, ok, bad in rows))
     f.write("# EOF\n")
 with open(work + "/last", "w") as f:
     f.write("%d %d %d\n" % rows[-1])
 EOF
 cat >"$work/target.py" <<'EOF'
 import http.server, sys, time
-port, last = int(sys.argv[1]), open(sys.argv[2]).read().split()
+port, last, services = int(sys.argv[1]), open(sys.argv[2]).read().split(), sys.argv[3].split(",")
 t0, ok0, bad0 = int(last[0]), int(last[1]), int(last[2])
 class H(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         m = (time.time() - t0) / 60
-        body = ('http_requests_total{code="200",service="checkout"} %d\n'
-                'http_requests_total{code="500",service="checkout"} %d\n'
-                % (ok0 + int(1000 * m), bad0 + int(m))).encode()
+        body = "".join('http_requests_total{code="200",service="%s"} %d\n'
+                       'http_requests_total{code="500",service="%s"} %d\n'
+                       % (s, ok0 + int(1000 * m), s, bad0 + int(m)) for s in services).encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/plain; version=0.0.4")
         self.send_header("Content-Length", str(len(body)))
@@ -73,22 +76,24 @@ class H(http.server.BaseHTTPRequestHandler):
         pass
 http.server.HTTPServer(("127.0.0.1", port), H).serve_forever()
 EOF
-python3 "$work/target.py" "$target_port" "$work/last" &
+python3 "$work/target.py" "$target_port" "$work/last" "$services" &
 pids+=($!)
 promtool tsdb create-blocks-from openmetrics --max-block-duration=1458h "$work/input.om" "$work/data" >/dev/null
 
-# the fleet: 100 SLOs over one selector pair, periods in turn
-python3 - "$work/fleet.yaml" <<'EOF'
+# the fleet: 100 SLOs over one selector pair (or their own, PER_SLO=1), periods in turn
+python3 - "$work/fleet.yaml" "$services" <<'EOF'
 import sys
 periods = ["ROLLING_30D", "ROLLING_7D", "CALENDAR_MONTH"]
+services = sys.argv[2].split(",")
 with open(sys.argv[1], "w") as f:
     f.write("slos:\n")
     for i in range(100):
+        svc = services[i % len(services)]
         f.write("  - slo_id: slo-%d\n    slo_name: SLO %d\n    service_name: checkout\n"
                 "    slo_type: AVAILABILITY\n    target_percentage: 99.9\n    time_period: %s\n"
-                "    bad_counter: 'http_requests_total{service=\"checkout\",code=\"500\"}'\n"
-                "    total_counter: 'http_requests_total{service=\"checkout\"}'\n"
-                % (i, i, periods[i % 3]))
+                "    bad_counter: 'http_requests_total{service=\"%s\",code=\"500\"}'\n"
+                "    total_counter: 'http_requests_total{service=\"%s\"}'\n"
+                % (i, i, periods[i % 3], svc, svc))
 EOF
 ./slo rules --spec "$work/fleet.yaml" --out "$work/rules.yml" >/dev/null
 
@@ -133,7 +138,7 @@ EOF
 }
 
 echo "# load before: $(uptime)"
-echo "# 100 SLOs, 30 days x 2 series backfilled, scraped every 15 s; each phase ${duration} s"
+echo "# 100 SLOs over $(tr ',' '\n' <<<"$services" | wc -l) service(s)' counters, 30 days backfilled, scraped every 15 s; each phase ${duration} s"
 m0="$(metrics)"; sleep "$duration"; m1="$(metrics)"
 report idle "$m0" "$m1" | tee "$work/idle.txt"
 

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -104,34 +105,27 @@ final class BoundaryCounts {
     Map<String, Map<String, Selector.Matcher>> derived = new HashMap<>();
     List<String> read = new ArrayList<>();
     Map<String, Selector> parsed = new HashMap<>();
+    Map<String, String> byCanonical = new HashMap<>();
     for (String sel : bySelector.keySet()) {
       Selector p = Selector.parse(sel);
       if (p != null) {
         parsed.put(sel, p);
-      }
-    }
-    Set<String> roots = new java.util.HashSet<>(bySelector.keySet());
-    for (Map.Entry<String, Selector> a : parsed.entrySet()) {
-      for (Selector b : parsed.values()) {
-        if (Selector.refinement(b, a.getValue()) != null) {
-          roots.remove(a.getKey());
-          break;
-        }
+        byCanonical.putIfAbsent(canonical(p.name(), p.matchers(), null), sel);
       }
     }
     for (String sel : bySelector.keySet()) {
-      Selector p = parsed.get(sel);
-      boolean found = false;
-      for (String base : roots) {
-        Selector b = parsed.get(base);
-        Selector.Matcher m = p == null || b == null ? null : Selector.refinement(b, p);
-        if (m != null) {
-          derived.computeIfAbsent(base, k -> new LinkedHashMap<>()).put(sel, m);
-          found = true;
-          break;
-        }
-      }
-      if (!found) {
+      String base = base(parsed, byCanonical, sel);
+      String root = base == null ? null : base(parsed, byCanonical, base);
+      if (base != null && root == null) { // bases are read; a chain is read as it is
+        derived
+            .computeIfAbsent(base, k -> new LinkedHashMap<>())
+            .put(
+                sel,
+                Objects.requireNonNull(
+                    Selector.refinement(
+                        Objects.requireNonNull(parsed.get(base)),
+                        Objects.requireNonNull(parsed.get(sel)))));
+      } else {
         read.add(sel);
       }
     }
@@ -159,6 +153,37 @@ final class BoundaryCounts {
               pool));
     }
     CounterPushdown.join(calls);
+  }
+
+  /** The selector {@code sel} refines by one equality matcher, or null: O(matchers), not O(n). */
+  private static @Nullable String base(
+      Map<String, Selector> parsed, Map<String, String> byCanonical, String sel) {
+    Selector p = parsed.get(sel);
+    if (p == null) {
+      return null;
+    }
+    for (Selector.Matcher m : p.matchers()) {
+      String candidate = byCanonical.get(canonical(p.name(), p.matchers(), m));
+      if (candidate != null
+          && !candidate.equals(sel)
+          && Selector.refinement(Objects.requireNonNull(parsed.get(candidate)), p) != null) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  /** A selector's matchers in a fixed order, {@code without} one left out (by identity). */
+  private static String canonical(
+      String name, List<Selector.Matcher> matchers, Selector.@Nullable Matcher without) {
+    List<String> texts = new ArrayList<>(matchers.size());
+    for (Selector.Matcher m : matchers) {
+      if (m != without) {
+        texts.add(FanSubquery.text(m));
+      }
+    }
+    texts.sort(null);
+    return name + texts;
   }
 
   private void read(
