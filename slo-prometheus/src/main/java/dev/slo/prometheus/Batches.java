@@ -13,15 +13,21 @@ final class Batches {
    * evaluates one request on one core, so a single batch would leave the others idle.
    */
   static List<List<Subquery>> spread(List<Subquery> subs, int most) {
-    int k = Math.min(most, subs.size());
-    List<List<Subquery>> bins = new ArrayList<>();
+    return spread(subs, Subquery::cost, most);
+  }
+
+  /** As {@link #spread(List, int)}, for any items and cost. */
+  static <T> List<List<T>> spread(
+      List<T> items, java.util.function.ToLongFunction<T> costOf, int most) {
+    int k = Math.min(most, items.size());
+    List<List<T>> bins = new ArrayList<>();
     long[] cost = new long[k];
     for (int i = 0; i < k; i++) {
       bins.add(new ArrayList<>());
     }
-    List<Subquery> sorted = new ArrayList<>(subs);
-    sorted.sort(java.util.Comparator.comparingLong((Subquery q) -> -q.cost()));
-    for (Subquery q : sorted) {
+    List<T> sorted = new ArrayList<>(items);
+    sorted.sort(java.util.Comparator.comparingLong((T q) -> -costOf.applyAsLong(q)));
+    for (T q : sorted) {
       int best = 0;
       for (int i = 1; i < k; i++) {
         if (cost[i] < cost[best]) {
@@ -29,7 +35,7 @@ final class Batches {
         }
       }
       bins.get(best).add(q);
-      cost[best] += q.cost();
+      cost[best] += costOf.applyAsLong(q);
     }
     return bins;
   }

@@ -101,7 +101,11 @@ final class BoundaryTracks {
     Instant at = Instant.ofEpochMilli(atMs);
     List<CompletableFuture<QueryResult>> replies = new ArrayList<>();
     List<List<Integer>> batches = new ArrayList<>();
-    for (List<Integer> bin : spread(costs)) {
+    List<Integer> indices = new ArrayList<>(costs.size());
+    for (int i = 0; i < costs.size(); i++) {
+      indices.add(i);
+    }
+    for (List<Integer> bin : Batches.spread(indices, costs::get, SPREAD)) {
       for (List<Integer> batch :
           Batches.split(bin, i -> queries.get(i), CounterPushdown.MAX_QUERY_CHARS)) {
         List<String> subs = new ArrayList<>(batch.size());
@@ -112,36 +116,6 @@ final class BoundaryTracks {
       }
     }
     return new Asked(batches, replies);
-  }
-
-  /** Indices of {@code queries} in up to {@link #SPREAD} bins of about equal cost. */
-  static List<List<Integer>> spread(List<Long> costs) {
-    int k = Math.min(SPREAD, costs.size());
-    List<List<Integer>> bins = new ArrayList<>();
-    long[] load = new long[k];
-    for (int i = 0; i < k; i++) {
-      bins.add(new ArrayList<>());
-    }
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < costs.size(); i++) {
-      order.add(i);
-    }
-    order.sort((a, b) -> Long.compare(costs.get(b), costs.get(a)));
-    for (int i : order) {
-      int best = 0;
-      for (int j = 1; j < k; j++) {
-        if (load[j] < load[best]) {
-          best = j;
-        }
-      }
-      bins.get(best).add(i);
-      load[best] += costs.get(i);
-    }
-    for (List<Integer> b : bins) {
-      b.sort(null);
-    }
-    bins.removeIf(List::isEmpty);
-    return bins;
   }
 
   static QueryResult join(CompletableFuture<QueryResult> f) {

@@ -358,12 +358,6 @@ final class GroupedPushdown {
 
   /** {@code increase(selector[length] offset o)} for a window ending {@code backMs} before. */
   static String increase(String selector, Duration length, long backMs) {
-    return "increase("
-        + selector
-        + "["
-        + PrometheusSource.range(length)
-        + "]"
-        + (backMs == 0 ? "" : " offset " + PrometheusSource.range(backMs))
-        + ")";
+    return InstantSubquery.increase(selector, length.toMillis(), backMs);
   }
 }
