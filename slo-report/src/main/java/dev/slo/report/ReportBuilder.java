@@ -135,8 +135,9 @@ public final class ReportBuilder {
     Map<String, Slo> byId = new LinkedHashMap<>();
     (catalog != null ? catalog : slos).forEach(s -> byId.putIfAbsent(s.sloId(), s));
     slos.forEach(s -> byId.putIfAbsent(s.sloId(), s));
-    List<List<SloReport>> units = new ArrayList<>();
     List<String> notes = new ArrayList<>();
+    List<List<Slo>> unitSlos = new ArrayList<>();
+    List<Instant> unitWhen = new ArrayList<>();
     for (Slo slo : slos) {
       Instant when = at != null ? at : period.end(slo.timeZone());
       // a grouped SLO is reported as its groups, kept together under it
@@ -145,12 +146,10 @@ public final class ReportBuilder {
       if (warning != null) {
         notes.add(warning);
       }
-      List<SloReport> unit = new ArrayList<>();
-      for (Slo g : groups.slos()) {
-        unit.add(report(g, byId, when));
-      }
-      units.add(sorted(unit));
+      unitSlos.add(groups.slos());
+      unitWhen.add(when);
     }
+    List<List<SloReport>> units = reports(unitSlos, unitWhen, byId);
     warnings = List.copyOf(notes);
     units.sort(
         Comparator.comparingDouble(
@@ -169,18 +168,62 @@ public final class ReportBuilder {
     return warnings;
   }
 
-  private SloReport report(Slo slo, Map<String, Slo> byId, Instant when) {
+  /**
+   * Every SLO's report, evaluated instant by instant rather than SLO by SLO: all SLOs at the
+   * report's instant, then all SLOs at each chart instant in time order. The results are the same;
+   * a source that reads a whole fleet at once per instant (Prometheus) then reads it once per
+   * instant, not once per SLO and instant.
+   */
+  private List<List<SloReport>> reports(
+      List<List<Slo>> unitSlos, List<Instant> unitWhen, Map<String, Slo> byId) {
     EventSource src = Objects.requireNonNull(source, "source");
     CompositeEvaluator composites = new CompositeEvaluator(evaluator, corrections);
-    Evaluation e = composites.evaluate(slo, byId, src, when);
-    List<SeriesPoint> series = new ArrayList<>();
-    for (Instant t : samples(e.period(), when)) {
-      series.add(
-          t.equals(when)
-              ? SeriesPoint.of(e)
-              : SeriesPoint.of(composites.evaluate(slo, byId, src, t)));
+    List<List<Evaluation>> main = new ArrayList<>();
+    java.util.TreeMap<Instant, List<int[]>> chart = new java.util.TreeMap<>();
+    java.util.TreeMap<Instant, List<Integer>> byWhen = new java.util.TreeMap<>();
+    for (int u = 0; u < unitSlos.size(); u++) {
+      byWhen.computeIfAbsent(unitWhen.get(u), k -> new ArrayList<>()).add(u);
+      main.add(new ArrayList<>(java.util.Collections.nCopies(unitSlos.get(u).size(), null)));
     }
-    return new SloReport(e, series);
+    for (Map.Entry<Instant, List<Integer>> e : byWhen.entrySet()) {
+      for (int u : e.getValue()) {
+        List<Slo> gs = unitSlos.get(u);
+        for (int g = 0; g < gs.size(); g++) {
+          Evaluation ev = composites.evaluate(gs.get(g), byId, src, e.getKey());
+          main.get(u).set(g, ev);
+          for (Instant t : samples(ev.period(), e.getKey())) {
+            if (!t.equals(e.getKey())) {
+              chart.computeIfAbsent(t, k -> new ArrayList<>()).add(new int[] {u, g});
+            }
+          }
+        }
+      }
+    }
+    Map<List<Integer>, Map<Instant, SeriesPoint>> points = new java.util.HashMap<>();
+    for (Map.Entry<Instant, List<int[]>> e : chart.entrySet()) {
+      for (int[] ug : e.getValue()) {
+        Slo slo = unitSlos.get(ug[0]).get(ug[1]);
+        points
+            .computeIfAbsent(List.of(ug[0], ug[1]), k -> new java.util.HashMap<>())
+            .put(e.getKey(), SeriesPoint.of(composites.evaluate(slo, byId, src, e.getKey())));
+      }
+    }
+    List<List<SloReport>> units = new ArrayList<>();
+    for (int u = 0; u < unitSlos.size(); u++) {
+      List<SloReport> unit = new ArrayList<>();
+      for (int g = 0; g < unitSlos.get(u).size(); g++) {
+        Evaluation ev = Objects.requireNonNull(main.get(u).get(g));
+        Instant when = unitWhen.get(u);
+        Map<Instant, SeriesPoint> mine = points.getOrDefault(List.of(u, g), Map.of());
+        List<SeriesPoint> series = new ArrayList<>();
+        for (Instant t : samples(ev.period(), when)) {
+          series.add(t.equals(when) ? SeriesPoint.of(ev) : Objects.requireNonNull(mine.get(t)));
+        }
+        unit.add(new SloReport(ev, series));
+      }
+      units.add(sorted(unit));
+    }
+    return units;
   }
 
   /**
