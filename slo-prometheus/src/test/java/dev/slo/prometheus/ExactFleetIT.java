@@ -244,6 +244,7 @@ class ExactFleetIT {
     VictoriaMetricsServer.assumeInstalled();
     try (VictoriaMetricsServer vm = VictoriaMetricsServer.start(vmDir, openMetrics)) {
       sameAsRaw(PrometheusClient.builder(vm.url).build());
+      pushdownSameAlone(vm.url);
     }
   }
 
@@ -278,9 +279,14 @@ class ExactFleetIT {
 
   @Test
   void shouldPushDownForTheFleetWhatEachSloAloneGets() {
+    pushdownSameAlone(server.url);
+  }
+
+  private static void pushdownSameAlone(java.net.URI url) {
     List<Slo> slos = fleet();
+    PrometheusClient client = PrometheusClient.builder(url).build();
     for (Instant at : List.of(END, END.minus(Duration.ofHours(3)).minusSeconds(17))) {
-      PrometheusClient fleetClient = PrometheusClient.builder(server.url).build();
+      PrometheusClient fleetClient = PrometheusClient.builder(url).build();
       Map<List<Object>, Object> together =
           counts(slos, PrometheusSource.pushdown(fleetClient).withFleet(slos), at);
       Map<List<Object>, Object> alone = new LinkedHashMap<>();
