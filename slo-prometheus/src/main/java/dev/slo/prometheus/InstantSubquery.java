@@ -99,6 +99,20 @@ record InstantSubquery(
       for (TermCache.Term t : group) {
         parsed.add(group.size() > 1 ? Selector.parse(t.selector()) : null);
       }
+      // the terms refining each selector by one matcher, found by a hash of the matchers left
+      // (in term order): every pair compared would be quadratic in the fleet's size
+      Map<String, List<Integer>> refiners = new java.util.HashMap<>();
+      for (int j = 0; j < group.size(); j++) {
+        Selector p = parsed.get(j);
+        if (p == null) {
+          continue;
+        }
+        for (Selector.Matcher m : p.matchers()) {
+          if (m.op().equals("=")) {
+            refiners.computeIfAbsent(key(p, m), k -> new ArrayList<>()).add(j);
+          }
+        }
+      }
       boolean[] used = new boolean[group.size()];
       for (int i = 0; i < group.size(); i++) {
         if (used[i]) {
@@ -106,11 +120,14 @@ record InstantSubquery(
         }
         String label = null;
         Map<String, TermCache.Term> parts = new LinkedHashMap<>();
-        for (int j = 0; j < group.size(); j++) {
+        Selector total = parsed.get(i);
+        List<Integer> candidates =
+            total == null ? List.of() : refiners.getOrDefault(key(total, null), List.of());
+        for (int j : candidates) {
           if (j == i || used[j]) {
             continue;
           }
-          Selector.Matcher m = Selector.refinement(parsed.get(i), parsed.get(j));
+          Selector.Matcher m = Selector.refinement(total, parsed.get(j));
           if (m == null
               || m.label().equals(CounterPushdown.TERM_LABEL)
               || (label != null && !label.equals(m.label()))
@@ -126,5 +143,17 @@ record InstantSubquery(
       }
     }
     return out;
+  }
+
+  /** A selector's name and matchers in a fixed order, {@code without} one (by identity). */
+  private static String key(Selector s, Selector.@Nullable Matcher without) {
+    List<String> texts = new ArrayList<>(s.matchers().size());
+    for (Selector.Matcher m : s.matchers()) {
+      if (m != without) {
+        texts.add(FanSubquery.text(m));
+      }
+    }
+    texts.sort(null);
+    return s.name() + texts;
   }
 }
