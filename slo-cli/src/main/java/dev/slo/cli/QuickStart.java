@@ -13,14 +13,15 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code slo eval} and {@code slo check} with only the options a CI step passes, run without
- * picocli: building its model is most of a short command's start (benchmarks/README.md). Anything
- * else (another option, an {@code @file}, {@code --}, a missing value, a value starting with {@code
- * -}, an option given twice that takes one value, a value picocli would refuse) returns null before
- * any work, and {@link Main} runs picocli, so help and messages stay its own.
+ * {@code slo eval} and {@code slo check} with only the options a CI step passes ({@code --jdbc}
+ * included), run without picocli: building its model is most of a short command's start
+ * (benchmarks/README.md). Anything else (another option, an {@code @file}, {@code --}, a missing
+ * value, a value starting with {@code -}, an option given twice that takes one value, a value
+ * picocli would refuse) returns null before any work, and {@link Main} runs picocli, so help and
+ * messages stay its own.
  */
 final class QuickStart {
-  private static final Set<String> INPUTS = Set.of("--spec", "--data", "--at", "--slo");
+  private static final Set<String> INPUTS = Set.of("--spec", "--data", "--jdbc", "--at", "--slo");
   private static final Map<String, Set<String>> OPTIONS =
       Map.of("eval", Set.of("--format", "--events"), "check", Set.of("--fail-on"));
 
@@ -62,6 +63,7 @@ final class QuickStart {
         }
       }
       in.data = path(one(given, "--data"));
+      in.jdbc.url = one(given, "--jdbc");
       in.at = one(given, "--at");
       in.slo.addAll(given.getOrDefault("--slo", List.of()));
       if (args[0].equals("eval")) {

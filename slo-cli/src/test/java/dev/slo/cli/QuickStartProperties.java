@@ -88,6 +88,7 @@ class QuickStartProperties {
             "--events",
             "--fail-on",
             "--prometheus",
+            "--jdbc",
             "--help",
             "--",
             "--bogus",
@@ -118,6 +119,8 @@ class QuickStartProperties {
             "nope",
             "EVENTS",
             "a\u0000b",
+            "jdbc:mysql://localhost/x",
+            "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1",
             "--data");
     Arbitrary<List<String>> option =
         Combinators.combine(name, value, Arbitraries.integers().between(0, 9))
