@@ -145,9 +145,15 @@ final class BoundaryCounts {
               () -> {
                 try {
                   read(u, points, atMs, bySelector, derived);
-                } catch (RuntimeException e) {
+                } catch (QueryRefusedException e) {
                   // no answers for these selectors: each SLO reads its raw samples and reports
                   // its own error, rather than the first SLO asked failing for another's selector
+                  // (a server that does not answer at all fails the SLO asked, at once)
+                } catch (RuntimeException e) {
+                  if (e instanceof dev.slo.core.SourceException) {
+                    throw e;
+                  }
+                  // anything else is this shortcut's own failure: the raw path answers instead
                 }
               },
               pool));

@@ -259,7 +259,7 @@ public final class PrometheusClient {
       try {
         reply = ReplyParser.parse(body);
       } catch (ReplyTooLargeException e) {
-        throw new SourceException(
+        throw new QueryRefusedException(
             base
                 + ": the reply is larger than "
                 + Bytes.format(e.limit)
