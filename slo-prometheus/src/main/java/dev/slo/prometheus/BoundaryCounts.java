@@ -22,12 +22,13 @@ import org.jspecify.annotations.Nullable;
  * grid, and Prometheus is asked for each series' last value at every boundary ({@code
  * last_over_time} over the lookback) and for {@code resets()} over each gap between neighbouring
  * boundaries (reaching the lookback before it, so every pair of samples the increase spans is
- * seen); only a gap with a reset is read as raw samples ({@link CounterIncrease}). Selectors that
- * differ in one label's value are read together ({@link FanSubquery#plan}). A window's increase is
- * the sum of its gaps' increases, which equals {@link CounterIncrease#over} on all samples as long
- * as every series has a sample within the lookback before every boundary in the window; a selector
- * whose series do not (a series born, ended or paused inside the window) gets no answer here, and
- * exact mode reads its raw samples as before. Thread-safe.
+ * seen); a gap with a reset, or where a series starts or ends, is read as raw samples, for that gap
+ * only ({@link CounterIncrease}). Selectors that differ in one label's value are read together
+ * ({@link FanSubquery#plan}), and a selector refining another by one equality matcher (a bad
+ * selector and its total) from the other's series. A window's increase is the sum of its gaps'
+ * increases, which equals {@link CounterIncrease#over} on all samples; a selector with a series
+ * back after a pause longer than the lookback inside a window gets no answer for that window here,
+ * and exact mode reads its raw samples as before. Thread-safe.
  */
 final class BoundaryCounts {
   /** Gaps longer than this are cut, so that the resets reads spread over requests and cores. */
@@ -110,7 +111,7 @@ final class BoundaryCounts {
       Selector p = Selector.parse(sel);
       if (p != null) {
         parsed.put(sel, p);
-        byCanonical.putIfAbsent(canonical(p.name(), p.matchers(), null), sel);
+        byCanonical.putIfAbsent(p.key(null), sel);
       }
     }
     for (String sel : bySelector.keySet()) {
@@ -169,7 +170,7 @@ final class BoundaryCounts {
       return null;
     }
     for (Selector.Matcher m : p.matchers()) {
-      String candidate = byCanonical.get(canonical(p.name(), p.matchers(), m));
+      String candidate = byCanonical.get(p.key(m));
       if (candidate != null
           && !candidate.equals(sel)
           && Selector.refinement(Objects.requireNonNull(parsed.get(candidate)), p) != null) {
@@ -177,19 +178,6 @@ final class BoundaryCounts {
       }
     }
     return null;
-  }
-
-  /** A selector's matchers in a fixed order, {@code without} one left out (by identity). */
-  private static String canonical(
-      String name, List<Selector.Matcher> matchers, Selector.@Nullable Matcher without) {
-    List<String> texts = new ArrayList<>(matchers.size());
-    for (Selector.Matcher m : matchers) {
-      if (m != without) {
-        texts.add(FanSubquery.text(m));
-      }
-    }
-    texts.sort(null);
-    return name + texts;
   }
 
   private void read(
@@ -344,9 +332,7 @@ final class BoundaryCounts {
     QueryResult r = client.query(query, Instant.ofEpochMilli(atMs));
     CounterPushdown.expect(client.base(), r, QueryResult.Type.MATRIX, query, "fleet");
     for (QueryResult.Series s : r.series()) {
-      Map<String, String> labels = new TreeMap<>(s.labels());
-      labels.remove("__name__");
-      String key = labels.toString();
+      String key = BoundaryTracks.seriesKey(BoundaryTracks.identity(s.labels()));
       if (!wanted.contains(key)) {
         continue;
       }

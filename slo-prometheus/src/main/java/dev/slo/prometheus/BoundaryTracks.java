@@ -67,14 +67,13 @@ final class BoundaryTracks {
             client.base(), reply, QueryResult.Type.VECTOR, "(exact boundaries)", "fleet");
         for (QueryResult.Series s : reply.series()) {
           int idx = batch.get(CounterPushdown.termIndex(client, s, batch.size(), "", "fleet"));
-          Map<String, String> labels = new TreeMap<>(s.labels());
-          labels.remove("__name__");
+          Map<String, String> labels = identity(s.labels());
           labels.remove(CounterPushdown.TERM_LABEL);
           String member = u.member(labels);
           if (member == null) {
             continue;
           }
-          String key = labels.toString();
+          String key = seriesKey(labels);
           memberOf.put(key, member);
           labelsOf.put(key, labels);
           Track t = tracks.computeIfAbsent(key, k -> new Track(n));
@@ -127,5 +126,17 @@ final class BoundaryTracks {
       }
       throw e;
     }
+  }
+
+  /** A series' labels without its metric name (functions drop it), in label order. */
+  static Map<String, String> identity(Map<String, String> labels) {
+    Map<String, String> out = new TreeMap<>(labels);
+    out.remove("__name__");
+    return out;
+  }
+
+  /** The key a series is known by across the replies of one unit. */
+  static String seriesKey(Map<String, String> identity) {
+    return identity.toString();
   }
 }

@@ -109,7 +109,7 @@ record InstantSubquery(
         }
         for (Selector.Matcher m : p.matchers()) {
           if (m.op().equals("=")) {
-            refiners.computeIfAbsent(key(p, m), k -> new ArrayList<>()).add(j);
+            refiners.computeIfAbsent(p.key(m), k -> new ArrayList<>()).add(j);
           }
         }
       }
@@ -122,7 +122,7 @@ record InstantSubquery(
         Map<String, TermCache.Term> parts = new LinkedHashMap<>();
         Selector total = parsed.get(i);
         List<Integer> candidates =
-            total == null ? List.of() : refiners.getOrDefault(key(total, null), List.of());
+            total == null ? List.of() : refiners.getOrDefault(total.key(null), List.of());
         for (int j : candidates) {
           if (j == i || used[j]) {
             continue;
@@ -143,17 +143,5 @@ record InstantSubquery(
       }
     }
     return out;
-  }
-
-  /** A selector's name and matchers in a fixed order, {@code without} one (by identity). */
-  private static String key(Selector s, Selector.@Nullable Matcher without) {
-    List<String> texts = new ArrayList<>(s.matchers().size());
-    for (Selector.Matcher m : s.matchers()) {
-      if (m != without) {
-        texts.add(FanSubquery.text(m));
-      }
-    }
-    texts.sort(null);
-    return s.name() + texts;
   }
 }

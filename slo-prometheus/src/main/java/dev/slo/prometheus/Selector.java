@@ -22,6 +22,22 @@ record Selector(String name, List<Matcher> matchers) {
    */
   record Matcher(String label, String op, String value) {}
 
+  /**
+   * The name and matchers in a fixed order, {@code without} one of them (by identity, or none): two
+   * selectors with equal keys match the same series, and a selector refining another by one matcher
+   * has, without it, the other's key.
+   */
+  String key(@Nullable Matcher without) {
+    List<String> texts = new ArrayList<>(matchers.size());
+    for (Matcher m : matchers) {
+      if (m != without) {
+        texts.add(FanSubquery.text(m));
+      }
+    }
+    texts.sort(null);
+    return name + texts;
+  }
+
   /** The label {@code part} adds to {@code total} by one equality matcher, or null. */
   static @Nullable Matcher refinement(Selector total, Selector part) {
     if (total == null || part == null || !total.name.equals(part.name)) {
